@@ -1,0 +1,70 @@
+import asyncio
+import uuid
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
+
+from hummingbot.connector.exchange.binance import binance_constants as CONSTANTS
+from hummingbot.connector.exchange.binance.binance_auth import BinanceAuth
+from hummingbot.core.data_type.user_stream_tracker_data_source import UserStreamTrackerDataSource
+from hummingbot.core.web_assistant.connections.data_types import WSJSONRequest
+from hummingbot.core.web_assistant.web_assistants_factory import WebAssistantsFactory
+from hummingbot.core.web_assistant.ws_assistant import WSAssistant
+from hummingbot.logger import HummingbotLogger
+
+if TYPE_CHECKING:
+    from hummingbot.connector.exchange.binance.binance_exchange import BinanceExchange
+
+
+class BinanceAPIUserStreamDataSource(UserStreamTrackerDataSource):
+    """User data stream: one signed subscribe request on the private websocket, then account events."""
+
+    _logger: Optional[HummingbotLogger] = None
+
+    def __init__(
+        self,
+        auth: BinanceAuth,
+        trading_pairs: List[str],
+        connector: "BinanceExchange",
+        api_factory: WebAssistantsFactory,
+        domain: str = CONSTANTS.DEFAULT_DOMAIN,
+    ):
+        super().__init__()
+        self._auth = auth
+        self._trading_pairs = trading_pairs
+        self._connector = connector
+        self._api_factory = api_factory
+        self._domain = domain
+
+    async def _get_ws_assistant(self) -> WSAssistant:
+        return await self._api_factory.get_ws_assistant()
+
+    async def _connected_websocket_assistant(self) -> WSAssistant:
+        ws = await self._get_ws_assistant()
+        await ws.connect(
+            ws_url=CONSTANTS.WSS_PRIVATE_URL.format(domain=self._domain),
+            ping_timeout=CONSTANTS.WS_HEARTBEAT_TIME_INTERVAL,
+        )
+        return ws
+
+    async def _subscribe_channels(self, websocket_assistant: WSAssistant):
+        try:
+            payload = {
+                "id": str(uuid.uuid4()),
+                "method": CONSTANTS.USER_STREAM_SUBSCRIBE_METHOD,
+                "params": self._auth.ws_subscribe_params(),
+            }
+            await websocket_assistant.send(WSJSONRequest(payload=payload))
+            response = await websocket_assistant.receive()
+            if not (isinstance(response.data, dict) and response.data.get("status") == 200):
+                raise IOError(f"Error subscribing to the user stream (response: {response.data})")
+            self.logger().info("Subscribed to the user data stream")
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            self.logger().exception("Unexpected error subscribing to the user data stream")
+            raise
+
+    async def _process_event_message(self, event_message: Dict[str, Any], queue: asyncio.Queue):
+        # Account events arrive wrapped in 'event'; anything else (request replies) is not queued.
+        event = event_message.get("event")
+        if event:
+            queue.put_nowait(event)

@@ -1,0 +1,151 @@
+"""The `hbgen` command line: new, generate, validate, test, check.
+
+Errors in a spec are printed as FILE:LINE:COL: field: message, exit code 2, without a traceback.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tempfile
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from scaffolder.formatting import FormattingError
+from scaffolder.generate import generate_files
+from scaffolder.spec import SpecErrors, load_spec
+from scaffolder.starter import write_starter_spec
+from scaffolder.writer import read_tree, write_tree
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.splitlines()[0])
+
+SPECS_DIR = Path("specs")
+GENERATED_DIR = Path("generated")
+
+
+def _fail(message: str, code: int) -> None:
+    typer.echo(message, err=True)
+    raise typer.Exit(code)
+
+
+def _report_spec_errors(errors: SpecErrors) -> None:
+    for error in errors.errors:
+        typer.echo(str(error), err=True)
+    count = len(errors.errors)
+    _fail(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", 2)
+
+
+@app.command()
+def new(name: str = typer.Argument(..., help="Connector name: a lowercase identifier such as my_exchange.")):
+    """Write specs/NAME.yaml, a commented starter spec that generates a working connector as written."""
+    try:
+        path = write_starter_spec(name, SPECS_DIR)
+    except ValueError as error:
+        _fail(f"error: {error}", 2)
+    typer.echo(f"wrote {path}")
+    typer.echo(f"next: edit the TODO markers, then run: hbgen generate {path}")
+
+
+@app.command()
+def validate(spec: Path = typer.Argument(..., help="Path to the spec YAML.")):
+    """Check a spec and report every problem at once."""
+    try:
+        load_spec(spec)
+    except SpecErrors as errors:
+        _report_spec_errors(errors)
+    typer.echo(f"{spec}: ok")
+
+
+@app.command()
+def generate(
+    spec: Path = typer.Argument(..., help="Path to the spec YAML."),
+    out: Path = typer.Option(GENERATED_DIR, "--out", help="Output folder; the connector goes to OUT/NAME/."),
+    workers: int = typer.Option(2, "--workers", help="Processes used to format the output with black."),
+):
+    """Render the connector and its test suite from SPEC into OUT/NAME/."""
+    try:
+        name = load_spec(spec).exchange.name
+        files = generate_files(spec, workers=workers)
+    except SpecErrors as errors:
+        _report_spec_errors(errors)
+    except FormattingError as error:
+        _fail(f"internal error (please report): {error}", 3)
+    root = out / name
+    written = write_tree(root, files)
+    for relative in written:
+        typer.echo(f"wrote {root / relative}")
+    typer.echo(f"{root}: {len(files)} files, {len(written)} changed")
+
+
+@app.command("test")
+def test_command(
+    name: str = typer.Argument(..., help="Connector name (its suite is generated/NAME/test)."),
+    out: Path = typer.Option(GENERATED_DIR, "--out", help="Folder holding generated connectors."),
+    pytest_args: Optional[List[str]] = typer.Argument(None, help="Extra arguments passed to pytest (after --)."),
+):
+    """Run a generated suite against the installed Hummingbot; exits with pytest's code."""
+    from scaffolder.testing.runner import run_suite
+
+    root = out / name
+    if not (root / "test").is_dir():
+        _fail(f"error: no generated suite at {root / 'test'}; run hbgen generate first", 2)
+    raise typer.Exit(run_suite(root, pytest_args or []))
+
+
+@app.command()
+def check(
+    specs: Path = typer.Option(SPECS_DIR, "--specs", help="Folder of specs."),
+    out: Path = typer.Option(GENERATED_DIR, "--out", help="Folder of generated connectors."),
+    run_tests: bool = typer.Option(True, "--run-tests/--no-run-tests", help="Also run every generated suite."),
+):
+    """CI gate: generated/ must match a fresh render of every spec, and every generated suite must pass."""
+    from scaffolder.testing.runner import run_suite
+
+    spec_paths = sorted(specs.glob("*.yaml"))
+    if not spec_paths:
+        _fail(f"error: no specs in {specs}", 2)
+    stale = False
+    names = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for spec in spec_paths:
+            try:
+                name = load_spec(spec).exchange.name
+                files = generate_files(spec, workers=2)
+            except SpecErrors as errors:
+                _report_spec_errors(errors)
+            names.append(name)
+            write_tree(Path(scratch) / name, files)
+            expected, actual = files, read_tree(out / name)
+            differences = _diff_summary(expected, actual)
+            if differences:
+                stale = True
+                typer.echo(f"{out / name}: out of date with {spec}:", err=True)
+                for line in differences:
+                    typer.echo(f"  {line}", err=True)
+            else:
+                typer.echo(f"{out / name}: up to date with {spec}")
+    if stale:
+        _fail("generated/ is stale: run hbgen generate for each spec above and commit the result.", 1)
+    if run_tests:
+        failed = [name for name in names if run_suite(out / name) != 0]
+        if failed:
+            _fail(f"generated suites failed: {', '.join(failed)}", 1)
+
+
+def _diff_summary(expected: dict, actual: dict) -> List[str]:
+    lines = []
+    for path in sorted(set(expected) | set(actual)):
+        if path not in actual:
+            lines.append(f"missing: {path}")
+        elif path not in expected:
+            lines.append(f"not generated by hbgen: {path}")
+        elif expected[path] != actual[path]:
+            diff = list(difflib.unified_diff(actual[path].splitlines(), expected[path].splitlines(), lineterm="", n=0))
+            changed = sum(1 for line in diff if line[:1] in "+-" and not line.startswith(("+++", "---")))
+            lines.append(f"differs: {path} ({changed} lines)")
+    return lines
+
+
+def main() -> None:  # pragma: no cover - console script entry
+    app()

@@ -1,0 +1,121 @@
+"""Turning spec values into Python source: literals, and expressions that read payload fields.
+
+Every spec string reaches generated code through `literal` (repr-based, so quotes, backslashes and newlines
+are escaped by Python itself) or as a validated identifier; templates never paste raw spec text.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Any, List, Mapping, Sequence, Union
+
+from scaffolder.spec import fieldpath
+from scaffolder.spec.model import Predicate, TimeField
+from scaffolder.spec.validate import placeholders
+
+UNIT_FACTORS = {"ms": "1e-3", "us": "1e-6", "ns": "1e-9"}
+
+
+class Expr:
+    """Python source to embed as is inside a literal built by `literal` (for example a test variable)."""
+
+    def __init__(self, source: str):
+        self.source = source
+
+    def __repr__(self) -> str:
+        return self.source
+
+
+def literal(value: Any) -> str:
+    """Python source for a JSON-like value; `Expr` leaves are embedded verbatim."""
+    if isinstance(value, Expr):
+        return value.source
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{literal(key)}: {literal(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(literal(item) for item in value) + "]"
+    if isinstance(value, tuple):
+        return "(" + ", ".join(literal(item) for item in value) + ("," if len(value) == 1 else "") + ")"
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return repr(value)
+    return repr(str(value))
+
+
+def read(path: str, variable: str) -> str:
+    return fieldpath.to_python(path, variable)
+
+
+def read_first(paths: Union[str, Sequence[str]], variable: str) -> str:
+    """The first non-empty of several fields: `msg["C"] or msg["c"]`."""
+    if isinstance(paths, str):
+        return read(paths, variable)
+    return " or ".join(read(path, variable) for path in paths)
+
+
+def safe_read(path: str, variable: str) -> str:
+    """Read a plain key path without raising on absent keys (for routing and filters)."""
+    steps = fieldpath.parse(path)
+    if not all(isinstance(step, fieldpath.Key) for step in steps):
+        return read(path, variable)
+    expression = variable
+    for index, step in enumerate(steps):
+        default = "" if index == len(steps) - 1 else ", {}"
+        expression = f"{expression}.get({step.name!r}{default})"
+    return expression
+
+
+def decimal(path: str, variable: str, example: Any = None) -> str:
+    """`Decimal(...)` of a field; numbers documented as JSON numbers go through str() to keep their digits."""
+    source = read(path, variable)
+    if example is not None:
+        try:
+            value = fieldpath.read(example, path)
+        except fieldpath.FieldPathError:
+            value = None
+        if isinstance(value, str):
+            return f"Decimal({source})"
+    return f"Decimal(str({source}))"
+
+
+def seconds(time_field: TimeField, variable: str) -> str:
+    source = read(time_field.path, variable)
+    factor = UNIT_FACTORS.get(time_field.unit)
+    return f"{source} * {factor}" if factor else source
+
+
+def condition(predicate: Predicate, variable: str, safe: bool = False) -> str:
+    source = safe_read(predicate.field, variable) if safe else read(predicate.field, variable)
+    if predicate.equals is not None:
+        if isinstance(predicate.equals, bool):
+            return source if predicate.equals else f"not {source}"
+        return f"{source} == {literal(predicate.equals)}"
+    if predicate.one_of is not None:
+        return f"{source} in {literal(tuple(predicate.one_of))}"
+    return f"bool({source})" if predicate.truthy else f"not {source}"
+
+
+def template_string(text: str, values: Mapping[str, str]) -> str:
+    """Python source for a string with {placeholders}; `values` maps each name to an expression."""
+    names = placeholders(text)
+    if not names:
+        return literal(text)
+    if text == "{" + names[0] + "}" and len(names) == 1:
+        return values[names[0]]
+    parts: List[str] = []
+    for literal_text, name, _, _ in string.Formatter().parse(text):
+        if literal_text:
+            parts.append(literal(literal_text))
+        if name is not None:
+            parts.append(values[name])
+    return " + ".join(parts)
+
+
+def template_value(value: Any, values: Mapping[str, str]) -> str:
+    """Like `template_string`, for JSON templates (subscribe messages): strings inside are substituted."""
+    if isinstance(value, str):
+        return template_string(value, values)
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{literal(key)}: {template_value(item, values)}" for key, item in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(template_value(item, values) for item in value) + "]"
+    return literal(value)

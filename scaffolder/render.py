@@ -1,0 +1,47 @@
+"""Rendering stage: the Jinja templates under templates/connector/ mirror the output tree one file per file.
+
+A template path's NAME segments become the connector name and `.j2` is dropped:
+templates/connector/hummingbot/connector/exchange/NAME/NAME_exchange.py.j2 -> .../binance/binance_exchange.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Dict
+
+import jinja2
+
+from scaffolder.context import Context
+from scaffolder.pysource import literal
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+CONNECTOR_TEMPLATES = TEMPLATES_DIR / "connector"
+
+
+def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    # The only way spec text reaches Python source: as an escaped literal.
+    env.filters["py"] = literal
+    return env
+
+
+def output_path(template: Path, name: str) -> str:
+    relative = template.relative_to(CONNECTOR_TEMPLATES).as_posix()
+    return relative[: -len(".j2")].replace("NAME", name)
+
+
+def render_connector(context: Context) -> Dict[str, str]:
+    """Render every connector and test file; returns {relative output path: unformatted text}."""
+    env = environment()
+    rendered = {}
+    for template in sorted(CONNECTOR_TEMPLATES.rglob("*.j2")):
+        template_name = template.relative_to(TEMPLATES_DIR).as_posix()
+        rendered[output_path(template, context.name)] = env.get_template(template_name).render(c=context)
+    return rendered

@@ -1,0 +1,135 @@
+"""Field paths: where a value sits in a JSON payload, compiled at generation time to plain Python access.
+
+Grammar:  path := segment ("." segment)*      segment := key ("[" index_or_selector "]")*
+  `data[0].ordId`                    -> msg["data"][0]["ordId"]
+  `filters[filterType=LOT_SIZE].minQty` -> next(item for item in msg["filters"] if item["filterType"] == "LOT_SIZE")["minQty"]
+  `filters[filterType=A|B]`          -> ... if item["filterType"] in ("A", "B")
+The empty path is the payload itself. The same parsed path reads and writes example payloads, so fixtures and
+generated code always agree on where a value lives.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, List, Tuple, Union
+
+_SEGMENT = re.compile(r"([^.\[\]]+)((?:\[[^\]]*\])*)")
+_BRACKET = re.compile(r"\[([^\]]*)\]")
+
+
+class FieldPathError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+
+
+@dataclass(frozen=True)
+class Index:
+    position: int
+
+
+@dataclass(frozen=True)
+class Select:
+    field: str
+    values: Tuple[str, ...]
+
+
+Step = Union[Key, Index, Select]
+
+
+def parse(path: str) -> List[Step]:
+    if path == "":
+        return []
+    steps: List[Step] = []
+    for part in _split(path):
+        match = _SEGMENT.fullmatch(part)
+        if not match:
+            raise FieldPathError(f"invalid field path {path!r} near {part!r}")
+        steps.append(Key(match.group(1)))
+        for inner in _BRACKET.findall(match.group(2)):
+            if re.fullmatch(r"-?\d+", inner):
+                steps.append(Index(int(inner)))
+            elif "=" in inner:
+                field, _, values = inner.partition("=")
+                if not field or not values:
+                    raise FieldPathError(f"invalid selector [{inner}] in {path!r}: expected [field=value|value]")
+                steps.append(Select(field, tuple(values.split("|"))))
+            else:
+                raise FieldPathError(f"invalid index [{inner}] in {path!r}: expected a number or field=value")
+    return steps
+
+
+def _split(path: str) -> List[str]:
+    parts, depth, current = [], 0, ""
+    for char in path:
+        if char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+        if char == "." and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    parts.append(current)
+    if any(part == "" for part in parts):
+        raise FieldPathError(f"invalid field path {path!r}: empty segment")
+    return parts
+
+
+def to_python(path: str, variable: str) -> str:
+    """Python source that reads `path` from the payload held in `variable`."""
+    expression = variable
+    for step in parse(path):
+        if isinstance(step, Key):
+            expression += f"[{step.name!r}]"
+        elif isinstance(step, Index):
+            expression += f"[{step.position}]"
+        else:
+            condition = (
+                f"item[{step.field!r}] == {step.values[0]!r}"
+                if len(step.values) == 1
+                else f"item[{step.field!r}] in {step.values!r}"
+            )
+            expression = f"next(item for item in {expression} if {condition})"
+    return expression
+
+
+def _descend(value: Any, step: Step, path: str) -> Any:
+    try:
+        if isinstance(step, Key):
+            return value[step.name]
+        if isinstance(step, Index):
+            return value[step.position]
+        return next(item for item in value if str(item[step.field]) in step.values)
+    except (KeyError, IndexError, TypeError, StopIteration):
+        raise FieldPathError(f"the example payload has no value at {path!r}") from None
+
+
+def read(payload: Any, path: str) -> Any:
+    value = payload
+    for step in parse(path):
+        value = _descend(value, step, path)
+    return value
+
+
+def write(payload: Any, path: str, new_value: Any) -> None:
+    """Replace the value at an existing `path` of `payload` (in place); the path must already exist."""
+    steps = parse(path)
+    if not steps:
+        raise FieldPathError("cannot replace the whole payload")
+    container = payload
+    for step in steps[:-1]:
+        container = _descend(container, step, path)
+    last = steps[-1]
+    _descend(container, last, path)  # raises when the field is absent from the documented example
+    if isinstance(last, Key):
+        container[last.name] = new_value
+    elif isinstance(last, Index):
+        container[last.position] = new_value
+    else:
+        raise FieldPathError(f"a path ending in a selector cannot be written: {path!r}")

@@ -1,0 +1,121 @@
+"""Load a spec file: YAML with positions, duplicate keys rejected, then the pydantic model and cross checks.
+
+PyYAML's composer gives every node its start mark; walking the node graph ourselves lets us keep a map from
+each field path to its line and column, and refuse duplicate keys (PyYAML silently keeps the last one).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Dict, List, Tuple
+
+import yaml
+from pydantic import ValidationError
+
+from scaffolder.spec.errors import Loc, SpecError, SpecErrors
+from scaffolder.spec.model import Spec
+
+Positions = Dict[Loc, Tuple[int, int]]
+
+
+class _Document:
+    def __init__(self, file: str):
+        self.file = file
+        self.positions: Positions = {}
+        self.errors: List[SpecError] = []
+
+    def error(self, node: yaml.Node, loc: Loc, message: str) -> None:
+        self.errors.append(SpecError(self.file, node.start_mark.line + 1, node.start_mark.column + 1, loc, message))
+
+    def build(self, node: yaml.Node, loc: Loc) -> Any:
+        self.positions[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            result: Dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = yaml.SafeLoader.construct_object(_constructor(), key_node, deep=True)
+                if not isinstance(key, (str, int, bool)) or key is None:
+                    self.error(key_node, loc, f"mapping keys must be plain scalars, found {key!r}")
+                    continue
+                if key in result:
+                    self.error(key_node, loc + (key,), f"duplicate key {key!r} (first defined on line "
+                               f"{self.positions[loc + (key,)][0]})")
+                    continue
+                self.positions[loc + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                result[key] = self.build(value_node, loc + (key,))
+                # Keep the key's own position: an error about a field points at its key.
+                self.positions[loc + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, loc + (index,)) for index, item in enumerate(node.value)]
+        return yaml.SafeLoader.construct_object(_constructor(), node, deep=True)
+
+
+def _constructor() -> yaml.SafeLoader:
+    return yaml.SafeLoader("")
+
+
+def position(positions: Positions, loc: Loc) -> Tuple[int, int]:
+    """The position of `loc`, or of its nearest ancestor that exists in the file."""
+    while loc not in positions and loc:
+        loc = loc[:-1]
+    return positions.get(loc, (1, 1))
+
+
+def read_document(path: Path) -> Tuple[Any, Positions]:
+    file = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise SpecErrors([SpecError(file, 1, 1, (), f"cannot read the spec: {error}")]) from None
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = " ".join(part for part in (error.context, error.problem) if part)
+        raise SpecErrors([SpecError(file, line, column, (), f"YAML syntax error: {problem}")]) from None
+    if root is None:
+        raise SpecErrors([SpecError(file, 1, 1, (), "the spec is empty")])
+    document = _Document(file)
+    data = document.build(root, ())
+    if document.errors:
+        raise SpecErrors(document.errors)
+    if not isinstance(data, dict):
+        raise SpecErrors([SpecError(file, 1, 1, (), f"expected a mapping at the top level, found {type(data).__name__}")])
+    return data, document.positions
+
+
+def _describe(error: Dict[str, Any]) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return "unknown key"
+    message = error["msg"]
+    if message.startswith("Value error, "):
+        message = message[len("Value error, "):]
+    found = error.get("input")
+    if kind not in ("value_error",) and not isinstance(found, (dict, list)):
+        message += f" (found {found!r})"
+    return message
+
+
+def load_spec(path: Path) -> Spec:
+    """Parse and validate the spec at `path`; raises SpecErrors listing every problem found."""
+    from scaffolder.spec.validate import cross_check  # noqa: PLC0415 (validate imports this module's helpers)
+
+    data, positions = read_document(path)
+    try:
+        spec = Spec.model_validate(data)
+    except ValidationError as validation_error:
+        errors = []
+        for error in validation_error.errors():
+            # Drop pydantic's union/literal tags from the location; keep keys and indexes.
+            loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith(("function-", "literal["))))
+            line, column = position(positions, loc)
+            errors.append(SpecError(str(path), line, column, loc, _describe(error)))
+        raise SpecErrors(errors) from None
+    problems = cross_check(spec)
+    if problems:
+        raise SpecErrors([SpecError(str(path), *position(positions, loc), loc, message) for loc, message in problems])
+    return spec

@@ -1,0 +1,86 @@
+"""pytest plugin that runs a generated connector's tests against the installed ``hummingbot`` package.
+
+Loaded with ``-p scaffolder.testing.plugin``; ``HBGEN_CONNECTOR_ROOT`` names the ``generated/NAME`` directory. Setup
+happens at import time, before any test module (or other plugin) can import the connector from site-packages.
+"""
+
+import importlib
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import pytest
+
+from scaffolder.testing import CONNECTOR_ROOT_ENV
+
+SUPPORT_DIR = Path(__file__).resolve().parent.parent / "support"
+WRAPPER_TEST_CASE_MODULE = "test.isolated_asyncio_wrapper_test_case"
+
+
+def _connector_root() -> Path:
+    value = os.environ.get(CONNECTOR_ROOT_ENV)
+    if not value:
+        raise pytest.UsageError(f"{CONNECTOR_ROOT_ENV} must name a generated connector directory (generated/NAME)")
+    return Path(value).resolve()
+
+
+def _connector_name(exchange_dir: Path) -> str:
+    """The generated tree holds exactly one connector package; its directory name is the connector name."""
+    names = sorted(p.name for p in exchange_dir.glob("*/") if p.name != "__pycache__") if exchange_dir.is_dir() else []
+    if len(names) != 1:
+        raise pytest.UsageError(f"{exchange_dir} must hold exactly one connector package, found {names}")
+    return names[0]
+
+
+def _drop_modules(name: str) -> None:
+    for key in [k for k in sys.modules if k == name or k.startswith(name + ".")]:
+        del sys.modules[key]
+
+
+def _is_file_under(file: Optional[str], directory: Path) -> bool:
+    """Namespace packages have no file: neither a package missing ``__init__.py`` nor a test directory counts."""
+    return file is not None and Path(file).resolve().is_relative_to(directory)
+
+
+def _prefer_generated_connector(exchange_dir: Path, module: str) -> None:
+    """Search the generated tree first, so it wins over a same-named upstream connector (binance ships upstream)."""
+    import hummingbot.connector.exchange as exchange_package
+
+    exchange_package.__path__.insert(0, str(exchange_dir))
+    _drop_modules(module)
+
+
+def _ensure_wrapper_test_case_importable() -> None:
+    """Hummingbot's test base classes import ``test.isolated_asyncio_wrapper_test_case``, absent from its PyPI wheel.
+
+    Inside a Hummingbot source checkout the real one is used; otherwise ours from ``scaffolder/support`` is put
+    first, and the cached ``test`` package (usually the stdlib's, which would shadow ours) is forgotten.
+    """
+    try:
+        importlib.import_module(WRAPPER_TEST_CASE_MODULE)
+    except ImportError:
+        sys.path.insert(0, str(SUPPORT_DIR))
+        _drop_modules("test")
+        # Imported now so that pytest, naming test modules ``test.hummingbot...``, nests them under this package
+        # instead of importing the generated ``test`` directory as the top-level ``test``.
+        importlib.import_module(WRAPPER_TEST_CASE_MODULE)
+
+
+CONNECTOR_ROOT = _connector_root()
+EXCHANGE_DIR = CONNECTOR_ROOT / "hummingbot" / "connector" / "exchange"
+CONNECTOR_NAME = _connector_name(EXCHANGE_DIR)
+CONNECTOR_DIR = EXCHANGE_DIR / CONNECTOR_NAME
+CONNECTOR_MODULE = f"hummingbot.connector.exchange.{CONNECTOR_NAME}"
+
+_prefer_generated_connector(EXCHANGE_DIR, CONNECTOR_MODULE)
+_ensure_wrapper_test_case_importable()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Fail the run if the tests would exercise anything but the generated connector package's own files."""
+    importlib.import_module(CONNECTOR_MODULE)
+    loaded = {k: m for k, m in sys.modules.items() if k == CONNECTOR_MODULE or k.startswith(CONNECTOR_MODULE + ".")}
+    stray = sorted(k for k, m in loaded.items() if not _is_file_under(getattr(m, "__file__", None), CONNECTOR_DIR))
+    if stray:
+        raise pytest.UsageError(f"not loaded from files under {CONNECTOR_DIR}: {', '.join(stray)}")
