@@ -25,6 +25,9 @@ from scaffolder.pysource import (
 )
 from scaffolder.spec import fieldpath
 from scaffolder.spec.model import Spec
+from scaffolder.testcontext import exchange as exchange_tests
+from scaffolder.testcontext import order_book as order_book_tests
+from scaffolder.testcontext import user_stream as user_stream_tests
 
 ORDER_TYPE_ORDER = ("LIMIT", "LIMIT_MAKER", "MARKET")
 
@@ -318,4 +321,9 @@ def build_context(spec: Spec) -> Context:
         event_row = _first_row(balance_event.example, balance_event.rows)
         v["balance_event_fields"] = _balance_fields(balance_event, "balance_entry", event_row)
     v["event_envelope"] = ws_auth.event_envelope
+
+    # --- generated tests -------------------------------------------------------------------------------------
+    v["tests_order_book"] = order_book_tests.values(spec)
+    v["tests_user_stream"] = user_stream_tests.values(spec)
+    v["tests_exchange"] = exchange_tests.values(spec)
     return context

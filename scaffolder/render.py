@@ -12,6 +12,7 @@ from typing import Dict
 import jinja2
 
 from scaffolder.context import Context
+from scaffolder.fixtures import fixture
 from scaffolder.pysource import literal
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -29,6 +30,7 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     )
     # The only way spec text reaches Python source: as an escaped literal.
     env.filters["py"] = literal
+    env.globals["fixture"] = fixture
     return env
 
 

@@ -49,8 +49,8 @@ def make_connector(root: Path, tests: Optional[str], test_packages: bool = False
     test_dir = root / CONNECTOR_TEST_DIR
     test_dir.mkdir(parents=True)
     if test_packages:
-        for directory in [test_dir, *test_dir.relative_to(root).parents][:-1]:
-            (root / directory / "__init__.py").write_text("")
+        for depth in range(1, len(CONNECTOR_TEST_DIR.parts) + 1):
+            (root.joinpath(*CONNECTOR_TEST_DIR.parts[:depth]) / "__init__.py").write_text("")
     if tests is not None:
         (test_dir / "test_binance_fake.py").write_text(tests)
     return root

@@ -27,7 +27,8 @@ def _connector_root() -> Path:
 
 def _connector_name(exchange_dir: Path) -> str:
     """The generated tree holds exactly one connector package; its directory name is the connector name."""
-    names = sorted(p.name for p in exchange_dir.glob("*/") if p.name != "__pycache__") if exchange_dir.is_dir() else []
+    entries = exchange_dir.iterdir() if exchange_dir.is_dir() else []
+    names = sorted(p.name for p in entries if p.is_dir() and p.name != "__pycache__")
     if len(names) != 1:
         raise pytest.UsageError(f"{exchange_dir} must hold exactly one connector package, found {names}")
     return names[0]

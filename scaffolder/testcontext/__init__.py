@@ -1,0 +1,1 @@
+"""Values for the generated test files, one module per area; each returns a dict merged into the context."""
