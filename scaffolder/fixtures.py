@@ -19,11 +19,13 @@ def fixture(
     replacements: Optional[Mapping[str, str]] = None,
     rows: Optional[str] = None,
     row_replacements: Optional[Sequence[Mapping[str, str]]] = None,
+    row_removals: Sequence[str] = (),
 ) -> str:
     """Python source of `example` with each field path in `replacements` set to the given Python expression.
 
     With `rows` (a path to a list; the empty string is the payload itself), the list is rebuilt from its first
-    documented element: one copy per mapping in `row_replacements`, each with its own values injected.
+    documented element: one copy per mapping in `row_replacements`, each with its own values injected, and the
+    top-level keys in `row_removals` deleted (to build a row that must fail to parse).
     """
     payload = copy.deepcopy(example)
     for path, source in (replacements or {}).items():
@@ -36,6 +38,8 @@ def fixture(
             row = copy.deepcopy(template_row)
             for path, source in values.items():
                 fieldpath.write(row, path, Expr(source))
+            for key in row_removals:
+                del row[key]
             new_rows.append(row)
         row_list[:] = new_rows
     return literal(payload)

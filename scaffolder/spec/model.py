@@ -55,6 +55,14 @@ class Domains(Strict):
         default_factory=dict, description="Further domains, each offered by Hummingbot as connector NAME_DOMAIN."
     )
 
+    @field_validator("others")
+    @classmethod
+    def _identifiers(cls, value: Dict[str, OtherDomain]) -> Dict[str, OtherDomain]:
+        for domain in value:
+            if not IDENTIFIER.match(domain):
+                raise ValueError(f"domain names are lowercase identifiers (they name connectors), found {domain!r}")
+        return value
+
 
 class Exchange(Strict):
     name: str = Field(description="Connector name: a lowercase Python identifier (binance, gate_io).")
@@ -130,6 +138,7 @@ class TimeSync(Strict):
     error_matches: List[str] = Field(
         default_factory=list, description="Substrings that together identify a timestamp error; it triggers a resync."
     )
+    error_example: Optional[JSON] = Field(default=None, description="The documented body of that error.")
 
 
 class Predicate(Strict):
@@ -161,9 +170,17 @@ class Auth(Strict):
 
 
 class Pool(Strict):
-    id: str
+    id: str = Field(description="Pool name, also the name of its constant (REQUEST_WEIGHT).")
     limit: int = Field(gt=0)
     interval: float = Field(gt=0, description="Window in seconds.")
+
+
+    @field_validator("id")
+    @classmethod
+    def _constant(cls, value: str) -> str:
+        if not CONSTANT.match(value):
+            raise ValueError(f"expected an UPPER_CASE name, found {value!r}")
+        return value
 
 
 class EndpointLimit(Strict):
@@ -268,6 +285,7 @@ class CancelOrder(Strict):
     synchronous: bool
     success: Predicate
     not_found_matches: List[str] = Field(default_factory=list)
+    not_found_example: Optional[JSON] = Field(default=None, description="Documented error body for an unknown order.")
     example_response: JSON
 
 
@@ -280,6 +298,7 @@ class OrderStatus(Strict):
     exchange_order_id: FieldPath
     timestamp: TimeField
     not_found_matches: List[str] = Field(default_factory=list)
+    not_found_example: Optional[JSON] = Field(default=None, description="Documented error body for an unknown order.")
     example_response: JSON
 
 

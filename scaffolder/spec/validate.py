@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import string
 from typing import Any, Iterable, List, Optional, Tuple
 
@@ -68,6 +69,19 @@ def _check_predicate(problems: List[Problem], loc: Loc, predicate: Predicate, ex
     _check_path(problems, loc + ("field",), predicate.field, example)
 
 
+def _check_error_example(problems: List[Problem], loc: Loc, matches: List[str], example: Any) -> None:
+    """The generated tests raise the documented error body; the matchers must recognise it."""
+    if not matches:
+        return
+    if example is None:
+        problems.append((loc, "give the documented error body as an example: the generated tests send it"))
+        return
+    text = json.dumps(example)
+    for match in matches:
+        if match not in text:
+            problems.append((loc, f"the error example does not contain {match!r}, so the matcher would miss it"))
+
+
 def cross_check(spec: Spec) -> List[Problem]:
     problems: List[Problem] = []
     endpoints = spec.endpoints
@@ -114,6 +128,8 @@ def cross_check(spec: Spec) -> List[Problem]:
     if spec.auth.time_sync:
         example = endpoint_ref(("auth", "time_sync", "endpoint"), spec.auth.time_sync.endpoint, needs_example=True)
         _check_path(problems, ("auth", "time_sync", "server_time"), spec.auth.time_sync.server_time, example)
+        _check_error_example(problems, ("auth", "time_sync", "error_example"), spec.auth.time_sync.error_matches,
+                             spec.auth.time_sync.error_example)
     _check_predicate(problems, ("auth", "private_ws", "success"), spec.auth.private_ws.success,
                      spec.user_stream.example_subscribe_response)
 
@@ -171,6 +187,8 @@ def cross_check(spec: Spec) -> List[Problem]:
     for key, value in cancel.params.items():
         _check_placeholders(problems, ("orders", "cancel", "params", key), value, TRACKED_ORDER_PLACEHOLDERS)
     _check_predicate(problems, ("orders", "cancel", "success"), cancel.success, cancel.example_response)
+    _check_error_example(problems, ("orders", "cancel", "not_found_example"), cancel.not_found_matches,
+                         cancel.not_found_example)
     status = orders.status
     endpoint_ref(("orders", "status", "endpoint"), status.endpoint)
     for key, value in status.params.items():
@@ -178,6 +196,8 @@ def cross_check(spec: Spec) -> List[Problem]:
     for field in ("state", "client_order_id", "exchange_order_id"):
         _check_path(problems, ("orders", "status", field), getattr(status, field), status.example_response)
     _check_path(problems, ("orders", "status", "timestamp"), status.timestamp.path, status.example_response)
+    _check_error_example(problems, ("orders", "status", "not_found_example"), status.not_found_matches,
+                         status.not_found_example)
     reached = set(orders.states.values())
     for state in REQUIRED_STATES:
         if state not in reached:
