@@ -1,0 +1,69 @@
+"""The CLI as a user meets it: new, generate, check."""
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from scaffolder.cli import app
+from scaffolder.spec import load_spec
+from scaffolder.testing.runner import run_suite
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(app, list(args))
+
+
+def test_new_writes_a_starter_spec_that_validates(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = invoke("new", "my_exchange")
+    assert result.exit_code == 0, result.output
+    spec_path = tmp_path / "specs" / "my_exchange.yaml"
+    text = spec_path.read_text()
+    assert "TODO" in text
+    for section in ("exchange:", "urls:", "credentials:", "auth:", "rate_limits:", "endpoints:", "markets:",
+                    "orders:", "balances:", "public_ws:", "user_stream:"):
+        assert f"\n{section}" in text
+    assert load_spec(spec_path).exchange.name == "my_exchange"
+
+
+def test_new_refuses_to_overwrite_and_rejects_bad_names(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert invoke("new", "my_exchange").exit_code == 0
+    before = (tmp_path / "specs" / "my_exchange.yaml").read_text()
+    result = invoke("new", "my_exchange")
+    assert result.exit_code == 2 and "already exists" in result.output
+    assert (tmp_path / "specs" / "my_exchange.yaml").read_text() == before
+    for bad in ("My-Exchange", "1exchange", "my exchange", "MyExchange"):
+        result = invoke("new", bad)
+        assert result.exit_code == 2 and "not a valid connector name" in result.output
+
+
+def test_generate_prints_what_it_wrote_and_a_second_run_changes_nothing(tmp_path, repo_root):
+    out = tmp_path / "out"
+    first = invoke("generate", str(repo_root / "specs" / "binance.yaml"), "--out", str(out))
+    assert first.exit_code == 0, first.output
+    assert f"wrote {out / 'binance' / 'hummingbot/connector/exchange/binance/binance_exchange.py'}" in first.output
+    second = invoke("generate", str(repo_root / "specs" / "binance.yaml"), "--out", str(out))
+    assert "wrote" not in second.output and "19 files, 0 changed" in second.output
+
+
+def test_check_reports_a_stale_tree(tmp_path, repo_root):
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    (specs / "binance.yaml").write_text((repo_root / "specs" / "binance.yaml").read_text())
+    out = tmp_path / "generated"
+    assert invoke("generate", str(specs / "binance.yaml"), "--out", str(out)).exit_code == 0
+    assert invoke("check", "--specs", str(specs), "--out", str(out), "--no-run-tests").exit_code == 0
+    exchange = out / "binance" / "hummingbot/connector/exchange/binance/binance_exchange.py"
+    exchange.write_text(exchange.read_text() + "\n# hand edit\n")
+    result = invoke("check", "--specs", str(specs), "--out", str(out), "--no-run-tests")
+    assert result.exit_code == 1
+    assert "differs: hummingbot/connector/exchange/binance/binance_exchange.py" in result.output
+
+
+def test_starter_spec_generates_a_connector_whose_suite_passes(tmp_path, monkeypatch):
+    """The third level: a generated suite run against the installed Hummingbot."""
+    monkeypatch.chdir(tmp_path)
+    assert invoke("new", "my_exchange").exit_code == 0
+    assert invoke("generate", "specs/my_exchange.yaml").exit_code == 0
+    assert run_suite(Path("generated/my_exchange"), ["-q", "-p", "no:warnings"]) == 0

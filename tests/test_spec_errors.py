@@ -1,0 +1,105 @@
+"""Spec loading: a valid spec loads; each kind of mistake is reported at its line, with its field path."""
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from scaffolder.cli import app
+from scaffolder.spec import SpecErrors, load_spec
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "spec.yaml"
+    path.write_text(text)
+    return path
+
+
+def errors_for(tmp_path: Path, text: str):
+    with pytest.raises(SpecErrors) as raised:
+        load_spec(write(tmp_path, text))
+    return raised.value.errors
+
+
+def line_of(text: str, needle: str, occurrence: int = 1) -> int:
+    lines = [number for number, line in enumerate(text.splitlines(), start=1) if needle in line]
+    return lines[occurrence - 1]
+
+
+def test_binance_spec_loads(repo_root):
+    spec = load_spec(repo_root / "specs" / "binance.yaml")
+    assert spec.exchange.name == "binance"
+    assert [pool.id for pool in spec.rate_limits.pools] == ["REQUEST_WEIGHT", "ORDERS", "ORDERS_24HR", "RAW_REQUESTS"]
+
+
+def test_unknown_key_is_reported_at_its_line(tmp_path, binance_spec_text):
+    text = binance_spec_text.replace("  centralized: true\n", "  centralized: true\n  centralised: true\n")
+    [error] = errors_for(tmp_path, text)
+    assert error.line == line_of(text, "centralised")
+    assert error.loc == ("exchange", "centralised")
+    assert "unknown key" in error.message
+
+
+def test_duplicate_key_is_an_error_not_last_wins(tmp_path, binance_spec_text):
+    text = binance_spec_text.replace("  centralized: true\n", "  centralized: true\n  centralized: false\n")
+    [error] = errors_for(tmp_path, text)
+    assert error.line == line_of(text, "centralized", 2)
+    assert "duplicate key 'centralized'" in error.message
+
+
+def test_missing_field_and_wrong_type_are_both_reported(tmp_path, binance_spec_text):
+    text = binance_spec_text.replace("  example_pair: ZRX-ETH\n", "").replace("max_length: 32", "max_length: many")
+    errors = errors_for(tmp_path, text)
+    messages = {error.loc: error.message for error in errors}
+    assert messages[("exchange", "example_pair")] == "required field is missing"
+    assert ("orders", "client_order_id", "max_length") in messages
+    wrong_type = next(e for e in errors if e.loc == ("orders", "client_order_id", "max_length"))
+    assert wrong_type.line == line_of(text, "max_length: many")
+
+
+def test_unknown_endpoint_reference(tmp_path, binance_spec_text):
+    text = binance_spec_text.replace("  check_network: ping\n", "  check_network: pong\n")
+    [error] = errors_for(tmp_path, text)
+    assert error.loc == ("markets", "check_network")
+    assert "unknown endpoint 'pong'" in error.message
+    assert error.line == line_of(text, "check_network: pong")
+
+
+def test_mapped_field_absent_from_example(tmp_path, binance_spec_text):
+    text = binance_spec_text.replace("    exchange_order_id: orderId\n    timestamp: {path: transactTime", "    exchange_order_id: orderID\n    timestamp: {path: transactTime")
+    [error] = errors_for(tmp_path, text)
+    assert error.loc == ("orders", "create", "exchange_order_id")
+    assert "no value at 'orderID'" in error.message
+
+
+def test_unknown_rate_limit_pool(tmp_path, binance_spec_text):
+    text = binance_spec_text.replace("weights: {REQUEST_WEIGHT: 1, RAW_REQUESTS: 1}\n    example_response: {}", "weights: {REQUEST_WEIGTH: 1}\n    example_response: {}")
+    [error] = errors_for(tmp_path, text)
+    assert error.loc == ("endpoints", "ping", "weights", "REQUEST_WEIGTH")
+    assert "unknown rate-limit pool" in error.message
+
+
+@pytest.mark.parametrize(
+    "text, line, message",
+    [
+        ("", 1, "the spec is empty"),
+        ("- a\n- b\n", 1, "expected a mapping at the top level"),
+        ("a: 1\n\tb: 2\n", 2, "YAML syntax error"),
+        ('a: "unclosed\n', 2, "YAML syntax error"),
+    ],
+)
+def test_malformed_documents(tmp_path, text, line, message):
+    [error] = errors_for(tmp_path, text)
+    assert error.line == line
+    assert message in error.message
+
+
+def test_cli_reports_errors_with_exit_2_no_traceback_and_writes_nothing(tmp_path, binance_spec_text):
+    spec = write(tmp_path, binance_spec_text.replace("  centralized: true\n", "  centralised: true\n"))
+    out = tmp_path / "out"
+    for command in (["validate", str(spec)], ["generate", str(spec), "--out", str(out)]):
+        result = CliRunner().invoke(app, command)
+        assert result.exit_code == 2
+        assert f"{spec}:{line_of(spec.read_text(), 'centralised')}:3: exchange.centralised: unknown key" in result.output
+        assert "Traceback" not in result.output
+    assert not out.exists()
