@@ -12,11 +12,12 @@ from typing import List, Optional
 
 import typer
 
-from scaffolder.formatting import FormattingError
-from scaffolder.generate import generate_files
-from scaffolder.spec import SpecErrors, load_spec
-from scaffolder.starter import write_starter_spec
-from scaffolder.writer import read_tree, write_tree
+from scaffolder.manifest import MANIFEST_PATH, inputs_digest, is_up_to_date, render_manifest
+from scaffolder.spec.errors import SpecErrors
+from scaffolder.writer import read_tree, write_atomic, write_tree
+
+# The spec model, Jinja and black are imported inside the commands that need them: a no-op `generate`
+# answers from the manifest without loading them.
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.splitlines()[0])
 
@@ -39,6 +40,8 @@ def _report_spec_errors(errors: SpecErrors) -> None:
 @app.command()
 def new(name: str = typer.Argument(..., help="Connector name: a lowercase identifier such as my_exchange.")):
     """Write specs/NAME.yaml, a commented starter spec that generates a working connector as written."""
+    from scaffolder.starter import write_starter_spec
+
     try:
         path = write_starter_spec(name, SPECS_DIR)
     except ValueError as error:
@@ -50,6 +53,8 @@ def new(name: str = typer.Argument(..., help="Connector name: a lowercase identi
 @app.command()
 def validate(spec: Path = typer.Argument(..., help="Path to the spec YAML.")):
     """Check a spec and report every problem at once."""
+    from scaffolder.spec import load_spec
+
     try:
         load_spec(spec)
     except SpecErrors as errors:
@@ -64,6 +69,15 @@ def generate(
     workers: int = typer.Option(2, "--workers", help="Processes used to format the output with black."),
 ):
     """Render the connector and its test suite from SPEC into OUT/NAME/."""
+    name = _declared_name(spec)
+    digest = inputs_digest(spec) if name else None
+    if name and is_up_to_date(out / name, digest):
+        typer.echo(f"{out / name}: up to date")
+        return
+    from scaffolder.formatting import FormattingError
+    from scaffolder.generate import generate_files
+    from scaffolder.spec import load_spec
+
     try:
         name = load_spec(spec).exchange.name
         files = generate_files(spec, workers=workers)
@@ -73,9 +87,22 @@ def generate(
         _fail(f"internal error (please report): {error}", 3)
     root = out / name
     written = write_tree(root, files)
+    write_atomic(root / MANIFEST_PATH, render_manifest(inputs_digest(spec), files))
     for relative in written:
         typer.echo(f"wrote {root / relative}")
     typer.echo(f"{root}: {len(files)} files, {len(written)} changed")
+
+
+def _declared_name(spec: Path) -> Optional[str]:
+    """exchange.name read cheaply (libyaml, no validation) to find the manifest; None when unreadable."""
+    import yaml
+
+    try:
+        data = yaml.load(spec.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        name = data["exchange"]["name"]
+    except Exception:  # any problem is reported by the full validation that follows
+        return None
+    return name if isinstance(name, str) and name.isidentifier() else None
 
 
 @app.command("test")
@@ -100,6 +127,8 @@ def check(
     run_tests: bool = typer.Option(True, "--run-tests/--no-run-tests", help="Also run every generated suite."),
 ):
     """CI gate: generated/ must match a fresh render of every spec, and every generated suite must pass."""
+    from scaffolder.generate import generate_files
+    from scaffolder.spec import load_spec
     from scaffolder.testing.runner import run_suite
 
     spec_paths = sorted(specs.glob("*.yaml"))

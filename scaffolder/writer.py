@@ -37,11 +37,12 @@ def write_tree(root: Path, files: Dict[str, str]) -> List[str]:
 
 
 def read_tree(root: Path) -> Dict[str, str]:
-    """Every file under `root` (relative posix path -> text), for comparisons."""
+    """Every generated file under `root` (relative posix path -> text), for comparisons; the manifest in
+    .hbgen/ describes the tree and is not part of it."""
     if not root.is_dir():
         return {}
     return {
         path.relative_to(root).as_posix(): path.read_text(encoding="utf-8")
         for path in sorted(root.rglob("*"))
-        if path.is_file() and "__pycache__" not in path.parts
+        if path.is_file() and "__pycache__" not in path.parts and ".hbgen" not in path.parts
     }

@@ -44,7 +44,19 @@ def test_generate_prints_what_it_wrote_and_a_second_run_changes_nothing(tmp_path
     assert first.exit_code == 0, first.output
     assert f"wrote {out / 'binance' / 'hummingbot/connector/exchange/binance/binance_exchange.py'}" in first.output
     second = invoke("generate", str(repo_root / "specs" / "binance.yaml"), "--out", str(out))
-    assert "wrote" not in second.output and "19 files, 0 changed" in second.output
+    assert second.exit_code == 0 and second.output == f"{out / 'binance'}: up to date\n"
+
+
+def test_generate_rewrites_a_hand_edited_file_even_when_inputs_are_unchanged(tmp_path, repo_root):
+    out = tmp_path / "out"
+    spec = str(repo_root / "specs" / "binance.yaml")
+    assert invoke("generate", spec, "--out", str(out)).exit_code == 0
+    constants = out / "binance" / "hummingbot/connector/exchange/binance/binance_constants.py"
+    original = constants.read_text()
+    constants.write_text(original.replace("6000", "1"))
+    result = invoke("generate", spec, "--out", str(out))
+    assert f"wrote {constants}" in result.output and "19 files, 1 changed" in result.output
+    assert constants.read_text() == original
 
 
 def test_check_reports_a_stale_tree(tmp_path, repo_root):

@@ -68,6 +68,29 @@ def _ensure_wrapper_test_case_importable() -> None:
         importlib.import_module(WRAPPER_TEST_CASE_MODULE)
 
 
+def _register_generated_connector_in_settings(exchange_dir: Path) -> None:
+    """Let Hummingbot's connector discovery (AllConnectorSettings) see the generated connector.
+
+    Discovery scans the installed package's ``connector/exchange`` folder, where a new connector is absent (and
+    where binance is upstream's), yet connectors read their fee schema from it. The folder listing it uses is
+    extended with the generated package, which replaces a same-named upstream entry.
+    """
+    from hummingbot.client import settings
+
+    upstream_exchange_dir = Path(settings.root_path()) / "hummingbot" / "connector" / "exchange"
+
+    def scandir_with_generated(path):
+        entries = list(os.scandir(path))
+        if Path(path).resolve() == upstream_exchange_dir.resolve():
+            generated = [entry for entry in os.scandir(exchange_dir) if entry.is_dir()]
+            names = {entry.name for entry in generated}
+            entries = [entry for entry in entries if entry.name not in names] + generated
+        return iter(entries)
+
+    settings.scandir = scandir_with_generated
+    settings.AllConnectorSettings.all_connector_settings = {}
+
+
 CONNECTOR_ROOT = _connector_root()
 EXCHANGE_DIR = CONNECTOR_ROOT / "hummingbot" / "connector" / "exchange"
 CONNECTOR_NAME = _connector_name(EXCHANGE_DIR)
@@ -76,6 +99,7 @@ CONNECTOR_MODULE = f"hummingbot.connector.exchange.{CONNECTOR_NAME}"
 
 _prefer_generated_connector(EXCHANGE_DIR, CONNECTOR_MODULE)
 _ensure_wrapper_test_case_importable()
+_register_generated_connector_in_settings(EXCHANGE_DIR)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:

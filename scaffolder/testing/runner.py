@@ -32,6 +32,8 @@ def _pytest_command(connector_root: Path, pytest_args: Sequence[str] = (), pytho
         "no:cacheprovider",
         "-o",
         "asyncio_default_fixture_loop_scope=function",
+        # A hung test (a websocket mock waiting forever) fails after this many seconds instead of stalling CI.
+        "--timeout=120",
         str(root / "test"),
         *pytest_args,
     ]
