@@ -11,7 +11,7 @@ from hummingbot.core.web_assistant.connections.data_types import RESTMethod, RES
 
 class BinanceAuth(AuthBase):
     """
-    Signs Binance requests: HMAC-SHA256 (hex) of the urlencoded
+    Signs requests: HMAC-SHA256 (hex) of the urlencoded
     parameters, with the timestamp appended before signing and the signature appended after.
     """
 
