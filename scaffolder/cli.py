@@ -176,5 +176,26 @@ def _diff_summary(expected: dict, actual: dict) -> List[str]:
     return lines
 
 
-def main() -> None:  # pragma: no cover - console script entry
-    app()
+@app.command()
+def schema():
+    """Print the JSON Schema of the spec language (editors use it to autocomplete and flag errors)."""
+    from scaffolder.schema import spec_schema_text
+
+    typer.echo(spec_schema_text(), nl=False)
+
+
+@app.command()
+def checklist(spec: Path = typer.Argument(..., help="Path to the spec YAML.")):
+    """Print Hummingbot's Spot Connector v2.1 API checklist for SPEC; exit 1 if a required row is missing."""
+    from scaffolder import checklist as api_checklist
+    from scaffolder.spec import load_spec
+
+    try:
+        parsed = load_spec(spec, cross_checks=False)
+    except SpecErrors as errors:
+        _report_spec_errors(errors)
+    results = api_checklist.evaluate(parsed)
+    typer.echo(api_checklist.render(results))
+    missing = api_checklist.missing_required(results)
+    if missing:
+        _fail(f"missing required rows: {', '.join(result.row.title for result in missing)}", 1)

@@ -79,3 +79,35 @@ def test_starter_spec_generates_a_connector_whose_suite_passes(tmp_path, monkeyp
     assert invoke("new", "my_exchange").exit_code == 0
     assert invoke("generate", "specs/my_exchange.yaml").exit_code == 0
     assert run_suite(Path("generated/my_exchange"), ["-q", "-p", "no:warnings"]) == 0
+
+
+def test_schema_command_matches_the_committed_schema(repo_root):
+    result = invoke("schema")
+    assert result.exit_code == 0
+    assert result.output == (repo_root / "docs" / "spec.schema.json").read_text()
+
+
+def test_starter_spec_points_editors_at_the_schema(tmp_path, monkeypatch, repo_root):
+    monkeypatch.chdir(tmp_path)
+    invoke("new", "my_exchange")
+    first_line = (tmp_path / "specs" / "my_exchange.yaml").read_text().splitlines()[0]
+    assert first_line.startswith("# yaml-language-server: $schema=")
+    schema = (tmp_path / "specs" / first_line.split("$schema=", 1)[1]).resolve()
+    assert schema == (repo_root / "docs" / "spec.schema.json").resolve()
+
+
+def test_checklist_covers_every_required_row_for_binance(repo_root):
+    result = invoke("checklist", str(repo_root / "specs" / "binance.yaml"))
+    assert result.exit_code == 0, result.output
+    assert "GET ACCOUNT BALANCE                    required     covered" in result.output
+
+
+def test_checklist_names_the_missing_balance_row(tmp_path, binance_spec_text):
+    start = binance_spec_text.index("\nbalances:\n")
+    end = binance_spec_text.index("\npublic_ws:\n")
+    spec = tmp_path / "no_balances.yaml"
+    spec.write_text(binance_spec_text[:start] + binance_spec_text[end:])
+    result = invoke("checklist", str(spec))
+    assert result.exit_code == 1
+    assert "GET ACCOUNT BALANCE                    required     MISSING" in result.output
+    assert "missing required rows: GET ACCOUNT BALANCE" in result.output

@@ -100,8 +100,11 @@ def _describe(error: Dict[str, Any]) -> str:
     return message
 
 
-def load_spec(path: Path) -> Spec:
-    """Parse and validate the spec at `path`; raises SpecErrors listing every problem found."""
+def load_spec(path: Path, cross_checks: bool = True) -> Spec:
+    """Parse and validate the spec at `path`; raises SpecErrors listing every problem found.
+
+    `cross_checks=False` validates the shape only (for `hbgen checklist`, which reports what is missing itself).
+    """
     from scaffolder.spec.validate import cross_check  # noqa: PLC0415 (validate imports this module's helpers)
 
     data, positions = read_document(path)
@@ -115,7 +118,7 @@ def load_spec(path: Path) -> Spec:
             line, column = position(positions, loc)
             errors.append(SpecError(str(path), line, column, loc, _describe(error)))
         raise SpecErrors(errors) from None
-    problems = cross_check(spec)
+    problems = cross_check(spec) if cross_checks else []
     if problems:
         raise SpecErrors([SpecError(str(path), *position(positions, loc), loc, message) for loc, message in problems])
     return spec

@@ -318,6 +318,10 @@ class OrderFills(Strict):
     example_response: JSON
 
 
+class OpenOrders(Strict):
+    endpoint: str
+
+
 class Orders(Strict):
     client_order_id: ClientOrderId
     order_types: Dict[Literal["LIMIT", "LIMIT_MAKER", "MARKET"], OrderTypeEncoding]
@@ -326,6 +330,9 @@ class Orders(Strict):
     status: OrderStatus
     states: Dict[str, Literal[ORDER_STATES]]  # type: ignore[valid-type]
     fills: OrderFills
+    open_orders: Optional[OpenOrders] = Field(
+        default=None, description="The exchange's open-orders endpoint (a checklist row; the connector tracks orders itself)."
+    )
 
 
 class Balances(Strict):
@@ -432,6 +439,6 @@ class Spec(Strict):
     endpoints: Dict[str, Endpoint]
     markets: Markets
     orders: Orders
-    balances: Balances
+    balances: Optional[Balances] = Field(default=None, description="Required to generate; see hbgen checklist.")
     public_ws: PublicWs
     user_stream: UserStream

@@ -220,8 +220,14 @@ def cross_check(spec: Spec) -> List[Problem]:
         _check_path(problems, ("orders", "fills", "timestamp"), fills.timestamp.path, fill_row)
 
     balances = spec.balances
-    example = endpoint_ref(("balances", "endpoint"), balances.endpoint, needs_example=True)
-    _check_balance_rows(problems, ("balances",), balances, example)
+    if balances is None:
+        problems.append(((), "a balances section is required: the connector polls balances (checklist row "
+                         "GET ACCOUNT BALANCE)"))
+    else:
+        example = endpoint_ref(("balances", "endpoint"), balances.endpoint, needs_example=True)
+        _check_balance_rows(problems, ("balances",), balances, example)
+    if orders.open_orders:
+        endpoint_ref(("orders", "open_orders", "endpoint"), orders.open_orders.endpoint)
 
     public = spec.public_ws
     for loc, text in _walk_strings(public.subscribe.message, ("public_ws", "subscribe", "message")):

@@ -22,6 +22,7 @@ EXCHANGE_INFO_PATH_URL = "/exchangeInfo"
 TICKER_PRICE_PATH_URL = "/ticker/price"
 SNAPSHOT_PATH_URL = "/depth"
 ORDER_PATH_URL = "/order"
+OPEN_ORDERS_PATH_URL = "/openOrders"
 MY_TRADES_PATH_URL = "/myTrades"
 ACCOUNTS_PATH_URL = "/account"
 
@@ -125,6 +126,15 @@ RATE_LIMITS = [
             LinkedLimitWeightPair(REQUEST_WEIGHT, 4),
             LinkedLimitWeightPair(ORDERS, 1),
             LinkedLimitWeightPair(ORDERS_24HR, 1),
+            LinkedLimitWeightPair(RAW_REQUESTS, 1),
+        ],
+    ),
+    RateLimit(
+        limit_id=OPEN_ORDERS_PATH_URL,
+        limit=5000,
+        time_interval=60.0,
+        linked_limits=[
+            LinkedLimitWeightPair(REQUEST_WEIGHT, 6),
             LinkedLimitWeightPair(RAW_REQUESTS, 1),
         ],
     ),

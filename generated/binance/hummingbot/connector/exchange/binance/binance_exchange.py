@@ -191,8 +191,10 @@ class BinanceExchange(ExchangePyBase):
 
     async def _place_cancel(self, order_id: str, tracked_order: InFlightOrder) -> bool:
         symbol = await self.exchange_symbol_associated_to_pair(trading_pair=tracked_order.trading_pair)
+        exchange_order_id = await tracked_order.get_exchange_order_id()
         api_params = {
             "symbol": symbol,
+            "orderId": exchange_order_id,
             "origClientOrderId": order_id,
         }
         cancel_result = await self._api_delete(

@@ -523,6 +523,7 @@ class BinanceExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
     def validate_order_cancelation_request(self, order: InFlightOrder, request_call: RequestCall):
         request_params = request_call.kwargs["params"]
         self.assertEqual(self.exchange_trading_pair, request_params["symbol"])
+        self.assertEqual(order.exchange_order_id, request_params["orderId"])
         self.assertEqual(order.client_order_id, request_params["origClientOrderId"])
 
     def validate_order_status_request(self, order: InFlightOrder, request_call: RequestCall):

@@ -52,6 +52,7 @@ class BinanceWebUtilsTests(IsolatedAsyncioWrapperTestCase):
                 "/ticker/price": (5000, 60.0, [("REQUEST_WEIGHT", 2), ("RAW_REQUESTS", 1)]),
                 "/depth": (5000, 60.0, [("REQUEST_WEIGHT", 50), ("RAW_REQUESTS", 1)]),
                 "/order": (5000, 60.0, [("REQUEST_WEIGHT", 4), ("ORDERS", 1), ("ORDERS_24HR", 1), ("RAW_REQUESTS", 1)]),
+                "/openOrders": (5000, 60.0, [("REQUEST_WEIGHT", 6), ("RAW_REQUESTS", 1)]),
                 "/myTrades": (5000, 60.0, [("REQUEST_WEIGHT", 20), ("RAW_REQUESTS", 1)]),
                 "/account": (5000, 60.0, [("REQUEST_WEIGHT", 20), ("RAW_REQUESTS", 1)]),
             },
