@@ -6,11 +6,14 @@ each field path to its line and column, and refuse duplicate keys (PyYAML silent
 
 from __future__ import annotations
 
+import difflib
+import re
+import typing
 from pathlib import Path
 from typing import Any, Dict, List, Tuple
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from scaffolder.spec.errors import Loc, SpecError, SpecErrors
 from scaffolder.spec.model import Spec
@@ -85,12 +88,53 @@ def read_document(path: Path) -> Tuple[Any, Positions]:
     return data, document.positions
 
 
+def _fields_at(loc: Loc) -> List[str]:
+    """Field names the model accepts at `loc` (a location inside the spec), for "did you mean" hints."""
+    annotation: Any = Spec
+    for part in loc:
+        annotation = _unwrap(annotation)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            field = annotation.model_fields.get(part) if isinstance(part, str) else None
+            if field is None:
+                return []
+            annotation = field.annotation
+        else:
+            origin_args = typing.get_args(annotation)
+            annotation = origin_args[-1] if origin_args else Any
+    annotation = _unwrap(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return list(annotation.model_fields)
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Optional[X] -> X, so lookups see the model inside."""
+    args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+    if typing.get_origin(annotation) is typing.Union and len(args) == 1:
+        return args[0]
+    return annotation
+
+
+def _did_you_mean(word: str, choices: List[str]) -> str:
+    close = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
 def _describe(error: Dict[str, Any]) -> str:
     kind = error["type"]
+    loc = error["loc"]
     if kind == "missing":
         return "required field is missing"
     if kind == "extra_forbidden":
-        return "unknown key"
+        allowed = _fields_at(loc[:-1])
+        hint = _did_you_mean(loc[-1], allowed)
+        if not hint and allowed:
+            hint = f"; expected one of {', '.join(allowed)}"
+        return f"unknown key{hint}"
+    if kind == "literal_error":
+        expected = re.findall(r"'([^']*)'|(\d+)", error.get("ctx", {}).get("expected", ""))
+        choices = [quoted or number for quoted, number in expected]
+        return f"expected one of {', '.join(choices)}, found {error.get('input')!r}{_did_you_mean(error.get('input'), choices)}"
     message = error["msg"]
     if message.startswith("Value error, "):
         message = message[len("Value error, "):]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import string
 from typing import Any, Iterable, List, Optional, Tuple
@@ -38,7 +39,9 @@ def _check_placeholders(problems: List[Problem], loc: Loc, text: str, allowed: s
         return
     for name in names:
         if name not in allowed:
-            problems.append((loc, f"unknown placeholder {{{name}}}; expected one of {', '.join(sorted(allowed))}"))
+            close = difflib.get_close_matches(name, sorted(allowed), n=1)
+            hint = f"; did you mean {{{close[0]}}}?" if close else ""
+            problems.append((loc, f"unknown placeholder {{{name}}}; expected one of {', '.join(sorted(allowed))}{hint}"))
 
 
 def _walk_strings(value: Any, loc: Loc) -> Iterable[Tuple[Loc, str]]:
@@ -89,7 +92,9 @@ def cross_check(spec: Spec) -> List[Problem]:
 
     def endpoint_ref(loc: Loc, name: str, needs_example: bool = False) -> Any:
         if name not in endpoints:
-            problems.append((loc, f"unknown endpoint {name!r}; defined: {', '.join(sorted(endpoints))}"))
+            close = difflib.get_close_matches(name, list(endpoints), n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"defined: {', '.join(sorted(endpoints))}"
+            problems.append((loc, f"unknown endpoint {name!r}; {hint}"))
             return None
         example = endpoints[name].example_response
         if needs_example and example is None:
