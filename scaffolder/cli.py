@@ -1,4 +1,4 @@
-"""The `hbgen` command line: new, generate, validate, test, check.
+"""The `hbgen` command line: new, validate, generate, test, check, schema, checklist.
 
 Errors in a spec are printed as FILE:LINE:COL: field: message, exit code 2, without a traceback.
 """
@@ -6,6 +6,7 @@ Errors in a spec are printed as FILE:LINE:COL: field: message, exit code 2, with
 from __future__ import annotations
 
 import difflib
+import sys
 import tempfile
 from pathlib import Path
 from typing import List, Optional
@@ -19,7 +20,9 @@ from scaffolder.writer import read_tree, write_atomic, write_tree
 # The spec model, Jinja and black are imported inside the commands that need them: a no-op `generate`
 # answers from the manifest without loading them.
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.splitlines()[0])
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help=__doc__.splitlines()[0]
+)
 
 SPECS_DIR = Path("specs")
 GENERATED_DIR = Path("generated")
@@ -199,3 +202,17 @@ def checklist(spec: Path = typer.Argument(..., help="Path to the spec YAML.")):
     missing = api_checklist.missing_required(results)
     if missing:
         _fail(f"missing required rows: {', '.join(result.row.title for result in missing)}", 1)
+
+
+def main() -> None:
+    """Console entry: hbgen's own failures are reported in one line (exit 3); `--debug` shows the traceback."""
+    debug = "--debug" in sys.argv
+    if debug:
+        sys.argv.remove("--debug")
+    try:
+        app()
+    except Exception as error:  # noqa: BLE001 - the last line of defence against a traceback for users
+        if debug:
+            raise
+        typer.echo(f"hbgen: internal error: {type(error).__name__}: {error} (run with --debug for details)", err=True)
+        raise SystemExit(3) from None
