@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from scaffolder import formatting
@@ -86,5 +86,7 @@ def test_any_string_is_rendered_as_the_same_value_or_refused(tmp_path_factory, t
         files = generate_files(spec_path)
     except SpecErrors as errors:
         assert errors.errors, "a refusal names at least one problem"
+        event(f"refused: {'.'.join(str(part) for part in loc if part is not None)}")
         return
+    event("rendered")
     assert value in string_constants(files)
