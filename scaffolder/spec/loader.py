@@ -35,7 +35,10 @@ class _Document:
         if isinstance(node, yaml.MappingNode):
             result: Dict[Any, Any] = {}
             for key_node, value_node in node.value:
-                key = yaml.SafeLoader.construct_object(_constructor(), key_node, deep=True)
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    self.error(key_node, loc, "merge keys (<<) are not supported in a spec: write the keys out")
+                    continue
+                key = self.scalar(key_node, loc)
                 if not isinstance(key, (str, int, bool)) or key is None:
                     self.error(key_node, loc, f"mapping keys must be plain scalars, found {key!r}")
                     continue
@@ -50,11 +53,19 @@ class _Document:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, loc + (index,)) for index, item in enumerate(node.value)]
-        return yaml.SafeLoader.construct_object(_constructor(), node, deep=True)
+        return self.scalar(node, loc)
 
-
-def _constructor() -> yaml.SafeLoader:
-    return yaml.SafeLoader("")
+    def scalar(self, node: yaml.Node, loc: Loc) -> Any:
+        """A scalar's value; a tag PyYAML's safe loader refuses (`!include`, `!!python/...`, `!!int word`) is an
+        error at the node, not an exception."""
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            return self.build(node, loc)
+        try:
+            return yaml.SafeLoader("").construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, TypeError) as error:
+            problem = getattr(error, "problem", None) or str(error)
+            self.error(node, loc, f"cannot read this value ({node.tag}): {problem}")
+            return None
 
 
 def position(positions: Positions, loc: Loc) -> Tuple[int, int]:
@@ -67,14 +78,19 @@ def position(positions: Positions, loc: Loc) -> Tuple[int, int]:
 def read_document(path: Path) -> Tuple[Any, Positions]:
     file = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        raw = path.read_bytes()
+    except OSError as error:
         raise SpecErrors([SpecError(file, 1, 1, (), f"cannot read the spec: {error}")]) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise SpecErrors([SpecError(file, line, column, (), f"the spec is not UTF-8 text: {error.reason}")]) from None
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, column = _syntax_error_position(error)
         problem = " ".join(part for part in (error.context, error.problem) if part)
         raise SpecErrors([SpecError(file, line, column, (), f"YAML syntax error: {problem}")]) from None
     if root is None:
@@ -83,9 +99,23 @@ def read_document(path: Path) -> Tuple[Any, Positions]:
     data = document.build(root, ())
     if document.errors:
         raise SpecErrors(document.errors)
+    if data is None and root.tag == "tag:yaml.org,2002:null" and not root.value:
+        raise SpecErrors([SpecError(file, 1, 1, (), "the spec is empty")])
     if not isinstance(data, dict):
-        raise SpecErrors([SpecError(file, 1, 1, (), f"expected a mapping at the top level, found {type(data).__name__}")])
+        found = {list: "a list", str: "a string", type(None): "null"}.get(type(data), f"a {type(data).__name__}")
+        line, column = root.start_mark.line + 1, root.start_mark.column + 1
+        raise SpecErrors([SpecError(file, line, column, (), f"expected a mapping at the top level, found {found}")])
     return data, document.positions
+
+
+def _syntax_error_position(error: yaml.MarkedYAMLError) -> Tuple[int, int]:
+    """Where a human would look: the construct left open (its context mark) when PyYAML names one, else the
+    place where parsing stopped."""
+    opened = error.context_mark if error.context and error.context.startswith(("while scanning a quoted",
+                                                                               "while parsing a flow",
+                                                                               "while scanning a simple key")) else None
+    mark = opened or error.problem_mark or error.context_mark
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
 
 def _fields_at(loc: Loc) -> List[str]:
