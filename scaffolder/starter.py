@@ -7,12 +7,12 @@ from pathlib import Path
 
 from scaffolder.render import environment
 from scaffolder.schema import SCHEMA_PATH
-from scaffolder.spec.model import IDENTIFIER
+from scaffolder.spec.model import is_identifier
 from scaffolder.writer import write_atomic
 
 
 def write_starter_spec(name: str, specs_dir: Path) -> Path:
-    if not IDENTIFIER.match(name):
+    if not is_identifier(name):
         raise ValueError(f"{name!r} is not a valid connector name: use a lowercase identifier such as my_exchange")
     specs_dir.mkdir(parents=True, exist_ok=True)
     path = specs_dir / f"{name}.yaml"

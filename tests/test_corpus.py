@@ -25,8 +25,6 @@ MINIMUM_CASES = 100
 # Files that cannot carry the expectation comment: an empty file must stay empty.
 WITHOUT_HEADER = {"empty_file.yaml": (1, None)}
 
-_BOOL_IS_INT = "pydantic's lax mode accepts a boolean where an integer is required (true becomes 1); exit 0"
-_TRAILING_NEWLINE = "the identifier regex ends in $, which also matches before a trailing newline; use fullmatch / \\Z"
 
 GAPS = {
     # YAML syntax errors pinned to the wrong line.
@@ -35,44 +33,6 @@ GAPS = {
     "quote, so fixing this needs a heuristic (e.g. a quoted scalar spanning lines that contain ': ')",
     "syntax_missing_colon.yaml": "a key written without its colon is reported on the next line (PyYAML folds the "
     "two lines into one plain scalar)",
-    # Accepted wrong types.
-    "type_bool_for_int.yaml": _BOOL_IS_INT,
-    "type_bool_for_int_pool_limit.yaml": _BOOL_IS_INT,
-    "type_bool_for_int_weight.yaml": _BOOL_IS_INT,
-    # Identifiers the validator accepts but the generated code cannot use.
-    "name_trailing_newline.yaml": _TRAILING_NEWLINE + "; generate then fails with an internal error (exit 3)",
-    "pool_id_trailing_newline.yaml": _TRAILING_NEWLINE + "; generate then fails with an internal error (exit 3)",
-    "credential_name_trailing_newline.yaml": _TRAILING_NEWLINE + "; generate then fails with an internal error",
-    "pair_trailing_newline.yaml": _TRAILING_NEWLINE + " (exchange.example_pair); exit 0",
-    "name_python_keyword.yaml": "a Python keyword is accepted as connector name; generate then fails with an internal "
-    "error (exit 3): `from hummingbot.connector.exchange.import import ...` does not parse",
-    "credential_name_python_keyword.yaml": "a Python keyword is accepted as credential name; generate then fails "
-    "with an internal error (exit 3): `def __init__(self, api_key: str, pass: str, ...)` does not parse",
-    # Checks that point at the wrong line.
-    "domain_name_invalid.yaml": "an invalid domain name is reported at `others:`, not at the offending domain key "
-    "(the check is a field_validator on the whole mapping)",
-    "route_field_typo_public.yaml": "a public_ws.route_field that no example has is reported at each channel's "
-    "example, never at route_field itself",
-    # Malformed values accepted (exit 0, a connector is written).
-    "pair_other_domain_lower_case.yaml": "exchange.domains.others.*.example_pair is not validated at all",
-    "url_with_space.yaml": "the URL check only matches a prefix (scheme://host); the rest of the URL is not checked",
-    "url_rest_with_ws_scheme.yaml": "urls.rest accepts a ws(s):// URL (the scheme is not checked against the URL's role)",
-    "url_ws_with_http_scheme.yaml": "urls.public_ws accepts an http(s):// URL (the scheme is not checked against the "
-    "URL's role)",
-    "placeholder_in_endpoint_path.yaml": "placeholders in endpoints.*.path are not checked (the path is sent "
-    "verbatim, braces included; 4 tests of the generated suite fail)",
-    "placeholder_unsubscribe_message.yaml": "public_ws.subscribe.unsubscribe_message is not checked for placeholders "
-    "(only message is); generate then fails with an internal error (KeyError: 'topic')",
-    "weight_negative.yaml": "endpoint weights accept negative numbers (Dict[str, int] without a bound); the "
-    "generated suite passes, so nothing catches it",
-    "max_length_shorter_than_prefix.yaml": "orders.client_order_id.max_length is not compared with the prefix's "
-    "length: every generated client order id would be the truncated prefix",
-    "route_field_typo_user_stream.yaml": "user_stream.route_field is never read from the user-stream examples; "
-    "generate then fails with an internal error (FieldPathError: no value at 'ev')",
-    "route_value_mismatch.yaml": "a channel's route is not compared with its example's route_field value (the "
-    "generated order book data source test then fails)",
-    "route_value_mismatch_user_stream.yaml": "user_stream.order_event.route is not compared with its example's "
-    "route_field value (every order event would be dropped; the generated suite does not notice)",
 }
 
 

@@ -85,7 +85,7 @@ def test_unknown_rate_limit_pool(tmp_path, binance_spec_text):
         ("", 1, "the spec is empty"),
         ("- a\n- b\n", 1, "expected a mapping at the top level"),
         ("a: 1\n\tb: 2\n", 2, "YAML syntax error"),
-        ('a: "unclosed\n', 2, "YAML syntax error"),
+        ('a: "unclosed\n', 1, "YAML syntax error"),
     ],
 )
 def test_malformed_documents(tmp_path, text, line, message):

@@ -145,9 +145,10 @@ def _unwrap(annotation: Any) -> Any:
     return annotation
 
 
-def _did_you_mean(word: str, choices: List[str]) -> str:
+def _did_you_mean(word: Any, choices: List[str]) -> str:
     close = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
+    # A suggestion equal to what was written (1 written as "1") would only confuse.
+    return f"; did you mean {close[0]!r}?" if close and close[0] != str(word) else ""
 
 
 def _describe(error: Dict[str, Any]) -> str:

@@ -6,14 +6,34 @@ rules (references between sections) live in `validate.py`; this module only desc
 
 from __future__ import annotations
 
+import keyword
 import re
 from decimal import Decimal
-from typing import Any, Dict, List, Literal, Optional, Union
+from typing import Annotated, Any, Dict, List, Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
-IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
-CONSTANT = re.compile(r"^[A-Z][A-Z0-9_]*$")
+IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")
+CONSTANT = re.compile(r"[A-Z][A-Z0-9_]*")
+PAIR = re.compile(r"[A-Z0-9]+-[A-Z0-9]+")
+# Names the generated code already uses where a credential name becomes a parameter or attribute.
+RESERVED_NAMES = {"self", "time_provider", "domain", "trading_pairs", "trading_required"}
+
+
+def is_identifier(value: str) -> bool:
+    """A lowercase Python identifier that is not a keyword (names become modules, classes and parameters)."""
+    return bool(IDENTIFIER.fullmatch(value)) and not keyword.iskeyword(value)
+
+
+def _reject_bool(value: Any) -> Any:
+    # YAML's true/false would otherwise pass as 1/0 where a number is required.
+    if isinstance(value, bool):
+        raise ValueError(f"expected a number, found {str(value).lower()}")
+    return value
+
+
+PositiveInt = Annotated[int, BeforeValidator(_reject_bool), Field(gt=0)]
+PositiveNumber = Annotated[float, BeforeValidator(_reject_bool), Field(gt=0)]
 
 # Hummingbot's OrderState members a spec may map exchange states to.
 ORDER_STATES = ("PENDING_CREATE", "OPEN", "PARTIALLY_FILLED", "FILLED", "PENDING_CANCEL", "CANCELED", "FAILED")
@@ -45,8 +65,16 @@ class Fees(Strict):
     buy_percent_fee_deducted_from_returns: bool = False
 
 
+def _check_pair(value: Optional[str]) -> Optional[str]:
+    if value is not None and not PAIR.fullmatch(value):
+        raise ValueError(f"expected BASE-QUOTE in upper case, found {value!r}")
+    return value
+
+
 class OtherDomain(Strict):
     example_pair: Optional[str] = None
+
+    _pair = field_validator("example_pair")(_check_pair)
 
 
 class Domains(Strict):
@@ -54,14 +82,6 @@ class Domains(Strict):
     others: Dict[str, OtherDomain] = Field(
         default_factory=dict, description="Further domains, each offered by Hummingbot as connector NAME_DOMAIN."
     )
-
-    @field_validator("others")
-    @classmethod
-    def _identifiers(cls, value: Dict[str, OtherDomain]) -> Dict[str, OtherDomain]:
-        for domain in value:
-            if not IDENTIFIER.match(domain):
-                raise ValueError(f"domain names are lowercase identifiers (they name connectors), found {domain!r}")
-        return value
 
 
 class Exchange(Strict):
@@ -76,16 +96,13 @@ class Exchange(Strict):
     @field_validator("name")
     @classmethod
     def _identifier(cls, value: str) -> str:
-        if not IDENTIFIER.match(value):
-            raise ValueError(f"expected a lowercase identifier such as 'my_exchange', found {value!r}")
+        if not is_identifier(value):
+            raise ValueError(
+                f"expected a lowercase identifier such as 'my_exchange' (not a Python keyword), found {value!r}"
+            )
         return value
 
-    @field_validator("example_pair")
-    @classmethod
-    def _pair(cls, value: str) -> str:
-        if not re.match(r"^[A-Z0-9]+-[A-Z0-9]+$", value):
-            raise ValueError(f"expected BASE-QUOTE in upper case, found {value!r}")
-        return value
+    _pair = field_validator("example_pair")(_check_pair)
 
 
 class Urls(Strict):
@@ -93,11 +110,18 @@ class Urls(Strict):
     public_ws: str
     private_ws: str
 
-    @field_validator("rest", "public_ws", "private_ws")
+    @field_validator("rest")
     @classmethod
-    def _url(cls, value: str) -> str:
-        if not re.match(r"^(https?|wss?)://[^\s/]+", value):
-            raise ValueError(f"expected an absolute http(s):// or ws(s):// URL, found {value!r}")
+    def _http_url(cls, value: str) -> str:
+        if not re.fullmatch(r"https?://[^\s/]+[^\s]*", value):
+            raise ValueError(f"expected an absolute http(s):// URL without spaces, found {value!r}")
+        return value
+
+    @field_validator("public_ws", "private_ws")
+    @classmethod
+    def _ws_url(cls, value: str) -> str:
+        if not re.fullmatch(r"wss?://[^\s/]+[^\s]*", value):
+            raise ValueError(f"expected an absolute ws(s):// URL without spaces, found {value!r}")
         return value
 
 
@@ -108,8 +132,10 @@ class Credential(Strict):
     @field_validator("name")
     @classmethod
     def _identifier(cls, value: str) -> str:
-        if not IDENTIFIER.match(value):
-            raise ValueError(f"expected a lowercase identifier, found {value!r}")
+        if not is_identifier(value) or value in RESERVED_NAMES:
+            raise ValueError(
+                f"expected a lowercase identifier, not a keyword nor one of {sorted(RESERVED_NAMES)}, found {value!r}"
+            )
         return value
 
 
@@ -171,21 +197,21 @@ class Auth(Strict):
 
 class Pool(Strict):
     id: str = Field(description="Pool name, also the name of its constant (REQUEST_WEIGHT).")
-    limit: int = Field(gt=0)
-    interval: float = Field(gt=0, description="Window in seconds.")
+    limit: PositiveInt
+    interval: PositiveNumber = Field(description="Window in seconds.")
 
 
     @field_validator("id")
     @classmethod
     def _constant(cls, value: str) -> str:
-        if not CONSTANT.match(value):
+        if not CONSTANT.fullmatch(value):
             raise ValueError(f"expected an UPPER_CASE name, found {value!r}")
         return value
 
 
 class EndpointLimit(Strict):
-    limit: int = Field(gt=0)
-    interval: float = Field(gt=0)
+    limit: PositiveInt
+    interval: PositiveNumber
 
 
 class RateLimits(Strict):
@@ -197,13 +223,15 @@ class Endpoint(Strict):
     path: str
     constant: str = Field(description="Name of the path constant in NAME_constants.py (ORDER_PATH_URL).")
     limit: Optional[EndpointLimit] = None
-    weights: Dict[str, int] = Field(default_factory=dict, description="Weight taken from each pool per request.")
+    weights: Dict[str, PositiveInt] = Field(
+        default_factory=dict, description="Weight taken from each pool per request."
+    )
     example_response: Optional[JSON] = None
 
     @field_validator("constant")
     @classmethod
     def _constant(cls, value: str) -> str:
-        if not CONSTANT.match(value) or not value.endswith("_PATH_URL"):
+        if not CONSTANT.fullmatch(value) or not value.endswith("_PATH_URL"):
             raise ValueError(f"expected an UPPER_CASE name ending in _PATH_URL, found {value!r}")
         return value
 
@@ -255,7 +283,7 @@ class Markets(Strict):
 
 class ClientOrderId(Strict):
     prefix: str = ""
-    max_length: int = Field(gt=0)
+    max_length: PositiveInt
 
 
 class OrderTypeEncoding(Strict):
@@ -385,7 +413,7 @@ class PublicChannels(Strict):
 
 
 class PublicWs(Strict):
-    heartbeat_interval: float = Field(gt=0, description="Seconds between websocket protocol pings.")
+    heartbeat_interval: PositiveNumber = Field(description="Seconds between websocket protocol pings.")
     subscribe: SubscribeMessages
     route_field: FieldPath
     channels: PublicChannels

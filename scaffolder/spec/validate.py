@@ -9,7 +9,7 @@ from typing import Any, Iterable, List, Optional, Tuple
 
 from scaffolder.spec import fieldpath
 from scaffolder.spec.errors import Loc
-from scaffolder.spec.model import Predicate, Spec
+from scaffolder.spec.model import Predicate, Spec, is_identifier
 
 Problem = Tuple[Loc, str]
 
@@ -20,6 +20,8 @@ MARKET_PLACEHOLDERS = {"symbol"}
 URL_PLACEHOLDERS = {"domain"}
 TOPIC_PLACEHOLDERS = {"symbol", "symbol_lower"}
 SUBSCRIBE_PLACEHOLDERS = {"topics", "request_id"}
+# Characters a client order id needs after its prefix to stay unique (Hummingbot appends a nonce-based suffix).
+MIN_CLIENT_ID_ROOM = 8
 # States Hummingbot must be able to reach from the exchange's state field.
 REQUIRED_STATES = ("OPEN", "FILLED", "CANCELED")
 
@@ -103,6 +105,23 @@ def cross_check(spec: Spec) -> List[Problem]:
 
     for field in ("rest", "public_ws", "private_ws"):
         _check_placeholders(problems, ("urls", field), getattr(spec.urls, field), URL_PLACEHOLDERS)
+    for domain in spec.exchange.domains.others:
+        if not is_identifier(domain):
+            problems.append(
+                (
+                    ("exchange", "domains", "others", domain),
+                    f"domain names are lowercase identifiers (they name connectors), found {domain!r}",
+                )
+            )
+    client_id = spec.orders.client_order_id
+    if client_id.max_length < len(client_id.prefix) + MIN_CLIENT_ID_ROOM:
+        problems.append(
+            (
+                ("orders", "client_order_id", "max_length"),
+                f"leaves fewer than {MIN_CLIENT_ID_ROOM} characters after the {len(client_id.prefix)}-character "
+                "prefix: client order ids would not be unique",
+            )
+        )
 
     constants = {}
     for name, endpoint in endpoints.items():
@@ -113,6 +132,10 @@ def cross_check(spec: Spec) -> List[Problem]:
         constants[endpoint.constant] = name
         if not endpoint.path.startswith("/"):
             problems.append((loc + ("path",), f"paths start with '/', found {endpoint.path!r}"))
+        elif "{" in endpoint.path or "}" in endpoint.path or any(char.isspace() for char in endpoint.path):
+            problems.append(
+                (loc + ("path",), f"a path is sent as written: no placeholders or spaces, found {endpoint.path!r}")
+            )
         for pool in endpoint.weights:
             if pool not in pools:
                 problems.append((loc + ("weights", pool), f"unknown rate-limit pool {pool!r}; defined: "
@@ -235,13 +258,28 @@ def cross_check(spec: Spec) -> List[Problem]:
         endpoint_ref(("orders", "open_orders", "endpoint"), orders.open_orders.endpoint)
 
     public = spec.public_ws
-    for loc, text in _walk_strings(public.subscribe.message, ("public_ws", "subscribe", "message")):
-        _check_placeholders(problems, loc, text, SUBSCRIBE_PLACEHOLDERS)
-    for name in ("trade", "order_book_diff"):
+    for message in ("message", "unsubscribe_message"):
+        template = getattr(public.subscribe, message)
+        for loc, text in _walk_strings(template, ("public_ws", "subscribe", message)):
+            _check_placeholders(problems, loc, text, SUBSCRIBE_PLACEHOLDERS)
+    channel_names = ("trade", "order_book_diff")
+    _check_routes(
+        problems,
+        ("public_ws", "route_field"),
+        public.route_field,
+        [
+            (
+                ("public_ws", "channels", name),
+                getattr(public.channels, name).route,
+                getattr(public.channels, name).example,
+            )
+            for name in channel_names
+        ],
+    )
+    for name in channel_names:
         channel = getattr(public.channels, name)
         loc = ("public_ws", "channels", name)
         _check_placeholders(problems, loc + ("topic",), channel.topic, TOPIC_PLACEHOLDERS)
-        _check_path(problems, loc + ("example",), public.route_field, channel.example, "route_field")
         for field, value in channel:
             if field in ("topic", "route", "example"):
                 continue
@@ -252,6 +290,10 @@ def cross_check(spec: Spec) -> List[Problem]:
     stream = spec.user_stream
     event = stream.order_event
     loc = ("user_stream", "order_event")
+    routed = [(loc, event.route, event.example)]
+    if stream.balance_event:
+        routed.append((("user_stream", "balance_event"), stream.balance_event.route, stream.balance_event.example))
+    _check_routes(problems, ("user_stream", "route_field"), stream.route_field, routed)
     for path in [event.client_order_id] if isinstance(event.client_order_id, str) else event.client_order_id:
         _check_path(problems, loc + ("client_order_id",), path, event.example)
     for field in ("exchange_order_id", "state"):
@@ -266,6 +308,27 @@ def cross_check(spec: Spec) -> List[Problem]:
     return problems
 
 
+def _check_routes(problems: List[Problem], field_loc: Loc, route_field: str, messages: List[Tuple[Loc, str, Any]]):
+    """Messages are routed by the value at route_field: each documented example must carry its declared route.
+
+    When no example has the field, route_field itself is wrong; otherwise the examples lacking it are."""
+    missing = []
+    for loc, route, example in messages:
+        try:
+            value = fieldpath.read(example, route_field)
+        except fieldpath.FieldPathError:
+            missing.append(loc)
+            continue
+        if str(value) != route:
+            problems.append((loc + ("route",), f"the example carries {value!r} at {route_field!r}, not {route!r}"))
+    if missing and len(missing) == len(messages):
+        problems.append((field_loc, f"no example has a value at {route_field!r}"))
+    else:
+        problems.extend(
+            (loc + ("example",), f"the example has no value at route_field {route_field!r}") for loc in missing
+        )
+
+
 def _check_balance_rows(problems: List[Problem], loc: Loc, balances: Any, example: Any) -> None:
     if (balances.locked is None) == (balances.total is None):
         problems.append((loc, "give exactly one of locked (free + locked = total) or total"))
@@ -274,7 +337,10 @@ def _check_balance_rows(problems: List[Problem], loc: Loc, balances: Any, exampl
     try:
         rows = fieldpath.read(example, balances.rows)
         row = rows[0]
-    except (fieldpath.FieldPathError, IndexError, KeyError, TypeError):
+    except fieldpath.FieldPathError as error:
+        problems.append((loc + ("rows",), str(error)))
+        return
+    except (IndexError, KeyError, TypeError):
         problems.append((loc + ("rows",), "expected a non-empty list of balances in the example"))
         return
     for field in ("asset", "available", "locked", "total"):
