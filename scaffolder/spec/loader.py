@@ -10,7 +10,7 @@ import difflib
 import re
 import typing
 from pathlib import Path
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -90,8 +90,8 @@ def read_document(path: Path) -> Tuple[Any, Positions]:
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
-        line, column = _syntax_error_position(error)
-        problem = " ".join(part for part in (error.context, error.problem) if part)
+        line, column, hint = _syntax_error_position(error, text.splitlines())
+        problem = hint or " ".join(part for part in (error.context, error.problem) if part)
         raise SpecErrors([SpecError(file, line, column, (), f"YAML syntax error: {problem}")]) from None
     if root is None:
         raise SpecErrors([SpecError(file, 1, 1, (), "the spec is empty")])
@@ -108,14 +108,37 @@ def read_document(path: Path) -> Tuple[Any, Positions]:
     return data, document.positions
 
 
-def _syntax_error_position(error: yaml.MarkedYAMLError) -> Tuple[int, int]:
+def _syntax_error_position(error: yaml.MarkedYAMLError, lines: List[str]) -> Tuple[int, int, Optional[str]]:
     """Where a human would look: the construct left open (its context mark) when PyYAML names one, else the
-    place where parsing stopped."""
+    place where parsing stopped, moved back to the line that really caused it in two common cases."""
     opened = error.context_mark if error.context and error.context.startswith(("while scanning a quoted",
                                                                                "while parsing a flow",
                                                                                "while scanning a simple key")) else None
     mark = opened or error.problem_mark or error.context_mark
-    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if mark is None:
+        return 1, 1, None
+    line = mark.line
+    if error.problem == "mapping values are not allowed here":
+        # `name binance` (colon forgotten) runs into the next line's key; point at the line without a colon.
+        previous = _previous_content_line(lines, line)
+        if previous is not None and ":" not in lines[previous]:
+            column = len(lines[previous]) - len(lines[previous].lstrip()) + 1
+            return previous + 1, column, "this line has no ':' after its key"
+    if error.context == "while parsing a block mapping" and error.context_mark is not None:
+        # A double quote left open swallows the lines after it; the first line with an odd count opened it.
+        for index in range(error.context_mark.line, min(line + 1, len(lines))):
+            text = lines[index].split(" #")[0]
+            if (text.count('"') - text.count('\\"')) % 2 == 1:
+                return index + 1, text.index('"') + 1, "this double quote is never closed"
+    return line + 1, mark.column + 1, None
+
+
+def _previous_content_line(lines: List[str], line: int) -> Optional[int]:
+    for index in range(min(line, len(lines)) - 1, -1, -1):
+        stripped = lines[index].strip()
+        if stripped and not stripped.startswith("#"):
+            return index
+    return None
 
 
 def _fields_at(loc: Loc) -> List[str]:
