@@ -1,21 +1,19 @@
-"""The `hbgen` command line: new, validate, generate, test, check, schema, checklist.
+"""The `hbgen` command line: new, validate, generate, diff, test, check, schema, checklist.
 
 Errors in a spec are printed as FILE:LINE:COL: field: message, exit code 2, without a traceback.
 """
 
 from __future__ import annotations
 
-import difflib
 import sys
-import tempfile
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
-from scaffolder.manifest import MANIFEST_PATH, inputs_digest, is_up_to_date, render_manifest
+from scaffolder.manifest import Manifest, current_inputs, edited_files, load_manifest
+from scaffolder.regenerate import Labels, Plan, apply_plan, check_tree, has_conflict_markers, plan_regeneration
 from scaffolder.spec.errors import SpecErrors
-from scaffolder.writer import read_tree, write_atomic, write_tree
 
 # The spec model, Jinja and black are imported inside the commands that need them: a no-op `generate`
 # answers from the manifest without loading them.
@@ -70,13 +68,52 @@ def generate(
     spec: Path = typer.Argument(..., help="Path to the spec YAML."),
     out: Path = typer.Option(GENERATED_DIR, "--out", help="Output folder; the connector goes to OUT/NAME/."),
     workers: int = typer.Option(2, "--workers", help="Processes used to format the output with black."),
+    force: bool = typer.Option(
+        False, "--force", help="Replace every file hbgen owns by the new render: hand edits lost."
+    ),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show what would change, as a diff; write nothing."),
 ):
-    """Render the connector and its test suite from SPEC into OUT/NAME/."""
+    """Render the connector and its test suite from SPEC into OUT/NAME/, merging in hand edits.
+
+    Exit code 1 when a hand edit collides with the new render: the file gets conflict markers and is listed.
+    """
+    raise typer.Exit(_generate(spec, out, workers, force, dry_run))
+
+
+@app.command()
+def diff(
+    spec: Path = typer.Argument(..., help="Path to the spec YAML."),
+    out: Path = typer.Option(GENERATED_DIR, "--out", help="Output folder; the connector goes to OUT/NAME/."),
+    workers: int = typer.Option(2, "--workers", help="Processes used to format the output with black."),
+    force: bool = typer.Option(False, "--force", help="Show what generate --force would do."),
+):
+    """Show what `hbgen generate SPEC` would change, as a diff, without writing (same as generate --dry-run)."""
+    raise typer.Exit(_generate(spec, out, workers, force, dry_run=True))
+
+
+# What generate prints for each kind of change (see scaffolder.regenerate.Change; "unchanged" is silent), and with
+# --dry-run.
+VERBS = {
+    "created": ("wrote", "would write"),
+    "updated": ("wrote", "would write"),
+    "overwritten": ("wrote", "would write"),
+    "merged": ("merged", "would merge"),
+    "deleted": ("deleted", "would delete"),
+    "kept": ("kept", "would keep"),
+    "kept-deleted": ("kept deleted", "would keep deleted"),
+    "abandoned": ("kept", "would keep"),
+    "conflict": ("conflict in", "conflict in"),
+    "restored": ("conflict in", "conflict in"),
+    "blocked": ("conflict in", "conflict in"),
+}
+
+
+def _generate(spec: Path, out: Path, workers: int, force: bool, dry_run: bool) -> int:
     name = _declared_name(spec)
-    digest = inputs_digest(spec) if name else None
-    if name and is_up_to_date(out / name, digest):
-        typer.echo(f"{out / name}: up to date")
-        return
+    if name and not force:
+        manifest = load_manifest(out / name)
+        if manifest and manifest.is_current(current_inputs(spec)):
+            return _report_up_to_date(out / name, manifest)
     from scaffolder.formatting import FormattingError
     from scaffolder.generate import generate_files
     from scaffolder.spec import load_spec
@@ -89,11 +126,45 @@ def generate(
     except FormattingError as error:
         _fail(f"internal error (please report): {error}", 3)
     root = out / name
-    written = write_tree(root, files)
-    write_atomic(root / MANIFEST_PATH, render_manifest(inputs_digest(spec), files))
-    for relative in written:
-        typer.echo(f"wrote {root / relative}")
-    typer.echo(f"{root}: {len(files)} files, {len(written)} changed")
+    plan = plan_regeneration(root, files, current_inputs(spec), force, Labels(theirs=f"generated from {spec}"))
+    if dry_run:
+        typer.echo(plan.diff(), nl=False)
+    else:
+        apply_plan(plan)
+    return _report_plan(plan, dry_run)
+
+
+def _report_up_to_date(root: Path, manifest: Manifest) -> int:
+    """The no-op answer: the inputs are those of the last generation, so a render would reproduce what hbgen
+    last wrote, and every hand edit stays as it is."""
+    typer.echo(f"{root}: up to date")
+    edits = edited_files(root, manifest)
+    for path, text in edits.items():
+        typer.echo(f"kept {root / path}: {'deleted' if text is None else 'edited'} by hand")
+    return _report_unresolved(root, [path for path, text in edits.items() if text and has_conflict_markers(text)])
+
+
+def _report_plan(plan: Plan, dry_run: bool) -> int:
+    root = plan.root
+    for change in plan.changes:
+        if change.kind in VERBS:
+            verb = VERBS["deleted" if change.after is None and change.writes else change.kind][dry_run]
+            typer.echo(f"{verb} {root / change.path}" + (f": {change.reason}" if change.reason else ""))
+    changed = sum(change.writes for change in plan.changes)
+    outcome = "would change (dry run: nothing written)" if dry_run else "changed"
+    typer.echo(f"{root}: {len(plan.render)} files, {changed} {outcome}")
+    if plan.conflicts:
+        typer.echo(f"{len(plan.conflicts)} conflict{'s' if len(plan.conflicts) != 1 else ''}:", err=True)
+        for change in plan.conflicts:
+            typer.echo(f"  {root / change.path}: {change.reason}", err=True)
+        typer.echo("Resolve each (edit out the markers, or move the file in the way), then run hbgen check.", err=True)
+    return max(int(bool(plan.conflicts)), _report_unresolved(root, plan.unresolved))
+
+
+def _report_unresolved(root: Path, paths: List[str]) -> int:
+    for path in paths:
+        typer.echo(f"unresolved conflict markers in {root / path}: resolve them, then run hbgen check", err=True)
+    return 1 if paths else 0
 
 
 def _declared_name(spec: Path) -> Optional[str]:
@@ -128,8 +199,10 @@ def check(
     specs: Path = typer.Option(SPECS_DIR, "--specs", help="Folder of specs."),
     out: Path = typer.Option(GENERATED_DIR, "--out", help="Folder of generated connectors."),
     run_tests: bool = typer.Option(True, "--run-tests/--no-run-tests", help="Also run every generated suite."),
+    strict: bool = typer.Option(False, "--strict", help="Also fail on files edited, deleted or added by hand."),
 ):
-    """CI gate: generated/ must match a fresh render of every spec, and every generated suite must pass."""
+    """CI gate: generated/ must be what hbgen generates from the current specs and templates (else it is stale),
+    and every generated suite must pass. Hand edits are reported, and fail only with --strict."""
     from scaffolder.generate import generate_files
     from scaffolder.spec import load_spec
     from scaffolder.testing.runner import run_suite
@@ -137,46 +210,40 @@ def check(
     spec_paths = sorted(specs.glob("*.yaml"))
     if not spec_paths:
         _fail(f"error: no specs in {specs}", 2)
-    stale = False
+    stale = edited = unresolved = False
     names = []
-    with tempfile.TemporaryDirectory() as scratch:
-        for spec in spec_paths:
-            try:
-                name = load_spec(spec).exchange.name
-                files = generate_files(spec, workers=2)
-            except SpecErrors as errors:
-                _report_spec_errors(errors)
-            names.append(name)
-            write_tree(Path(scratch) / name, files)
-            expected, actual = files, read_tree(out / name)
-            differences = _diff_summary(expected, actual)
-            if differences:
-                stale = True
-                typer.echo(f"{out / name}: out of date with {spec}:", err=True)
-                for line in differences:
-                    typer.echo(f"  {line}", err=True)
-            else:
-                typer.echo(f"{out / name}: up to date with {spec}")
+    for spec in spec_paths:
+        try:
+            name = load_spec(spec).exchange.name
+            files = generate_files(spec, workers=2)
+        except SpecErrors as errors:
+            _report_spec_errors(errors)
+        names.append(name)
+        root = out / name
+        result = check_tree(root, files, current_inputs(spec))
+        if result.stale:
+            stale = True
+            typer.echo(f"{root}: stale, not what hbgen generates from {spec} now:", err=True)
+            for line in result.stale:
+                typer.echo(f"  {line}", err=True)
+        else:
+            typer.echo(f"{root}: up to date with {spec}")
+        if result.hand_edits:
+            edited = True
+            typer.echo(f"{root}: changed by hand since the last generation (hbgen generate keeps these):")
+            for line in result.hand_edits:
+                typer.echo(f"  {line}")
+        unresolved = _report_unresolved(root, result.unresolved) or unresolved
     if stale:
         _fail("generated/ is stale: run hbgen generate for each spec above and commit the result.", 1)
+    if unresolved:
+        _fail("generated/ holds unresolved conflicts.", 1)
+    if strict and edited:
+        _fail("generated/ was changed by hand (--strict).", 1)
     if run_tests:
         failed = [name for name in names if run_suite(out / name) != 0]
         if failed:
             _fail(f"generated suites failed: {', '.join(failed)}", 1)
-
-
-def _diff_summary(expected: dict, actual: dict) -> List[str]:
-    lines = []
-    for path in sorted(set(expected) | set(actual)):
-        if path not in actual:
-            lines.append(f"missing: {path}")
-        elif path not in expected:
-            lines.append(f"not generated by hbgen: {path}")
-        elif expected[path] != actual[path]:
-            diff = list(difflib.unified_diff(actual[path].splitlines(), expected[path].splitlines(), lineterm="", n=0))
-            changed = sum(1 for line in diff if line[:1] in "+-" and not line.startswith(("+++", "---")))
-            lines.append(f"differs: {path} ({changed} lines)")
-    return lines
 
 
 @app.command()

@@ -47,30 +47,37 @@ def test_generate_prints_what_it_wrote_and_a_second_run_changes_nothing(tmp_path
     assert second.exit_code == 0 and second.output == f"{out / 'binance'}: up to date\n"
 
 
-def test_generate_rewrites_a_hand_edited_file_even_when_inputs_are_unchanged(tmp_path, repo_root):
+def test_generate_keeps_a_hand_edit_when_inputs_are_unchanged_and_force_rewrites_it(tmp_path, repo_root):
     out = tmp_path / "out"
     spec = str(repo_root / "specs" / "binance.yaml")
     assert invoke("generate", spec, "--out", str(out)).exit_code == 0
     constants = out / "binance" / "hummingbot/connector/exchange/binance/binance_constants.py"
     original = constants.read_text()
     constants.write_text(original.replace("6000", "1"))
-    result = invoke("generate", spec, "--out", str(out))
-    assert f"wrote {constants}" in result.output and "19 files, 1 changed" in result.output
+    kept = invoke("generate", spec, "--out", str(out))
+    assert kept.exit_code == 0 and f"kept {constants}: edited by hand" in kept.output
+    assert "limit=1," in constants.read_text()
+    forced = invoke("generate", spec, "--out", str(out), "--force")
+    assert forced.exit_code == 0 and "19 files, 1 changed" in forced.output
     assert constants.read_text() == original
 
 
-def test_check_reports_a_stale_tree(tmp_path, repo_root):
+def test_check_tells_a_stale_tree_from_a_hand_edited_one(tmp_path, repo_root):
     specs = tmp_path / "specs"
     specs.mkdir()
-    (specs / "binance.yaml").write_text((repo_root / "specs" / "binance.yaml").read_text())
+    spec = specs / "binance.yaml"
+    spec.write_text((repo_root / "specs" / "binance.yaml").read_text())
     out = tmp_path / "generated"
-    assert invoke("generate", str(specs / "binance.yaml"), "--out", str(out)).exit_code == 0
+    assert invoke("generate", str(spec), "--out", str(out)).exit_code == 0
     assert invoke("check", "--specs", str(specs), "--out", str(out), "--no-run-tests").exit_code == 0
     exchange = out / "binance" / "hummingbot/connector/exchange/binance/binance_exchange.py"
     exchange.write_text(exchange.read_text() + "\n# hand edit\n")
-    result = invoke("check", "--specs", str(specs), "--out", str(out), "--no-run-tests")
-    assert result.exit_code == 1
-    assert "differs: hummingbot/connector/exchange/binance/binance_exchange.py" in result.output
+    hand_edited = invoke("check", "--specs", str(specs), "--out", str(out), "--no-run-tests")
+    assert hand_edited.exit_code == 0 and "edited by hand" in hand_edited.output
+    assert invoke("check", "--specs", str(specs), "--out", str(out), "--no-run-tests", "--strict").exit_code == 1
+    spec.write_text(spec.read_text().replace("limit: 6000", "limit: 1200"))
+    stale = invoke("check", "--specs", str(specs), "--out", str(out), "--no-run-tests")
+    assert stale.exit_code == 1 and "the spec changed since the last generation" in stale.output
 
 
 def test_starter_spec_generates_a_connector_whose_suite_passes(tmp_path, monkeypatch):
