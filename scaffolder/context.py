@@ -6,13 +6,11 @@ conditions, literals). Templates only place them; they hold no logic beyond loop
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional
 
 from scaffolder import __version__
 from scaffolder.pysource import (
-    Expr,
     condition,
     decimal,
     literal,
@@ -133,11 +131,6 @@ def _balance_fields(balances: Any, variable: str, example_row: Any) -> Dict[str,
     return {"asset": read(balances.asset, variable), "available": available, "total": total}
 
 
-def _first_row(payload: Any, rows_path: str) -> Any:
-    rows = fieldpath.read(payload, rows_path) if rows_path else payload
-    return rows[0]
-
-
 def build_context(spec: Spec) -> Context:
     name = spec.exchange.name
     prefix = camel(name)
@@ -194,7 +187,7 @@ def build_context(spec: Spec) -> Context:
     v["symbol_quote"] = read(symbols.quote, "symbol_data")
     v["validity_conditions"] = [condition(p, "exchange_info", safe=True) for p in symbols.valid_when]
     rules = markets.trading_rules
-    rule_row = _first_row(endpoints[symbols.endpoint].example_response, symbols.rows)
+    rule_row = fieldpath.first_row(endpoints[symbols.endpoint].example_response, symbols.rows)
     v["trading_rules_constant"] = endpoints[rules.endpoint].constant
     v["rule_symbol"] = read(symbols.symbol, "rule")
     v["rule_fields"] = [
@@ -254,14 +247,14 @@ def build_context(spec: Spec) -> Context:
     fills = orders.fills
     v["fills"] = _request(spec, fills.endpoint, fills.method, fills.params, dict(tracked, client_order_id="order.client_order_id", exchange_order_id="order.exchange_order_id"))
     v["fill_rows"] = read(fills.rows, "fills_response")
-    fill_row = _first_row(fills.example_response, fills.rows)
+    fill_row = fieldpath.first_row(fills.example_response, fills.rows)
     v["fill_fields"] = _fill_fields(fills, "fill", fill_row)
     v["fill_fields"]["exchange_order_id"] = f"str({read(fills.exchange_order_id, 'fill')})"
 
     balances = spec.balances
     v["balances_constant"] = endpoints[balances.endpoint].constant
     v["balance_rows"] = read(balances.rows, "account_info")
-    balance_row = _first_row(endpoints[balances.endpoint].example_response, balances.rows)
+    balance_row = fieldpath.first_row(endpoints[balances.endpoint].example_response, balances.rows)
     v["balance_fields"] = _balance_fields(balances, "balance_entry", balance_row)
 
     # --- public websocket ------------------------------------------------------------------------------------
@@ -318,7 +311,7 @@ def build_context(spec: Spec) -> Context:
     if balance_event:
         v["balance_event_route"] = balance_event.route
         v["balance_event_rows"] = read(balance_event.rows, "event")
-        event_row = _first_row(balance_event.example, balance_event.rows)
+        event_row = fieldpath.first_row(balance_event.example, balance_event.rows)
         v["balance_event_fields"] = _balance_fields(balance_event, "balance_entry", event_row)
     v["event_envelope"] = ws_auth.event_envelope
 

@@ -31,7 +31,7 @@ def fixture(
     for path, source in (replacements or {}).items():
         fieldpath.write(payload, path, Expr(source))
     if rows is not None:
-        row_list = fieldpath.read(payload, rows) if rows else payload
+        row_list = fieldpath.read(payload, rows)
         template_row = row_list[0]
         new_rows = []
         for values in row_replacements or [{}]:

@@ -117,6 +117,11 @@ def read(payload: Any, path: str) -> Any:
     return value
 
 
+def first_row(payload: Any, rows: str) -> Any:
+    """The first element of the list at `rows` (the empty path is the payload itself)."""
+    return read(payload, rows)[0]
+
+
 def write(payload: Any, path: str, new_value: Any) -> None:
     """Replace the value at an existing `path` of `payload` (in place); the path must already exist."""
     steps = parse(path)

@@ -111,7 +111,7 @@ def values(spec: Spec) -> Dict[str, Any]:
 
     # --- symbols and trading rules -------------------------------------------------------------------------------
     info_example = endpoints[symbols.endpoint].example_response
-    row_example = (fieldpath.read(info_example, symbols.rows) if symbols.rows else info_example)[0]
+    row_example = fieldpath.first_row(info_example, symbols.rows)
     valid_fields = {p.field: satisfying(p) for p in symbols.valid_when}
     pair_fields = {
         symbols.symbol: "self.exchange_symbol_for_tokens(self.base_asset, self.quote_asset)",
@@ -234,7 +234,7 @@ def values(spec: Spec) -> Dict[str, Any]:
 
     fills = orders.fills
     fills_example = fills.example_response
-    fill_row = (fieldpath.read(fills_example, fills.rows) if fills.rows else fills_example)[0]
+    fill_row = fieldpath.first_row(fills_example, fills.rows)
     v["fills_method"] = fills.method.lower()
     v["fills_constant"] = endpoints[fills.endpoint].constant
     v["fills_params_argument"] = "data" if fills.method in ("POST", "PUT") else "params"
@@ -264,7 +264,7 @@ def values(spec: Spec) -> Dict[str, Any]:
     # --- balances ------------------------------------------------------------------------------------------------
     balances = spec.balances
     balance_example = endpoints[balances.endpoint].example_response
-    balance_row = (fieldpath.read(balance_example, balances.rows) if balances.rows else balance_example)[0]
+    balance_row = fieldpath.first_row(balance_example, balances.rows)
 
     def balance_values(balance_spec: Any, row: Any, asset: str, available: str, total: str) -> Dict[str, str]:
         values_ = {
@@ -285,7 +285,7 @@ def values(spec: Spec) -> Dict[str, Any]:
     v["balances_constant"] = endpoints[balances.endpoint].constant
     balance_event = spec.user_stream.balance_event
     if balance_event:
-        event_row = fieldpath.read(balance_event.example, balance_event.rows)[0]
+        event_row = fieldpath.first_row(balance_event.example, balance_event.rows)
         v["balance_event"] = fixture(
             balance_event.example,
             {spec.user_stream.route_field: literal(balance_event.route)},

@@ -124,8 +124,7 @@ def _event_fixture(event: Any) -> str:
 
 
 def _balance_fixture(event: Any) -> str:
-    rows = fieldpath.read(event.example, event.rows) if event.rows else event.example
-    row = rows[0]
+    row = fieldpath.first_row(event.example, event.rows)
     values = {
         event.asset: literal("COINALPHA"),
         event.available: literal(_like(fieldpath.read(row, event.available), "10")),
@@ -174,7 +173,7 @@ def _utils(spec: Spec) -> Dict[str, Any]:
     exchange = spec.exchange
     symbols = spec.markets.symbols
     example = spec.endpoints[symbols.endpoint].example_response
-    row = (fieldpath.read(example, symbols.rows) if symbols.rows else example)[0]
+    row = fieldpath.first_row(example, symbols.rows)
     valid = {predicate.field: literal(_satisfying(predicate)) for predicate in symbols.valid_when}
     invalid_rows = []
     for predicate in symbols.valid_when:

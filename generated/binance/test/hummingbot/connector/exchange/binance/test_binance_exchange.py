@@ -36,8 +36,9 @@ class BinanceExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
 
     @property
     def latest_prices_url(self):
-        url = web_utils.public_rest_url(CONSTANTS.TICKER_PRICE_PATH_URL, domain=self.exchange.domain)
-        return re.compile(f"^{url}".replace(".", r"\.").replace("?", r"\?"))
+        return self._url_pattern(
+            web_utils.public_rest_url(CONSTANTS.TICKER_PRICE_PATH_URL, domain=self.exchange.domain)
+        )
 
     @property
     def network_status_url(self):
@@ -536,14 +537,19 @@ class BinanceExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
         self.assertEqual(self.exchange_trading_pair, request_params["symbol"])
         self.assertEqual(order.exchange_order_id, request_params["orderId"])
 
-    def _cancel_url(self) -> Tuple[str, re.Pattern]:
-        url = web_utils.private_rest_url(CONSTANTS.ORDER_PATH_URL, domain=self.exchange.domain)
-        return url, re.compile(f"^{url}".replace(".", r"\.").replace("?", r"\?"))
+    @staticmethod
+    def _url_pattern(url: str) -> re.Pattern:
+        """Matches the URL whatever its query string (aioresponses matches queries too)."""
+        return re.compile(f"^{url}".replace(".", r"\.").replace("?", r"\?"))
+
+    def _private_url(self, path_url: str) -> Tuple[str, re.Pattern]:
+        url = web_utils.private_rest_url(path_url, domain=self.exchange.domain)
+        return url, self._url_pattern(url)
 
     def configure_successful_cancelation_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._cancel_url()
+        url, regex_url = self._private_url(CONSTANTS.ORDER_PATH_URL)
         response = {
             "symbol": "LTCBTC",
             "origClientOrderId": "myOrder1",
@@ -568,14 +574,14 @@ class BinanceExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
     def configure_erroneous_cancelation_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._cancel_url()
+        url, regex_url = self._private_url(CONSTANTS.ORDER_PATH_URL)
         mock_api.delete(regex_url, status=400, callback=callback)
         return url
 
     def configure_order_not_found_error_cancelation_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._cancel_url()
+        url, regex_url = self._private_url(CONSTANTS.ORDER_PATH_URL)
         response = {"code": -2011, "msg": "Unknown order sent."}
         mock_api.delete(regex_url, status=400, body=json.dumps(response), callback=callback)
         return url
@@ -591,8 +597,7 @@ class BinanceExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
     def configure_completely_filled_order_status_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url = web_utils.private_rest_url(CONSTANTS.ORDER_PATH_URL, domain=self.exchange.domain)
-        regex_url = re.compile(f"^{url}".replace(".", r"\.").replace("?", r"\?"))
+        url, regex_url = self._private_url(CONSTANTS.ORDER_PATH_URL)
         response = {
             "symbol": "LTCBTC",
             "orderId": int(order.exchange_order_id),
@@ -621,8 +626,7 @@ class BinanceExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
     def configure_canceled_order_status_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url = web_utils.private_rest_url(CONSTANTS.ORDER_PATH_URL, domain=self.exchange.domain)
-        regex_url = re.compile(f"^{url}".replace(".", r"\.").replace("?", r"\?"))
+        url, regex_url = self._private_url(CONSTANTS.ORDER_PATH_URL)
         response = {
             "symbol": "LTCBTC",
             "orderId": int(order.exchange_order_id),
@@ -651,8 +655,7 @@ class BinanceExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
     def configure_open_order_status_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url = web_utils.private_rest_url(CONSTANTS.ORDER_PATH_URL, domain=self.exchange.domain)
-        regex_url = re.compile(f"^{url}".replace(".", r"\.").replace("?", r"\?"))
+        url, regex_url = self._private_url(CONSTANTS.ORDER_PATH_URL)
         response = {
             "symbol": "LTCBTC",
             "orderId": int(order.exchange_order_id),
@@ -681,8 +684,7 @@ class BinanceExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
     def configure_partially_filled_order_status_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url = web_utils.private_rest_url(CONSTANTS.ORDER_PATH_URL, domain=self.exchange.domain)
-        regex_url = re.compile(f"^{url}".replace(".", r"\.").replace("?", r"\?"))
+        url, regex_url = self._private_url(CONSTANTS.ORDER_PATH_URL)
         response = {
             "symbol": "LTCBTC",
             "orderId": int(order.exchange_order_id),
@@ -711,8 +713,7 @@ class BinanceExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
     def configure_failed_order_status_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url = web_utils.private_rest_url(CONSTANTS.ORDER_PATH_URL, domain=self.exchange.domain)
-        regex_url = re.compile(f"^{url}".replace(".", r"\.").replace("?", r"\?"))
+        url, regex_url = self._private_url(CONSTANTS.ORDER_PATH_URL)
         response = {
             "symbol": "LTCBTC",
             "orderId": int(order.exchange_order_id),
@@ -741,28 +742,22 @@ class BinanceExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
     def configure_http_error_order_status_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url = web_utils.private_rest_url(CONSTANTS.ORDER_PATH_URL, domain=self.exchange.domain)
-        regex_url = re.compile(f"^{url}".replace(".", r"\.").replace("?", r"\?"))
+        url, regex_url = self._private_url(CONSTANTS.ORDER_PATH_URL)
         mock_api.get(regex_url, status=401, callback=callback)
         return url
 
     def configure_order_not_found_error_order_status_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> List[str]:
-        url = web_utils.private_rest_url(CONSTANTS.ORDER_PATH_URL, domain=self.exchange.domain)
-        regex_url = re.compile(f"^{url}".replace(".", r"\.").replace("?", r"\?"))
+        url, regex_url = self._private_url(CONSTANTS.ORDER_PATH_URL)
         response = {"code": -2013, "msg": "Order does not exist."}
         mock_api.get(regex_url, status=400, body=json.dumps(response), callback=callback)
         return [url]
 
-    def _fills_url(self) -> Tuple[str, re.Pattern]:
-        url = web_utils.private_rest_url(CONSTANTS.MY_TRADES_PATH_URL, domain=self.exchange.domain)
-        return url, re.compile(f"^{url}".replace(".", r"\.").replace("?", r"\?"))
-
     def configure_partial_fill_trade_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._fills_url()
+        url, regex_url = self._private_url(CONSTANTS.MY_TRADES_PATH_URL)
         response = [
             {
                 "symbol": "BNBBTC",
@@ -786,14 +781,14 @@ class BinanceExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
     def configure_erroneous_http_fill_trade_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._fills_url()
+        url, regex_url = self._private_url(CONSTANTS.MY_TRADES_PATH_URL)
         mock_api.get(regex_url, status=400, callback=callback)
         return url
 
     def configure_full_fill_trade_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._fills_url()
+        url, regex_url = self._private_url(CONSTANTS.MY_TRADES_PATH_URL)
         response = [
             {
                 "symbol": "BNBBTC",
