@@ -5,13 +5,15 @@ from __future__ import annotations
 import difflib
 import json
 import string
-from typing import Any, Iterable, List, Optional, Tuple
+from typing import Any, Callable, Iterable, List, Optional, Tuple
 
 from scaffolder.spec import fieldpath
 from scaffolder.spec.errors import Loc
 from scaffolder.spec.model import Predicate, Spec, is_identifier
 
 Problem = Tuple[Loc, str]
+# Looks up an endpoint by name, reports an unknown one, and returns its example response.
+EndpointRef = Callable[..., Any]
 
 # Placeholders each request's parameters may use; generated code fills them in.
 ORDER_PLACEHOLDERS = {"symbol", "side", "type", "amount", "price", "time_in_force", "client_order_id"}
@@ -43,7 +45,9 @@ def _check_placeholders(problems: List[Problem], loc: Loc, text: str, allowed: s
         if name not in allowed:
             close = difflib.get_close_matches(name, sorted(allowed), n=1)
             hint = f"; did you mean {{{close[0]}}}?" if close else ""
-            problems.append((loc, f"unknown placeholder {{{name}}}; expected one of {', '.join(sorted(allowed))}{hint}"))
+            problems.append(
+                (loc, f"unknown placeholder {{{name}}}; expected one of {', '.join(sorted(allowed))}{hint}")
+            )
 
 
 def _walk_strings(value: Any, loc: Loc) -> Iterable[Tuple[Loc, str]]:
@@ -90,7 +94,6 @@ def _check_error_example(problems: List[Problem], loc: Loc, matches: List[str], 
 def cross_check(spec: Spec) -> List[Problem]:
     problems: List[Problem] = []
     endpoints = spec.endpoints
-    pools = {pool.id for pool in spec.rate_limits.pools}
 
     def endpoint_ref(loc: Loc, name: str, needs_example: bool = False) -> Any:
         if name not in endpoints:
@@ -100,9 +103,25 @@ def cross_check(spec: Spec) -> List[Problem]:
             return None
         example = endpoints[name].example_response
         if needs_example and example is None:
-            problems.append((loc, f"endpoint {name!r} needs an example_response: the generated tests are built from it"))
+            problems.append(
+                (loc, f"endpoint {name!r} needs an example_response: the generated tests are built from it")
+            )
         return example
 
+    _check_exchange(spec, problems, endpoint_ref)
+    _check_auth(spec, problems, endpoint_ref)
+    _check_markets(spec, problems, endpoint_ref)
+    _check_orders(spec, problems, endpoint_ref)
+    _check_balances(spec, problems, endpoint_ref)
+    _check_public_ws(spec, problems, endpoint_ref)
+    _check_user_stream(spec, problems, endpoint_ref)
+    return problems
+
+
+def _check_exchange(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) -> None:
+    """`exchange`, `urls`, `endpoints`, `rate_limits` and the client-id room."""
+    endpoints = spec.endpoints
+    pools = {pool.id for pool in spec.rate_limits.pools}
     for field in ("rest", "public_ws", "private_ws"):
         _check_placeholders(problems, ("urls", field), getattr(spec.urls, field), URL_PLACEHOLDERS)
     for domain in spec.exchange.domains.others:
@@ -127,8 +146,13 @@ def cross_check(spec: Spec) -> List[Problem]:
     for name, endpoint in endpoints.items():
         loc = ("endpoints", name)
         if endpoint.constant in constants:
-            problems.append((loc + ("constant",), f"constant {endpoint.constant} is also used by endpoint "
-                             f"{constants[endpoint.constant]!r}; each endpoint needs its own rate limit id"))
+            problems.append(
+                (
+                    loc + ("constant",),
+                    f"constant {endpoint.constant} is also used by endpoint "
+                    f"{constants[endpoint.constant]!r}; each endpoint needs its own rate limit id",
+                )
+            )
         constants[endpoint.constant] = name
         if not endpoint.path.startswith("/"):
             problems.append((loc + ("path",), f"paths start with '/', found {endpoint.path!r}"))
@@ -138,13 +162,20 @@ def cross_check(spec: Spec) -> List[Problem]:
             )
         for pool in endpoint.weights:
             if pool not in pools:
-                problems.append((loc + ("weights", pool), f"unknown rate-limit pool {pool!r}; defined: "
-                                 f"{', '.join(sorted(pools)) or 'none'}"))
+                problems.append(
+                    (
+                        loc + ("weights", pool),
+                        f"unknown rate-limit pool {pool!r}; defined: " f"{', '.join(sorted(pools)) or 'none'}",
+                    )
+                )
     pool_ids = [pool.id for pool in spec.rate_limits.pools]
     for index, pool in enumerate(pool_ids):
         if pool in pool_ids[:index]:
             problems.append((("rate_limits", "pools", index, "id"), f"duplicate pool id {pool!r}"))
 
+
+def _check_auth(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) -> None:
+    """`auth.rest` and `auth.time_sync`."""
     credentials = {credential.name for credential in spec.credentials}
     rest_auth = spec.auth.rest
     if rest_auth.secret not in credentials:
@@ -156,11 +187,22 @@ def cross_check(spec: Spec) -> List[Problem]:
     if spec.auth.time_sync:
         example = endpoint_ref(("auth", "time_sync", "endpoint"), spec.auth.time_sync.endpoint, needs_example=True)
         _check_path(problems, ("auth", "time_sync", "server_time"), spec.auth.time_sync.server_time, example)
-        _check_error_example(problems, ("auth", "time_sync", "error_example"), spec.auth.time_sync.error_matches,
-                             spec.auth.time_sync.error_example)
-    _check_predicate(problems, ("auth", "private_ws", "success"), spec.auth.private_ws.success,
-                     spec.user_stream.example_subscribe_response)
+        _check_error_example(
+            problems,
+            ("auth", "time_sync", "error_example"),
+            spec.auth.time_sync.error_matches,
+            spec.auth.time_sync.error_example,
+        )
+    _check_predicate(
+        problems,
+        ("auth", "private_ws", "success"),
+        spec.auth.private_ws.success,
+        spec.user_stream.example_subscribe_response,
+    )
 
+
+def _check_markets(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) -> None:
+    """`markets`: symbols, rules, prices, snapshot."""
     markets = spec.markets
     endpoint_ref(("markets", "check_network"), markets.check_network, needs_example=True)
     symbols = markets.symbols
@@ -181,8 +223,12 @@ def cross_check(spec: Spec) -> List[Problem]:
         _check_predicate(problems, ("markets", "symbols", "valid_when", index), predicate, rows_example)
     rules = markets.trading_rules
     if rules.endpoint != symbols.endpoint:
-        problems.append((("markets", "trading_rules", "endpoint"),
-                         "trading rules are read from the symbols endpoint's rows; use the same endpoint"))
+        problems.append(
+            (
+                ("markets", "trading_rules", "endpoint"),
+                "trading rules are read from the symbols endpoint's rows; use the same endpoint",
+            )
+        )
     for field in ("min_order_size", "min_price_increment", "min_base_amount_increment", "min_notional_size"):
         path = getattr(rules, field)
         if path is not None:
@@ -200,6 +246,9 @@ def cross_check(spec: Spec) -> List[Problem]:
     for key, value in snapshot.params.items():
         _check_placeholders(problems, ("markets", "order_book_snapshot", "params", key), value, MARKET_PLACEHOLDERS)
 
+
+def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) -> None:
+    """`orders`."""
     orders = spec.orders
     if "LIMIT" not in orders.order_types:
         problems.append((("orders", "order_types"), "LIMIT orders must be supported"))
@@ -215,8 +264,9 @@ def cross_check(spec: Spec) -> List[Problem]:
     for key, value in cancel.params.items():
         _check_placeholders(problems, ("orders", "cancel", "params", key), value, TRACKED_ORDER_PLACEHOLDERS)
     _check_predicate(problems, ("orders", "cancel", "success"), cancel.success, cancel.example_response)
-    _check_error_example(problems, ("orders", "cancel", "not_found_example"), cancel.not_found_matches,
-                         cancel.not_found_example)
+    _check_error_example(
+        problems, ("orders", "cancel", "not_found_example"), cancel.not_found_matches, cancel.not_found_example
+    )
     status = orders.status
     endpoint_ref(("orders", "status", "endpoint"), status.endpoint)
     for key, value in status.params.items():
@@ -224,8 +274,9 @@ def cross_check(spec: Spec) -> List[Problem]:
     for field in ("state", "client_order_id", "exchange_order_id"):
         _check_path(problems, ("orders", "status", field), getattr(status, field), status.example_response)
     _check_path(problems, ("orders", "status", "timestamp"), status.timestamp.path, status.example_response)
-    _check_error_example(problems, ("orders", "status", "not_found_example"), status.not_found_matches,
-                         status.not_found_example)
+    _check_error_example(
+        problems, ("orders", "status", "not_found_example"), status.not_found_matches, status.not_found_example
+    )
     reached = set(orders.states.values())
     for state in REQUIRED_STATES:
         if state not in reached:
@@ -247,16 +298,24 @@ def cross_check(spec: Spec) -> List[Problem]:
     if fill_row is not None:
         _check_path(problems, ("orders", "fills", "timestamp"), fills.timestamp.path, fill_row)
 
+
+def _check_balances(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) -> None:
+    """`balances` and the open-orders endpoint."""
+    orders = spec.orders
     balances = spec.balances
     if balances is None:
-        problems.append(((), "a balances section is required: the connector polls balances (checklist row "
-                         "GET ACCOUNT BALANCE)"))
+        problems.append(
+            ((), "a balances section is required: the connector polls balances (checklist row " "GET ACCOUNT BALANCE)")
+        )
     else:
         example = endpoint_ref(("balances", "endpoint"), balances.endpoint, needs_example=True)
         _check_balance_rows(problems, ("balances",), balances, example)
     if orders.open_orders:
         endpoint_ref(("orders", "open_orders", "endpoint"), orders.open_orders.endpoint)
 
+
+def _check_public_ws(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) -> None:
+    """`public_ws`."""
     public = spec.public_ws
     for message in ("message", "unsubscribe_message"):
         template = getattr(public.subscribe, message)
@@ -287,6 +346,9 @@ def cross_check(spec: Spec) -> List[Problem]:
             if isinstance(path, str):
                 _check_path(problems, loc + (field,), path, channel.example)
 
+
+def _check_user_stream(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) -> None:
+    """`user_stream` events."""
     stream = spec.user_stream
     event = stream.order_event
     loc = ("user_stream", "order_event")
@@ -304,8 +366,9 @@ def cross_check(spec: Spec) -> List[Problem]:
         for field in ("trade_id", "price", "amount", "fee_amount", "fee_asset"):
             _check_path(problems, loc + ("fill", field), getattr(event.fill, field), event.example)
     if stream.balance_event:
-        _check_balance_rows(problems, ("user_stream", "balance_event"), stream.balance_event, stream.balance_event.example)
-    return problems
+        _check_balance_rows(
+            problems, ("user_stream", "balance_event"), stream.balance_event, stream.balance_event.example
+        )
 
 
 def _check_routes(problems: List[Problem], field_loc: Loc, route_field: str, messages: List[Tuple[Loc, str, Any]]):

@@ -1,0 +1,37 @@
+"""Values for account balances, over REST and in user-stream balance events."""
+
+from __future__ import annotations
+
+from typing import Any, Dict
+
+from scaffolder.pysource import decimal, read
+from scaffolder.spec import fieldpath
+from scaffolder.spec.model import Spec
+
+
+def _balance_fields(balances: Any, variable: str, example_row: Any) -> Dict[str, str]:
+    available = decimal(balances.available, variable, example_row)
+    total = (
+        decimal(balances.total, variable, example_row)
+        if balances.total
+        else f"{available} + {decimal(balances.locked, variable, example_row)}"
+    )
+    return {"asset": read(balances.asset, variable), "available": available, "total": total}
+
+
+def add(spec: Spec, v: Dict[str, Any]) -> None:
+    endpoints = spec.endpoints
+    balances = spec.balances
+    v["balances_constant"] = endpoints[balances.endpoint].constant
+    v["balance_rows"] = read(balances.rows, "account_info")
+    balance_row = fieldpath.first_row(endpoints[balances.endpoint].example_response, balances.rows)
+    v["balance_fields"] = _balance_fields(balances, "balance_entry", balance_row)
+
+    stream = spec.user_stream
+    balance_event = stream.balance_event
+    v["balance_event"] = balance_event
+    if balance_event:
+        v["balance_event_route"] = balance_event.route
+        v["balance_event_rows"] = read(balance_event.rows, "event")
+        event_row = fieldpath.first_row(balance_event.example, balance_event.rows)
+        v["balance_event_fields"] = _balance_fields(balance_event, "balance_entry", event_row)

@@ -1,0 +1,47 @@
+"""A REST call the generated connector makes: endpoint constant, method and parameter expressions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict, List, Optional
+
+from scaffolder.pysource import template_string
+from scaffolder.spec.model import Spec
+
+
+@dataclass
+class RequestParam:
+    key: str
+    source: str
+    # None: always sent; "price": not for MARKET orders; "time_in_force": only for types that define one.
+    only_when: Optional[str] = None
+
+
+@dataclass
+class Request:
+    constant: str
+    method: str  # GET, POST, PUT, DELETE
+    params: List[RequestParam]
+    # Where the parameters travel: "params" (query string) or "data" (body).
+    params_argument: str
+    needs_exchange_order_id: bool = False
+    needs_symbol: bool = False
+
+
+def request(spec: Spec, endpoint: str, method: str, params: Dict[str, str], values: Dict[str, str]) -> Request:
+    param_list = []
+    for key, text in params.items():
+        only_when = None
+        if "{price}" in text:
+            only_when = "price"
+        elif "{time_in_force}" in text:
+            only_when = "time_in_force"
+        param_list.append(RequestParam(key=key, source=template_string(text, values), only_when=only_when))
+    return Request(
+        constant=spec.endpoints[endpoint].constant,
+        method=method,
+        params=param_list,
+        params_argument="data" if method in ("POST", "PUT") else "params",
+        needs_exchange_order_id=any("{exchange_order_id}" in text for text in params.values()),
+        needs_symbol=any("{symbol}" in text for text in params.values()),
+    )

@@ -1,0 +1,49 @@
+"""The exchange spec language: a strict pydantic model of `specs/NAME.yaml`, one module per section.
+
+Every model forbids unknown keys, so a typo is an error rather than a silently ignored option. Cross-field
+rules (references between sections) live in `validate.py`; this package only describes shapes.
+"""
+
+from __future__ import annotations
+
+from typing import List, Literal, Optional
+
+from pydantic import Field
+
+from scaffolder.spec.model.auth import *  # noqa: F401,F403
+from scaffolder.spec.model.auth import RestAuth, TimeSync
+from scaffolder.spec.model.balances import *  # noqa: F401,F403
+from scaffolder.spec.model.balances import Balances
+from scaffolder.spec.model.base import *  # noqa: F401,F403
+from scaffolder.spec.model.base import Strict
+from scaffolder.spec.model.exchange import *  # noqa: F401,F403
+from scaffolder.spec.model.exchange import Credential, Endpoint, Exchange, RateLimits, Urls
+from scaffolder.spec.model.markets import *  # noqa: F401,F403
+from scaffolder.spec.model.markets import Markets
+from scaffolder.spec.model.orders import *  # noqa: F401,F403
+from scaffolder.spec.model.orders import Orders
+from scaffolder.spec.model.public_ws import *  # noqa: F401,F403
+from scaffolder.spec.model.public_ws import PublicWs
+from scaffolder.spec.model.user_stream import *  # noqa: F401,F403
+from scaffolder.spec.model.user_stream import PrivateWsAuth, UserStream
+
+
+class Auth(Strict):
+    rest: RestAuth
+    time_sync: Optional[TimeSync] = None
+    private_ws: PrivateWsAuth
+
+
+class Spec(Strict):
+    spec_version: Literal[1]
+    exchange: Exchange
+    urls: Urls
+    credentials: List[Credential] = Field(min_length=1)
+    auth: Auth
+    rate_limits: RateLimits
+    endpoints: Dict[str, Endpoint]
+    markets: Markets
+    orders: Orders
+    balances: Optional[Balances] = Field(default=None, description="Required to generate; see hbgen checklist.")
+    public_ws: PublicWs
+    user_stream: UserStream

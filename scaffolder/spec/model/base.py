@@ -1,0 +1,86 @@
+"""Shared building blocks of the spec model: names, numbers, field paths, predicates, timestamps."""
+
+from __future__ import annotations
+
+import keyword
+import re
+from typing import Annotated, Any, List, Literal, Optional, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+
+IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")
+
+
+CONSTANT = re.compile(r"[A-Z][A-Z0-9_]*")
+
+
+PAIR = re.compile(r"[A-Z0-9]+-[A-Z0-9]+")
+
+
+# Names the generated code already uses where a credential name becomes a parameter or attribute.
+RESERVED_NAMES = {"self", "time_provider", "domain", "trading_pairs", "trading_required"}
+
+
+def is_identifier(value: str) -> bool:
+    """A lowercase Python identifier that is not a keyword (names become modules, classes and parameters)."""
+    return bool(IDENTIFIER.fullmatch(value)) and not keyword.iskeyword(value)
+
+
+def _reject_bool(value: Any) -> Any:
+    # YAML's true/false would otherwise pass as 1/0 where a number is required.
+    if isinstance(value, bool):
+        raise ValueError(f"expected a number, found {str(value).lower()}")
+    return value
+
+
+PositiveInt = Annotated[int, BeforeValidator(_reject_bool), Field(gt=0)]
+
+
+PositiveNumber = Annotated[float, BeforeValidator(_reject_bool), Field(gt=0)]
+
+
+# Hummingbot's OrderState members a spec may map exchange states to.
+ORDER_STATES = ("PENDING_CREATE", "OPEN", "PARTIALLY_FILLED", "FILLED", "PENDING_CANCEL", "CANCELED", "FAILED")
+
+
+# Hummingbot's OrderType members a spec may support.
+ORDER_TYPES = ("LIMIT", "LIMIT_MAKER", "MARKET")
+
+
+# A field path into a JSON payload: `a.b[0].c`, with list selection `filters[filterType=LOT_SIZE]` and
+# alternatives `filters[filterType=MIN_NOTIONAL|NOTIONAL]`. See fieldpath.py for the grammar.
+FieldPath = str
+
+
+# Several paths: the first non-empty value wins (`[C, c]` reads C, falling back to c).
+FieldPaths = Union[FieldPath, List[FieldPath]]
+
+
+JSON = Any
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TimeField(Strict):
+    """A timestamp read from a payload, in the unit the exchange sends."""
+
+    path: FieldPath
+    unit: Literal["ms", "s", "us", "ns"] = "ms"
+
+
+class Predicate(Strict):
+    """A test on one field of a payload: exactly one of equals / one_of / truthy."""
+
+    field: FieldPath
+    equals: Optional[Union[str, int, bool]] = None
+    one_of: Optional[List[Union[str, int]]] = None
+    truthy: Optional[bool] = None
+
+
+def _check_pair(value: Optional[str]) -> Optional[str]:
+    if value is not None and not PAIR.fullmatch(value):
+        raise ValueError(f"expected BASE-QUOTE in upper case, found {value!r}")
+    return value

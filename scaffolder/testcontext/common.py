@@ -1,0 +1,53 @@
+"""Helpers shared by the test-context modules: typed test values, predicates, timestamps."""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from scaffolder.pysource import literal
+from scaffolder.spec import fieldpath
+from scaffolder.spec.model import Predicate
+
+EVENT_TIME_SECONDS = 1640780000
+
+
+def typed(example: Any, path: str, source: str, number_source: Optional[str] = None) -> str:
+    """`source` (a str expression) converted to the JSON type the example documents at `path`."""
+    try:
+        documented = fieldpath.read(example, path)
+    except fieldpath.FieldPathError:
+        return source
+    if isinstance(documented, bool) or isinstance(documented, str) or documented is None:
+        return source
+    if isinstance(documented, int):
+        return number_source or f"int({source})"
+    if isinstance(documented, float):
+        return number_source or f"float({source})"
+    return source
+
+
+def time_in_unit(unit: str) -> str:
+    factor = {"s": 1, "ms": 1000, "us": 1_000_000, "ns": 1_000_000_000}[unit]
+    return str(EVENT_TIME_SECONDS * factor)
+
+
+def satisfying(predicate: Predicate) -> str:
+    """A value for which the predicate holds."""
+    if predicate.equals is not None:
+        return literal(predicate.equals)
+    if predicate.one_of is not None:
+        return literal(predicate.one_of[0])
+    return "True" if predicate.truthy else "False"
+
+
+def violating(predicate: Predicate) -> str:
+    """A value for which the predicate fails."""
+    if predicate.equals is not None:
+        if isinstance(predicate.equals, bool):
+            return literal(not predicate.equals)
+        if isinstance(predicate.equals, int):
+            return literal(predicate.equals + 1)
+        return literal(f"NOT_{predicate.equals}")
+    if predicate.one_of is not None:
+        return literal("NOT_" + "_".join(str(value) for value in predicate.one_of))
+    return "False" if predicate.truthy else "True"
