@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import Dict, List, Optional
 
 import typer
 
 from scaffolder.manifest import Manifest, current_inputs, edited_files, load_manifest
 from scaffolder.regenerate import Labels, Plan, apply_plan, check_tree, has_conflict_markers, plan_regeneration
 from scaffolder.spec.errors import SpecErrors
+from scaffolder.writer import write_atomic
 
 # The spec model, Jinja and black are imported inside the commands that need them: a no-op `generate`
 # answers from the manifest without loading them.
@@ -115,12 +116,12 @@ def _generate(spec: Path, out: Path, workers: int, force: bool, dry_run: bool) -
         if manifest and manifest.is_current(current_inputs(spec)):
             return _report_up_to_date(out / name, manifest)
     from scaffolder.formatting import FormattingError
-    from scaffolder.generate import generate_files
+    from scaffolder.generate import generate_with_seeds
     from scaffolder.spec import load_spec
 
     try:
         name = load_spec(spec).exchange.name
-        files = generate_files(spec, workers=workers)
+        files, seeds = generate_with_seeds(spec, workers=workers)
     except SpecErrors as errors:
         _report_spec_errors(errors)
     except FormattingError as error:
@@ -131,7 +132,20 @@ def _generate(spec: Path, out: Path, workers: int, force: bool, dry_run: bool) -
         typer.echo(plan.diff(), nl=False)
     else:
         apply_plan(plan)
-    return _report_plan(plan, dry_run)
+    code = _report_plan(plan, dry_run)
+    _create_seeds(root, seeds, dry_run)
+    return code
+
+
+def _create_seeds(root: Path, seeds: Dict[str, str], dry_run: bool) -> None:
+    """Create the hand-written extension files the spec asks for, once: an existing one is never touched."""
+    for path, text in sorted(seeds.items()):
+        if (root / path).exists():
+            continue
+        if not dry_run:
+            write_atomic(root / path, text)
+        verb = "would create" if dry_run else "created"
+        typer.echo(f"{verb} {root / path}: hand-written extensions, yours to edit (hbgen never rewrites it)")
 
 
 def _report_up_to_date(root: Path, manifest: Manifest) -> int:
@@ -203,7 +217,7 @@ def check(
 ):
     """CI gate: generated/ must be what hbgen generates from the current specs and templates (else it is stale),
     and every generated suite must pass. Hand edits are reported, and fail only with --strict."""
-    from scaffolder.generate import generate_files
+    from scaffolder.generate import generate_with_seeds
     from scaffolder.spec import load_spec
     from scaffolder.testing.runner import run_suite
 
@@ -215,12 +229,12 @@ def check(
     for spec in spec_paths:
         try:
             name = load_spec(spec).exchange.name
-            files = generate_files(spec, workers=2)
+            files, seeds = generate_with_seeds(spec, workers=2)
         except SpecErrors as errors:
             _report_spec_errors(errors)
         names.append(name)
         root = out / name
-        result = check_tree(root, files, current_inputs(spec))
+        result = check_tree(root, files, current_inputs(spec), seeds=list(seeds))
         if result.stale:
             stale = True
             typer.echo(f"{root}: stale, not what hbgen generates from {spec} now:", err=True)

@@ -224,9 +224,10 @@ class TreeCheck:
     unresolved: List[str]  # hand-edited files still holding conflict markers: a failure
 
 
-def check_tree(root: Path, render: Dict[str, str], inputs: Dict[str, str]) -> TreeCheck:
+def check_tree(root: Path, render: Dict[str, str], inputs: Dict[str, str], seeds: Sequence[str] = ()) -> TreeCheck:
     """Compare `root` with its manifest (is it what hbgen would generate now?) and with its files on disk (what
-    was changed by hand?), given a fresh `render` and the current `inputs`."""
+    was changed by hand?), given a fresh `render`, the current `inputs` and the hand-written extension files the
+    spec asks for (`seeds`: they must exist, and are the developer's, not hand edits)."""
     manifest = load_manifest(root)
     if manifest is None:
         return TreeCheck([f"no manifest ({MANIFEST_PATH}): run hbgen generate"], [], [])
@@ -253,7 +254,12 @@ def check_tree(root: Path, render: Dict[str, str], inputs: Dict[str, str]) -> Tr
         edits.append(f"{path}: edited by hand ({_changed_lines(read_base(root, manifest.files[path]), text)})")
         if has_conflict_markers(text):
             unresolved.append(path)
-    edits += [f"{path}: added by hand" for path in list_tree(root) if path not in manifest.files and path not in render]
+    stale += [f"{path}: missing (hbgen generate creates it)" for path in seeds if not (root / path).is_file()]
+    edits += [
+        f"{path}: added by hand"
+        for path in list_tree(root)
+        if path not in manifest.files and path not in render and path not in seeds
+    ]
     return TreeCheck(stale, edits, unresolved)
 
 

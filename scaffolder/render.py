@@ -17,6 +17,8 @@ from scaffolder.pysource import literal
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 CONNECTOR_TEMPLATES = TEMPLATES_DIR / "connector"
+# Files hbgen writes once, when missing, and never again: the hand-written extension point.
+SEED_TEMPLATES = TEMPLATES_DIR / "extensions"
 
 
 def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
@@ -34,8 +36,8 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     return env
 
 
-def output_path(template: Path, name: str) -> str:
-    relative = template.relative_to(CONNECTOR_TEMPLATES).as_posix()
+def output_path(template: Path, name: str, root: Path = CONNECTOR_TEMPLATES) -> str:
+    relative = template.relative_to(root).as_posix()
     return relative[: -len(".j2")].replace("NAME", name)
 
 
@@ -47,3 +49,16 @@ def render_connector(context: Context) -> Dict[str, str]:
         template_name = template.relative_to(TEMPLATES_DIR).as_posix()
         rendered[output_path(template, context.name)] = env.get_template(template_name).render(c=context)
     return rendered
+
+
+def render_seeds(context: Context) -> Dict[str, str]:
+    """The hand-written files the spec asks for (`extensions:`), as first created; empty when it asks for none."""
+    if not context.extended_classes:
+        return {}
+    env = environment()
+    return {
+        output_path(template, context.name, SEED_TEMPLATES): env.get_template(
+            template.relative_to(TEMPLATES_DIR).as_posix()
+        ).render(c=context)
+        for template in sorted(SEED_TEMPLATES.rglob("*.j2"))
+    }

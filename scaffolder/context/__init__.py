@@ -11,7 +11,8 @@ from typing import Any, Dict
 
 from scaffolder import __version__
 from scaffolder.spec.model import Spec
-from scaffolder.context import auth, balances, exchange, orders, public_ws, user_stream
+from scaffolder.context import auth, balances, exchange, extensions, orders, public_ws, user_stream
+from scaffolder.testcontext import auth as auth_tests
 from scaffolder.testcontext import exchange as exchange_tests
 from scaffolder.testcontext import order_book as order_book_tests
 from scaffolder.testcontext import user_stream as user_stream_tests
@@ -53,9 +54,11 @@ def build_context(spec: Spec) -> Context:
 
     for section in (exchange, auth, orders, balances, public_ws, user_stream):
         section.add(spec, v)
+    extensions.add(spec, v, prefix)
 
     # --- generated tests -------------------------------------------------------------------------------------
     v["tests_order_book"] = order_book_tests.values(spec)
     v["tests_user_stream"] = user_stream_tests.values(spec)
+    v["tests_auth"] = auth_tests.values(spec)
     v["tests_exchange"] = exchange_tests.values(spec)
     return context

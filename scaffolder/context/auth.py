@@ -2,24 +2,94 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict
+from typing import Any, Dict, List, Tuple
 
-from scaffolder.pysource import read, template_string
+from scaffolder.pysource import literal, read, template_string
+from scaffolder.spec import fieldpath
 from scaffolder.spec.model import Spec
+from scaffolder.spec.validate import placeholders
+
+# Clock sources of the signed timestamp, in seconds.
+CLOCKS = {"server": "self.time_provider.time()", "local": "time.time()"}
+# hmac_headers: the locals `header_for_authentication` computes for the placeholders of `auth.rest.message`, in the
+# order they are written, with the locals each one reads; only those the message needs are emitted.
+MESSAGE_LOCALS: List[Tuple[str, str, Tuple[str, ...]]] = [
+    ("path", "urlparse(request.url).path", ()),
+    ("query", "urlencode(request.params or {})", ()),
+    ("request_path", 'f"{path}?{query}" if query else path', ("path", "query")),
+    ("body", 'request.data or ""', ()),
+    ("body_hash", 'hashlib.{hash}(body.encode("utf8")).hexdigest()', ("body",)),
+]
+# Conversion of the documented server time to milliseconds.
+# Integer divisions are correctly rounded, so a documented whole number of us or ns converts exactly.
+TO_MS = {"ms": "", "s": " * 1e3", "us": " / 1000", "ns": " / 1000000"}
+
+
+def timestamp_source(unit: str, clock: str) -> str:
+    """The signed timestamp: an integer (ms, s) or an ISO-8601 UTC string with milliseconds (iso)."""
+    now = CLOCKS[clock]
+    if unit == "iso":
+        return f'datetime.fromtimestamp({now}, timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")'
+    return f"int({now} * 1e3)" if unit == "ms" else f"int({now})"
+
+
+def message_locals(message: str, body_hash: str) -> List[Tuple[str, str]]:
+    """(name, source) of the locals the signed message reads, in dependency order."""
+    used = set(placeholders(message))
+    for name, _, needs in reversed(MESSAGE_LOCALS):
+        if name in used:
+            used.update(needs)
+    return [(name, source.replace("{hash}", body_hash)) for name, source, _ in MESSAGE_LOCALS if name in used]
 
 
 def add(spec: Spec, v: Dict[str, Any]) -> None:
-    endpoints = spec.endpoints
     rest_auth = spec.auth.rest
-    credential_sources = {credential.name: f"self.{credential.name}" for credential in spec.credentials}
-    v["auth_headers"] = [
-        (header, template_string(text, credential_sources)) for header, text in rest_auth.headers.items()
-    ]
+    by_headers = rest_auth.scheme == "hmac_headers"
+    # What a placeholder stands for in the signed message, and in the headers (signed credentials are sent as
+    # their HMAC there).
+    values = {credential.name: f"self.{credential.name}" for credential in spec.credentials}
+    if rest_auth.recv_window is not None:
+        values["recv_window"] = "RECV_WINDOW"
+    header_values = dict(values, timestamp="timestamp", signature="signature")
+    for credential in spec.credentials:
+        if credential.signed:
+            header_values[credential.name] = f"self._generate_signature(self.{credential.name})"
+    v["auth_headers"] = [(header, template_string(text, header_values)) for header, text in rest_auth.headers.items()]
     v["hash_name"] = rest_auth.algorithm
-    v["timestamp_factor"] = "1e3" if rest_auth.timestamp.unit == "ms" else "1"
+    v["auth_by_headers"] = by_headers
+    v["auth_form_body"] = rest_auth.body == "form"
+    v["recv_window"] = literal(str(rest_auth.recv_window)) if rest_auth.recv_window is not None else None
+    timestamp = timestamp_source(rest_auth.timestamp.unit, rest_auth.timestamp.clock)
+    # Standard-library imports besides base64, hashlib and hmac (which the signing always uses).
+    imports = []
+    if not by_headers or rest_auth.body == "form":
+        imports.append("import json")
+    if rest_auth.timestamp.clock == "local":
+        imports.append("import time")
+    if rest_auth.timestamp.unit == "iso":
+        imports.append("from datetime import datetime, timezone")
+    imports.append("from typing import Any, Dict" + ("" if by_headers else ", Optional"))
+    urllib_names = ["urlencode"]
+    if by_headers:
+        locals_ = message_locals(rest_auth.message, rest_auth.body_hash)
+        if any(name == "path" for name, _ in locals_):
+            urllib_names.append("urlparse")
+        v["auth_locals"] = locals_
+        v["auth_timestamp"] = timestamp if rest_auth.timestamp.unit == "iso" else f"str({timestamp})"
+        message_values = dict(values, timestamp="timestamp", method="request.method.value")
+        message_values.update({name: name for name, _, _ in MESSAGE_LOCALS})
+        v["auth_message"] = template_string(rest_auth.message, message_values)
+    else:
+        v["auth_timestamp"] = timestamp
+    imports.append(f"from urllib.parse import {', '.join(urllib_names)}")
+    v["auth_imports"] = imports
+
+    endpoints = spec.endpoints
     time_sync = spec.auth.time_sync
     v["time_sync"] = time_sync
     if time_sync:
         v["server_time_constant"] = endpoints[time_sync.endpoint].constant
         server_time = read(time_sync.server_time, "response")
-        v["server_time_source"] = server_time if time_sync.unit == "ms" else f"{server_time} * 1e3"
+        if isinstance(fieldpath.read(endpoints[time_sync.endpoint].example_response, time_sync.server_time), str):
+            server_time = f"int({server_time})"
+        v["server_time_source"] = server_time + TO_MS[time_sync.unit]

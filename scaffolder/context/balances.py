@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from typing import Any, Dict
 
-from scaffolder.pysource import decimal, read
+from scaffolder.pysource import decimal, literal, read
 from scaffolder.spec import fieldpath
 from scaffolder.spec.model import Spec
 
 
 def _balance_fields(balances: Any, variable: str, example_row: Any) -> Dict[str, str]:
-    available = decimal(balances.available, variable, example_row)
-    total = (
-        decimal(balances.total, variable, example_row)
-        if balances.total
-        else f"{available} + {decimal(balances.locked, variable, example_row)}"
-    )
+    """Available and total balance expressions from the two of available / locked / total the spec maps."""
+    fields = {
+        name: decimal(getattr(balances, name), variable, example_row)
+        for name in ("available", "locked", "total")
+        if getattr(balances, name)
+    }
+    available = fields.get("available") or f"{fields['total']} - {fields['locked']}"
+    total = fields.get("total") or f"{available} + {fields['locked']}"
     return {"asset": read(balances.asset, variable), "available": available, "total": total}
 
 
@@ -23,6 +25,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     endpoints = spec.endpoints
     balances = spec.balances
     v["balances_constant"] = endpoints[balances.endpoint].constant
+    v["balances_params"] = [(key, literal(value)) for key, value in balances.params.items()]
     v["balance_rows"] = read(balances.rows, "account_info")
     balance_row = fieldpath.first_row(endpoints[balances.endpoint].example_response, balances.rows)
     v["balance_fields"] = _balance_fields(balances, "balance_entry", balance_row)
@@ -32,6 +35,11 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["balance_event"] = balance_event
     if balance_event:
         v["balance_event_route"] = balance_event.route
-        v["balance_event_rows"] = read(balance_event.rows, "event")
-        event_row = fieldpath.first_row(balance_event.example, balance_event.rows)
+        v["balance_event_row"] = None
+        if balance_event.row is not None:
+            v["balance_event_row"] = read(balance_event.row, "event")
+            event_row = fieldpath.read(balance_event.example, balance_event.row)
+        else:
+            v["balance_event_rows"] = read(balance_event.rows, "event")
+            event_row = fieldpath.first_row(balance_event.example, balance_event.rows)
         v["balance_event_fields"] = _balance_fields(balance_event, "balance_entry", event_row)

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import Any, Dict, List
 
-from scaffolder.pysource import condition, decimal, literal, read
+from scaffolder.pysource import condition, literal, read
 from scaffolder.spec import fieldpath
-from scaffolder.spec.model import Spec
+from scaffolder.spec.model import RULE_NAMES, RuleValue, Spec
 from scaffolder.context.requests import request
+
+
+def camel(name: str) -> str:
+    return "".join(part.capitalize() for part in name.split("_"))
 
 
 def _rate_limits(spec: Spec) -> List[Dict[str, Any]]:
@@ -17,7 +21,7 @@ def _rate_limits(spec: Spec) -> List[Dict[str, Any]]:
         limit = endpoint.limit or default
         limits.append(
             {
-                "constant": endpoint.constant,
+                "constant": endpoint.rate_limit_id,
                 "limit": limit.limit,
                 "interval": literal(limit.interval),
                 "weights": [(pool, weight) for pool, weight in endpoint.weights.items()],
@@ -26,13 +30,29 @@ def _rate_limits(spec: Spec) -> List[Dict[str, Any]]:
     return limits
 
 
+def _rule_source(rule: RuleValue, variable: str, example_row: Any) -> str:
+    """`Decimal(...)` of a trading rule: a count of decimals becomes 10^-N, an absent field its default."""
+    source = read(rule.path, variable)
+    if rule.default is not None:
+        steps = fieldpath.parse(rule.path)
+        parent = rule.path[: -len(steps[-1].name)].rstrip(".")
+        source = f"{read(parent, variable)}.get({literal(steps[-1].name)}, {literal(str(rule.default))})"
+    if rule.decimals:
+        return f"Decimal(10) ** -int({source})"
+    if isinstance(fieldpath.read(example_row, rule.path), str):
+        return f"Decimal({source})"
+    return f"Decimal(str({source}))"
+
+
 def add(spec: Spec, v: Dict[str, Any]) -> None:
     endpoints = spec.endpoints
     markets = spec.markets
     v["endpoints"] = [(endpoint.constant, endpoint.path) for endpoint in endpoints.values()]
+    v["endpoint_limit_ids"] = [endpoint.limit_id for endpoint in endpoints.values() if endpoint.limit_id]
     v["pools"] = spec.rate_limits.pools
     v["rate_limits"] = _rate_limits(spec)
     v["credentials"] = spec.credentials
+    v["config_map_class"] = spec.exchange.config_map_class or f"{camel(spec.exchange.name)}ConfigMap"
     v["credential_args"] = [f"{spec.exchange.name}_{credential.name}" for credential in spec.credentials]
 
     symbols = markets.symbols
@@ -48,11 +68,12 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["trading_rules_constant"] = endpoints[rules.endpoint].constant
     v["rule_symbol"] = read(symbols.symbol, "rule")
     v["rule_fields"] = [
-        (field_name, decimal(getattr(rules, field_name), "rule", rule_row))
-        for field_name in ("min_order_size", "min_price_increment", "min_base_amount_increment", "min_notional_size")
-        if getattr(rules, field_name)
+        (name, _rule_source(rules.rule(name), "rule", rule_row)) for name in RULE_NAMES if rules.rule(name)
     ]
+    v["symbols_params"] = [(key, literal(value)) for key, value in symbols.params.items()]
     v["check_network_constant"] = endpoints[markets.check_network].constant
+    errors = spec.response_errors
+    v["response_success"] = condition(errors.success, "response", safe=True) if errors else None
     price = markets.last_traded_price
     v["last_price"] = request(spec, price.endpoint, "GET", price.params, {"symbol": "symbol"})
     v["last_price_source"] = read(price.price, "ticker")

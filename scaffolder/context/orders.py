@@ -1,32 +1,84 @@
-"""Values for placing, cancelling and tracking orders, over REST and in user-stream order events."""
+"""Values for placing, cancelling and tracking orders, over REST and in user-stream order and fill events."""
 
 from __future__ import annotations
 
-from typing import Any, Dict
+from typing import Any, Dict, List, Optional, Tuple
 
-from scaffolder.pysource import condition, decimal, read, read_first, seconds
+from scaffolder.pysource import (
+    UNIT_FACTORS,
+    condition,
+    decimal,
+    literal,
+    read,
+    read_first,
+    seconds,
+    template_string,
+)
 from scaffolder.spec import fieldpath
-from scaffolder.spec.model import Spec
+from scaffolder.spec.model import Spec, TimeField
 from scaffolder.context.requests import request
 
 
 ORDER_TYPE_ORDER = ("LIMIT", "LIMIT_MAKER", "MARKET")
 
 
-def _fill_fields(fill: Any, variable: str, example: Any) -> Dict[str, str]:
+def documented(example: Any, path: str) -> Any:
+    """The value an example documents at a path (None when it has none)."""
+    try:
+        return fieldpath.read(example, path)
+    except fieldpath.FieldPathError:
+        return None
+
+
+def time_seconds(time_field: TimeField, variable: str, example: Any) -> str:
+    """A timestamp in seconds; one documented as a numeric string is read with float() first."""
+    if not isinstance(documented(example, time_field.path), str):
+        return seconds(time_field, variable)
+    source = f"float({read(time_field.path, variable)})"
+    factor = UNIT_FACTORS.get(time_field.unit)
+    return f"{source} * {factor}" if factor else source
+
+
+def state_condition(item: Any, variable: str, example: Any) -> str:
+    """Python source of a state-rule condition (a Predicate, or `positive`)."""
+    if item.positive is None:
+        return condition(item, variable)
+    operator = ">" if item.positive else "=="
+    return f"{decimal(item.field, variable, example)} {operator} 0"
+
+
+def state_derivation(source: Any, variable: str, example: Any) -> Dict[str, Any]:
+    """How an order state is computed: a lookup in ORDER_STATE, or ordered rules ending in a fallback."""
+    lookup = f"CONSTANTS.ORDER_STATE[{read(source.state, variable)}]" if source.state else None
+    rules: List[Tuple[str, str]] = []
+    fallback = lookup
+    for rule in source.state_rules:
+        if not rule.when:
+            fallback = f"OrderState.{rule.state}"
+            break
+        rules.append((" and ".join(state_condition(item, variable, example) for item in rule.when), rule.state))
+    return {"rules": rules, "fallback": fallback}
+
+
+def fill_fields(fill: Any, variable: str, example: Any) -> Dict[str, str]:
     """Expressions that build a TradeUpdate from a fill payload (REST row or websocket event)."""
     amount = decimal(fill.amount, variable, example)
     price = decimal(fill.price, variable, example)
     quote_path = getattr(fill, "quote_amount", None)
+    fee_amount = decimal(fill.fee_amount, variable, example)
     return {
         "trade_id": f"str({read(fill.trade_id, variable)})",
         "price": price,
         "amount": amount,
         "quote_amount": decimal(quote_path, variable, example) if quote_path else f"{amount} * {price}",
-        "fee_amount": decimal(fill.fee_amount, variable, example),
+        "fee_amount": f"-{fee_amount}" if fill.negate_fee else fee_amount,
         "fee_asset": read(fill.fee_asset, variable),
-        "timestamp": seconds(fill.timestamp, variable),
+        "timestamp": time_seconds(fill.timestamp, variable, example),
     }
+
+
+def event_row(example: Any, rows: Optional[str]) -> Any:
+    return example if rows is None else fieldpath.first_row(example, rows)
 
 
 def add(spec: Spec, v: Dict[str, Any]) -> None:
@@ -36,6 +88,9 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["order_type_names"] = [(t, orders.order_types[t].type) for t in v["order_types"]]
     v["time_in_force"] = [
         (t, orders.order_types[t].time_in_force) for t in v["order_types"] if orders.order_types[t].time_in_force
+    ]
+    v["order_type_params"] = [
+        (t, literal(orders.order_types[t].params)) for t in v["order_types"] if orders.order_types[t].params
     ]
     v["other_domains"] = list(spec.exchange.domains.others.items())
 
@@ -56,25 +111,45 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         },
     )
     v["sides"] = create.sides
+    v["market_buy_amount_param"] = (
+        next(key for key, text in create.params.items() if "{amount}" in text)
+        if create.market_buy_amount == "quote"
+        else None
+    )
     v["create_exchange_order_id"] = f"str({read(create.exchange_order_id, 'order_result')})"
-    v["create_timestamp"] = seconds(create.timestamp, "order_result") if create.timestamp else "self.current_timestamp"
+    v["create_timestamp"] = (
+        time_seconds(create.timestamp, "order_result", create.example_response)
+        if create.timestamp
+        else "self.current_timestamp"
+    )
     tracked = {
         "symbol": "symbol",
         "client_order_id": "tracked_order.client_order_id",
         "exchange_order_id": "exchange_order_id",
     }
     cancel = orders.cancel
-    v["cancel"] = request(
-        spec, cancel.endpoint, cancel.method, cancel.params, dict(tracked, client_order_id="order_id")
-    )
-    v["cancel_success"] = condition(cancel.success, "cancel_result")
+    cancel_values = dict(tracked, client_order_id="order_id")
+    v["cancel"] = request(spec, cancel.endpoint, cancel.method, cancel.params, cancel_values)
+    success = cancel.success
+    if success.contains is not None:
+        order_id = template_string(success.contains, cancel_values)
+        v["cancel_success"] = f"{order_id} in {read(success.field, 'cancel_result')}"
+        if "{exchange_order_id}" in success.contains:
+            v["cancel"].needs_exchange_order_id = True
+    else:
+        v["cancel_success"] = condition(success, "cancel_result")
     v["cancel_not_found_matches"] = cancel.not_found_matches
     status = orders.status
     v["status"] = request(spec, status.endpoint, status.method, status.params, tracked)
+    v["status_state"] = state_derivation(status, "order_status", status.example_response)
     v["status_fields"] = {
         "exchange_order_id": f"str({read(status.exchange_order_id, 'order_status')})",
-        "timestamp": seconds(status.timestamp, "order_status"),
-        "state": read(status.state, "order_status"),
+        "timestamp": time_seconds(status.timestamp, "order_status", status.example_response),
+        "state": (
+            "self._order_state_from_status(order_status)"
+            if v["status_state"]["rules"]
+            else v["status_state"]["fallback"]
+        ),
     }
     v["status_not_found_matches"] = status.not_found_matches
     fills = orders.fills
@@ -87,20 +162,41 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     )
     v["fill_rows"] = read(fills.rows, "fills_response")
     fill_row = fieldpath.first_row(fills.example_response, fills.rows)
-    v["fill_fields"] = _fill_fields(fills, "fill", fill_row)
+    v["fill_fields"] = fill_fields(fills, "fill", fill_row)
     v["fill_fields"]["exchange_order_id"] = f"str({read(fills.exchange_order_id, 'fill')})"
 
     stream = spec.user_stream
-    stream = spec.user_stream
     event = stream.order_event
+    row = event_row(event.example, event.rows)
     v["order_event_route"] = event.route
+    v["order_event_rows"] = read(event.rows, "event_message") if event.rows is not None else None
+    v["order_event_state"] = state_derivation(event, "event", row)
     v["order_event_fields"] = {
         "client_order_id": read_first(event.client_order_id, "event"),
         "exchange_order_id": f"str({read(event.exchange_order_id, 'event')})",
-        "state": read(event.state, "event"),
-        "timestamp": seconds(event.timestamp, "event"),
+        "state": (
+            "self._order_state_from_event(event)"
+            if v["order_event_state"]["rules"]
+            else v["order_event_state"]["fallback"]
+        ),
+        "timestamp": time_seconds(event.timestamp, "event", row),
     }
+    v["order_state_rules"] = bool(v["status_state"]["rules"] or v["order_event_state"]["rules"])
     v["event_fill"] = event.fill
     if event.fill:
         v["event_fill_condition"] = condition(event.fill.when, "event")
-        v["event_fill_fields"] = _fill_fields(event.fill, "event", event.example)
+        v["event_fill_fields"] = fill_fields(event.fill, "event", row)
+    v["fetch_fills_condition"] = condition(event.fetch_fills_when, "event") if event.fetch_fills_when else None
+    # Fetching fills over REST makes the order event handler a coroutine.
+    v["order_event_def"] = "async def" if event.fetch_fills_when else "def"
+    v["order_event_await"] = "await " if event.fetch_fills_when else ""
+
+    fill_event = stream.fill_event
+    v["fill_event"] = fill_event
+    if fill_event:
+        fill_event_row = event_row(fill_event.example, fill_event.rows)
+        v["fill_event_route"] = fill_event.route
+        v["fill_event_rows"] = read(fill_event.rows, "event_message") if fill_event.rows is not None else None
+        v["fill_event_fields"] = fill_fields(fill_event, "event", fill_event_row)
+        v["fill_event_fields"]["client_order_id"] = read(fill_event.client_order_id, "event")
+        v["fill_event_fields"]["exchange_order_id"] = f"str({read(fill_event.exchange_order_id, 'event')})"

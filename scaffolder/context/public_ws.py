@@ -1,27 +1,172 @@
-"""Values for the public websocket: subscriptions, trades and order book messages."""
+"""Values for the public websocket: connection, keepalive, subscriptions, routing, trades and order book messages."""
 
 from __future__ import annotations
 
-from typing import Any, Dict
+from typing import Any, Dict, List, Optional
 
-from scaffolder.pysource import literal, read, safe_read, seconds, template_string, template_value
-from scaffolder.spec.model import Spec
+from scaffolder.pysource import condition, literal, read, safe_read, template_string, template_value
+from scaffolder.spec import fieldpath
+from scaffolder.spec.model import Predicate, Spec, TimeField
+from scaffolder.spec.validate import placeholders
+
+UNIT_FACTORS = {"ms": " * 1e-3", "us": " * 1e-6", "ns": " * 1e-9", "s": ""}
+# The share of a server-announced ping interval after which the client pings (leaves room for latency).
+ANNOUNCED_PING_SHARE = 0.8
+TOPIC_VALUES = {"symbol": "symbol", "symbol_lower": "symbol.lower()", "symbols": '",".join(symbols)'}
+
+
+def _documented(example: Any, path: str) -> Any:
+    try:
+        return fieldpath.read(example, path)
+    except fieldpath.FieldPathError:
+        return None
+
+
+def update_id(path: str, variable: str, example: Any) -> str:
+    """An update id as Hummingbot orders them: an int, converted when the exchange documents a string."""
+    source = read(path, variable)
+    return f"int({source})" if isinstance(_documented(example, path), str) else source
+
+
+def event_seconds(time_field: TimeField, variable: str, example: Any) -> str:
+    """A timestamp in seconds; a timestamp documented as a string ("1597026383085") goes through float()."""
+    source = read(time_field.path, variable)
+    if isinstance(_documented(example, time_field.path), str):
+        source = f"float({source})"
+    return source + UNIT_FACTORS[time_field.unit]
+
+
+def _strings(value: Any) -> List[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return []
+
+
+def uses(value: Any, name: str) -> bool:
+    return any(name in placeholders(text) for text in _strings(value))
+
+
+def subscribed_channels(spec: Spec) -> List[tuple]:
+    """(channel name, channel, route constant) of each channel with its own subscription, in subscription order."""
+    channels = spec.public_ws.channels
+    listed = [("trade", channels.trade, "TRADE_EVENT_TYPE")]
+    if channels.order_book_diff:
+        listed.append(("order_book_diff", channels.order_book_diff, "DIFF_EVENT_TYPE"))
+    if channels.order_book_snapshot and channels.order_book_snapshot.topic is not None:
+        listed.append(("order_book_snapshot", channels.order_book_snapshot, "SNAPSHOT_EVENT_TYPE"))
+    return listed
+
+
+def _route_condition(spec: Spec, constant: str, when: Optional[Predicate]) -> str:
+    public = spec.public_ws
+    if public.route_match == "prefix":
+        test = f"event_type.startswith(CONSTANTS.{constant})"
+    else:
+        test = f"event_type == CONSTANTS.{constant}"
+    return f"{test} and {condition(when, 'event_message', safe=True)}" if when else test
+
+
+def _route_read(spec: Spec) -> str:
+    public = spec.public_ws
+    source = safe_read(public.route_field, "event_message")
+    # startswith needs a string: a message without the field reads as "".
+    if public.route_match == "prefix" and source.endswith("')"):
+        source = source[:-1] + ', "")'
+    return source
+
+
+def _token(spec: Spec) -> Optional[Dict[str, Any]]:
+    token = spec.public_ws.token
+    if token is None:
+        return None
+    interval = token.ping_interval
+    return {
+        "constant": spec.endpoints[token.endpoint].constant,
+        "method": token.method,
+        "token": read(token.token, "connection_info"),
+        "server": read(token.server, "connection_info"),
+        "ping_interval": (
+            f"float({read(interval.path, 'connection_info')}){UNIT_FACTORS[interval.unit]} * {ANNOUNCED_PING_SHARE}"
+            if interval and spec.public_ws.ping
+            else None
+        ),
+        "url": template_string(
+            token.connect_url, {"server": "server", "token": "token", "connect_id": "str(uuid.uuid4())"}
+        ),
+        "uses_connect_id": "connect_id" in placeholders(token.connect_url),
+    }
 
 
 def add(spec: Spec, v: Dict[str, Any]) -> None:
     public = spec.public_ws
     channels = public.channels
-    v["public_route"] = safe_read(public.route_field, "event_message")
-    v["trade_route"] = channels.trade.route
-    v["diff_route"] = channels.order_book_diff.route
-    topic_values = {"symbol": "symbol", "symbol_lower": "symbol.lower()"}
-    v["trade_topic"] = template_string(channels.trade.topic, topic_values)
-    v["diff_topic"] = template_string(channels.order_book_diff.topic, topic_values)
-    message_values = {"topics": "topics", "request_id": "next(self._request_ids)"}
-    v["subscribe_payload"] = template_value(public.subscribe.message, message_values)
-    v["unsubscribe_payload"] = template_value(public.subscribe.unsubscribe_message, message_values)
+    per_pair = public.subscribe.scope == "per_pair"
+
+    # --- connection and keepalive
+    v["public_token"] = _token(spec)
+    message_values = {"request_id": "next(self._request_ids)", "time": "int(self._time())"}
+    ping = public.ping
+    v["public_ping"] = (
+        {
+            "interval": literal(float(ping.interval)),
+            "text": isinstance(ping.message, str),
+            "payload": literal(ping.message) if isinstance(ping.message, str) else template_value(ping.message, message_values),
+        }
+        if ping
+        else None
+    )
+    server_ping = public.server_ping
+    v["public_server_ping"] = (
+        {
+            "condition": condition(server_ping.when, "event_message", safe=True),
+            "reply": template_value(server_ping.reply, {"ping": read(server_ping.when.field, "event_message")}),
+        }
+        if server_ping
+        else None
+    )
+    # A text ping is answered in text ("pong"), which reaches routing as a string.
+    v["public_text_replies"] = bool(ping and isinstance(ping.message, str))
+    v["public_uses_time"] = any(
+        uses(message, "time") for message in (public.subscribe.message, public.subscribe.unsubscribe_message)
+    ) or bool(ping and uses(ping.message, "time"))
+
+    # --- subscriptions
+    v["public_per_pair"] = per_pair
+    subscribe_payloads, unsubscribe_payloads = [], []
+    for _, channel, constant in subscribed_channels(spec):
+        topic = template_value(channel.topic, TOPIC_VALUES)
+        joined = uses(channel.topic, "symbols")
+        values = dict(message_values, route=f"CONSTANTS.{constant}", topic=topic)
+        values["topics"] = f"[{topic}]" if per_pair or joined else f"[{topic} for symbol in symbols]"
+        subscribe_payloads.append(template_value(public.subscribe.message, values))
+        unsubscribe_payloads.append(template_value(public.subscribe.unsubscribe_message, values))
+    v["subscribe_payloads"] = subscribe_payloads
+    v["unsubscribe_payloads"] = unsubscribe_payloads
+
+    # --- routing
+    v["public_route"] = _route_read(spec)
+    routes = []
+    snapshot = channels.order_book_snapshot
+    if snapshot:
+        routes.append((_route_condition(spec, "SNAPSHOT_EVENT_TYPE", snapshot.when), "_snapshot_messages_queue_key"))
+    diff = channels.order_book_diff
+    if diff:
+        routes.append((_route_condition(spec, "DIFF_EVENT_TYPE", diff.when), "_diff_messages_queue_key"))
     trade = channels.trade
-    v["trade_symbol"] = read(trade.symbol, "raw_message")
+    routes.append((_route_condition(spec, "TRADE_EVENT_TYPE", trade.when), "_trade_messages_queue_key"))
+    v["public_routes"] = routes
+    v["trade_route"] = trade.route
+    v["diff_route"] = diff.route if diff else None
+    v["snapshot_route"] = snapshot.route if snapshot else None
+
+    # --- messages
+    trade_example = fieldpath.first_row(trade.example, trade.rows) if trade.rows else trade.example
+    v["trade_rows"] = read(trade.rows, "raw_message") if trade.rows else None
+    v["trade_symbol"] = read(trade.symbol, "trade" if trade.rows else "raw_message")
     side_read = read(trade.side.field, "msg")
     sell = trade.side.sell_when
     v["trade_is_sell"] = (
@@ -31,15 +176,29 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         "trade_id": read(trade.trade_id, "msg"),
         "price": read(trade.price, "msg"),
         "amount": read(trade.amount, "msg"),
-        "timestamp": seconds(trade.timestamp, "msg"),
-        "update_id": read(trade.timestamp.path, "msg"),
+        "timestamp": event_seconds(trade.timestamp, "msg", trade_example),
     }
-    diff = channels.order_book_diff
-    v["diff_symbol"] = read(diff.symbol, "raw_message")
-    v["diff_fields"] = {
-        "first_update_id": read(diff.first_update_id, "msg") if diff.first_update_id else None,
-        "update_id": read(diff.update_id, "msg"),
-        "bids": read(diff.bids, "msg"),
-        "asks": read(diff.asks, "msg"),
-        "timestamp": seconds(diff.timestamp, "msg"),
+    if diff:
+        v["diff_symbol"] = read(diff.symbol, "raw_message")
+        v["diff_fields"] = {
+            "first_update_id": update_id(diff.first_update_id, "msg", diff.example) if diff.first_update_id else None,
+            "update_id": update_id(diff.update_id, "msg", diff.example),
+            "bids": read(diff.bids, "msg"),
+            "asks": read(diff.asks, "msg"),
+            "timestamp": event_seconds(diff.timestamp, "msg", diff.example),
+        }
+    if snapshot:
+        v["ws_snapshot_symbol"] = read(snapshot.symbol, "raw_message")
+        v["ws_snapshot_fields"] = {
+            "update_id": update_id(snapshot.update_id, "msg", snapshot.example),
+            "bids": read(snapshot.bids, "msg"),
+            "asks": read(snapshot.asks, "msg"),
+            "timestamp": event_seconds(snapshot.timestamp, "msg", snapshot.example) if snapshot.timestamp else None,
+        }
+    rest_snapshot = spec.markets.order_book_snapshot
+    rest_example = spec.endpoints[rest_snapshot.endpoint].example_response
+    v["rest_snapshot_fields"] = {
+        "update_id": update_id(rest_snapshot.update_id, "msg", rest_example),
+        "bids": read(rest_snapshot.bids, "msg"),
+        "asks": read(rest_snapshot.asks, "msg"),
     }

@@ -1,4 +1,4 @@
-"""A REST call the generated connector makes: endpoint constant, method and parameter expressions."""
+"""A REST call the generated connector makes: endpoint path, rate-limit id, method and parameter expressions."""
 
 from __future__ import annotations
 
@@ -24,11 +24,21 @@ class Request:
     params: List[RequestParam]
     # Where the parameters travel: "params" (query string) or "data" (body).
     params_argument: str
+    # The path_url argument: the path constant, formatted when the path is a template.
+    path: str = ""
+    # The limit_id argument (a constant of NAME_constants.py), for endpoints whose limit id is not their path.
+    limit_id: Optional[str] = None
     needs_exchange_order_id: bool = False
     needs_symbol: bool = False
 
 
-def request(spec: Spec, endpoint: str, method: str, params: Dict[str, str], values: Dict[str, str]) -> Request:
+def request(
+    spec: Spec,
+    endpoint: str,
+    method: str,
+    params: Dict[str, str],
+    values: Dict[str, str],
+) -> Request:
     param_list = []
     for key, text in params.items():
         only_when = None
@@ -37,11 +47,19 @@ def request(spec: Spec, endpoint: str, method: str, params: Dict[str, str], valu
         elif "{time_in_force}" in text:
             only_when = "time_in_force"
         param_list.append(RequestParam(key=key, source=template_string(text, values), only_when=only_when))
+    definition = spec.endpoints[endpoint]
+    path_names = definition.path_placeholders
+    path = f"CONSTANTS.{definition.constant}"
+    if path_names:
+        path += ".format(" + ", ".join(f"{name}={values[name]}" for name in path_names) + ")"
+    texts = list(params.values()) + [definition.path]
     return Request(
-        constant=spec.endpoints[endpoint].constant,
+        constant=definition.constant,
         method=method,
         params=param_list,
         params_argument="data" if method in ("POST", "PUT") else "params",
-        needs_exchange_order_id=any("{exchange_order_id}" in text for text in params.values()),
-        needs_symbol=any("{symbol}" in text for text in params.values()),
+        path=path,
+        limit_id=f"CONSTANTS.{definition.limit_id}" if definition.limit_id else None,
+        needs_exchange_order_id=any("{exchange_order_id}" in text for text in texts),
+        needs_symbol=any("{symbol}" in text for text in texts),
     )

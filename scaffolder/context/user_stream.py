@@ -1,17 +1,152 @@
-"""Values for the private websocket: authentication and routing of user-stream events."""
+"""Values for the private websocket: authentication, subscriptions, keepalive and routing of user-stream events."""
 
 from __future__ import annotations
 
-from typing import Any, Dict
+import string
+from typing import Any, Dict, Optional
 
-from scaffolder.pysource import condition, safe_read
+from scaffolder.pysource import condition, literal, read, safe_read, template_string, template_value
 from scaffolder.spec.model import Spec
+from scaffolder.spec.validate import placeholders
+
+# What the placeholders of the subscription and ping messages become in the data source.
+MESSAGE_VALUES = {"symbols": "symbols", "time": "int(self._time())", "request_id": "next(self._request_ids)"}
+
+
+def fstring(text: str, values: Dict[str, str]) -> str:
+    """Python source for a text with {placeholders}: an f-string, or a concatenation when the text needs escapes."""
+    parts = list(string.Formatter().parse(text))
+    if any(name is not None for _, name, _, _ in parts) and all(
+        char not in literal_text for literal_text, _, _, _ in parts for char in '"\\\n\r{}'
+    ):
+        source = "".join(
+            literal_text + ("{" + values[name] + "}" if name is not None else "") for literal_text, name, _, _ in parts
+        )
+        if '"' not in source:
+            return f'f"{source}"'
+    return template_string(text, values)
+
+
+def ws_signature_settings(spec: Spec) -> Dict[str, str]:
+    """Secret, algorithm and encoding of the websocket signature (each defaults to the REST one)."""
+    signature = spec.auth.private_ws.signature
+    rest = spec.auth.rest
+    return {
+        "secret": (signature and signature.secret) or rest.secret,
+        "algorithm": (signature and signature.algorithm) or rest.algorithm,
+        "encoding": (signature and signature.encoding) or rest.encoding,
+    }
+
+
+def ws_timestamp_source(spec: Spec) -> Optional[str]:
+    """The login timestamp, from the auth's synchronised clock."""
+    stamp = spec.auth.private_ws.timestamp
+    if stamp is None:
+        return None
+    clock = "self.time_provider.time()"
+    if stamp.offset:
+        clock = f"({clock} + {literal(stamp.offset)})"
+    value = f"int({clock} * 1e3)" if stamp.unit == "ms" else f"int({clock})"
+    return f"str({value})" if stamp.text else value
+
+
+def _auth_values(spec: Spec) -> Dict[str, Any]:
+    ws = spec.auth.private_ws
+    credentials = {credential.name: f"self.{credential.name}" for credential in spec.credentials}
+    values: Dict[str, Any] = {"ws_signature": None, "ws_login_message": None, "ws_subscription_auth": None}
+    if ws.signature is None:
+        return values
+    settings = ws_signature_settings(spec)
+    rest = spec.auth.rest
+    # The REST HMAC (`_generate_signature`) signs the websocket too unless the secret, algorithm or encoding differ.
+    same_as_rest = settings == {"secret": rest.secret, "algorithm": rest.algorithm, "encoding": rest.encoding}
+    values["ws_signature"] = None if same_as_rest else settings
+    values["ws_signer"] = "_generate_signature" if same_as_rest else "_ws_signature"
+    if ws.scheme == "login":
+        stamp = ws.timestamp
+        values["ws_timestamp"] = ws_timestamp_source(spec)
+        values["ws_signed_payload"] = fstring(ws.signature.payload, dict(credentials, timestamp="timestamp"))
+        values["ws_login_message"] = template_value(
+            ws.login_message, dict(credentials, timestamp="timestamp", signature="signature")
+        )
+    elif ws.scheme == "signed_subscriptions":
+        fields = {name: f"payload[{name!r}]" for name in placeholders(ws.signature.payload)}
+        values["ws_signed_payload"] = fstring(ws.signature.payload, fields)
+        values["ws_subscription_auth"] = (
+            ws.subscription_auth.key,
+            template_value(ws.subscription_auth.value, dict(credentials, signature="signature")),
+        )
+    return values
+
+
+def _connection_values(spec: Spec) -> Dict[str, Any]:
+    ws = spec.auth.private_ws
+    values: Dict[str, Any] = {"listen_key": None, "ws_token": None}
+    if ws.listen_key:
+        listen_key = ws.listen_key
+        values["listen_key"] = {
+            "constant": spec.endpoints[listen_key.endpoint].constant,
+            "key": read(listen_key.key, "response"),
+            "param": listen_key.param,
+            "interval": literal(float(listen_key.keepalive_interval)),
+        }
+    if ws.token:
+        token = ws.token
+        factor = {"ms": " * 1e-3", "us": " * 1e-6", "ns": " * 1e-9", "s": ""}
+        values["ws_token"] = {
+            "constant": spec.endpoints[token.endpoint].constant,
+            "method": token.method,
+            "token": read(token.token, "response"),
+            "server": read(token.server, "response"),
+            "ping_interval": (
+                f"float({read(token.ping_interval.path, 'response')}){factor[token.ping_interval.unit]}"
+                if token.ping_interval
+                else None
+            ),
+            "url": fstring(token.connect_url, {"server": "server", "token": "token", "connect_id": "uuid.uuid4()"}),
+            "uses_connect_id": "connect_id" in placeholders(token.connect_url),
+        }
+    return values
 
 
 def add(spec: Spec, v: Dict[str, Any]) -> None:
     stream = spec.user_stream
-    v["user_route"] = safe_read(stream.route_field, "event_message")
     ws_auth = spec.auth.private_ws
+    v["user_route"] = safe_read(stream.route_field, "event_message")
     v["ws_auth"] = ws_auth
-    v["ws_subscribe_success"] = condition(ws_auth.success, "response.data", safe=True)
+    v["ws_scheme"] = ws_auth.scheme
+    v["ws_subscribe_success"] = condition(ws_auth.success, "response.data", safe=True) if ws_auth.success else None
     v["event_envelope"] = ws_auth.event_envelope
+    v["queue_condition"] = condition(stream.queue_when, "event_message", safe=True) if stream.queue_when else None
+    v["user_subscriptions"] = [template_value(item.message, MESSAGE_VALUES) for item in stream.subscriptions]
+    v["subscriptions_need_symbols"] = any(
+        "symbols" in placeholders(text) for item in stream.subscriptions for text in _strings(item.message)
+    )
+    v["subscriptions_signed"] = ws_auth.scheme == "signed_subscriptions"
+    ping = stream.ping
+    v["user_ping"] = (
+        {
+            "text": isinstance(ping.message, str),
+            "payload": literal(ping.message) if isinstance(ping.message, str) else template_value(ping.message, MESSAGE_VALUES),
+            "interval": literal(float(ping.interval)),
+        }
+        if ping
+        else None
+    )
+    texts = [text for item in stream.subscriptions for text in _strings(item.message)]
+    if ping is not None and not isinstance(ping.message, str):
+        texts.extend(_strings(ping.message))
+    v["user_request_ids"] = any("request_id" in placeholders(text) for text in texts)
+    v.update(_auth_values(spec))
+    v.update(_connection_values(spec))
+
+
+def _strings(value: Any):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)

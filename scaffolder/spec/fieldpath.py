@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, List, Tuple, Union
 
-_SEGMENT = re.compile(r"([^.\[\]]+)((?:\[[^\]]*\])*)")
+_SEGMENT = re.compile(r"([^.\[\]]*)((?:\[[^\]]*\])*)")
 _BRACKET = re.compile(r"\[([^\]]*)\]")
 
 
@@ -45,11 +45,13 @@ def parse(path: str) -> List[Step]:
     if path == "":
         return []
     steps: List[Step] = []
-    for part in _split(path):
+    for position, part in enumerate(_split(path)):
         match = _SEGMENT.fullmatch(part)
-        if not match:
+        # Only the first segment may lack a key: `[0].last` indexes a payload that is itself a list.
+        if not match or not (match.group(1) or (position == 0 and match.group(2))):
             raise FieldPathError(f"invalid field path {path!r} near {part!r}")
-        steps.append(Key(match.group(1)))
+        if match.group(1):
+            steps.append(Key(match.group(1)))
         for inner in _BRACKET.findall(match.group(2)):
             if re.fullmatch(r"-?\d+", inner):
                 steps.append(Index(int(inner)))

@@ -9,7 +9,7 @@ from typing import Any, Callable, Iterable, List, Optional, Tuple
 
 from scaffolder.spec import fieldpath
 from scaffolder.spec.errors import Loc
-from scaffolder.spec.model import Predicate, Spec, is_identifier
+from scaffolder.spec.model import RULE_NAMES, Predicate, Spec, is_identifier
 
 Problem = Tuple[Loc, str]
 # Looks up an endpoint by name, reports an unknown one, and returns its example response.
@@ -20,8 +20,10 @@ ORDER_PLACEHOLDERS = {"symbol", "side", "type", "amount", "price", "time_in_forc
 TRACKED_ORDER_PLACEHOLDERS = {"symbol", "client_order_id", "exchange_order_id"}
 MARKET_PLACEHOLDERS = {"symbol"}
 URL_PLACEHOLDERS = {"domain"}
-TOPIC_PLACEHOLDERS = {"symbol", "symbol_lower"}
-SUBSCRIBE_PLACEHOLDERS = {"topics", "request_id"}
+TOPIC_PLACEHOLDERS = {"symbol", "symbol_lower", "symbols"}
+SUBSCRIBE_PLACEHOLDERS = {"topics", "topic", "route", "request_id", "time"}
+PING_PLACEHOLDERS = {"request_id", "time"}
+MESSAGE_PLACEHOLDERS = {"timestamp", "method", "path", "query", "request_path", "body", "body_hash"}
 # Characters a client order id needs after its prefix to stay unique (Hummingbot appends a nonce-based suffix).
 MIN_CLIENT_ID_ROOM = 8
 # States Hummingbot must be able to reach from the exchange's state field.
@@ -115,6 +117,7 @@ def cross_check(spec: Spec) -> List[Problem]:
     _check_balances(spec, problems, endpoint_ref)
     _check_public_ws(spec, problems, endpoint_ref)
     _check_user_stream(spec, problems, endpoint_ref)
+    _check_extensions(spec, problems)
     return problems
 
 
@@ -123,7 +126,8 @@ def _check_exchange(spec: Spec, problems: List[Problem], endpoint_ref: EndpointR
     endpoints = spec.endpoints
     pools = {pool.id for pool in spec.rate_limits.pools}
     for field in ("rest", "public_ws", "private_ws"):
-        _check_placeholders(problems, ("urls", field), getattr(spec.urls, field), URL_PLACEHOLDERS)
+        allowed = URL_PLACEHOLDERS | ({"listen_key"} if field == "private_ws" and spec.auth.private_ws.listen_key else set())
+        _check_placeholders(problems, ("urls", field), getattr(spec.urls, field), allowed)
     for domain in spec.exchange.domains.others:
         if not is_identifier(domain):
             problems.append(
@@ -143,6 +147,7 @@ def _check_exchange(spec: Spec, problems: List[Problem], endpoint_ref: EndpointR
         )
 
     constants = {}
+    limit_paths = {}
     for name, endpoint in endpoints.items():
         loc = ("endpoints", name)
         if endpoint.constant in constants:
@@ -154,12 +159,25 @@ def _check_exchange(spec: Spec, problems: List[Problem], endpoint_ref: EndpointR
                 )
             )
         constants[endpoint.constant] = name
-        if not endpoint.path.startswith("/"):
-            problems.append((loc + ("path",), f"paths start with '/', found {endpoint.path!r}"))
-        elif "{" in endpoint.path or "}" in endpoint.path or any(char.isspace() for char in endpoint.path):
+        _check_endpoint_path(problems, loc, endpoint)
+        if endpoint.limit is None and spec.rate_limits.endpoint_default is None:
             problems.append(
-                (loc + ("path",), f"a path is sent as written: no placeholders or spaces, found {endpoint.path!r}")
+                (loc, "no rate limit: set endpoints.*.limit here or rate_limits.endpoint_default for every endpoint")
             )
+        if endpoint.limit_id is not None:
+            if endpoint.limit_id in constants or endpoint.limit_id in pools:
+                problems.append((loc + ("limit_id",), f"limit id {endpoint.limit_id} is already used"))
+            constants[endpoint.limit_id] = name
+        elif endpoint.path in limit_paths:
+            problems.append(
+                (
+                    loc + ("limit_id",),
+                    f"endpoint {limit_paths[endpoint.path]!r} has the same path, which is the rate-limit id of both: "
+                    "give one of them a limit_id",
+                )
+            )
+        else:
+            limit_paths[endpoint.path] = name
         for pool in endpoint.weights:
             if pool not in pools:
                 problems.append(
@@ -174,31 +192,119 @@ def _check_exchange(spec: Spec, problems: List[Problem], endpoint_ref: EndpointR
             problems.append((("rate_limits", "pools", index, "id"), f"duplicate pool id {pool!r}"))
 
 
+def _holds(predicate: Predicate, example: Any) -> bool:
+    """Whether the condition holds on the example (False when the field is absent)."""
+    try:
+        value = fieldpath.read(example, predicate.field)
+    except fieldpath.FieldPathError:
+        return False
+    if predicate.equals is not None:
+        return value == predicate.equals
+    if predicate.one_of is not None:
+        return value in predicate.one_of
+    return bool(value) == bool(predicate.truthy)
+
+
+def _check_endpoint_path(problems: List[Problem], loc: Loc, endpoint: Any) -> None:
+    """A path starts with '/'; a template's placeholders are lowercase names and need an explicit limit id."""
+    path = endpoint.path
+    if not path.startswith("/"):
+        problems.append((loc + ("path",), f"paths start with '/', found {path!r}"))
+        return
+    if any(char.isspace() for char in path):
+        problems.append((loc + ("path",), f"a path is sent as written: no spaces, found {path!r}"))
+        return
+    try:
+        names = placeholders(path)
+    except fieldpath.FieldPathError as error:
+        problems.append((loc + ("path",), str(error)))
+        return
+    if names != endpoint.path_placeholders:
+        problems.append(
+            (loc + ("path",), f"placeholders are lowercase names in braces ({{order_id}}), found {path!r}")
+        )
+    elif len(set(names)) != len(names):
+        problems.append((loc + ("path",), f"each placeholder may appear once, found {path!r}"))
+    elif names and endpoint.limit_id is None:
+        problems.append(
+            (
+                loc + ("limit_id",),
+                "a path template needs a limit_id: the filled-in path cannot be the rate-limit id",
+            )
+        )
+
+
 def _check_auth(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) -> None:
     """`auth.rest` and `auth.time_sync`."""
     credentials = {credential.name for credential in spec.credentials}
     rest_auth = spec.auth.rest
     if rest_auth.secret not in credentials:
         problems.append((("auth", "rest", "secret"), f"unknown credential {rest_auth.secret!r}"))
-    for header, value in rest_auth.headers.items():
-        _check_placeholders(problems, ("auth", "rest", "headers", header), value, credentials)
+    for index, credential in enumerate(spec.credentials):
+        if credential.signed and credential.name == rest_auth.secret:
+            problems.append((("credentials", index, "signed"), "the HMAC key itself cannot be sent signed"))
+    _check_rest_signing(spec, problems, credentials)
     if "api_key" not in credentials:
         problems.append((("credentials",), "a credential named api_key is required"))
     if spec.auth.time_sync:
         example = endpoint_ref(("auth", "time_sync", "endpoint"), spec.auth.time_sync.endpoint, needs_example=True)
         _check_path(problems, ("auth", "time_sync", "server_time"), spec.auth.time_sync.server_time, example)
+        try:
+            server_time = fieldpath.read(example, spec.auth.time_sync.server_time) if example is not None else 0
+        except fieldpath.FieldPathError:
+            server_time = 0
+        if isinstance(server_time, bool) or not (
+            isinstance(server_time, (int, float)) or (isinstance(server_time, str) and server_time.isdigit())
+        ):
+            problems.append(
+                (
+                    ("auth", "time_sync", "server_time"),
+                    f"expected a number (or digits in a string) in the example, found {server_time!r}",
+                )
+            )
         _check_error_example(
             problems,
             ("auth", "time_sync", "error_example"),
             spec.auth.time_sync.error_matches,
             spec.auth.time_sync.error_example,
         )
-    _check_predicate(
-        problems,
-        ("auth", "private_ws", "success"),
-        spec.auth.private_ws.success,
-        spec.user_stream.example_subscribe_response,
-    )
+
+
+def _check_rest_signing(spec: Spec, problems: List[Problem], credentials: set) -> None:
+    """`auth.rest`: the keys each scheme needs, and the placeholders of `message` and `headers`."""
+    rest_auth = spec.auth.rest
+    loc = ("auth", "rest")
+    values = credentials | ({"recv_window"} if rest_auth.recv_window is not None else set())
+    by_headers = rest_auth.scheme == "hmac_headers"
+    header_names = values | {"timestamp", "signature"} if by_headers else values
+    sent = set()
+    for header, value in rest_auth.headers.items():
+        _check_placeholders(problems, loc + ("headers", header), value, header_names)
+        try:
+            sent.update(placeholders(value))
+        except fieldpath.FieldPathError:
+            pass
+    param_names = {
+        loc + ("signature_param",): rest_auth.signature_param,
+        loc + ("timestamp", "param"): rest_auth.timestamp.param,
+    }
+    if not by_headers:
+        for where, value in param_names.items():
+            if value is None:
+                problems.append((where, "hmac_params sends the signature and timestamp as parameters: name them"))
+        if rest_auth.message is not None:
+            problems.append((loc + ("message",), "hmac_params signs the urlencoded parameters; message is unused"))
+        return
+    for where, value in param_names.items():
+        if value is not None:
+            problems.append((where, "hmac_headers sends signature and timestamp in headers: {signature}, {timestamp}"))
+    if rest_auth.message is None:
+        problems.append((loc + ("message",), "hmac_headers needs the signed string as a message template"))
+    else:
+        _check_placeholders(problems, loc + ("message",), rest_auth.message, MESSAGE_PLACEHOLDERS | values)
+    for name in ("signature", "timestamp"):
+        if name not in sent:
+            problems.append((loc + ("headers",), f"no header sends {{{name}}}: the exchange could not verify requests"))
 
 
 def _check_markets(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) -> None:
@@ -229,10 +335,28 @@ def _check_markets(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRe
                 "trading rules are read from the symbols endpoint's rows; use the same endpoint",
             )
         )
-    for field in ("min_order_size", "min_price_increment", "min_base_amount_increment", "min_notional_size"):
-        path = getattr(rules, field)
-        if path is not None:
-            _check_path(problems, ("markets", "trading_rules", field), path, rows_example)
+    for key, value in symbols.params.items():
+        _check_placeholders(problems, ("markets", "symbols", "params", key), value, set())
+    for field in RULE_NAMES:
+        rule = rules.rule(field)
+        if rule is None:
+            continue
+        loc = ("markets", "trading_rules", field)
+        loc = loc if isinstance(getattr(rules, field), str) else loc + ("path",)
+        _check_path(problems, loc, rule.path, rows_example)
+        if rule.default is not None and not isinstance((fieldpath.parse(rule.path) or [None])[-1], fieldpath.Key):
+            problems.append((loc, "a rule with a default must end with a key (it is read with .get())"))
+    if all(rules.rule(field).default is not None for field in RULE_NAMES[:3]):
+        problems.append(
+            (("markets", "trading_rules"), "at least one rule needs no default: a row lacking it must fail to parse")
+        )
+    if spec.response_errors:
+        errors = spec.response_errors
+        _check_predicate(problems, ("response_errors", "success"), errors.success, errors.example)
+        if _holds(errors.success, errors.example):
+            problems.append(
+                (("response_errors", "example"), "the success condition holds for this error body: it would pass")
+            )
 
     price = markets.last_traded_price
     example = endpoint_ref(("markets", "last_traded_price", "endpoint"), price.endpoint, needs_example=True)
@@ -253,38 +377,31 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
     if "LIMIT" not in orders.order_types:
         problems.append((("orders", "order_types"), "LIMIT orders must be supported"))
     create = orders.create
-    endpoint_ref(("orders", "create", "endpoint"), create.endpoint)
-    for key, value in create.params.items():
-        _check_placeholders(problems, ("orders", "create", "params", key), value, ORDER_PLACEHOLDERS)
+    _check_order_request(problems, spec, ("orders", "create"), create, ORDER_PLACEHOLDERS)
+    if create.market_buy_amount == "quote" and not any("{amount}" in text for text in create.params.values()):
+        problems.append(
+            (("orders", "create", "market_buy_amount"), "no parameter of orders.create.params uses {amount}")
+        )
     _check_path(problems, ("orders", "create", "exchange_order_id"), create.exchange_order_id, create.example_response)
     if create.timestamp:
         _check_path(problems, ("orders", "create", "timestamp"), create.timestamp.path, create.example_response)
     cancel = orders.cancel
-    endpoint_ref(("orders", "cancel", "endpoint"), cancel.endpoint)
-    for key, value in cancel.params.items():
-        _check_placeholders(problems, ("orders", "cancel", "params", key), value, TRACKED_ORDER_PLACEHOLDERS)
-    _check_predicate(problems, ("orders", "cancel", "success"), cancel.success, cancel.example_response)
+    _check_order_request(problems, spec, ("orders", "cancel"), cancel, TRACKED_ORDER_PLACEHOLDERS)
+    _check_cancel_success(problems, cancel)
     _check_error_example(
         problems, ("orders", "cancel", "not_found_example"), cancel.not_found_matches, cancel.not_found_example
     )
     status = orders.status
-    endpoint_ref(("orders", "status", "endpoint"), status.endpoint)
-    for key, value in status.params.items():
-        _check_placeholders(problems, ("orders", "status", "params", key), value, TRACKED_ORDER_PLACEHOLDERS)
-    for field in ("state", "client_order_id", "exchange_order_id"):
+    _check_order_request(problems, spec, ("orders", "status"), status, TRACKED_ORDER_PLACEHOLDERS)
+    for field in ("client_order_id", "exchange_order_id"):
         _check_path(problems, ("orders", "status", field), getattr(status, field), status.example_response)
     _check_path(problems, ("orders", "status", "timestamp"), status.timestamp.path, status.example_response)
+    _check_state_derivation(problems, ("orders", "status"), status, status.example_response, orders.states)
     _check_error_example(
         problems, ("orders", "status", "not_found_example"), status.not_found_matches, status.not_found_example
     )
-    reached = set(orders.states.values())
-    for state in REQUIRED_STATES:
-        if state not in reached:
-            problems.append((("orders", "states"), f"no exchange state maps to {state}; Hummingbot needs it"))
     fills = orders.fills
-    endpoint_ref(("orders", "fills", "endpoint"), fills.endpoint)
-    for key, value in fills.params.items():
-        _check_placeholders(problems, ("orders", "fills", "params", key), value, TRACKED_ORDER_PLACEHOLDERS)
+    _check_order_request(problems, spec, ("orders", "fills"), fills, TRACKED_ORDER_PLACEHOLDERS)
     fill_row = None
     try:
         fill_rows = fieldpath.read(fills.example_response, fills.rows)
@@ -299,6 +416,120 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
         _check_path(problems, ("orders", "fills", "timestamp"), fills.timestamp.path, fill_row)
 
 
+def _check_order_request(problems: List[Problem], spec: Spec, loc: Loc, request: Any, allowed: set) -> None:
+    """An order request: its endpoint, the placeholders of its parameters and of the endpoint's path template."""
+    if request.endpoint not in spec.endpoints:
+        close = difflib.get_close_matches(request.endpoint, list(spec.endpoints), n=1)
+        hint = f"did you mean {close[0]!r}?" if close else f"defined: {', '.join(sorted(spec.endpoints))}"
+        problems.append((loc + ("endpoint",), f"unknown endpoint {request.endpoint!r}; {hint}"))
+    else:
+        for name in spec.endpoints[request.endpoint].path_placeholders:
+            if name not in allowed:
+                problems.append(
+                    (
+                        loc + ("endpoint",),
+                        f"the path of endpoint {request.endpoint!r} uses {{{name}}}; an order request fills in "
+                        f"{', '.join('{' + n + '}' for n in sorted(allowed))}",
+                    )
+                )
+    for key, value in request.params.items():
+        _check_placeholders(problems, loc + ("params", key), value, allowed)
+
+
+def _check_cancel_success(problems: List[Problem], cancel: Any) -> None:
+    loc = ("orders", "cancel", "success")
+    success = cancel.success
+    given = [name for name in ("equals", "one_of", "truthy", "contains") if getattr(success, name) is not None]
+    if len(given) != 1:
+        problems.append((loc, "the cancel success test needs exactly one of equals, one_of, truthy, contains"))
+    _check_path(problems, loc + ("field",), success.field, cancel.example_response)
+    if success.contains is not None:
+        _check_placeholders(problems, loc + ("contains",), success.contains, {"client_order_id", "exchange_order_id"})
+        try:
+            documented = fieldpath.read(cancel.example_response, success.field)
+        except fieldpath.FieldPathError:
+            return
+        if not isinstance(documented, list):
+            problems.append((loc + ("field",), "contains tests a list: the example has no list there"))
+
+
+def _check_state_derivation(problems: List[Problem], loc: Loc, source: Any, example: Any, states: Any) -> None:
+    """`state` (looked up in orders.states) and/or `state_rules` (first match wins)."""
+    if source.state is not None:
+        _check_path(problems, loc + ("state",), source.state, example)
+    elif not source.state_rules:
+        problems.append((loc, "give state (a field looked up in orders.states) or state_rules"))
+    elif source.state_rules[-1].when:
+        problems.append(
+            (loc + ("state_rules",), "without state, the last rule must have no conditions (the catch-all)")
+        )
+    for index, rule in enumerate(source.state_rules):
+        rule_loc = loc + ("state_rules", index)
+        if not rule.when and index < len(source.state_rules) - 1:
+            problems.append(
+                (rule_loc, "a rule without conditions must be the last one: the rules after it never apply")
+            )
+        for position, item in enumerate(rule.when):
+            item_loc = rule_loc + ("when", position)
+            given = [name for name in ("equals", "one_of", "truthy", "positive") if getattr(item, name) is not None]
+            if len(given) != 1:
+                problems.append((item_loc, "a condition needs exactly one of equals, one_of, truthy, positive"))
+            _check_path(problems, item_loc + ("field",), item.field, example)
+    reached = {rule.state for rule in source.state_rules}
+    if source.state is not None:
+        reached |= set(states.values())
+    for state in REQUIRED_STATES:
+        if state not in reached:
+            problems.append((loc, f"no exchange state or rule gives {state}; Hummingbot needs it"))
+
+
+def _check_order_events(spec: Spec, problems: List[Problem]) -> None:
+    """The order-tracking events of `user_stream`: `order_event` and `fill_event`."""
+    stream = spec.user_stream
+    event = stream.order_event
+    loc = ("user_stream", "order_event")
+    row = _event_row(problems, loc, event.rows, event.example)
+    for path in [event.client_order_id] if isinstance(event.client_order_id, str) else event.client_order_id:
+        _check_path(problems, loc + ("client_order_id",), path, row)
+    _check_path(problems, loc + ("exchange_order_id",), event.exchange_order_id, row)
+    _check_path(problems, loc + ("timestamp",), event.timestamp.path, row)
+    _check_state_derivation(problems, loc, event, row, spec.orders.states)
+    if event.fill:
+        _check_predicate(problems, loc + ("fill", "when"), event.fill.when, row)
+        for field in ("trade_id", "price", "amount", "fee_amount", "fee_asset"):
+            _check_path(problems, loc + ("fill", field), getattr(event.fill, field), row)
+        _check_path(problems, loc + ("fill", "timestamp"), event.fill.timestamp.path, row)
+    if event.fetch_fills_when:
+        _check_predicate(problems, loc + ("fetch_fills_when",), event.fetch_fills_when, row)
+    given = [name for name in ("fill", "fetch_fills_when") if getattr(event, name)]
+    if stream.fill_event:
+        given.append("user_stream.fill_event")
+    if len(given) != 1:
+        found = ", ".join(given) or "none"
+        problems.append((loc, f"give exactly one of fill, fetch_fills_when, user_stream.fill_event (found {found})"))
+    fill_event = stream.fill_event
+    if fill_event:
+        loc = ("user_stream", "fill_event")
+        row = _event_row(problems, loc, fill_event.rows, fill_event.example)
+        fields = ("client_order_id", "exchange_order_id", "trade_id", "price", "amount", "quote_amount")
+        for field in fields + ("fee_amount", "fee_asset"):
+            path = getattr(fill_event, field)
+            if path is not None:
+                _check_path(problems, loc + (field,), path, row)
+        _check_path(problems, loc + ("timestamp",), fill_event.timestamp.path, row)
+
+
+def _event_row(problems: List[Problem], loc: Loc, rows: Optional[str], example: Any) -> Any:
+    """The payload the paths of an event are read from: the event, or the first of its `rows`."""
+    if rows is None:
+        return example
+    try:
+        return fieldpath.read(example, rows)[0]
+    except (fieldpath.FieldPathError, IndexError, KeyError, TypeError):
+        problems.append((loc + ("rows",), "expected a non-empty list in the example"))
+        return None
+
+
 def _check_balances(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) -> None:
     """`balances` and the open-orders endpoint."""
     orders = spec.orders
@@ -310,6 +541,8 @@ def _check_balances(spec: Spec, problems: List[Problem], endpoint_ref: EndpointR
     else:
         example = endpoint_ref(("balances", "endpoint"), balances.endpoint, needs_example=True)
         _check_balance_rows(problems, ("balances",), balances, example)
+        for key, value in balances.params.items():
+            _check_placeholders(problems, ("balances", "params", key), value, set())
     if orders.open_orders:
         endpoint_ref(("orders", "open_orders", "endpoint"), orders.open_orders.endpoint)
 
@@ -317,34 +550,110 @@ def _check_balances(spec: Spec, problems: List[Problem], endpoint_ref: EndpointR
 def _check_public_ws(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) -> None:
     """`public_ws`."""
     public = spec.public_ws
+    channels = public.channels
+    per_pair = public.subscribe.scope == "per_pair"
     for message in ("message", "unsubscribe_message"):
         template = getattr(public.subscribe, message)
         for loc, text in _walk_strings(template, ("public_ws", "subscribe", message)):
             _check_placeholders(problems, loc, text, SUBSCRIBE_PLACEHOLDERS)
-    channel_names = ("trade", "order_book_diff")
-    _check_routes(
-        problems,
-        ("public_ws", "route_field"),
-        public.route_field,
-        [
-            (
-                ("public_ws", "channels", name),
-                getattr(public.channels, name).route,
-                getattr(public.channels, name).example,
-            )
-            for name in channel_names
-        ],
+    message_uses_topic = any(
+        "topic" in _safe_placeholders(text) for _, text in _walk_strings(public.subscribe.message, ())
     )
+    channel_names = [
+        name for name in ("trade", "order_book_diff", "order_book_snapshot") if getattr(channels, name) is not None
+    ]
+    if channels.order_book_diff is None and channels.order_book_snapshot is None:
+        problems.append(
+            (("public_ws", "channels"), "give order_book_diff, order_book_snapshot or both: the book needs updates")
+        )
+    routed = [
+        (("public_ws", "channels", name), getattr(channels, name).route, getattr(channels, name).example)
+        for name in channel_names
+    ]
+    if public.route_match == "prefix":
+        routed = [(loc, _routed_prefix(example, public.route_field, route), example) for loc, route, example in routed]
+    _check_routes(problems, ("public_ws", "route_field"), public.route_field, routed)
     for name in channel_names:
-        channel = getattr(public.channels, name)
+        channel = getattr(channels, name)
         loc = ("public_ws", "channels", name)
-        _check_placeholders(problems, loc + ("topic",), channel.topic, TOPIC_PLACEHOLDERS)
+        if channel.topic is not None:
+            topic_names = set()
+            for topic_loc, text in _walk_strings(channel.topic, loc + ("topic",)):
+                _check_placeholders(problems, topic_loc, text, TOPIC_PLACEHOLDERS)
+                topic_names.update(_safe_placeholders(text))
+            if "symbols" in topic_names and topic_names & {"symbol", "symbol_lower"}:
+                problems.append((loc + ("topic",), "use either {symbols} (all pairs) or {symbol} (one pair), not both"))
+            if "symbols" in topic_names and per_pair:
+                problems.append((loc + ("topic",), "{symbols} lists every pair: use it with subscribe.scope all_pairs"))
+            if message_uses_topic and not per_pair and "symbols" not in topic_names:
+                problems.append(
+                    (
+                        loc + ("topic",),
+                        "the subscribe message uses {topic}, one topic for all pairs: list them with {symbols}, "
+                        "or use {topics}",
+                    )
+                )
+        example = channel.example
+        if getattr(channel, "rows", None) is not None:
+            _check_path(problems, loc + ("rows",), channel.rows, example)
+            try:
+                rows = fieldpath.read(example, channel.rows)
+            except fieldpath.FieldPathError:
+                continue
+            if not isinstance(rows, list) or not rows:
+                problems.append((loc + ("rows",), "expected a non-empty list of trades in the example"))
+                continue
+            example = rows[0]
+        if channel.when is not None:
+            _check_predicate(problems, loc + ("when",), channel.when, channel.example)
         for field, value in channel:
-            if field in ("topic", "route", "example"):
+            if field in ("topic", "route", "example", "rows", "when") or value is None:
                 continue
             path = value.path if hasattr(value, "path") else (value.field if hasattr(value, "field") else value)
             if isinstance(path, str):
-                _check_path(problems, loc + (field,), path, channel.example)
+                _check_path(problems, loc + (field,), path, example)
+    if public.ping is not None:
+        for loc, text in _walk_strings(public.ping.message, ("public_ws", "ping", "message")):
+            _check_placeholders(problems, loc, text, PING_PLACEHOLDERS)
+    if public.server_ping is not None:
+        server_ping = public.server_ping
+        _check_predicate(problems, ("public_ws", "server_ping", "when"), server_ping.when, server_ping.example)
+        for loc, text in _walk_strings(server_ping.reply, ("public_ws", "server_ping", "reply")):
+            _check_placeholders(problems, loc, text, {"ping"})
+    if public.token is not None:
+        _check_ws_token(problems, ("public_ws", "token"), public.token, endpoint_ref)
+        if public.token.ping_interval is not None and public.ping is None:
+            problems.append(
+                (("public_ws", "token", "ping_interval"), "the announced interval paces public_ws.ping: give it")
+            )
+
+
+def _safe_placeholders(text: str) -> List[str]:
+    try:
+        return placeholders(text)
+    except fieldpath.FieldPathError:
+        return []
+
+
+def _routed_prefix(example: Any, route_field: str, route: str) -> str:
+    """With route_match prefix, the value an example must carry at route_field is any text starting with route."""
+    try:
+        value = str(fieldpath.read(example, route_field))
+    except fieldpath.FieldPathError:
+        return route
+    return value if value.startswith(route) else route
+
+
+def _check_ws_token(problems: List[Problem], loc: Loc, token: Any, endpoint_ref: EndpointRef) -> None:
+    """A websocket token fetched over REST (`public_ws.token`, `auth.private_ws.token`)."""
+    example = endpoint_ref(loc + ("endpoint",), token.endpoint, needs_example=True)
+    for field in ("token", "server"):
+        _check_path(problems, loc + (field,), getattr(token, field), example)
+    if token.ping_interval is not None:
+        _check_path(problems, loc + ("ping_interval",), token.ping_interval.path, example)
+    _check_placeholders(problems, loc + ("connect_url",), token.connect_url, {"server", "token", "connect_id"})
+    if "server" not in _safe_placeholders(token.connect_url):
+        problems.append((loc + ("connect_url",), "the URL must start from the announced server: use {server}"))
 
 
 def _check_user_stream(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) -> None:
@@ -353,22 +662,131 @@ def _check_user_stream(spec: Spec, problems: List[Problem], endpoint_ref: Endpoi
     event = stream.order_event
     loc = ("user_stream", "order_event")
     routed = [(loc, event.route, event.example)]
+    if stream.fill_event:
+        routed.append((("user_stream", "fill_event"), stream.fill_event.route, stream.fill_event.example))
     if stream.balance_event:
         routed.append((("user_stream", "balance_event"), stream.balance_event.route, stream.balance_event.example))
     _check_routes(problems, ("user_stream", "route_field"), stream.route_field, routed)
-    for path in [event.client_order_id] if isinstance(event.client_order_id, str) else event.client_order_id:
-        _check_path(problems, loc + ("client_order_id",), path, event.example)
-    for field in ("exchange_order_id", "state"):
-        _check_path(problems, loc + (field,), getattr(event, field), event.example)
-    _check_path(problems, loc + ("timestamp",), event.timestamp.path, event.example)
-    if event.fill:
-        _check_predicate(problems, loc + ("fill", "when"), event.fill.when, event.example)
-        for field in ("trade_id", "price", "amount", "fee_amount", "fee_asset"):
-            _check_path(problems, loc + ("fill", field), getattr(event.fill, field), event.example)
+    _check_private_ws(spec, problems, endpoint_ref)
+    _check_order_events(spec, problems)
     if stream.balance_event:
         _check_balance_rows(
             problems, ("user_stream", "balance_event"), stream.balance_event, stream.balance_event.example
         )
+
+
+# The keys of `auth.private_ws` each scheme needs (given) and cannot use (refused).
+PRIVATE_WS_KEYS = {
+    "signed_subscribe": ("method", "api_key_param", "timestamp_param", "signature_param", "success"),
+    "login": ("login_message", "signature", "success"),
+    "listen_key": ("listen_key",),
+    "token": ("token",),
+    "signed_subscriptions": ("signature", "subscription_auth"),
+}
+USER_MESSAGE_PLACEHOLDERS = {"symbols", "time", "request_id"}
+
+
+def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) -> None:
+    """`auth.private_ws`, `user_stream` connection keys: what each scheme needs, placeholders, examples."""
+    ws = spec.auth.private_ws
+    stream = spec.user_stream
+    loc = ("auth", "private_ws")
+    credentials = {credential.name for credential in spec.credentials}
+    needed = PRIVATE_WS_KEYS[ws.scheme]
+    scheme_keys = {key for keys in PRIVATE_WS_KEYS.values() for key in keys} - {"success"}
+    for key in needed:
+        if getattr(ws, key) is None:
+            problems.append((loc + (key,), f"scheme {ws.scheme} needs {key}"))
+    for key in sorted(scheme_keys - set(needed)):
+        if getattr(ws, key) is not None:
+            problems.append((loc + (key,), f"scheme {ws.scheme} does not use {key}"))
+    if ws.success:
+        _check_predicate(problems, loc + ("success",), ws.success, stream.example_subscribe_response)
+    if ws.timestamp is not None and ws.scheme != "login":
+        problems.append((loc + ("timestamp",), "only the login scheme sends a timestamp of its own"))
+    if ws.signature is not None:
+        if ws.signature.secret is not None and ws.signature.secret not in credentials:
+            problems.append((loc + ("signature", "secret"), f"unknown credential {ws.signature.secret!r}"))
+        if ws.scheme == "login":
+            _check_placeholders(problems, loc + ("signature", "payload"), ws.signature.payload, credentials | {"timestamp"})
+        elif ws.scheme == "signed_subscriptions":
+            try:
+                names = placeholders(ws.signature.payload)
+            except fieldpath.FieldPathError as error:
+                problems.append((loc + ("signature", "payload"), str(error)))
+                names = []
+            for index, item in enumerate(stream.subscriptions):
+                for name in names:
+                    if not isinstance(item.message, dict) or name not in item.message:
+                        problems.append(
+                            (
+                                ("user_stream", "subscriptions", index, "message"),
+                                f"the signature signs {{{name}}}, a key every subscription message must have",
+                            )
+                        )
+    if ws.login_message is not None:
+        for message_loc, text in _walk_strings(ws.login_message, loc + ("login_message",)):
+            _check_placeholders(problems, message_loc, text, credentials | {"timestamp", "signature"})
+        if ws.timestamp is None:
+            problems.append((loc + ("timestamp",), "the login scheme needs the timestamp it signs"))
+    if ws.subscription_auth is not None:
+        for message_loc, text in _walk_strings(ws.subscription_auth.value, loc + ("subscription_auth", "value")):
+            _check_placeholders(problems, message_loc, text, credentials | {"signature"})
+    if ws.listen_key is not None:
+        example = endpoint_ref(loc + ("listen_key", "endpoint"), ws.listen_key.endpoint, needs_example=True)
+        if example is not None:
+            _check_path(problems, loc + ("listen_key", "key"), ws.listen_key.key, example)
+        if "listen_key" not in placeholders(spec.urls.private_ws):
+            problems.append((("urls", "private_ws"), "the listen_key scheme connects with {listen_key} in this URL"))
+    if ws.token is not None:
+        example = endpoint_ref(loc + ("token", "endpoint"), ws.token.endpoint, needs_example=True)
+        if example is not None:
+            for key in ("token", "server"):
+                _check_path(problems, loc + ("token", key), getattr(ws.token, key), example)
+            if ws.token.ping_interval is not None:
+                _check_path(problems, loc + ("token", "ping_interval"), ws.token.ping_interval.path, example)
+        _check_placeholders(
+            problems, loc + ("token", "connect_url"), ws.token.connect_url, {"server", "token", "connect_id"}
+        )
+        if ws.token.ping_interval is not None and stream.ping is None:
+            problems.append((("user_stream", "ping"), "the token gives a ping interval: give the ping message"))
+    if ws.event_envelope is not None and stream.queue_when is not None:
+        problems.append((("user_stream", "queue_when"), "give either auth.private_ws.event_envelope or queue_when"))
+    for index, item in enumerate(stream.subscriptions):
+        for message_loc, text in _walk_strings(item.message, ("user_stream", "subscriptions", index, "message")):
+            _check_placeholders(problems, message_loc, text, USER_MESSAGE_PLACEHOLDERS)
+    if stream.ping is not None and not isinstance(stream.ping.message, str):
+        for message_loc, text in _walk_strings(stream.ping.message, ("user_stream", "ping", "message")):
+            _check_placeholders(problems, message_loc, text, USER_MESSAGE_PLACEHOLDERS - {"symbols"})
+    if stream.queue_when is not None:
+        _check_predicate(problems, ("user_stream", "queue_when"), stream.queue_when)
+        for name, event in (("order_event", stream.order_event), ("balance_event", stream.balance_event)):
+            if event is not None:
+                try:
+                    queued = _passes(stream.queue_when, fieldpath.read(event.example, stream.queue_when.field))
+                except fieldpath.FieldPathError:
+                    queued = False
+                if not queued:
+                    problems.append(
+                        (("user_stream", name, "example"), "the example does not pass user_stream.queue_when")
+                    )
+
+
+def _passes(predicate: Predicate, value: Any) -> bool:
+    if predicate.equals is not None:
+        return value == predicate.equals
+    if predicate.one_of is not None:
+        return value in predicate.one_of
+    return bool(value) == bool(predicate.truthy)
+
+
+def _check_extensions(spec: Spec, problems: List[Problem]) -> None:
+    """`extensions`: each class at most once."""
+    seen = set()
+    for index, part in enumerate(spec.extensions):
+        if part in seen:
+            problems.append((("extensions", index), f"{part!r} is listed twice"))
+        seen.add(part)
 
 
 def _check_routes(problems: List[Problem], field_loc: Loc, route_field: str, messages: List[Tuple[Loc, str, Any]]):
@@ -393,19 +811,31 @@ def _check_routes(problems: List[Problem], field_loc: Loc, route_field: str, mes
 
 
 def _check_balance_rows(problems: List[Problem], loc: Loc, balances: Any, example: Any) -> None:
-    if (balances.locked is None) == (balances.total is None):
-        problems.append((loc, "give exactly one of locked (free + locked = total) or total"))
+    given = [field for field in ("available", "locked", "total") if getattr(balances, field) is not None]
+    if len(given) != 2:
+        problems.append((loc, "give exactly two of available, locked and total (the third is computed)"))
+    single_row = getattr(balances, "row", None)
+    if (balances.rows is None) == (single_row is None):
+        problems.append((loc, "give exactly one of rows (a list of balances) and row (a single balance)"))
+        return
     if example is None:
         return
-    try:
-        rows = fieldpath.read(example, balances.rows)
-        row = rows[0]
-    except fieldpath.FieldPathError as error:
-        problems.append((loc + ("rows",), str(error)))
-        return
-    except (IndexError, KeyError, TypeError):
-        problems.append((loc + ("rows",), "expected a non-empty list of balances in the example"))
-        return
+    if single_row is not None:
+        try:
+            row = fieldpath.read(example, single_row)
+        except fieldpath.FieldPathError as error:
+            problems.append((loc + ("row",), str(error)))
+            return
+    else:
+        try:
+            rows = fieldpath.read(example, balances.rows)
+            row = rows[0]
+        except fieldpath.FieldPathError as error:
+            problems.append((loc + ("rows",), str(error)))
+            return
+        except (IndexError, KeyError, TypeError):
+            problems.append((loc + ("rows",), "expected a non-empty list of balances in the example"))
+            return
     for field in ("asset", "available", "locked", "total"):
         path = getattr(balances, field)
         if path is not None:

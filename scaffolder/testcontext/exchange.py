@@ -7,12 +7,15 @@ taken from the spec, never read back from the generated connector.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any, Dict
+from urllib.parse import urlencode
 
 from scaffolder.fixtures import fixture
 from scaffolder.pysource import literal, read
 from scaffolder.spec import fieldpath
 from scaffolder.spec.model import Spec
+from scaffolder.testcontext import auth as auth_tests
 from scaffolder.testcontext import orders as order_tests
 from scaffolder.testcontext.common import satisfying, typed, violating
 
@@ -68,16 +71,29 @@ def values(spec: Spec) -> Dict[str, Any]:
         ],
     )
     rules = markets.trading_rules
-    rule_values = {
-        getattr(rules, name): typed(row_example, getattr(rules, name), literal(value), literal(float(value)))
-        for name, value in TRADING_RULE.items()
-        if getattr(rules, name)
-    }
+    rule_values = {}
+    for name, value in TRADING_RULE.items():
+        rule = rules.rule(name)
+        if rule is None:
+            continue
+        if rule.decimals:
+            # The exchange sends a count of decimals: 4 for an increment of 0.0001.
+            places = str(-Decimal(value).as_tuple().exponent)
+            rule_values[rule.path] = typed(row_example, rule.path, literal(places), places)
+        else:
+            rule_values[rule.path] = typed(row_example, rule.path, literal(value), literal(float(value)))
     v["trading_rules_response"] = fixture(
         info_example, rows=symbols.rows, row_replacements=[{**pair_fields, **valid_fields, **rule_values}]
     )
-    # An erroneous rule: a valid pair whose row lacks the fields the rules are read from, so parsing must fail.
-    rule_keys = sorted({fieldpath.parse(path)[0].name for path in rule_values})
+    # An erroneous rule: a valid pair whose row lacks the fields the rules are read from, so parsing must fail
+    # (fields with a default are read leniently and stay).
+    rule_keys = sorted(
+        {
+            fieldpath.parse(rules.rule(name).path)[0].name
+            for name in TRADING_RULE
+            if rules.rule(name) and rules.rule(name).default is None
+        }
+    )
     v["erroneous_rules_response"] = fixture(
         info_example,
         rows=symbols.rows,
@@ -85,7 +101,8 @@ def values(spec: Spec) -> Dict[str, Any]:
         row_removals=rule_keys,
     )
     v["erroneous_rule_source"] = read(symbols.rows, "self.trading_rules_request_erroneous_mock_response") + "[0]"
-    v["expected_rule"] = [(name, literal(value)) for name, value in TRADING_RULE.items() if getattr(rules, name)]
+    v["expected_rule"] = [(name, literal(value)) for name, value in TRADING_RULE.items() if rules.rule(name)]
+    v["symbols_query"] = literal("?" + urlencode(symbols.params)) if symbols.params else None
 
     price = markets.last_traded_price
     price_example = endpoints[price.endpoint].example_response
@@ -98,6 +115,8 @@ def values(spec: Spec) -> Dict[str, Any]:
         },
     )
     v["network_status_response"] = literal(endpoints[markets.check_network].example_response)
+    errors = spec.response_errors
+    v["response_error_body"] = literal(errors.example) if errors else None
     v["price_has_params"] = bool(price.params)
 
     order_tests.add(spec, v)
@@ -108,15 +127,12 @@ def values(spec: Spec) -> Dict[str, Any]:
     balance_row = fieldpath.first_row(balance_example, balances.rows)
 
     def balance_values(balance_spec: Any, row: Any, asset: str, available: str, total: str) -> Dict[str, str]:
-        values_ = {
-            balance_spec.asset: asset,
-            balance_spec.available: typed(row, balance_spec.available, literal(available)),
-        }
-        if balance_spec.total:
-            values_[balance_spec.total] = typed(row, balance_spec.total, literal(total))
-        else:
-            locked = str(int(total) - int(available))
-            values_[balance_spec.locked] = typed(row, balance_spec.locked, literal(locked))
+        amounts = {"available": available, "locked": str(int(total) - int(available)), "total": total}
+        values_ = {balance_spec.asset: asset}
+        for name, amount in amounts.items():
+            path = getattr(balance_spec, name)
+            if path:
+                values_[path] = typed(row, path, literal(amount))
         return values_
 
     base_row = balance_values(balances, balance_row, "self.base_asset", "10", "15")
@@ -125,7 +141,18 @@ def values(spec: Spec) -> Dict[str, Any]:
     v["balance_only_base"] = fixture(balance_example, rows=balances.rows, row_replacements=[base_row])
     v["balances_constant"] = endpoints[balances.endpoint].constant
     balance_event = spec.user_stream.balance_event
-    if balance_event:
+    if balance_event and balance_event.row is not None:
+        event_row = fieldpath.read(balance_event.example, balance_event.row)
+        event_values = balance_values(balance_event, event_row, "self.base_asset", "10", "15")
+        prefix = f"{balance_event.row}." if balance_event.row else ""
+        v["balance_event"] = fixture(
+            balance_event.example,
+            {
+                spec.user_stream.route_field: literal(balance_event.route),
+                **{prefix + path: source for path, source in event_values.items()},
+            },
+        )
+    elif balance_event:
         event_row = fieldpath.first_row(balance_event.example, balance_event.rows)
         v["balance_event"] = fixture(
             balance_event.example,
@@ -141,7 +168,8 @@ def values(spec: Spec) -> Dict[str, Any]:
     v["time_sync"] = time_sync is not None
     if time_sync:
         server_example = endpoints[time_sync.endpoint].example_response
-        server_time = "1640000003000" if time_sync.unit == "ms" else "1640000003"
+        # 1640000003 s, in the unit and JSON type the documented example uses.
+        server_time = literal(auth_tests.server_time_value(spec, 1640000003000))
         v["server_time_constant"] = endpoints[time_sync.endpoint].constant
         v["server_time_response"] = fixture(server_example, {time_sync.server_time: server_time})
         v["server_time_seconds"] = "1640000003"

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import copy
 from decimal import Decimal
-from typing import Any, Dict, List, Mapping, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Tuple
 
+from scaffolder.context.public_ws import subscribed_channels, uses
 from scaffolder.fixtures import fixture
 from scaffolder.pysource import literal, template_string, template_value
 from scaffolder.spec import fieldpath
@@ -26,6 +27,9 @@ NEW_EXCHANGE_SYMBOL = "self.new_ex_trading_pair"
 SNAPSHOT_UPDATE_ID = "1001"
 SNAPSHOT_BID = ("10.5", "1.25")
 SNAPSHOT_ASK = ("10.75", "2.5")
+WS_SNAPSHOT_UPDATE_ID = "1501"
+WS_SNAPSHOT_BID = ("10.4", "4.5")
+WS_SNAPSHOT_ASK = ("10.8", "5.25")
 DIFF_FIRST_UPDATE_ID = "2001"
 DIFF_UPDATE_ID = "2005"
 DIFF_BID = ("10.25", "3.5")
@@ -37,6 +41,14 @@ LAST_TRADED_PRICE = "10.875"
 # 2023-11-14T22:13:20.250Z; every unit below seconds holds it exactly, and so does a float once converted.
 EVENT_TIME_MS = 1700000000250
 MS_TO_UNIT = {"ms": 1, "us": 10**3, "ns": 10**6}
+# The data source's clock in the tests that patch it ({time} in websocket messages), and the receive time the
+# order book tests give.
+NOW = 1700000000.5
+RECEIVED_AT = 1640000000.0
+# A websocket token announced over REST: the server, the token and the ping interval (seconds).
+WS_SERVER = "wss://ws-test.hbot.io/endpoint"
+WS_TOKEN = "test-token-4001"
+WS_PING_INTERVAL_S = 25
 
 # The data source numbers its websocket requests from 1.
 FIRST_REQUEST_ID = 1
@@ -57,15 +69,23 @@ def _injected(example: Any, path: str, text: str) -> str:
     return literal(_as_documented(fieldpath.read(example, path), text))
 
 
+def _raw_event_time(time_field: TimeField) -> str:
+    """The event time in the spec's unit, as a decimal string."""
+    if time_field.unit == "s":
+        return str(EVENT_TIME_MS // 1000)
+    return str(EVENT_TIME_MS * MS_TO_UNIT[time_field.unit])
+
+
 def _event_time(example: Any, time_field: TimeField) -> Tuple[str, str]:
     """(source of the event time injected in the spec's unit, source of the same instant in seconds)."""
-    if time_field.unit == "s":
-        seconds = EVENT_TIME_MS // 1000
-        raw = str(seconds)
-    else:
-        seconds = EVENT_TIME_MS / 1000
-        raw = str(EVENT_TIME_MS * MS_TO_UNIT[time_field.unit])
-    return _injected(example, time_field.path, raw), literal(float(seconds))
+    seconds = EVENT_TIME_MS // 1000 if time_field.unit == "s" else EVENT_TIME_MS / 1000
+    return _injected(example, time_field.path, _raw_event_time(time_field)), literal(float(seconds))
+
+
+def _update_id_text(channel: Any, default: str) -> str:
+    """The update id a channel's test message carries: the event time when the book is keyed by its timestamp."""
+    timestamp = channel.timestamp
+    return _raw_event_time(timestamp) if timestamp is not None and timestamp.path == channel.update_id else default
 
 
 def _single_row_example(example: Any, rows_paths: List[str]) -> Any:
@@ -94,25 +114,27 @@ def _exchange_symbol(symbol_format: SymbolFormat, base: str, quote: str) -> str:
     return f"({joined}).lower()" if symbol_format.case == "lower" else joined
 
 
-def _topics(topic_templates: List[str], symbol: str) -> str:
-    values = {"symbol": symbol, "symbol_lower": f"{symbol}.lower()"}
-    return "[" + ", ".join(template_string(topic, values) for topic in topic_templates) + "]"
+def _expected_id(text: str) -> str:
+    """An update id as Hummingbot holds it: an int, whatever JSON type the exchange sends it in."""
+    return literal(int(text))
 
 
-def _message(message: Any, topics: str, request_id: int) -> str:
-    return template_value(message, {"topics": topics, "request_id": literal(request_id)})
+def _book_rows(example: Any, bids: str, asks: str, entries: Tuple[Tuple[str, str], Tuple[str, str]], update_id: str):
+    """Replacements putting one bid and one ask at `bids` and `asks`, and the OrderBookRows expected."""
+    bid_replacements, bid = _row(example, bids, entries[0], update_id)
+    ask_replacements, ask = _row(example, asks, entries[1], update_id)
+    return {**bid_replacements, **ask_replacements}, bid, ask
 
 
 def _snapshot(spec: Spec) -> Dict[str, Any]:
     mapping = spec.markets.order_book_snapshot
     endpoint = spec.endpoints[mapping.endpoint]
     example = _single_row_example(endpoint.example_response, [mapping.bids, mapping.asks])
-    update_id = _injected(example, mapping.update_id, SNAPSHOT_UPDATE_ID)
-    bid_replacements, bid = _row(example, mapping.bids, SNAPSHOT_BID, update_id)
-    ask_replacements, ask = _row(example, mapping.asks, SNAPSHOT_ASK, update_id)
+    update_id = _expected_id(SNAPSHOT_UPDATE_ID)
+    rows, bid, ask = _book_rows(example, mapping.bids, mapping.asks, (SNAPSHOT_BID, SNAPSHOT_ASK), update_id)
     params = {"symbol": EXCHANGE_SYMBOL}
     return {
-        "response": fixture(example, {mapping.update_id: update_id, **bid_replacements, **ask_replacements}),
+        "response": fixture(example, {mapping.update_id: _injected(example, mapping.update_id, SNAPSHOT_UPDATE_ID), **rows}),
         "request_params": "{"
         + ", ".join(f"{literal(key)}: {template_string(text, params)}" for key, text in mapping.params.items())
         + "}",
@@ -122,25 +144,54 @@ def _snapshot(spec: Spec) -> Dict[str, Any]:
     }
 
 
-def _diff(spec: Spec) -> Dict[str, Any]:
-    channel = spec.public_ws.channels.order_book_diff
+def _ws_snapshot(spec: Spec) -> Optional[Dict[str, Any]]:
+    channel = spec.public_ws.channels.order_book_snapshot
+    if channel is None:
+        return None
     example = _single_row_example(channel.example, [channel.bids, channel.asks])
-    update_id = _injected(example, channel.update_id, DIFF_UPDATE_ID)
+    update_text = _update_id_text(channel, WS_SNAPSHOT_UPDATE_ID)
+    update_id = _expected_id(update_text)
+    rows, bid, ask = _book_rows(example, channel.bids, channel.asks, (WS_SNAPSHOT_BID, WS_SNAPSHOT_ASK), update_id)
+    replacements = {
+        channel.symbol: EXCHANGE_SYMBOL,
+        channel.update_id: _injected(example, channel.update_id, update_text),
+        **rows,
+    }
+    # Without a time of its own, the message takes the time it is received at (given by the test).
+    seconds = literal(RECEIVED_AT)
+    if channel.timestamp:
+        replacements[channel.timestamp.path], seconds = _event_time(example, channel.timestamp)
+    return {
+        "event": fixture(example, replacements),
+        "own_time": channel.timestamp is not None,
+        "update_id": update_id,
+        "bid": bid,
+        "ask": ask,
+        "timestamp": seconds,
+    }
+
+
+def _diff(spec: Spec) -> Optional[Dict[str, Any]]:
+    channel = spec.public_ws.channels.order_book_diff
+    if channel is None:
+        return None
+    example = _single_row_example(channel.example, [channel.bids, channel.asks])
+    update_text = _update_id_text(channel, DIFF_UPDATE_ID)
+    update_id = _expected_id(update_text)
     event_time, seconds = _event_time(example, channel.timestamp)
     replacements: Dict[str, str] = {
         channel.symbol: EXCHANGE_SYMBOL,
-        channel.update_id: update_id,
+        channel.update_id: _injected(example, channel.update_id, update_text),
         channel.timestamp.path: event_time,
     }
     # Without a first update id in the updates, Hummingbot takes the update id for it.
     first_update_id = update_id
     if channel.first_update_id:
-        first_update_id = _injected(example, channel.first_update_id, DIFF_FIRST_UPDATE_ID)
-        replacements[channel.first_update_id] = first_update_id
-    bid_replacements, bid = _row(example, channel.bids, DIFF_BID, update_id)
-    ask_replacements, ask = _row(example, channel.asks, DIFF_ASK, update_id)
+        first_update_id = _expected_id(DIFF_FIRST_UPDATE_ID)
+        replacements[channel.first_update_id] = _injected(example, channel.first_update_id, DIFF_FIRST_UPDATE_ID)
+    rows, bid, ask = _book_rows(example, channel.bids, channel.asks, (DIFF_BID, DIFF_ASK), update_id)
     return {
-        "event": fixture(example, {**replacements, **bid_replacements, **ask_replacements}),
+        "event": fixture(example, {**replacements, **rows}),
         "first_update_id": first_update_id,
         "update_id": update_id,
         "bid": bid,
@@ -157,7 +208,7 @@ def _buy_side_value(spec: Spec) -> Any:
 
 def _trade_event(spec: Spec, side_value: Any) -> Dict[str, Any]:
     channel = spec.public_ws.channels.trade
-    example = channel.example
+    example = fieldpath.first_row(channel.example, channel.rows) if channel.rows else channel.example
     event_time, seconds = _event_time(example, channel.timestamp)
     trade_id = _injected(example, channel.trade_id, TRADE_ID)
     price = _injected(example, channel.price, TRADE_PRICE)
@@ -170,8 +221,14 @@ def _trade_event(spec: Spec, side_value: Any) -> Dict[str, Any]:
         channel.timestamp.path: event_time,
         channel.side.field: literal(side_value),
     }
+    if channel.rows:
+        event = fixture(channel.example, rows=channel.rows, row_replacements=[replacements])
+    else:
+        event = fixture(example, replacements)
     return {
-        "event": fixture(example, replacements),
+        "event": event,
+        # What trade_message_from_exchange receives: one row of the message, or the message itself.
+        "trade": fixture(example, replacements),
         "trade_id": trade_id,
         "price": price,
         "amount": amount,
@@ -179,21 +236,85 @@ def _trade_event(spec: Spec, side_value: Any) -> Dict[str, Any]:
     }
 
 
+def _topic(topic: Any, symbol: str) -> str:
+    return template_value(topic, {"symbol": symbol, "symbol_lower": f"{symbol}.lower()", "symbols": symbol})
+
+
+def _messages(spec: Spec, message: Any, symbol: str) -> List[str]:
+    """The subscribe (or unsubscribe) messages for one pair, one per subscribed channel, numbered from 1."""
+    sources = []
+    for request_id, (_, channel, _) in enumerate(subscribed_channels(spec), start=FIRST_REQUEST_ID):
+        topic = _topic(channel.topic, symbol)
+        values = {
+            "topic": topic,
+            "topics": f"[{topic}]",
+            "route": literal(channel.route),
+            "request_id": literal(request_id),
+            "time": literal(int(NOW)),
+        }
+        sources.append(template_value(message, values))
+    return sources
+
+
 def _subscriptions(spec: Spec) -> Dict[str, Any]:
     public = spec.public_ws
-    channels = public.channels
-    trade_topic, diff_topic = channels.trade.topic, channels.order_book_diff.topic
     subscribe, unsubscribe = public.subscribe.message, public.subscribe.unsubscribe_message
-    pair_topics = _topics([trade_topic, diff_topic], NEW_EXCHANGE_SYMBOL)
     return {
-        # One message per channel, in the order trades then order book diffs.
-        "channel_subscriptions": [
-            _message(subscribe, _topics([trade_topic], EXCHANGE_SYMBOL), FIRST_REQUEST_ID),
-            _message(subscribe, _topics([diff_topic], EXCHANGE_SYMBOL), FIRST_REQUEST_ID + 1),
-        ],
-        "pair_subscription": _message(subscribe, pair_topics, FIRST_REQUEST_ID),
-        "pair_unsubscription": _message(unsubscribe, pair_topics, FIRST_REQUEST_ID),
+        # One message per channel, in the order trades, order book diffs, order book snapshots.
+        "channel_subscriptions": _messages(spec, subscribe, EXCHANGE_SYMBOL),
+        "pair_subscriptions": _messages(spec, subscribe, NEW_EXCHANGE_SYMBOL),
+        "pair_unsubscriptions": _messages(spec, unsubscribe, NEW_EXCHANGE_SYMBOL),
         "subscribe_response": fixture(public.example_subscribe_response),
+        "patch_time": literal(NOW) if uses_time(spec) else None,
+    }
+
+
+def _keepalive(spec: Spec) -> Dict[str, Any]:
+    public = spec.public_ws
+    ping = public.ping
+    values: Dict[str, Any] = {"ping": None, "server_ping": None}
+    if ping:
+        # The ping follows the subscriptions, which took the first request ids.
+        request_id = FIRST_REQUEST_ID + len(subscribed_channels(spec))
+        values["ping"] = {
+            "text": isinstance(ping.message, str),
+            "message": literal(ping.message)
+            if isinstance(ping.message, str)
+            else template_value(ping.message, {"request_id": literal(request_id), "time": literal(int(NOW))}),
+        }
+    server_ping = public.server_ping
+    if server_ping:
+        ping_value = fieldpath.read(server_ping.example, server_ping.when.field)
+        values["server_ping"] = {
+            "event": fixture(server_ping.example),
+            "reply": template_value(server_ping.reply, {"ping": literal(ping_value)}),
+        }
+    return values
+
+
+def _token(spec: Spec) -> Optional[Dict[str, Any]]:
+    token = spec.public_ws.token
+    if token is None:
+        return None
+    example = spec.endpoints[token.endpoint].example_response
+    replacements = {
+        token.token: literal(WS_TOKEN),
+        token.server: literal(WS_SERVER),
+    }
+    interval = None
+    if token.ping_interval:
+        raw = {"ms": 1000, "s": 1, "us": 10**6, "ns": 10**9}[token.ping_interval.unit] * WS_PING_INTERVAL_S
+        replacements[token.ping_interval.path] = _injected(example, token.ping_interval.path, str(raw))
+        # The client pings at 80 % of the announced interval.
+        interval = literal(WS_PING_INTERVAL_S * 0.8)
+    # The connect id is unique per connection: the URL is checked up to it.
+    prefix = token.connect_url.split("{connect_id}")[0].format(server=WS_SERVER, token=WS_TOKEN)
+    return {
+        "constant": spec.endpoints[token.endpoint].constant,
+        "method": token.method.lower(),
+        "response": fixture(example, replacements),
+        "url_prefix": literal(prefix),
+        "ping_interval": interval,
     }
 
 
@@ -214,12 +335,22 @@ def _symbols(spec: Spec) -> Mapping[str, str]:
     }
 
 
+def uses_time(spec: Spec) -> bool:
+    public = spec.public_ws
+    messages = [public.subscribe.message, public.subscribe.unsubscribe_message]
+    return any(uses(message, "time") for message in messages) or bool(public.ping and uses(public.ping.message, "time"))
+
+
 def values(spec: Spec) -> Dict[str, Any]:
     sell_when = spec.public_ws.channels.trade.side.sell_when
     return {
         "symbols": _symbols(spec),
         "snapshot": _snapshot(spec),
+        "ws_snapshot": _ws_snapshot(spec),
         "diff": _diff(spec),
+        "token": _token(spec),
+        "received_at": literal(RECEIVED_AT),
+        **_keepalive(spec),
         "sell_trade": _trade_event(spec, sell_when),
         "buy_trade": _trade_event(spec, _buy_side_value(spec)),
         "last_traded_price": _last_traded_price(spec),

@@ -1,4 +1,4 @@
-"""Values for the order hooks of the generated exchange test: create, cancel, status, fills, order events."""
+"""Values for the order hooks of the generated exchange test: create, cancel, status, fills, order and fill events."""
 
 from __future__ import annotations
 
@@ -8,14 +8,32 @@ from scaffolder.fixtures import fixture
 from scaffolder.pysource import literal
 from scaffolder.spec import fieldpath
 from scaffolder.spec.model import Spec
-from scaffolder.testcontext.common import satisfying, time_in_unit, typed, violating
+from scaffolder.testcontext.common import EVENT_TIME_SECONDS, satisfying, typed, violating
 
 EXPECTED_EXCHANGE_ORDER_ID = "28"
 EXPECTED_FILL_TRADE_ID = "30000"
+ORDER_TYPE_ORDER = ("LIMIT", "LIMIT_MAKER", "MARKET")
+# What the generated tests expect of each request parameter placeholder: (source, compare as Decimal).
+TRACKED_EXPECTED = {
+    "symbol": ("self.exchange_trading_pair", False),
+    "client_order_id": ("order.client_order_id", False),
+    "exchange_order_id": ("order.exchange_order_id", False),
+}
+TRACKED_PATH_VALUES = {name: source for name, (source, _) in TRACKED_EXPECTED.items()}
 
 
-def _first_exchange_state(spec: Spec, state: str) -> str:
-    return next(exchange for exchange, mapped in spec.orders.states.items() if mapped == state)
+def _documented(example: Any, path: str) -> Any:
+    try:
+        return fieldpath.read(example, path)
+    except fieldpath.FieldPathError:
+        return None
+
+
+def _time_value(example: Any, path: str, unit: str) -> str:
+    """The test's event time in the spec's unit, as the JSON type the example documents (number or string)."""
+    factor = {"s": 1, "ms": 1000, "us": 1_000_000, "ns": 1_000_000_000}[unit]
+    value = EVENT_TIME_SECONDS * factor
+    return literal(str(value)) if isinstance(_documented(example, path), str) else str(value)
 
 
 def _params_checks(params: Mapping[str, str], expected: Mapping[str, Tuple[str, bool]]) -> List[Tuple[str, str, bool]]:
@@ -31,6 +49,20 @@ def _params_checks(params: Mapping[str, str], expected: Mapping[str, Tuple[str, 
     return checks
 
 
+def _request_values(spec: Spec, request: Any, test_values: Mapping[str, str]) -> Dict[str, Any]:
+    """How the generated test finds a request: its mocked path, HTTP method, and where its parameters are."""
+    endpoint = spec.endpoints[request.endpoint]
+    path = f"CONSTANTS.{endpoint.constant}"
+    if endpoint.path_placeholders:
+        path += ".format(" + ", ".join(f"{name}={test_values[name]}" for name in endpoint.path_placeholders) + ")"
+    in_body = request.method in ("POST", "PUT")
+    argument = "data" if in_body else "params"
+    source = f"request_call.kwargs[{literal(argument)}]"
+    if in_body and spec.auth.rest.body == "json":
+        source = f"json.loads({source})"
+    return {"path": path, "method": request.method.lower(), "request_params": source}
+
+
 def _coalesced_client_id(paths: Any, source: str, canceled: bool) -> Dict[str, str]:
     """Client-id fields of an order event. With several paths (first non-empty wins), a new order carries the
     id in the last path only; a canceled order carries it in the first and a decoy in the others."""
@@ -41,8 +73,67 @@ def _coalesced_client_id(paths: Any, source: str, canceled: bool) -> Dict[str, s
     return {**{path: literal("") for path in paths[:-1]}, paths[-1]: source}
 
 
+# --- order states derived by rules ---------------------------------------------------------------------------------
+
+
+def _holds(item: Any, value: Any) -> bool:
+    """Whether a state-rule condition holds for a value the test writes."""
+    if item.positive is not None:
+        return (float(value) > 0) == item.positive
+    if item.equals is not None:
+        return value == item.equals
+    if item.one_of is not None:
+        return value in item.one_of
+    return bool(value) == item.truthy
+
+
+def _value_for(item: Any, example: Any, hold: bool) -> Any:
+    """A value for a condition's field that makes it hold (or fail), in the JSON type the example documents."""
+    if item.positive is not None:
+        number = 1 if item.positive == hold else 0
+        return str(number) if isinstance(_documented(example, item.field), str) else number
+    if item.equals is not None:
+        if hold:
+            return item.equals
+        if isinstance(item.equals, bool):
+            return not item.equals
+        return item.equals + 1 if isinstance(item.equals, int) else f"NOT_{item.equals}"
+    if item.one_of is not None:
+        return item.one_of[0] if hold else "NOT_" + "_".join(str(value) for value in item.one_of)
+    return item.truthy if hold else not item.truthy
+
+
+def state_values(spec: Spec, source: Any, example: Any, state: str) -> Optional[Dict[str, str]]:
+    """Field values (Python sources) making `source` (orders.status or an order event) yield `state`: the first
+    rule giving it holds and every earlier rule fails; or all rules fail and the state field carries an exchange
+    state mapped to it. None when the state cannot be reached."""
+    rules = source.state_rules
+    options: List[Tuple[int, Dict[str, Any]]] = []
+    for index, rule in enumerate(rules):
+        if rule.state == state:
+            options.append((index, {item.field: _value_for(item, example, True) for item in rule.when}))
+    exchange_state = next((key for key, mapped in spec.orders.states.items() if mapped == state), None)
+    if source.state and exchange_state is not None:
+        options.append((len(rules), {source.state: exchange_state}))
+    for index, assigned in options:
+        assigned = dict(assigned)
+        for earlier in rules[:index]:
+            if any(item.field in assigned and not _holds(item, assigned[item.field]) for item in earlier.when):
+                continue
+            free = next((item for item in earlier.when if item.field not in assigned), None)
+            if free is None:
+                break
+            assigned[free.field] = _value_for(free, example, False)
+        else:
+            return {path: literal(value) for path, value in assigned.items()}
+    return None
+
+
+def reachable(spec: Spec, source: Any, example: Any, state: str) -> bool:
+    return state_values(spec, source, example, state) is not None
+
+
 def add(spec: Spec, v: Dict[str, Any]) -> None:
-    endpoints = spec.endpoints
     orders = spec.orders
     # --- orders --------------------------------------------------------------------------------------------------
     create = orders.create
@@ -51,14 +142,14 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         create.exchange_order_id: typed(create_example, create.exchange_order_id, "self.expected_exchange_order_id")
     }
     if create.timestamp:
-        create_values[create.timestamp.path] = time_in_unit(create.timestamp.unit)
+        create_values[create.timestamp.path] = _time_value(create_example, create.timestamp.path, create.timestamp.unit)
     v["order_creation_response"] = fixture(create_example, create_values)
     v["expected_exchange_order_id"] = literal(EXPECTED_EXCHANGE_ORDER_ID)
     v["order_type_names"] = [
-        (t, literal(orders.order_types[t].type)) for t in ("LIMIT", "LIMIT_MAKER", "MARKET") if t in orders.order_types
+        (t, literal(orders.order_types[t].type)) for t in ORDER_TYPE_ORDER if t in orders.order_types
     ]
     v["order_type_name"] = dict(v["order_type_names"])
-    v["order_types"] = [t for t in ("LIMIT", "LIMIT_MAKER", "MARKET") if t in orders.order_types]
+    v["order_types"] = [t for t in ORDER_TYPE_ORDER if t in orders.order_types]
     limit_tif = orders.order_types["LIMIT"].time_in_force
     v["creation_checks"] = _params_checks(
         create.params,
@@ -75,72 +166,97 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
             "client_order_id": ("order.client_order_id", False),
         },
     )
-    v["create_params_argument"] = "data" if create.method in ("POST", "PUT") else "params"
+    v["creation_checks"] += [(key, literal(value), False) for key, value in orders.order_types["LIMIT"].params.items()]
+    v["create_request_params"] = _request_values(spec, create, {})["request_params"]
     v["price_param"] = next((key for key, text in create.params.items() if "{price}" in text), None)
     v["time_in_force_param"] = next((key for key, text in create.params.items() if "{time_in_force}" in text), None)
     v["type_param"] = next((key for key, text in create.params.items() if "{type}" in text), None)
-    v["tif_order_types"] = [t for t in v["order_types"] if orders.order_types[t].time_in_force]
+    v["amount_param"] = next((key for key, text in create.params.items() if text == "{amount}"), None)
+    v["market_buy_in_quote"] = create.market_buy_amount == "quote"
+    # Per order type other than LIMIT: (type, time in force or None, [(param, literal value)]).
+    v["other_order_types"] = [
+        (
+            t,
+            literal(orders.order_types[t].time_in_force) if orders.order_types[t].time_in_force else None,
+            [(key, literal(value)) for key, value in orders.order_types[t].params.items()],
+        )
+        for t in v["order_types"]
+        if t != "LIMIT"
+    ]
 
-    tracked_expected = {
-        "symbol": ("self.exchange_trading_pair", False),
-        "client_order_id": ("order.client_order_id", False),
-        "exchange_order_id": ("order.exchange_order_id", False),
-    }
     cancel = orders.cancel
-    v["cancel_method"] = cancel.method.lower()
-    v["cancel_constant"] = endpoints[cancel.endpoint].constant
-    v["cancel_params_argument"] = "data" if cancel.method in ("POST", "PUT") else "params"
-    v["cancel_checks"] = _params_checks(cancel.params, tracked_expected)
-    v["cancel_response"] = fixture(cancel.example_response, {cancel.success.field: satisfying(cancel.success)})
+    cancel_request = _request_values(spec, cancel, TRACKED_PATH_VALUES)
+    v["cancel_path"] = cancel_request["path"]
+    v["cancel_method"] = cancel_request["method"]
+    v["cancel_request_params"] = cancel_request["request_params"]
+    v["cancel_checks"] = _params_checks(cancel.params, TRACKED_EXPECTED)
+    success = cancel.success
+    if success.contains is not None:
+        listed = "order.exchange_order_id" if "{exchange_order_id}" in success.contains else "order.client_order_id"
+        v["cancel_response"] = fixture(cancel.example_response, {success.field: f"[{listed}]"})
+    else:
+        v["cancel_response"] = fixture(cancel.example_response, {success.field: satisfying(success)})
     v["cancel_not_found_body"] = literal(cancel.not_found_example) if cancel.not_found_example is not None else None
 
     status = orders.status
     status_example = status.example_response
-    v["status_method"] = status.method.lower()
-    v["status_constant"] = endpoints[status.endpoint].constant
-    v["status_params_argument"] = "data" if status.method in ("POST", "PUT") else "params"
-    v["status_checks"] = _params_checks(status.params, tracked_expected)
+    status_request = _request_values(spec, status, TRACKED_PATH_VALUES)
+    v["status_path"] = status_request["path"]
+    v["status_method"] = status_request["method"]
+    v["status_request_params"] = status_request["request_params"]
+    v["status_checks"] = _params_checks(status.params, TRACKED_EXPECTED)
 
     def status_response(state: str) -> str:
-        return fixture(
-            status_example,
-            {
-                status.state: literal(_first_exchange_state(spec, state)),
-                status.client_order_id: "order.client_order_id",
-                status.exchange_order_id: typed(status_example, status.exchange_order_id, "order.exchange_order_id"),
-                status.timestamp.path: time_in_unit(status.timestamp.unit),
-            },
-        )
+        values = {
+            status.client_order_id: "order.client_order_id",
+            status.exchange_order_id: typed(status_example, status.exchange_order_id, "order.exchange_order_id"),
+            status.timestamp.path: _time_value(status_example, status.timestamp.path, status.timestamp.unit),
+        }
+        values.update(state_values(spec, status, status_example, state) or {})
+        return fixture(status_example, values)
 
+    partial = "PARTIALLY_FILLED" if reachable(spec, status, status_example, "PARTIALLY_FILLED") else "OPEN"
     v["status_responses"] = {
-        state: status_response(state) for state in ("FILLED", "CANCELED", "OPEN", "PARTIALLY_FILLED")
+        "FILLED": status_response("FILLED"),
+        "CANCELED": status_response("CANCELED"),
+        "OPEN": status_response("OPEN"),
+        "PARTIALLY_FILLED": status_response(partial),
     }
-    v["has_failed_state"] = "FAILED" in orders.states.values()
-    if v["has_failed_state"]:
+    v["has_failed_status"] = reachable(spec, status, status_example, "FAILED")
+    if v["has_failed_status"]:
         v["status_responses"]["FAILED"] = status_response("FAILED")
-        v["failed_exchange_state"] = literal(_first_exchange_state(spec, "FAILED"))
     v["status_not_found_body"] = literal(status.not_found_example) if status.not_found_example is not None else None
 
     fills = orders.fills
     fills_example = fills.example_response
     fill_row = fieldpath.first_row(fills_example, fills.rows)
-    v["fills_method"] = fills.method.lower()
-    v["fills_constant"] = endpoints[fills.endpoint].constant
-    v["fills_params_argument"] = "data" if fills.method in ("POST", "PUT") else "params"
-    v["fills_checks"] = _params_checks(fills.params, tracked_expected)
+    fills_request = _request_values(spec, fills, TRACKED_PATH_VALUES)
+    v["fills_path"] = fills_request["path"]
+    v["fills_method"] = fills_request["method"]
+    v["fills_request_params"] = fills_request["request_params"]
+    v["fills_checks"] = _params_checks(fills.params, TRACKED_EXPECTED)
+
+    def fill_values(fill: Any, row: Any, price_source: str, amount_source: str) -> Dict[str, str]:
+        fee = (
+            "-self.expected_fill_fee.flat_fees[0].amount"
+            if fill.negate_fee
+            else "self.expected_fill_fee.flat_fees[0].amount"
+        )
+        values = {
+            fill.trade_id: typed(row, fill.trade_id, "self.expected_fill_trade_id"),
+            fill.price: typed(row, fill.price, f"str({price_source})"),
+            fill.amount: typed(row, fill.amount, f"str({amount_source})"),
+            fill.fee_amount: typed(row, fill.fee_amount, f"str({fee})"),
+            fill.fee_asset: "self.expected_fill_fee.flat_fees[0].token",
+            fill.timestamp.path: _time_value(row, fill.timestamp.path, fill.timestamp.unit),
+        }
+        if getattr(fill, "quote_amount", None):
+            values[fill.quote_amount] = typed(row, fill.quote_amount, f"str({price_source} * {amount_source})")
+        return values
 
     def fills_response(price_source: str, amount_source: str) -> str:
-        row = {
-            fills.trade_id: typed(fill_row, fills.trade_id, "self.expected_fill_trade_id"),
-            fills.exchange_order_id: typed(fill_row, fills.exchange_order_id, "order.exchange_order_id"),
-            fills.price: typed(fill_row, fills.price, f"str({price_source})"),
-            fills.amount: typed(fill_row, fills.amount, f"str({amount_source})"),
-            fills.fee_amount: typed(fill_row, fills.fee_amount, "str(self.expected_fill_fee.flat_fees[0].amount)"),
-            fills.fee_asset: "self.expected_fill_fee.flat_fees[0].token",
-            fills.timestamp.path: time_in_unit(fills.timestamp.unit),
-        }
-        if fills.quote_amount:
-            row[fills.quote_amount] = typed(fill_row, fills.quote_amount, f"str({price_source} * {amount_source})")
+        row = fill_values(fills, fill_row, price_source, amount_source)
+        row[fills.exchange_order_id] = typed(fill_row, fills.exchange_order_id, "order.exchange_order_id")
         return fixture(fills_example, rows=fills.rows, row_replacements=[row])
 
     v["full_fill_response"] = fills_response("order.price", "order.amount")
@@ -152,42 +268,55 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     )
     v["expected_fill_trade_id"] = literal(EXPECTED_FILL_TRADE_ID)
 
-    # --- user stream order events --------------------------------------------------------------------------------
-    event = spec.user_stream.order_event
+    # --- user stream order and fill events -----------------------------------------------------------------------
+    stream = spec.user_stream
+    event = stream.order_event
     event_example = event.example
+    row = event_example if event.rows is None else fieldpath.first_row(event_example, event.rows)
+    route = {stream.route_field: literal(event.route)}
 
-    def order_event(state: str, canceled: bool = False, fill: Optional[Tuple[str, str]] = None) -> str:
-        replacements = {
-            spec.user_stream.route_field: literal(event.route),
+    def order_event(state: str, canceled: bool = False, filled: bool = False) -> str:
+        values = {
             **_coalesced_client_id(event.client_order_id, "order.client_order_id", canceled),
-            event.exchange_order_id: typed(event_example, event.exchange_order_id, "order.exchange_order_id"),
-            event.state: literal(_first_exchange_state(spec, state)),
-            event.timestamp.path: time_in_unit(event.timestamp.unit),
+            event.exchange_order_id: typed(row, event.exchange_order_id, "order.exchange_order_id"),
+            event.timestamp.path: _time_value(row, event.timestamp.path, event.timestamp.unit),
         }
+        values.update(state_values(spec, event, row, state) or {})
+        # The field telling that the event carries a fill may be the state field: its state value is kept.
         if event.fill:
             when = event.fill.when
-            if fill:
-                replacements[when.field] = satisfying(when)
-                price_source, amount_source = fill
-                replacements.update(
-                    {
-                        event.fill.trade_id: typed(event_example, event.fill.trade_id, "self.expected_fill_trade_id"),
-                        event.fill.price: typed(event_example, event.fill.price, f"str({price_source})"),
-                        event.fill.amount: typed(event_example, event.fill.amount, f"str({amount_source})"),
-                        event.fill.fee_amount: typed(
-                            event_example, event.fill.fee_amount, "str(self.expected_fill_fee.flat_fees[0].amount)"
-                        ),
-                        event.fill.fee_asset: "self.expected_fill_fee.flat_fees[0].token",
-                        event.fill.timestamp.path: time_in_unit(event.fill.timestamp.unit),
-                    }
-                )
+            if filled:
+                values.setdefault(when.field, satisfying(when))
+                values.update(fill_values(event.fill, row, "order.price", "order.amount"))
             else:
-                replacements[when.field] = violating(when)
-        return fixture(event_example, replacements)
+                values.setdefault(when.field, violating(when))
+        if event.fetch_fills_when:
+            condition = event.fetch_fills_when
+            values.setdefault(condition.field, satisfying(condition) if filled else violating(condition))
+        if event.rows is None:
+            return fixture(event_example, {**route, **values})
+        return fixture(event_example, route, rows=event.rows, row_replacements=[values])
 
     v["new_order_event"] = order_event("OPEN")
     v["canceled_order_event"] = order_event("CANCELED", canceled=True)
-    v["full_fill_event"] = order_event("FILLED", fill=("order.price", "order.amount"))
-    v["fill_in_order_event"] = event.fill is not None
-    if v["has_failed_state"]:
+    v["full_fill_event"] = order_event("FILLED", filled=True)
+    v["fills_fetched_on_event"] = event.fetch_fills_when is not None
+    v["has_failed_event"] = reachable(spec, event, row, "FAILED")
+    if v["has_failed_event"]:
         v["failed_order_event"] = order_event("FAILED")
+
+    fill_event = stream.fill_event
+    v["trade_event"] = None
+    if fill_event:
+        fill_example = fill_event.example
+        fill_event_row = fill_example if fill_event.rows is None else fieldpath.first_row(fill_example, fill_event.rows)
+        values = fill_values(fill_event, fill_event_row, "order.price", "order.amount")
+        values[fill_event.client_order_id] = "order.client_order_id"
+        values[fill_event.exchange_order_id] = typed(
+            fill_event_row, fill_event.exchange_order_id, "order.exchange_order_id"
+        )
+        fill_route = {stream.route_field: literal(fill_event.route)}
+        if fill_event.rows is None:
+            v["trade_event"] = fixture(fill_example, {**fill_route, **values})
+        else:
+            v["trade_event"] = fixture(fill_example, fill_route, rows=fill_event.rows, row_replacements=[values])

@@ -1,6 +1,6 @@
 """Values the generated user_stream tests need (fixtures, expected values), computed from the spec.
 
-Covers the tests of NAME_api_user_stream_data_source, NAME_auth, NAME_utils and NAME_web_utils. Every expected
+Covers the tests of NAME_api_user_stream_data_source, NAME_utils and the websocket part of NAME_auth. Every expected
 value is worked out here from the spec (the exchange's documentation), never from the generated connector: URLs and
 signed messages are written literally into the tests, and signatures are recomputed by the tests themselves.
 """
@@ -10,19 +10,16 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from typing import Any, Dict, Optional, Tuple
-from urllib.parse import urlencode
 
 from scaffolder.fixtures import fixture
-from scaffolder.pysource import Expr, literal, template_string
+from scaffolder.pysource import Expr, literal
 from scaffolder.spec import fieldpath
 from scaffolder.spec.model import Predicate, Spec
+from scaffolder.context.user_stream import ws_signature_settings
+from scaffolder.spec.validate import placeholders
 
 # The moment the tests' time provider reports, in seconds (exact in binary, so every unit conversion is exact).
 NOW = Decimal("1640000000.25")
-# The server clock the documented server-time example is given in the web_utils tests, in milliseconds.
-SERVER_TIME_MS = 1640000001234
-# Parameters of the request the auth tests sign (plain ASCII values: the message is the same however it is encoded).
-SIGNED_PARAMS = {"symbol": "COINALPHAHBOT", "side": "BUY", "quantity": "1.5"}
 UNIT_PER_SECOND = {"ms": 1000, "s": 1}
 # The user stream timestamps its signed subscribe request in milliseconds (the spec has no unit for it).
 WS_TIMESTAMP_UNIT = "ms"
@@ -77,50 +74,30 @@ def _violating(predicate: Predicate) -> Tuple[Any, str]:
 
 def _auth(spec: Spec) -> Dict[str, Any]:
     rest = spec.auth.rest
-    ws = spec.auth.private_ws
-    credential_sources = {credential.name: f"self.{credential.name}" for credential in spec.credentials}
-    digest = f'hmac.new(self.{rest.secret}.encode("utf8"), message.encode("utf8"), hashlib.{rest.algorithm})'
-    headers = {header: Expr(template_string(text, credential_sources)) for header, text in rest.headers.items()}
-    rest_timestamp = _timestamp(rest.timestamp.unit)
-    signed_params = dict(SIGNED_PARAMS)
-    signed_params[rest.timestamp.param] = rest_timestamp
-    ws_params = {ws.api_key_param: _credential_value("api_key"), ws.timestamp_param: _timestamp(WS_TIMESTAMP_UNIT)}
-    expected_ws_params = {
-        ws.api_key_param: Expr("self.api_key"),
-        ws.timestamp_param: ws_params[ws.timestamp_param],
-        ws.signature_param: Expr("expected_signature"),
-    }
+    # The REST signing tests' values are in testcontext/auth.py; they share these imports.
     return {
-        "imports": (["import base64"] if rest.encoding == "base64" else []) + ["import hashlib", "import hmac"],
-        "signature": (
-            f"base64.b64encode({digest}.digest()).decode()" if rest.encoding == "base64" else f"{digest}.hexdigest()"
-        ),
+        # The websocket signature of the auth tests may be base64 too (see _ws).
+        "imports": (["import base64"] if "base64" in (rest.encoding, ws_signature_settings(spec)["encoding"]) else [])
+        + ["import hashlib", "import hmac"],
         "credentials": [
             (credential.name, literal(_credential_value(credential.name))) for credential in spec.credentials
         ],
         "now": str(NOW),
-        "params": literal(SIGNED_PARAMS),
-        # hmac_params: the urlencoded parameters in request order, the timestamp appended last.
-        "message": literal(urlencode(signed_params)),
-        "signed_params": literal(dict(signed_params, **{rest.signature_param: Expr("expected_signature")})),
-        "headers": literal(headers),
-        # hmac_params sends signed POST/PUT parameters as a form body.
-        "body_headers": literal(dict(headers, **{"Content-Type": "application/x-www-form-urlencoded"})),
-        # signed_subscribe: key=value pairs sorted by key, joined with "&".
-        "ws_message": literal("&".join(f"{key}={value}" for key, value in sorted(ws_params.items()))),
-        "ws_params": literal(expected_ws_params),
-        "ws_method": literal(ws.method),
     }
 
 
 def _event_fixture(event: Any) -> str:
     """The documented order event with the test's ids at the mapped fields (the client id where it is documented)."""
     example = event.example
+    # With `rows` (an event listing several orders), the paths are read in each row.
+    row = example if event.rows is None else fieldpath.first_row(example, event.rows)
     client_paths = [event.client_order_id] if isinstance(event.client_order_id, str) else event.client_order_id
-    client_path = next((path for path in client_paths if fieldpath.read(example, path)), client_paths[-1])
-    exchange_order_id = _like(fieldpath.read(example, event.exchange_order_id), EVENT_EXCHANGE_ORDER_ID)
+    client_path = next((path for path in client_paths if fieldpath.read(row, path)), client_paths[-1])
+    exchange_order_id = _like(fieldpath.read(row, event.exchange_order_id), EVENT_EXCHANGE_ORDER_ID)
     replacements = {client_path: literal(EVENT_CLIENT_ORDER_ID), event.exchange_order_id: literal(exchange_order_id)}
-    return fixture(example, replacements)
+    if event.rows is None:
+        return fixture(example, replacements)
+    return fixture(example, rows=event.rows, row_replacements=[replacements])
 
 
 def _balance_fixture(event: Any) -> str:
@@ -136,15 +113,155 @@ def _wrapped(source: str, envelope: Optional[str]) -> str:
     return f"{{{literal(envelope)}: {source}}}" if envelope else source
 
 
+def _ws_values(value: Any, values: Dict[str, Any]) -> Any:
+    """A JSON template with its placeholders replaced by test values (whole-string placeholders by the value)."""
+    if isinstance(value, str):
+        names = placeholders(value)
+        if len(names) == 1 and value == "{" + names[0] + "}":
+            return values[names[0]]
+        return value.format(**{name: values[name] for name in names}) if names else value
+    if isinstance(value, dict):
+        return {key: _ws_values(item, values) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_ws_values(item, values) for item in value]
+    return value
+
+
+def _exchange_symbol(spec: Spec) -> str:
+    """The test pair COINALPHA-HBOT in the exchange's symbol format."""
+    symbol_format = spec.markets.symbols.format
+    symbol = f"COINALPHA{symbol_format.separator}HBOT"
+    return symbol.lower() if symbol_format.case == "lower" else symbol
+
+
+def _ws(spec: Spec) -> Dict[str, Any]:
+    """The private websocket's expected messages: login, subscriptions (signed), ping; its signature recipe."""
+    ws = spec.auth.private_ws
+    stream = spec.user_stream
+    settings = ws_signature_settings(spec)
+    digest = (
+        f'hmac.new(self.{settings["secret"]}.encode("utf8"), message.encode("utf8"), hashlib.{settings["algorithm"]})'
+    )
+    credentials = {credential.name: _credential_value(credential.name) for credential in spec.credentials}
+    credential_sources = {credential.name: Expr(f"self.{credential.name}") for credential in spec.credentials}
+    now_seconds = int(NOW)
+    request_ids = iter(range(1, 1000))
+    values: Dict[str, Any] = {
+        "scheme": ws.scheme,
+        "imports": (["import base64"] if settings["encoding"] == "base64" else []) + ["import hashlib", "import hmac"],
+        "signature": (
+            f"base64.b64encode({digest}.digest()).decode()"
+            if settings["encoding"] == "base64"
+            else f"{digest}.hexdigest()"
+        ),
+        "now_seconds": now_seconds,
+        "exchange_symbol": literal(_exchange_symbol(spec)),
+        "trading_pair_symbols": any("{symbols}" in str(item.message) for item in stream.subscriptions),
+        "subscribe_params": None,
+        "login_message": None,
+        "signed_subscription": None,
+    }
+    sent: list = []
+    if ws.scheme == "signed_subscribe":
+        # key=value pairs sorted by key, joined with "&", the timestamp in milliseconds.
+        params = {ws.api_key_param: credentials["api_key"], ws.timestamp_param: _timestamp(WS_TIMESTAMP_UNIT)}
+        signed = "&".join(f"{key}={value}" for key, value in sorted(params.items()))
+        expected = dict(params, **{ws.api_key_param: Expr("self.api_key")})
+        expected[ws.signature_param] = Expr(f"self.ws_signature({literal(signed)})")
+        values["subscribe_params"] = literal(expected)
+        sent.append({"id": Expr('sent_messages[0]["id"]'), "method": ws.method, "params": expected})
+    elif ws.scheme == "login":
+        stamp = ws.timestamp
+        clock = NOW + Decimal(str(stamp.offset))
+        timestamp: Any = int(clock * UNIT_PER_SECOND[stamp.unit])
+        if stamp.text:
+            timestamp = str(timestamp)
+        signed = ws.signature.payload.format(**dict(credentials, timestamp=timestamp))
+        signature = Expr(f"self.ws_signature({literal(signed)})")
+        login = _ws_values(ws.login_message, dict(credential_sources, timestamp=timestamp, signature=signature))
+        values["login_message"] = literal(login)
+        sent.append(login)
+    message_values = {"symbols": [_exchange_symbol(spec)], "time": now_seconds}
+    for item in stream.subscriptions:
+        message = _unwrap(_ws_values(item.message, dict(message_values, request_id=_NextId(request_ids))))
+        if ws.scheme == "signed_subscriptions":
+            fields = {name: message[name] for name in placeholders(ws.signature.payload)}
+            signature = Expr(f"self.ws_signature({literal(ws.signature.payload.format(**fields))})")
+            auth = _ws_values(ws.subscription_auth.value, dict(credential_sources, signature=signature))
+            signed_message = dict(message, **{ws.subscription_auth.key: auth})
+            values["signed_subscription"] = values["signed_subscription"] or (literal(message), literal(signed_message))
+            message = signed_message
+        sent.append(message)
+    values["sent"] = literal(sent)
+    values["sent_count"] = len(sent)
+    ping = stream.ping
+    values["ping"] = None
+    if ping is not None:
+        text = isinstance(ping.message, str)
+        ping_ids = iter(range(1, 1000))
+        values["ping"] = {
+            "text": text,
+            "message": literal(ping.message if text else _unwrap(_ws_values(ping.message, dict(message_values, request_id=_NextId(ping_ids))))),
+        }
+    return values
+
+
+class _NextId:
+    """A request id placeholder: each use in a template takes the next number."""
+
+    def __init__(self, ids):
+        self.ids = ids
+
+
+def _unwrap(value: Any) -> Any:
+    if isinstance(value, _NextId):
+        return next(value.ids)
+    if isinstance(value, dict):
+        return {key: _unwrap(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_unwrap(item) for item in value]
+    return value
+
+
 def _user_stream(spec: Spec) -> Dict[str, Any]:
     stream = spec.user_stream
-    envelope = spec.auth.private_ws.event_envelope
+    ws = spec.auth.private_ws
+    envelope = ws.event_envelope
     events = [("order_event", _event_fixture(stream.order_event))]
     if stream.balance_event:
         events.append(("balance_event", _balance_fixture(stream.balance_event)))
-    success = spec.auth.private_ws.success
-    failed_value, _ = _violating(success)
+    success = ws.success
+    filtered = bool(envelope or stream.queue_when)
+    connection: Dict[str, Any] = {"listen_key": None, "token": None}
+    if ws.listen_key:
+        endpoint = spec.endpoints[ws.listen_key.endpoint]
+        key = "testListenKey"
+        connection["listen_key"] = {
+            "url": literal(_url(spec.urls.rest, spec.exchange.domains.default, endpoint.path)),
+            "response": fixture(endpoint.example_response, {ws.listen_key.key: literal(key)}),
+            "ws_url": literal(spec.urls.private_ws.replace("{domain}", spec.exchange.domains.default).replace("{listen_key}", key)),
+            "param": literal(ws.listen_key.param),
+            "key": literal(key),
+        }
+    if ws.token:
+        endpoint = spec.endpoints[ws.token.endpoint]
+        token_value = fieldpath.read(endpoint.example_response, ws.token.token)
+        server = fieldpath.read(endpoint.example_response, ws.token.server)
+        ping_interval = None
+        if ws.token.ping_interval:
+            raw = fieldpath.read(endpoint.example_response, ws.token.ping_interval.path)
+            ping_interval = literal(float(Decimal(str(raw)) / {"ms": 1000, "s": 1, "us": 10**6, "ns": 10**9}[ws.token.ping_interval.unit]))
+        connection["token"] = {
+            "url": literal(_url(spec.urls.rest, spec.exchange.domains.default, endpoint.path)),
+            "method": ws.token.method.lower(),
+            "response": fixture(endpoint.example_response),
+            "ws_url": literal(
+                ws.token.connect_url.format(server=server, token=token_value, connect_id="testConnectId")
+            ),
+            "ping_interval": ping_interval,
+        }
     return {
+        **connection,
         "exchange_arguments": [
             (f"{spec.exchange.name}_{credential.name}", f"self.{credential.name}") for credential in spec.credentials
         ],
@@ -157,13 +274,17 @@ def _user_stream(spec: Spec) -> Dict[str, Any]:
             ]
         ),
         "subscribe_response": fixture(stream.example_subscribe_response),
-        # Messages that must not reach the output queue. Request replies are told apart from events only by the
-        # envelope wrapping events; without one, the data source queues every non-empty message.
+        # Messages that must not reach the output queue. Request replies are told apart from events by the envelope
+        # wrapping events or by user_stream.queue_when; without either, the data source queues every non-empty message.
         "ignored": {
-            "name": "empty_payloads_nor_request_replies" if envelope else "empty_payloads",
-            "messages": ["{}", fixture(stream.example_subscribe_response)] if envelope else ["{}"],
+            "name": "empty_payloads_nor_request_replies" if filtered else "empty_payloads",
+            "messages": ["{}", fixture(stream.example_subscribe_response)] if filtered else ["{}"],
         },
-        "failed_subscribe_response": fixture(stream.example_subscribe_response, {success.field: literal(failed_value)}),
+        "failed_subscribe_response": (
+            fixture(stream.example_subscribe_response, {success.field: literal(_violating(success)[0])})
+            if success
+            else None
+        ),
         # The documented events, and the websocket messages carrying them (reading the test's `event` variable).
         "events": [{"name": name, "event": source, "message": _wrapped("event", envelope)} for name, source in events],
     }
@@ -234,44 +355,14 @@ def _rate_limits(spec: Spec) -> str:
     expected: Dict[str, Any] = {pool.id: (pool.limit, float(pool.interval), []) for pool in spec.rate_limits.pools}
     for endpoint in spec.endpoints.values():
         limit = endpoint.limit or default
-        expected[endpoint.path] = (limit.limit, float(limit.interval), list(endpoint.weights.items()))
+        expected[endpoint.limit_id or endpoint.path] = (limit.limit, float(limit.interval), list(endpoint.weights.items()))
     return literal(expected)
-
-
-def _web_utils(spec: Spec) -> Dict[str, Any]:
-    domains = [spec.exchange.domains.default, *spec.exchange.domains.others]
-    rest = spec.urls.rest
-    public = spec.endpoints[spec.markets.check_network]
-    private = spec.endpoints[spec.balances.endpoint]
-    values: Dict[str, Any] = {
-        "public_constant": public.constant,
-        "private_constant": private.constant,
-        "public_urls": literal([(domain, _url(rest, domain, public.path)) for domain in domains]),
-        "private_urls": literal([(domain, _url(rest, domain, private.path)) for domain in domains]),
-        "default_public_url": literal(_url(rest, domains[0], public.path)),
-        "default_private_url": literal(_url(rest, domains[0], private.path)),
-        "public_response": fixture(public.example_response),
-        "rate_limits": _rate_limits(spec),
-        "time_sync": spec.auth.time_sync is not None,
-        "now": str(NOW),
-        "now_ms": literal(float(NOW * 1000)),
-    }
-    time_sync = spec.auth.time_sync
-    if time_sync:
-        server_time = spec.endpoints[time_sync.endpoint]
-        sent = SERVER_TIME_MS // 1000 if time_sync.unit == "s" else SERVER_TIME_MS
-        values["time_urls"] = literal([(domain, _url(rest, domain, server_time.path)) for domain in domains])
-        values["time_url"] = literal(_url(rest, domains[0], server_time.path))
-        values["time_response"] = fixture(server_time.example_response, {time_sync.server_time: literal(sent)})
-        values["server_time_ms"] = literal(sent * 1000 if time_sync.unit == "s" else sent)
-        values["server_time_seconds"] = literal(sent if time_sync.unit == "s" else sent / 1000)
-    return values
 
 
 def values(spec: Spec) -> Dict[str, Any]:
     return {
         "auth": _auth(spec),
+        "ws": _ws(spec),
         "stream": _user_stream(spec),
         "utils": _utils(spec),
-        "web": _web_utils(spec),
     }

@@ -1099,9 +1099,9 @@ case(
 )
 case(
     "enum_subscribe_scope",
-    "public_ws.subscribe.scope: per_pair is not offered.",
-    [("    scope: all_pairs\n", "    scope: per_pair\n")],
-    at="per_pair",
+    "public_ws.subscribe.scope: per_channel is not offered.",
+    [("    scope: all_pairs\n", "    scope: per_channel\n")],
+    at="per_channel",
     frag="public_ws.subscribe.scope",
 )
 case(

@@ -17,7 +17,8 @@ from scaffolder.spec.model.balances import Balances
 from scaffolder.spec.model.base import *  # noqa: F401,F403
 from scaffolder.spec.model.base import Strict
 from scaffolder.spec.model.exchange import *  # noqa: F401,F403
-from scaffolder.spec.model.exchange import Credential, Endpoint, Exchange, RateLimits, Urls
+from scaffolder.spec.model.extensions import ExtensiblePart
+from scaffolder.spec.model.exchange import Credential, Endpoint, Exchange, RateLimits, ResponseErrors, Urls
 from scaffolder.spec.model.markets import *  # noqa: F401,F403
 from scaffolder.spec.model.markets import Markets
 from scaffolder.spec.model.orders import *  # noqa: F401,F403
@@ -42,8 +43,16 @@ class Spec(Strict):
     auth: Auth
     rate_limits: RateLimits
     endpoints: Dict[str, Endpoint]
+    response_errors: Optional[ResponseErrors] = Field(
+        default=None, description="Errors inside HTTP 200 bodies: raised as IOError carrying the body."
+    )
     markets: Markets
     orders: Orders
     balances: Optional[Balances] = Field(default=None, description="Required to generate; see hbgen checklist.")
     public_ws: PublicWs
     user_stream: UserStream
+    extensions: List[ExtensiblePart] = Field(
+        default_factory=list,
+        description="Generated classes to extend with hand-written code: each listed class gets a hand-written "
+        "mixin in NAME_overrides.py whose methods take precedence over the generated ones.",
+    )

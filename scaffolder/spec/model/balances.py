@@ -2,26 +2,31 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Dict, Optional
 
+from pydantic import Field
 
 from scaffolder.spec.model.base import FieldPath, JSON, Strict
 
 
 class Balances(Strict):
     endpoint: str
+    params: Dict[str, str] = Field(
+        default_factory=dict, description="Query parameters of the balances request (type=trade)."
+    )
     rows: FieldPath
     asset: FieldPath
-    available: FieldPath
+    available: Optional[FieldPath] = Field(default=None, description="Two of available / locked / total.")
     locked: Optional[FieldPath] = None
     total: Optional[FieldPath] = None
 
 
 class BalanceEvent(Strict):
     route: str
-    rows: FieldPath
+    rows: Optional[FieldPath] = Field(default=None, description="The list of balance rows; or `row` for one row.")
+    row: Optional[FieldPath] = Field(default=None, description="The single balance row of an event (KuCoin).")
     asset: FieldPath
-    available: FieldPath
+    available: Optional[FieldPath] = Field(default=None, description="Two of available / locked / total.")
     locked: Optional[FieldPath] = None
     total: Optional[FieldPath] = None
     example: JSON

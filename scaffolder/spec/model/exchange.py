@@ -13,6 +13,7 @@ from scaffolder.spec.model.base import (
     JSON,
     PositiveInt,
     PositiveNumber,
+    Predicate,
     RESERVED_NAMES,
     Strict,
     _check_pair,
@@ -47,6 +48,11 @@ class Exchange(Strict):
     example_pair: str = Field(description="A trading pair shown as an example to Hummingbot users (BASE-QUOTE).")
     domains: Domains
     fees: Fees
+    config_map_class: Optional[str] = Field(
+        default=None,
+        description="Class name of the config map in NAME_utils.py when Hummingbot imports it under a fixed name "
+        "(GateIOConfigMap, KuCoinConfigMap); default: the class prefix + ConfigMap.",
+    )
 
     @field_validator("name")
     @classmethod
@@ -58,6 +64,13 @@ class Exchange(Strict):
         return value
 
     _pair = field_validator("example_pair")(_check_pair)
+
+    @field_validator("config_map_class")
+    @classmethod
+    def _class_name(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None and not re.fullmatch(r"[A-Z][A-Za-z0-9]*ConfigMap", value):
+            raise ValueError(f"expected a CamelCase class name ending in ConfigMap, found {value!r}")
+        return value
 
 
 class Urls(Strict):
@@ -83,6 +96,11 @@ class Urls(Strict):
 class Credential(Strict):
     name: str = Field(description="Key name; the config field is NAME_<name> (binance_api_key).")
     prompt: str
+    signed: bool = Field(
+        default=False,
+        description="Where {<name>} appears in auth.rest.headers, send the HMAC of the value (auth.rest secret, "
+        "algorithm and encoding) instead of the value (KuCoin's key-version-2 passphrase).",
+    )
 
     @field_validator("name")
     @classmethod
@@ -114,12 +132,18 @@ class EndpointLimit(Strict):
 
 class RateLimits(Strict):
     pools: List[Pool] = Field(default_factory=list)
-    endpoint_default: EndpointLimit
+    endpoint_default: Optional[EndpointLimit] = Field(
+        default=None, description="Limit of every endpoint that sets none; needed unless each endpoint sets its own."
+    )
 
 
 class Endpoint(Strict):
-    path: str
+    path: str = Field(description="Path after urls.rest; {name} placeholders make it a template (/orders/{order_id}).")
     constant: str = Field(description="Name of the path constant in NAME_constants.py (ORDER_PATH_URL).")
+    limit_id: Optional[str] = Field(
+        default=None,
+        description="Rate-limit id constant (UPPER_CASE); required when the path is a template, else the path constant.",
+    )
     limit: Optional[EndpointLimit] = None
     weights: Dict[str, PositiveInt] = Field(
         default_factory=dict, description="Weight taken from each pool per request."
@@ -132,3 +156,27 @@ class Endpoint(Strict):
         if not CONSTANT.fullmatch(value) or not value.endswith("_PATH_URL"):
             raise ValueError(f"expected an UPPER_CASE name ending in _PATH_URL, found {value!r}")
         return value
+
+    @field_validator("limit_id")
+    @classmethod
+    def _limit_id(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None and (not CONSTANT.fullmatch(value) or value.endswith("_PATH_URL")):
+            raise ValueError(f"expected an UPPER_CASE name not ending in _PATH_URL, found {value!r}")
+        return value
+
+    @property
+    def path_placeholders(self) -> List[str]:
+        """The {name}s of a path template, in order (empty for a plain path)."""
+        return re.findall(r"\{([a-z_][a-z0-9_]*)\}", self.path)
+
+    @property
+    def rate_limit_id(self) -> str:
+        """The constant naming the endpoint's rate limit: `limit_id`, else the path constant."""
+        return self.limit_id or self.constant
+
+
+class ResponseErrors(Strict):
+    """Errors the exchange reports inside HTTP 200 responses, recognised by a success condition on the body."""
+
+    success: Predicate = Field(description="Holds on every successful response body ({field: code, equals: '0'}).")
+    example: JSON = Field(description="A documented error body, as returned with HTTP 200.")

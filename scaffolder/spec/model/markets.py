@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Dict, List, Literal, Optional
+from decimal import Decimal
+from typing import Dict, List, Literal, Optional, Union
 
 from pydantic import Field
 
@@ -17,6 +18,9 @@ class SymbolFormat(Strict):
 
 class Symbols(Strict):
     endpoint: str
+    params: Dict[str, str] = Field(
+        default_factory=dict, description="Query parameters of the symbols (and trading rules) request: instType=SPOT."
+    )
     rows: FieldPath
     symbol: FieldPath
     base: FieldPath
@@ -25,12 +29,36 @@ class Symbols(Strict):
     valid_when: List[Predicate] = Field(default_factory=list)
 
 
+class RuleValue(Strict):
+    """A trading rule read with a conversion: a count of decimals, or a default when the field is absent."""
+
+    path: FieldPath
+    decimals: bool = Field(
+        default=False, description="The field holds a number of decimal places N; the rule is 10^-N (8 -> 1E-8)."
+    )
+    default: Optional[Decimal] = Field(
+        default=None, description="Value used when the (plain-key) field is absent from a row."
+    )
+
+
+RULE_NAMES = ("min_order_size", "min_price_increment", "min_base_amount_increment", "min_notional_size")
+
+
+# A rule is a field path, or a mapping with a conversion.
+Rule = Union[FieldPath, RuleValue]
+
+
 class TradingRules(Strict):
     endpoint: str
-    min_order_size: FieldPath
-    min_price_increment: FieldPath
-    min_base_amount_increment: FieldPath
-    min_notional_size: Optional[FieldPath] = None
+    min_order_size: Rule
+    min_price_increment: Rule
+    min_base_amount_increment: Rule
+    min_notional_size: Optional[Rule] = None
+
+    def rule(self, name: str) -> Optional[RuleValue]:
+        """The rule `name` as a RuleValue (a plain path is a RuleValue without conversion), None when not given."""
+        value = getattr(self, name)
+        return RuleValue(path=value) if isinstance(value, str) else value
 
 
 class LastTradedPrice(Strict):

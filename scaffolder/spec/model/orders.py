@@ -1,4 +1,5 @@
-"""`orders` and `user_stream.order_event`: placing, cancelling and tracking orders and their fills."""
+"""`orders` and `user_stream.order_event` / `user_stream.fill_event`: placing, cancelling and tracking orders and
+their fills."""
 
 from __future__ import annotations
 
@@ -26,6 +27,10 @@ class ClientOrderId(Strict):
 class OrderTypeEncoding(Strict):
     type: str
     time_in_force: Optional[str] = None
+    params: Dict[str, JSON] = Field(
+        default_factory=dict,
+        description="Fixed parameters sent only with orders of this type (KuCoin LIMIT_MAKER: {postOnly: true}).",
+    )
 
 
 class Sides(Strict):
@@ -33,14 +38,37 @@ class Sides(Strict):
     SELL: str
 
 
+class StateCondition(Predicate):
+    """A condition of a state rule: a Predicate, or `positive` (the field read as a Decimal is > 0, or == 0)."""
+
+    positive: Optional[bool] = None
+
+
+class StateRule(Strict):
+    when: List[StateCondition] = Field(
+        default_factory=list, description="Conditions that must all hold; empty: always (a final catch-all)."
+    )
+    state: Literal[ORDER_STATES]  # type: ignore[valid-type]
+
+
 class CreateOrder(Strict):
     endpoint: str
     method: Literal["POST"] = "POST"
     params: Dict[str, str]
     sides: Sides
+    market_buy_amount: Literal["base", "quote"] = Field(
+        default="base",
+        description="quote: a MARKET BUY's {amount} is the quote amount to spend (price x amount), as on Gate.io.",
+    )
     exchange_order_id: FieldPath
     timestamp: Optional[TimeField] = None
     example_response: JSON
+
+
+class CancelSuccess(Predicate):
+    """A Predicate, or `contains`: the field is a list containing the given order id (template)."""
+
+    contains: Optional[str] = None
 
 
 class CancelOrder(Strict):
@@ -48,7 +76,7 @@ class CancelOrder(Strict):
     method: Literal["DELETE", "POST", "PUT"]
     params: Dict[str, str]
     synchronous: bool
-    success: Predicate
+    success: CancelSuccess
     not_found_matches: List[str] = Field(default_factory=list)
     not_found_example: Optional[JSON] = Field(default=None, description="Documented error body for an unknown order.")
     example_response: JSON
@@ -58,7 +86,12 @@ class OrderStatus(Strict):
     endpoint: str
     method: Literal["GET", "POST"] = "GET"
     params: Dict[str, str]
-    state: FieldPath
+    state: Optional[FieldPath] = Field(
+        default=None, description="Field looked up in orders.states (after state_rules, when both are given)."
+    )
+    state_rules: List[StateRule] = Field(
+        default_factory=list, description="Ordered rules deriving the state from several fields; the first match wins."
+    )
     client_order_id: FieldPath
     exchange_order_id: FieldPath
     timestamp: TimeField
@@ -78,6 +111,7 @@ class OrderFills(Strict):
     amount: FieldPath
     quote_amount: Optional[FieldPath] = Field(default=None, description="Read when given, else price x amount.")
     fee_amount: FieldPath
+    negate_fee: bool = Field(default=False, description="The exchange reports a fee charged as a negative number.")
     fee_asset: FieldPath
     timestamp: TimeField
     example_response: JSON
@@ -107,15 +141,47 @@ class FillInEvent(Strict):
     price: FieldPath
     amount: FieldPath
     fee_amount: FieldPath
+    negate_fee: bool = Field(default=False, description="The exchange reports a fee charged as a negative number.")
     fee_asset: FieldPath
     timestamp: TimeField
 
 
 class OrderEvent(Strict):
     route: str
+    rows: Optional[FieldPath] = Field(
+        default=None, description="Path to the list of orders an event carries; the other paths are read per row."
+    )
     client_order_id: FieldPaths
     exchange_order_id: FieldPath
-    state: FieldPath
+    state: Optional[FieldPath] = Field(default=None, description="Field looked up in orders.states.")
+    state_rules: List[StateRule] = Field(
+        default_factory=list, description="Ordered rules deriving the state from several fields; the first match wins."
+    )
     timestamp: TimeField
     fill: Optional[FillInEvent] = None
+    fetch_fills_when: Optional[Predicate] = Field(
+        default=None,
+        description="When it holds, the order's fills are requested over REST (orders.fills): for order events "
+        "that report a fill without its fee.",
+    )
+    example: JSON
+
+
+class FillEvent(Strict):
+    """Fills sent in their own event, apart from order events (Gate.io spot.usertrades, Bybit execution)."""
+
+    route: str
+    rows: Optional[FieldPath] = Field(
+        default=None, description="Path to the list of fills an event carries; the other paths are read per row."
+    )
+    client_order_id: FieldPath
+    exchange_order_id: FieldPath
+    trade_id: FieldPath
+    price: FieldPath
+    amount: FieldPath
+    quote_amount: Optional[FieldPath] = Field(default=None, description="Read when given, else price x amount.")
+    fee_amount: FieldPath
+    negate_fee: bool = Field(default=False, description="The exchange reports a fee charged as a negative number.")
+    fee_asset: FieldPath
+    timestamp: TimeField
     example: JSON

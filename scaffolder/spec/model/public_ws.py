@@ -6,7 +6,8 @@ from typing import Dict, Literal, Optional, Union
 
 from pydantic import Field
 
-from scaffolder.spec.model.base import FieldPath, JSON, PositiveNumber, Strict, TimeField
+from scaffolder.spec.model.base import FieldPath, JSON, PositiveNumber, Predicate, Strict, TimeField
+from scaffolder.spec.model.ws_token import WsToken
 
 
 class OrderBookSnapshot(Strict):
@@ -18,7 +19,9 @@ class OrderBookSnapshot(Strict):
 
 
 class SubscribeMessages(Strict):
-    scope: Literal["all_pairs"] = Field(description="all_pairs: one message per channel listing every pair's topic.")
+    scope: Literal["all_pairs", "per_pair"] = Field(
+        description="all_pairs: one message per channel for every pair; per_pair: one message per pair and channel."
+    )
     message: JSON
     unsubscribe_message: JSON
 
@@ -29,8 +32,10 @@ class TradeSide(Strict):
 
 
 class TradeChannel(Strict):
-    topic: str
+    topic: JSON = Field(description="A pair's topic: a string or JSON template ({symbol}, {symbol_lower}, {symbols}).")
     route: str
+    when: Optional[Predicate] = Field(default=None, description="A second test the channel's messages pass.")
+    rows: Optional[FieldPath] = Field(default=None, description="The list of trades a message carries, if any.")
     symbol: FieldPath
     trade_id: FieldPath
     price: FieldPath
@@ -41,8 +46,9 @@ class TradeChannel(Strict):
 
 
 class DiffChannel(Strict):
-    topic: str
+    topic: JSON
     route: str
+    when: Optional[Predicate] = None
     symbol: FieldPath
     first_update_id: Optional[FieldPath] = None
     update_id: FieldPath
@@ -52,14 +58,46 @@ class DiffChannel(Strict):
     example: JSON
 
 
+class SnapshotChannel(Strict):
+    topic: Optional[JSON] = Field(
+        default=None, description="Its own topic; without one, snapshots come on the order_book_diff subscription."
+    )
+    route: str
+    when: Optional[Predicate] = None
+    symbol: FieldPath
+    update_id: FieldPath
+    bids: FieldPath
+    asks: FieldPath
+    timestamp: Optional[TimeField] = Field(default=None, description="Without it, the local time of reception.")
+    example: JSON
+
+
 class PublicChannels(Strict):
     trade: TradeChannel
-    order_book_diff: DiffChannel
+    order_book_diff: Optional[DiffChannel] = None
+    order_book_snapshot: Optional[SnapshotChannel] = None
+
+
+class ClientPing(Strict):
+    message: JSON = Field(description="A text sent as is, or a JSON template ({request_id}, {time}).")
+    interval: PositiveNumber = Field(description="Seconds between pings (a token's ping_interval overrides it).")
+
+
+class ServerPing(Strict):
+    when: Predicate = Field(description="Recognises the server's ping.")
+    reply: JSON = Field(description="A JSON template; {ping} is the value read at when.field.")
+    example: JSON = Field(description="A documented server ping.")
 
 
 class PublicWs(Strict):
     heartbeat_interval: PositiveNumber = Field(description="Seconds between websocket protocol pings.")
+    token: Optional[WsToken] = Field(default=None, description="Fetch the server and a token over REST first.")
+    ping: Optional[ClientPing] = Field(default=None, description="A keepalive message the client sends.")
+    server_ping: Optional[ServerPing] = Field(default=None, description="A server ping that needs a reply.")
     subscribe: SubscribeMessages
     route_field: FieldPath
+    route_match: Literal["equals", "prefix"] = Field(
+        default="equals", description="How the value at route_field is compared with each channel's route."
+    )
     channels: PublicChannels
     example_subscribe_response: JSON

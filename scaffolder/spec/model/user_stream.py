@@ -2,30 +2,91 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import List, Literal, Optional
 
 from pydantic import Field
 
-from scaffolder.spec.model.base import FieldPath, JSON, Predicate, Strict
+from scaffolder.spec.model.base import FieldPath, JSON, PositiveNumber, Predicate, Strict
 from scaffolder.spec.model.balances import BalanceEvent
-from scaffolder.spec.model.orders import OrderEvent
+from scaffolder.spec.model.orders import FillEvent, OrderEvent
+from scaffolder.spec.model.ws_token import WsToken
+
+
+class WsSignature(Strict):
+    """The HMAC a private websocket login or subscription carries."""
+
+    payload: str = Field(description="The signed text, a template (placeholders depend on the scheme).")
+    algorithm: Optional[Literal["sha256", "sha384", "sha512"]] = Field(
+        default=None, description="Defaults to auth.rest.algorithm."
+    )
+    encoding: Optional[Literal["hex", "base64"]] = Field(default=None, description="Defaults to auth.rest.encoding.")
+    secret: Optional[str] = Field(default=None, description="The credential keying the HMAC; defaults to auth.rest.secret.")
+
+
+class WsTimestamp(Strict):
+    """The clock value a login message carries (and signs)."""
+
+    unit: Literal["ms", "s"] = "ms"
+    offset: float = Field(default=0, description="Seconds added to the clock (an expiry in the future).")
+    text: bool = Field(default=False, description="Sent as a string rather than a number.")
+
+
+class ListenKey(Strict):
+    """A listen key created over REST, kept alive on a timer, and part of the websocket URL."""
+
+    endpoint: str = Field(description="The endpoint POSTed to create the key and PUT to keep it alive.")
+    key: FieldPath = Field(description="The key in the endpoint's example_response.")
+    param: str = Field(description="The parameter carrying the key in the keep-alive request.")
+    keepalive_interval: PositiveNumber = Field(description="Seconds between keep-alive requests.")
+
+
+class SubscriptionAuth(Strict):
+    """The signature added to each subscription message (signed_subscriptions)."""
+
+    key: str = Field(description="The key added to each subscription message.")
+    value: JSON = Field(description="Its value, a JSON template: credentials and {signature}.")
 
 
 class PrivateWsAuth(Strict):
-    scheme: Literal["signed_subscribe"] = Field(
+    scheme: Literal["signed_subscribe", "login", "listen_key", "token", "signed_subscriptions"] = Field(
         description="signed_subscribe: one request carrying api key, timestamp and an HMAC over the alphabetically "
-        "sorted parameters subscribes the connection to the user data stream."
+        "sorted parameters subscribes the connection to the user data stream. login: a login message, then the "
+        "subscriptions. listen_key: a REST-created, kept-alive key in the URL. token: a REST-fetched token in the "
+        "URL. signed_subscriptions: every subscription message carries its own signature."
     )
-    method: str
-    api_key_param: str
-    timestamp_param: str
-    signature_param: str
-    success: Predicate
+    method: Optional[str] = None
+    api_key_param: Optional[str] = None
+    timestamp_param: Optional[str] = None
+    signature_param: Optional[str] = None
+    login_message: Optional[JSON] = Field(
+        default=None, description="login: the message, a JSON template (credentials, {timestamp}, {signature})."
+    )
+    timestamp: Optional[WsTimestamp] = None
+    signature: Optional[WsSignature] = None
+    subscription_auth: Optional[SubscriptionAuth] = None
+    listen_key: Optional[ListenKey] = None
+    token: Optional[WsToken] = None
+    success: Optional[Predicate] = None
     event_envelope: Optional[str] = Field(default=None, description="Key that wraps each event, if any.")
 
 
+class Subscription(Strict):
+    message: JSON = Field(description="A subscribe message, a JSON template ({symbols}, {time}, {request_id}).")
+
+
+class UserStreamPing(Strict):
+    message: JSON = Field(description="A text, or a JSON template ({time}, {request_id}).")
+    interval: PositiveNumber = Field(description="Seconds without a message sent before a ping.")
+
+
 class UserStream(Strict):
+    subscriptions: List[Subscription] = Field(default_factory=list)
+    ping: Optional[UserStreamPing] = None
+    queue_when: Optional[Predicate] = Field(default=None, description="Only messages passing it are queued.")
     route_field: FieldPath
     order_event: OrderEvent
+    fill_event: Optional[FillEvent] = Field(
+        default=None, description="Fills sent in their own event (with their own route), apart from order events."
+    )
     balance_event: Optional[BalanceEvent] = None
     example_subscribe_response: JSON

@@ -1,0 +1,218 @@
+"""Values the generated REST auth and web_utils tests need, computed from the spec (the exchange's documentation).
+
+Nothing here reads the generated connector: the signed messages are written out from the documented recipe
+(`auth.rest`), with the request's path, query and timestamp as literals, and the tests recompute the HMACs (and
+body hashes) themselves with hmac/hashlib/base64.
+"""
+
+from __future__ import annotations
+
+import string
+from datetime import datetime, timezone
+from decimal import Decimal
+from typing import Any, Dict, List, Optional, Tuple, Union
+from urllib.parse import urlencode, urlparse
+
+from scaffolder.fixtures import fixture
+from scaffolder.pysource import Expr, literal
+from scaffolder.spec import fieldpath
+from scaffolder.spec.model import Spec
+from scaffolder.testcontext import user_stream as user_stream_tests
+
+# The moment the tests' clock reports, in seconds (exact in binary, so every unit conversion is exact).
+NOW = Decimal("1640000000.25")
+# The server clock the documented server-time example is given in the web_utils tests, in milliseconds.
+SERVER_TIME_MS = 1640000001234
+# Parameters of the request the auth tests sign (plain ASCII values: the message is the same however it is encoded).
+SIGNED_PARAMS = {"symbol": "COINALPHAHBOT", "side": "BUY", "quantity": "1.5"}
+UNIT_PER_SECOND = {"ms": 1000, "s": 1, "us": 1_000_000, "ns": 1_000_000_000}
+
+
+def credential_value(name: str) -> str:
+    return "test" + "".join(part.capitalize() for part in name.split("_"))
+
+
+def signed_timestamp(unit: str) -> Union[int, str]:
+    """NOW as the exchange expects it signed: integer ms or s, or ISO-8601 UTC with milliseconds."""
+    if unit == "iso":
+        moment = datetime.fromtimestamp(float(NOW), timezone.utc)
+        return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+    return int(NOW * UNIT_PER_SECOND[unit])
+
+
+def _concatenation(parts: List[Union[str, Expr]]) -> str:
+    """Python source joining literal texts and expressions with +, adjacent texts merged."""
+    merged: List[Union[str, Expr]] = []
+    for part in parts:
+        if isinstance(part, str) and merged and isinstance(merged[-1], str):
+            merged[-1] += part
+        elif part != "":
+            merged.append(part)
+    return " + ".join(literal(part) for part in merged) or '""'
+
+
+def _message(template: str, values: Dict[str, Union[str, Expr]]) -> str:
+    parts: List[Union[str, Expr]] = []
+    for text, name, _, _ in string.Formatter().parse(template):
+        parts.append(text)
+        if name is not None:
+            parts.append(values[name])
+    return _concatenation(parts)
+
+
+def _digest(secret: str, algorithm: str, encoding: str, message: str) -> str:
+    digest = f'hmac.new(self.{secret}.encode("utf8"), {message}.encode("utf8"), hashlib.{algorithm})'
+    return f"base64.b64encode({digest}.digest()).decode()" if encoding == "base64" else f"{digest}.hexdigest()"
+
+
+def _rest(spec: Spec) -> Dict[str, Any]:
+    rest = spec.auth.rest
+    by_headers = rest.scheme == "hmac_headers"
+    timestamp = signed_timestamp(rest.timestamp.unit)
+    # A signed request to a real private endpoint: the balances endpoint on the default domain.
+    url = (
+        spec.urls.rest.replace("{domain}", spec.exchange.domains.default) + spec.endpoints[spec.balances.endpoint].path
+    )
+    path = urlparse(url).path
+    query = urlencode(SIGNED_PARAMS)
+    header_values: Dict[str, Any] = {
+        credential.name: Expr(f"self.{credential.name}") for credential in spec.credentials
+    }
+    for credential in spec.credentials:
+        if credential.signed:
+            # KuCoin's key-version-2 passphrase: HMAC of the passphrase with the secret, same algorithm and encoding.
+            header_values[credential.name] = Expr(f"self.signature(self.{credential.name})")
+    if rest.recv_window is not None:
+        header_values["recv_window"] = str(rest.recv_window)
+    header_values.update(timestamp=str(timestamp), signature=Expr("expected_signature"))
+    headers = {header: _header(text, header_values) for header, text in rest.headers.items()}
+    body_headers = dict(headers)
+    if rest.body == "form":
+        body_headers["Content-Type"] = "application/x-www-form-urlencoded"
+    elif not by_headers:
+        body_headers["Content-Type"] = "application/json"
+    values: Dict[str, Any] = {
+        # Besides base64/hashlib/hmac, which the user stream's auth values import for both signatures.
+        "imports": _imports(rest),
+        "signature": _digest(rest.secret, rest.algorithm, rest.encoding, "message"),
+        "credentials": [(c.name, literal(credential_value(c.name))) for c in spec.credentials],
+        "now": str(NOW),
+        "local_clock": rest.timestamp.clock == "local",
+        "by_headers": by_headers,
+        "form_body": rest.body == "form",
+        "url": literal(url),
+        "params": literal(SIGNED_PARAMS),
+        "headers": literal(headers),
+        "body_headers": literal(body_headers),
+    }
+    if not by_headers:
+        signed_params = dict(SIGNED_PARAMS, **{rest.timestamp.param: timestamp})
+        # hmac_params: the urlencoded parameters in request order, the timestamp appended last.
+        values["message"] = literal(urlencode(signed_params))
+        values["signed_params"] = literal(dict(signed_params, **{rest.signature_param: Expr("expected_signature")}))
+        return values
+    credentials = {credential.name: Expr(f"self.{credential.name}") for credential in spec.credentials}
+    common = dict(credentials, timestamp=str(timestamp), path=path, query=query)
+    if rest.recv_window is not None:
+        common["recv_window"] = str(rest.recv_window)
+    empty_hash = Expr(f'hashlib.{rest.body_hash}(b"").hexdigest()')
+    get = dict(common, method="GET", request_path=f"{path}?{query}", body="", body_hash=empty_hash)
+    body_hash = Expr(f'hashlib.{rest.body_hash}(body.encode("utf8")).hexdigest()')
+    post = dict(common, method="POST", query="", request_path=path, body=Expr("body"), body_hash=body_hash)
+    values["get_message"] = _message(rest.message, get)
+    values["post_message"] = _message(rest.message, post)
+    # The body as sent (the JSON text the exchange passes, or the parameters urlencoded), and the data given.
+    values["body"] = (
+        f"urlencode({literal(SIGNED_PARAMS)})" if rest.body == "form" else f"json.dumps({literal(SIGNED_PARAMS)})"
+    )
+    values["data"] = f"json.dumps({literal(SIGNED_PARAMS)})" if rest.body == "form" else "body"
+    return values
+
+
+def _imports(rest: Any) -> List[str]:
+    imports = ["import json"]
+    if rest.timestamp.clock == "local":
+        imports.append("from unittest.mock import MagicMock, patch")
+    else:
+        imports.append("from unittest.mock import MagicMock")
+    if rest.scheme == "hmac_headers" and rest.body == "form":
+        imports.append("from urllib.parse import urlencode")
+    return imports
+
+
+def _header(text: str, values: Dict[str, Any]) -> Any:
+    """A header's expected value: the placeholder's value itself, or the text with literals and expressions."""
+    names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+    if len(names) == 1 and text == "{" + names[0] + "}":
+        return values[names[0]]
+    return Expr(_message(text, values))
+
+
+def _url(template: str, domain: str, path: str = "") -> str:
+    return template.replace("{domain}", domain) + path
+
+
+def server_time_value(spec: Spec, milliseconds: int) -> Any:
+    """`milliseconds` in the unit and JSON type the server-time example documents."""
+    time_sync = spec.auth.time_sync
+    value = milliseconds * UNIT_PER_SECOND[time_sync.unit] // 1000
+    documented = fieldpath.read(spec.endpoints[time_sync.endpoint].example_response, time_sync.server_time)
+    return str(value) if isinstance(documented, str) else value
+
+
+def _web_utils(spec: Spec) -> Dict[str, Any]:
+    domains = [spec.exchange.domains.default, *spec.exchange.domains.others]
+    rest = spec.urls.rest
+    public = spec.endpoints[spec.markets.check_network]
+    private = spec.endpoints[spec.balances.endpoint]
+    values: Dict[str, Any] = {
+        "public_constant": public.constant,
+        "private_constant": private.constant,
+        "public_urls": literal([(domain, _url(rest, domain, public.path)) for domain in domains]),
+        "private_urls": literal([(domain, _url(rest, domain, private.path)) for domain in domains]),
+        "default_public_url": literal(_url(rest, domains[0], public.path)),
+        "default_private_url": literal(_url(rest, domains[0], private.path)),
+        "public_response": fixture(public.example_response),
+        "rate_limits": user_stream_tests._rate_limits(spec),
+        "time_sync": spec.auth.time_sync is not None,
+        "now": str(NOW),
+        "now_ms": literal(float(NOW * 1000)),
+    }
+    time_sync = spec.auth.time_sync
+    if time_sync:
+        # The server time a whole number of the documented unit, so the expected value is exact.
+        unit_ms = max(1, 1000 // UNIT_PER_SECOND[time_sync.unit])
+        server_ms = SERVER_TIME_MS // unit_ms * unit_ms
+        server_time = spec.endpoints[time_sync.endpoint]
+        values["unit"] = time_sync.unit
+        values["time_urls"] = literal([(domain, _url(rest, domain, server_time.path)) for domain in domains])
+        values["time_url"] = literal(_url(rest, domains[0], server_time.path))
+        values["time_response"] = fixture(
+            server_time.example_response, {time_sync.server_time: literal(server_time_value(spec, server_ms))}
+        )
+        values["server_time_ms"] = literal(float(server_ms))
+        values["server_time_seconds"] = literal(server_ms / 1000)
+        # When the public endpoint is the server-time one, the test's request is the second to reach it.
+        values["time_requests"] = 2 if server_time.path == public.path else 1
+    return values
+
+
+def _exchange_headers(spec: Spec) -> List[Tuple[str, Optional[str]]]:
+    """The exchange test's check of a signed request's headers: (header, expected value source, or None when the
+    value depends on the request or the clock; the auth tests check those)."""
+    rest = spec.auth.rest
+    constant = {
+        credential.name: Expr(f"self.{credential.name}") for credential in spec.credentials if not credential.signed
+    }
+    if rest.recv_window is not None:
+        constant["recv_window"] = str(rest.recv_window)
+    checks = []
+    for header, text in rest.headers.items():
+        names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+        fixed = all(name in constant for name in names)
+        checks.append((literal(header), literal(_header(text, constant)) if fixed else None))
+    return checks
+
+
+def values(spec: Spec) -> Dict[str, Any]:
+    return {"rest": _rest(spec), "web": _web_utils(spec), "exchange_headers": _exchange_headers(spec)}
