@@ -7,7 +7,7 @@ merely benefits from it (optional), and whether the spec covers it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, List
+from typing import Any, Callable, List
 
 from scaffolder.spec.model import Spec
 
@@ -22,8 +22,11 @@ class Row:
     test: Callable[[Spec], bool]
 
 
-def _uses(placeholder: str, params: dict) -> bool:
-    return any("{" + placeholder + "}" in value for value in params.values())
+def _uses(placeholder: str, request: Any, spec: Any) -> bool:
+    """The request's parameters, or its endpoint's path template, use the placeholder."""
+    endpoint = spec.endpoints.get(request.endpoint)
+    texts = [endpoint.path if endpoint else "", *request.params.values()]
+    return any("{" + placeholder + "}" in text for text in texts)
 
 
 ROWS = [
@@ -41,20 +44,20 @@ ROWS = [
     Row("PING ENDPOINT", REQUIRED, "markets.check_network", lambda s: bool(s.markets.check_network)),
     Row("GET ACCOUNT BALANCE", REQUIRED, "balances", lambda s: s.balances is not None),
     Row("GET ORDER STATUS BY client order id", CONDITIONAL, "orders.status.params",
-        lambda s: _uses("client_order_id", s.orders.status.params)),
+        lambda s: _uses("client_order_id", s.orders.status, s)),
     Row("GET ORDER STATUS BY exchange_order_id", CONDITIONAL, "orders.status.params",
-        lambda s: _uses("exchange_order_id", s.orders.status.params)),
+        lambda s: _uses("exchange_order_id", s.orders.status, s)),
     Row("GET TRADES HISTORY BY ORDER ID", CONDITIONAL, "orders.fills.params",
-        lambda s: _uses("exchange_order_id", s.orders.fills.params) or _uses("client_order_id", s.orders.fills.params)),
+        lambda s: _uses("exchange_order_id", s.orders.fills, s) or _uses("client_order_id", s.orders.fills, s)),
     Row("GET TRADES HISTORY BY TIMESTAMPS", CONDITIONAL, "(not expressible yet)", lambda s: False),
     Row("GET OPEN ORDERS", REQUIRED, "orders.open_orders", lambda s: s.orders.open_orders is not None),
     Row("CREATE ORDERS", REQUIRED, "orders.create", lambda s: s.orders.create is not None),
     Row("CREATE ORDERS with client_order_id", CONDITIONAL, "orders.create.params",
-        lambda s: _uses("client_order_id", s.orders.create.params)),
+        lambda s: _uses("client_order_id", s.orders.create, s)),
     Row("CANCEL ORDER BY exchange_order_id", REQUIRED, "orders.cancel.params",
-        lambda s: _uses("exchange_order_id", s.orders.cancel.params)),
+        lambda s: _uses("exchange_order_id", s.orders.cancel, s)),
     Row("CANCEL ORDER BY client order id", CONDITIONAL, "orders.cancel.params",
-        lambda s: _uses("client_order_id", s.orders.cancel.params)),
+        lambda s: _uses("client_order_id", s.orders.cancel, s)),
     Row("ORDERBOOK CHANNEL", REQUIRED, "public_ws.channels", lambda s: s.public_ws.channels is not None),
     Row("ORDERBOOK DIFF CHANNEL", CONDITIONAL, "public_ws.channels.order_book_diff",
         lambda s: s.public_ws.channels.order_book_diff is not None),

@@ -13,6 +13,7 @@ PAYLOAD = {"data": [{"ordId": "7", "filters": [{"filterType": "LOT_SIZE", "minQt
         ("filters[filterType=LOT_SIZE].minQty", 'next(item for item in msg["filters"] if item["filterType"] == "LOT_SIZE")["minQty"]'),
         ("f[t=A|B].x", 'next(item for item in msg["f"] if item["t"] in ("A", "B"))["x"]'),
         ("", "msg"),
+        ("[0].last", 'msg[0]["last"]'),
     ],
 )
 def test_paths_compile_to_plain_dict_access(path, source):
@@ -32,7 +33,14 @@ def test_write_replaces_existing_fields_only():
         fieldpath.write(payload, "a.c", 3)
 
 
-@pytest.mark.parametrize("path", ["a..b", "a[", "a[x]", ".a", "a[=1]"])
+def test_a_leading_index_reads_a_payload_that_is_a_list():
+    payload = [{"last": "2.46"}]
+    assert eval(fieldpath.to_python("[0].last", "msg"), {}, {"msg": payload}) == fieldpath.read(payload, "[0].last")
+    fieldpath.write(payload, "[0].last", "3")
+    assert payload == [{"last": "3"}]
+
+
+@pytest.mark.parametrize("path", ["a..b", "a[", "a[x]", ".a", "a[=1]", "a.[0]", "[0]x"])
 def test_malformed_paths_are_rejected(path):
     with pytest.raises(fieldpath.FieldPathError):
         fieldpath.parse(path)

@@ -39,10 +39,17 @@ def time_seconds(time_field: TimeField, variable: str, example: Any) -> str:
     return f"{source} * {factor}" if factor else source
 
 
+def if_condition(predicate: Any, variable: str) -> str:
+    """A condition written after `if`: a truthiness test needs no bool()."""
+    if predicate.truthy is True and predicate.equals is None and predicate.one_of is None:
+        return read(predicate.field, variable)
+    return condition(predicate, variable)
+
+
 def state_condition(item: Any, variable: str, example: Any) -> str:
     """Python source of a state-rule condition (a Predicate, or `positive`)."""
     if item.positive is None:
-        return condition(item, variable)
+        return if_condition(item, variable)
     operator = ">" if item.positive else "=="
     return f"{decimal(item.field, variable, example)} {operator} 0"
 
@@ -184,9 +191,9 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["order_state_rules"] = bool(v["status_state"]["rules"] or v["order_event_state"]["rules"])
     v["event_fill"] = event.fill
     if event.fill:
-        v["event_fill_condition"] = condition(event.fill.when, "event")
+        v["event_fill_condition"] = if_condition(event.fill.when, "event")
         v["event_fill_fields"] = fill_fields(event.fill, "event", row)
-    v["fetch_fills_condition"] = condition(event.fetch_fills_when, "event") if event.fetch_fills_when else None
+    v["fetch_fills_condition"] = if_condition(event.fetch_fills_when, "event") if event.fetch_fills_when else None
     # Fetching fills over REST makes the order event handler a coroutine.
     v["order_event_def"] = "async def" if event.fetch_fills_when else "def"
     v["order_event_await"] = "await " if event.fetch_fills_when else ""

@@ -130,9 +130,6 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     )
     # A text ping is answered in text ("pong"), which reaches routing as a string.
     v["public_text_replies"] = bool(ping and isinstance(ping.message, str))
-    v["public_uses_time"] = any(
-        uses(message, "time") for message in (public.subscribe.message, public.subscribe.unsubscribe_message)
-    ) or bool(ping and uses(ping.message, "time"))
 
     # --- subscriptions
     v["public_per_pair"] = per_pair

@@ -63,7 +63,6 @@ def _auth_values(spec: Spec) -> Dict[str, Any]:
     values["ws_signature"] = None if same_as_rest else settings
     values["ws_signer"] = "_generate_signature" if same_as_rest else "_ws_signature"
     if ws.scheme == "login":
-        stamp = ws.timestamp
         values["ws_timestamp"] = ws_timestamp_source(spec)
         values["ws_signed_payload"] = fstring(ws.signature.payload, dict(credentials, timestamp="timestamp"))
         values["ws_login_message"] = template_value(
@@ -117,7 +116,15 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["ws_scheme"] = ws_auth.scheme
     v["ws_subscribe_success"] = condition(ws_auth.success, "response.data", safe=True) if ws_auth.success else None
     v["event_envelope"] = ws_auth.event_envelope
-    v["queue_condition"] = condition(stream.queue_when, "event_message", safe=True) if stream.queue_when else None
+    queue_when = stream.queue_when
+    v["queue_condition"] = (
+        None
+        if queue_when is None
+        # Inside `isinstance(...) and ...` a truthy test needs no bool().
+        else safe_read(queue_when.field, "event_message")
+        if queue_when.truthy
+        else condition(queue_when, "event_message", safe=True)
+    )
     v["user_subscriptions"] = [template_value(item.message, MESSAGE_VALUES) for item in stream.subscriptions]
     v["subscriptions_need_symbols"] = any(
         "symbols" in placeholders(text) for item in stream.subscriptions for text in _strings(item.message)
@@ -139,6 +146,15 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["user_request_ids"] = any("request_id" in placeholders(text) for text in texts)
     v.update(_auth_values(spec))
     v.update(_connection_values(spec))
+    v["user_stream_subscribes"] = bool(stream.subscriptions) or ws_auth.scheme in ("signed_subscribe", "login")
+    data_types = []
+    if ws_auth.listen_key or ws_auth.token:
+        data_types.append("RESTMethod")
+    if v["user_stream_subscribes"] or (ping and not isinstance(ping.message, str)):
+        data_types.append("WSJSONRequest")
+    if ping and isinstance(ping.message, str):
+        data_types.append("WSPlainTextRequest")
+    v["user_stream_data_types"] = ", ".join(data_types)
 
 
 def _strings(value: Any):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import string
 from typing import Any, Callable, Iterable, List, Optional, Tuple
 
@@ -160,10 +161,6 @@ def _check_exchange(spec: Spec, problems: List[Problem], endpoint_ref: EndpointR
             )
         constants[endpoint.constant] = name
         _check_endpoint_path(problems, loc, endpoint)
-        if endpoint.limit is None and spec.rate_limits.endpoint_default is None:
-            problems.append(
-                (loc, "no rate limit: set endpoints.*.limit here or rate_limits.endpoint_default for every endpoint")
-            )
         if endpoint.limit_id is not None:
             if endpoint.limit_id in constants or endpoint.limit_id in pools:
                 problems.append((loc + ("limit_id",), f"limit id {endpoint.limit_id} is already used"))
@@ -186,6 +183,14 @@ def _check_exchange(spec: Spec, problems: List[Problem], endpoint_ref: EndpointR
                         f"unknown rate-limit pool {pool!r}; defined: " f"{', '.join(sorted(pools)) or 'none'}",
                     )
                 )
+    unlimited = [name for name, endpoint in endpoints.items() if endpoint.limit is None]
+    if unlimited and spec.rate_limits.endpoint_default is None:
+        problems.append(
+            (
+                ("rate_limits", "endpoint_default"),
+                f"required: endpoints {', '.join(unlimited)} set no limit of their own (endpoints.*.limit)",
+            )
+        )
     pool_ids = [pool.id for pool in spec.rate_limits.pools]
     for index, pool in enumerate(pool_ids):
         if pool in pool_ids[:index]:
@@ -228,8 +233,9 @@ def _check_endpoint_path(problems: List[Problem], loc: Loc, endpoint: Any) -> No
     elif names and endpoint.limit_id is None:
         problems.append(
             (
-                loc + ("limit_id",),
-                "a path template needs a limit_id: the filled-in path cannot be the rate-limit id",
+                loc + ("path",),
+                f"a path template ({', '.join('{' + name + '}' for name in names)}) needs a limit_id: the filled-in "
+                "path cannot be the rate-limit id",
             )
         )
 
@@ -376,6 +382,7 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
     orders = spec.orders
     if "LIMIT" not in orders.order_types:
         problems.append((("orders", "order_types"), "LIMIT orders must be supported"))
+    _check_client_id_pattern(problems, orders.client_order_id)
     create = orders.create
     _check_order_request(problems, spec, ("orders", "create"), create, ORDER_PLACEHOLDERS)
     if create.market_buy_amount == "quote" and not any("{amount}" in text for text in create.params.values()):
@@ -397,6 +404,12 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
         _check_path(problems, ("orders", "status", field), getattr(status, field), status.example_response)
     _check_path(problems, ("orders", "status", "timestamp"), status.timestamp.path, status.example_response)
     _check_state_derivation(problems, ("orders", "status"), status, status.example_response, orders.states)
+    lookups = [source for source in (status, spec.user_stream.order_event) if source.state and not source.state_rules]
+    if lookups:
+        reached = set(orders.states.values())
+        for state in REQUIRED_STATES:
+            if state not in reached:
+                problems.append((("orders", "states"), f"no exchange state maps to {state}; Hummingbot needs it"))
     _check_error_example(
         problems, ("orders", "status", "not_found_example"), status.not_found_matches, status.not_found_example
     )
@@ -414,6 +427,21 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
             _check_path(problems, ("orders", "fills", field), path, fill_row)
     if fill_row is not None:
         _check_path(problems, ("orders", "fills", "timestamp"), fills.timestamp.path, fill_row)
+
+
+def _check_client_id_pattern(problems: List[Problem], client_id: Any) -> None:
+    """Hummingbot's ids (prefix, side, pair initials, hex nonce) must match the exchange's pattern."""
+    if client_id.pattern is None:
+        return
+    loc = ("orders", "client_order_id", "pattern")
+    try:
+        pattern = re.compile(client_id.pattern)
+    except re.error as error:
+        problems.append((loc, f"not a regular expression: {error}"))
+        return
+    sample = (client_id.prefix + "BEHUT" + "6a" * client_id.max_length)[: client_id.max_length]
+    if not pattern.fullmatch(sample):
+        problems.append((loc, f"a client id Hummingbot would make ({sample!r}) does not match it; check the prefix"))
 
 
 def _check_order_request(problems: List[Problem], spec: Spec, loc: Loc, request: Any, allowed: set) -> None:
@@ -458,7 +486,8 @@ def _check_state_derivation(problems: List[Problem], loc: Loc, source: Any, exam
     if source.state is not None:
         _check_path(problems, loc + ("state",), source.state, example)
     elif not source.state_rules:
-        problems.append((loc, "give state (a field looked up in orders.states) or state_rules"))
+        problems.append((loc + ("state",), "required: give state (a field looked up in orders.states) or state_rules"))
+        return
     elif source.state_rules[-1].when:
         problems.append(
             (loc + ("state_rules",), "without state, the last rule must have no conditions (the catch-all)")
@@ -475,12 +504,14 @@ def _check_state_derivation(problems: List[Problem], loc: Loc, source: Any, exam
             if len(given) != 1:
                 problems.append((item_loc, "a condition needs exactly one of equals, one_of, truthy, positive"))
             _check_path(problems, item_loc + ("field",), item.field, example)
+    if not source.state_rules:
+        return  # a plain lookup: orders.states is checked once, in _check_orders
     reached = {rule.state for rule in source.state_rules}
     if source.state is not None:
         reached |= set(states.values())
     for state in REQUIRED_STATES:
         if state not in reached:
-            problems.append((loc, f"no exchange state or rule gives {state}; Hummingbot needs it"))
+            problems.append((loc + ("state_rules",), f"no rule nor exchange state gives {state}; Hummingbot needs it"))
 
 
 def _check_order_events(spec: Spec, problems: List[Problem]) -> None:
@@ -557,7 +588,9 @@ def _check_public_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoint
         for loc, text in _walk_strings(template, ("public_ws", "subscribe", message)):
             _check_placeholders(problems, loc, text, SUBSCRIBE_PLACEHOLDERS)
     message_uses_topic = any(
-        "topic" in _safe_placeholders(text) for _, text in _walk_strings(public.subscribe.message, ())
+        "topic" in _safe_placeholders(text)
+        for message in (public.subscribe.message, public.subscribe.unsubscribe_message)
+        for _, text in _walk_strings(message, ())
     )
     channel_names = [
         name for name in ("trade", "order_book_diff", "order_book_snapshot") if getattr(channels, name) is not None
@@ -760,19 +793,24 @@ def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoin
             _check_placeholders(problems, message_loc, text, USER_MESSAGE_PLACEHOLDERS - {"symbols"})
     if stream.queue_when is not None:
         _check_predicate(problems, ("user_stream", "queue_when"), stream.queue_when)
-        for name, event in (("order_event", stream.order_event), ("balance_event", stream.balance_event)):
-            if event is not None:
-                try:
-                    queued = _passes(stream.queue_when, fieldpath.read(event.example, stream.queue_when.field))
-                except fieldpath.FieldPathError:
-                    queued = False
-                if not queued:
-                    problems.append(
-                        (("user_stream", name, "example"), "the example does not pass user_stream.queue_when")
-                    )
+        for name in ("order_event", "fill_event", "balance_event"):
+            event = getattr(stream, name, None)
+            if event is not None and not _queued(stream.queue_when, event.example):
+                problems.append((("user_stream", name, "example"), "the example does not pass user_stream.queue_when"))
+        if _queued(stream.queue_when, stream.example_subscribe_response):
+            problems.append(
+                (
+                    ("user_stream", "example_subscribe_response"),
+                    "passes user_stream.queue_when: replies would be queued as events",
+                )
+            )
 
 
-def _passes(predicate: Predicate, value: Any) -> bool:
+def _queued(predicate: Predicate, message: Any) -> bool:
+    try:
+        value = fieldpath.read(message, predicate.field)
+    except fieldpath.FieldPathError:
+        return False
     if predicate.equals is not None:
         return value == predicate.equals
     if predicate.one_of is not None:

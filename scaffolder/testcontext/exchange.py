@@ -140,6 +140,7 @@ def values(spec: Spec) -> Dict[str, Any]:
     v["balance_base_and_quote"] = fixture(balance_example, rows=balances.rows, row_replacements=[base_row, quote_row])
     v["balance_only_base"] = fixture(balance_example, rows=balances.rows, row_replacements=[base_row])
     v["balances_constant"] = endpoints[balances.endpoint].constant
+    v["balance_params"] = [(literal(key), literal(value)) for key, value in balances.params.items()]
     balance_event = spec.user_stream.balance_event
     if balance_event and balance_event.row is not None:
         event_row = fieldpath.read(balance_event.example, balance_event.row)

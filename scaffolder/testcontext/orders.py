@@ -145,6 +145,8 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         create_values[create.timestamp.path] = _time_value(create_example, create.timestamp.path, create.timestamp.unit)
     v["order_creation_response"] = fixture(create_example, create_values)
     v["expected_exchange_order_id"] = literal(EXPECTED_EXCHANGE_ORDER_ID)
+    pattern = orders.client_order_id.pattern
+    v["client_id_regex"] = literal(f"^(?:{pattern})$") if pattern else None
     v["order_type_names"] = [
         (t, literal(orders.order_types[t].type)) for t in ORDER_TYPE_ORDER if t in orders.order_types
     ]
@@ -304,6 +306,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["has_failed_event"] = reachable(spec, event, row, "FAILED")
     if v["has_failed_event"]:
         v["failed_order_event"] = order_event("FAILED")
+    v["failure_tests"] = v["has_failed_status"] or v["has_failed_event"]
 
     fill_event = stream.fill_event
     v["trade_event"] = None

@@ -101,12 +101,11 @@ def _event_fixture(event: Any) -> str:
 
 
 def _balance_fixture(event: Any) -> str:
-    row = fieldpath.first_row(event.example, event.rows)
-    values = {
-        event.asset: literal("COINALPHA"),
-        event.available: literal(_like(fieldpath.read(row, event.available), "10")),
-    }
-    return fixture(event.example, rows=event.rows, row_replacements=[values])
+    """The documented balance event, its (first) row holding the test's asset."""
+    if event.rows is None:
+        prefix = f"{event.row}." if event.row else ""
+        return fixture(event.example, {prefix + event.asset: literal("COINALPHA")})
+    return fixture(event.example, rows=event.rows, row_replacements=[{event.asset: literal("COINALPHA")}])
 
 
 def _wrapped(source: str, envelope: Optional[str]) -> str:

@@ -998,10 +998,10 @@ case(
 )
 case(
     "unknown_balance_event_key",
-    "user_stream.balance_event.row: typo of rows.",
-    [("    rows: B\n", "    row: B\n")],
-    at="row: B",
-    frag="user_stream.balance_event.row",
+    "user_stream.balance_event.rws: typo of rows.",
+    [("    rows: B\n", "    rws: B\n")],
+    at="rws: B",
+    frag="user_stream.balance_event.rws",
 )
 
 # ---------------------------------------------------------------- bad enum values
@@ -1034,10 +1034,10 @@ case(
     frag="auth.rest.timestamp.unit",
 )
 case(
-    "enum_time_sync_unit_us",
-    "auth.time_sync.unit: us is not offered for the server time.",
-    [("    server_time: serverTime\n    unit: ms\n", "    server_time: serverTime\n    unit: us\n")],
-    at="unit: us",
+    "enum_time_sync_unit_minutes",
+    "auth.time_sync.unit: minutes is not a server time unit.",
+    [("    server_time: serverTime\n    unit: ms\n", "    server_time: serverTime\n    unit: minutes\n")],
+    at="unit: minutes",
     frag="auth.time_sync.unit",
 )
 case(
@@ -1262,21 +1262,21 @@ case(
 )
 case(
     "placeholder_subscribe_message",
-    "public_ws.subscribe.message uses {topic}.",
-    [('    message: {method: SUBSCRIBE, params: "{topics}"', '    message: {method: SUBSCRIBE, params: "{topic}"')],
-    at='params: "{topic}"',
+    "public_ws.subscribe.message uses {topix}.",
+    [('    message: {method: SUBSCRIBE, params: "{topics}"', '    message: {method: SUBSCRIBE, params: "{topix}"')],
+    at='params: "{topix}"',
     frag="public_ws.subscribe.message.params",
 )
 case(
     "placeholder_unsubscribe_message",
-    "public_ws.subscribe.unsubscribe_message uses {topic}.",
+    "public_ws.subscribe.unsubscribe_message uses {topix}.",
     [
         (
             '    unsubscribe_message: {method: UNSUBSCRIBE, params: "{topics}"',
-            '    unsubscribe_message: {method: UNSUBSCRIBE, params: "{topic}"',
+            '    unsubscribe_message: {method: UNSUBSCRIBE, params: "{topix}"',
         )
     ],
-    at='UNSUBSCRIBE, params: "{topic}"',
+    at='UNSUBSCRIBE, params: "{topix}"',
     frag="public_ws.subscribe.unsubscribe_message",
 )
 case(
@@ -1285,6 +1285,35 @@ case(
     [('      X-MBX-APIKEY: "{api_key}"\n', '      X-MBX-APIKEY: "{api_kye}"\n')],
     at="{api_kye}",
     frag="auth.rest.headers.X-MBX-APIKEY",
+)
+case(
+    "auth_headers_scheme_keeps_signature_param",
+    "auth.rest.scheme hmac_headers with Binance's signature parameter (and no message).",
+    [("    scheme: hmac_params\n", "    scheme: hmac_headers\n")],
+    at="signature_param: signature",
+    frag="auth.rest.signature_param",
+)
+case(
+    "placeholder_auth_message",
+    "auth.rest.message uses {bodyhash}, not one of the message placeholders.",
+    [
+        ("    scheme: hmac_params\n", "    scheme: hmac_headers\n"),
+        ("    timestamp: {param: timestamp, unit: ms}\n", "    timestamp: {unit: ms}\n"),
+        (
+            '    signature_param: signature\n    headers:\n      X-MBX-APIKEY: "{api_key}"\n',
+            '    message: "{method}{path}{bodyhash}{timestamp}"\n    headers:\n      X-MBX-APIKEY: "{api_key}"\n'
+            '      X-SIGN: "{signature}"\n      X-TS: "{timestamp}"\n',
+        ),
+    ],
+    at="{bodyhash}",
+    frag="auth.rest.message",
+)
+case(
+    "placeholder_recv_window_without_window",
+    "auth.rest.headers uses {recv_window} but auth.rest.recv_window is not set.",
+    [('      X-MBX-APIKEY: "{api_key}"\n', '      X-MBX-APIKEY: "{api_key}"\n      X-RECV-WINDOW: "{recv_window}"\n')],
+    at="{recv_window}",
+    frag="auth.rest.headers.X-RECV-WINDOW",
 )
 case(
     "placeholder_in_endpoint_path",
@@ -2133,6 +2162,41 @@ case(
     [("  display_name: Binance\n", "  display_name: Binance Caf\u00e9\n")],
     at="Caf\u00e9",
     encoding="latin-1",
+)
+
+# ---------------------------------------------------------------- rate limits, rules, balances, response errors
+case(
+    "endpoint_same_path_without_limit_id",
+    "endpoints.open_orders has the path of endpoints.order, so both would share one rate-limit id.",
+    [("    path: /openOrders\n", "    path: /order\n")],
+    at="^  open_orders:$",
+    frag="endpoints.open_orders.limit_id",
+)
+case(
+    "trading_rule_default_after_selector",
+    "markets.trading_rules.min_notional_size has a default but its path ends with a selection, not a key.",
+    [
+        (
+            "    min_notional_size: filters[filterType=MIN_NOTIONAL|NOTIONAL].minNotional\n",
+            '    min_notional_size: {path: "filters[filterType=NOTIONAL]", default: "0"}\n',
+        )
+    ],
+    at='min_notional_size: {path: "filters',
+    frag="markets.trading_rules.min_notional_size.path",
+)
+case(
+    "balances_three_amounts",
+    "balances maps available, locked and total: one of them must be computed from the other two.",
+    [("  available: free\n  locked: locked\n", "  available: free\n  locked: locked\n  total: free\n")],
+    at="^balances:$",
+    frag="balances",
+)
+case(
+    "response_errors_example_succeeds",
+    "response_errors.success holds for response_errors.example, so the documented error would pass as a success.",
+    [("\nmarkets:\n", "\nresponse_errors:\n  success: {field: code, equals: 0}\n  example: {code: 0, msg: ok}\n\nmarkets:\n")],
+    at="example: {code: 0, msg: ok}",
+    frag="response_errors.example",
 )
 
 

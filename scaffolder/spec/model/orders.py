@@ -22,6 +22,11 @@ from scaffolder.spec.model.base import (
 class ClientOrderId(Strict):
     prefix: str = ""
     max_length: PositiveInt
+    pattern: Optional[str] = Field(
+        default=None,
+        description="Regular expression the exchange's client ids must match (OKX: [A-Za-z0-9]{1,32}); the "
+        "generated test checks Hummingbot's ids against it.",
+    )
 
 
 class OrderTypeEncoding(Strict):
