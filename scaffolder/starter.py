@@ -21,8 +21,10 @@ def write_starter_spec(name: str, specs_dir: Path) -> Path:
     display_name = " ".join(part.capitalize() for part in name.split("_"))
     # Editors with the YAML language server read the schema from this modeline (autocomplete, inline errors).
     schema_path = os.path.relpath(SCHEMA_PATH, specs_dir.resolve())
-    text = environment().get_template("starter_spec.yaml.j2").render(
-        name=name, display_name=display_name, schema_path=Path(schema_path).as_posix()
+    text = (
+        environment()
+        .get_template("starter_spec.yaml.j2")
+        .render(name=name, display_name=display_name, schema_path=Path(schema_path).as_posix())
     )
     write_atomic(path, text)
     return path

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from scaffolder.cli import app
@@ -20,8 +21,19 @@ def test_new_writes_a_starter_spec_that_validates(tmp_path, monkeypatch):
     spec_path = tmp_path / "specs" / "my_exchange.yaml"
     text = spec_path.read_text()
     assert "TODO" in text
-    for section in ("exchange:", "urls:", "credentials:", "auth:", "rate_limits:", "endpoints:", "markets:",
-                    "orders:", "balances:", "public_ws:", "user_stream:"):
+    for section in (
+        "exchange:",
+        "urls:",
+        "credentials:",
+        "auth:",
+        "rate_limits:",
+        "endpoints:",
+        "markets:",
+        "orders:",
+        "balances:",
+        "public_ws:",
+        "user_stream:",
+    ):
         assert f"\n{section}" in text
     assert load_spec(spec_path).exchange.name == "my_exchange"
 
@@ -103,10 +115,12 @@ def test_starter_spec_points_editors_at_the_schema(tmp_path, monkeypatch, repo_r
     assert schema == (repo_root / "docs" / "spec.schema.json").resolve()
 
 
-def test_checklist_covers_every_required_row_for_binance(repo_root):
-    result = invoke("checklist", str(repo_root / "specs" / "binance.yaml"))
+@pytest.mark.parametrize("name", ["binance", "okx", "kucoin", "gate_io", "bybit"])
+def test_checklist_covers_every_required_row_of_each_shipped_spec(repo_root, name):
+    result = invoke("checklist", str(repo_root / "specs" / f"{name}.yaml"))
     assert result.exit_code == 0, result.output
     assert "GET ACCOUNT BALANCE                    required     covered" in result.output
+    assert "CANCEL ORDERS                          required     covered" in result.output
 
 
 def test_checklist_names_the_missing_balance_row(tmp_path, binance_spec_text):

@@ -25,7 +25,7 @@ class BinanceExchangeOverrides:
         # Hand-written: this venue's account only trades limit orders.
         return super().supported_order_types()[:1]
 '''
-HAND_TEST = '''from hummingbot.connector.exchange.binance.binance_exchange import BinanceExchange, BinanceExchangeGenerated
+HAND_TEST = """from hummingbot.connector.exchange.binance.binance_exchange import BinanceExchange, BinanceExchangeGenerated
 from hummingbot.connector.exchange.binance.binance_overrides import BinanceExchangeOverrides
 from hummingbot.core.data_type.common import OrderType
 
@@ -34,7 +34,7 @@ def test_the_hand_written_method_replaces_the_generated_one():
     assert BinanceExchange.__mro__[1:3] == (BinanceExchangeOverrides, BinanceExchangeGenerated)
     exchange = BinanceExchange(binance_api_key="k", binance_api_secret="s", trading_pairs=[])
     assert exchange.supported_order_types() == [OrderType.LIMIT]
-'''
+"""
 
 
 def hbgen(*args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -83,7 +83,9 @@ def test_hand_written_code_survives_spec_edits_and_force_and_runs(project):
     written = overrides.read_text()
 
     spec = project / "specs" / "binance.yaml"
-    spec.write_text(spec.read_text().replace("{id: ORDERS, limit: 100, interval: 10}", "{id: ORDERS, limit: 50, interval: 10}"))
+    spec.write_text(
+        spec.read_text().replace("{id: ORDERS, limit: 100, interval: 10}", "{id: ORDERS, limit: 50, interval: 10}")
+    )
     result = generate(project)
     assert result.returncode == 0, result.stderr
     assert "created" not in result.stdout

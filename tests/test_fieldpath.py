@@ -2,7 +2,14 @@ import pytest
 
 from scaffolder.spec import fieldpath
 
-PAYLOAD = {"data": [{"ordId": "7", "filters": [{"filterType": "LOT_SIZE", "minQty": "0.1"}, {"filterType": "NOTIONAL", "minNotional": "5"}]}]}
+PAYLOAD = {
+    "data": [
+        {
+            "ordId": "7",
+            "filters": [{"filterType": "LOT_SIZE", "minQty": "0.1"}, {"filterType": "NOTIONAL", "minNotional": "5"}],
+        }
+    ]
+}
 
 
 @pytest.mark.parametrize(
@@ -10,7 +17,10 @@ PAYLOAD = {"data": [{"ordId": "7", "filters": [{"filterType": "LOT_SIZE", "minQt
     [
         ("a", 'msg["a"]'),
         ("a.b[0].c", 'msg["a"]["b"][0]["c"]'),
-        ("filters[filterType=LOT_SIZE].minQty", 'next(item for item in msg["filters"] if item["filterType"] == "LOT_SIZE")["minQty"]'),
+        (
+            "filters[filterType=LOT_SIZE].minQty",
+            'next(item for item in msg["filters"] if item["filterType"] == "LOT_SIZE")["minQty"]',
+        ),
         ("f[t=A|B].x", 'next(item for item in msg["f"] if item["t"] in ("A", "B"))["x"]'),
         ("", "msg"),
         ("[0].last", 'msg[0]["last"]'),

@@ -1,9 +1,12 @@
 """Golden output: generated/ is exactly what the current specs and templates produce, file by file."""
 
 import ast
+import io
 from pathlib import Path
 
 import black
+import pyflakes.api
+import pyflakes.reporter
 import pytest
 
 from scaffolder.formatting import MODE
@@ -68,3 +71,15 @@ def test_python_parses_is_black_stable_and_never_imports_hbgen(rendered):
         imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
         imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
         assert not any(module.split(".")[0] == "scaffolder" for module in imported), path
+
+
+def test_no_dead_code_unused_imports_or_variables(rendered):
+    """pyflakes finds nothing in the generated files: no unused import, no unused local, no undefined name."""
+    _, files = rendered
+    findings = []
+    for path, content in sorted(files.items()):
+        if path.endswith(".py"):
+            output = io.StringIO()
+            pyflakes.api.check(content, path, pyflakes.reporter.Reporter(output, output))
+            findings += output.getvalue().splitlines()
+    assert findings == []

@@ -18,8 +18,33 @@ from scaffolder.spec import SpecErrors
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = yaml.safe_load((ROOT / "specs" / "binance.yaml").read_text())
 
-NASTY = ['"', "'", '"""', "'''", "\\", "\\n", "\n", "\r\n", "\t", "{{ c.name }}", "{% if %}", "{# #}", "}}", "{%",
-         "é", "名前", "🚀", "\u2028", "\x00", "\x7f", "# comment", "); import os; (", "\\x41", "f'{x}'", " "]
+NASTY = [
+    '"',
+    "'",
+    '"""',
+    "'''",
+    "\\",
+    "\\n",
+    "\n",
+    "\r\n",
+    "\t",
+    "{{ c.name }}",
+    "{% if %}",
+    "{# #}",
+    "}}",
+    "{%",
+    "é",
+    "名前",
+    "🚀",
+    "\u2028",
+    "\x00",
+    "\x7f",
+    "# comment",
+    "); import os; (",
+    "\\x41",
+    "f'{x}'",
+    " ",
+]
 
 text = st.lists(st.one_of(st.sampled_from(NASTY), st.text(max_size=8)), min_size=1, max_size=6).map("".join)
 
@@ -71,7 +96,9 @@ def string_constants(files: dict) -> set:
         if path.endswith(".py"):
             tree = ast.parse(content, filename=path)
             assert formatting.format_source(path, content) == content, path
-            found |= {node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+            found |= {
+                node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            }
     return found
 
 

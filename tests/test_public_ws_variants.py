@@ -75,7 +75,9 @@ def test_a_joined_topic_needs_all_pairs(tmp_path: Path, binance_spec_text: str):
 
 
 def test_a_prefix_route_must_prefix_the_example(tmp_path: Path, binance_spec_text: str):
-    text = _replace(binance_spec_text, "  route_field: e\n  channels:", "  route_field: e\n  route_match: prefix\n  channels:")
+    text = _replace(
+        binance_spec_text, "  route_field: e\n  channels:", "  route_field: e\n  route_match: prefix\n  channels:"
+    )
     text = _replace(text, "      route: trade\n", "      route: trad\n")
     assert _validate(tmp_path, text).exit_code == 0
     text = _replace(text, "      route: trad\n", "      route: rade\n")

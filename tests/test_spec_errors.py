@@ -66,14 +66,20 @@ def test_unknown_endpoint_reference(tmp_path, binance_spec_text):
 
 
 def test_mapped_field_absent_from_example(tmp_path, binance_spec_text):
-    text = binance_spec_text.replace("    exchange_order_id: orderId\n    timestamp: {path: transactTime", "    exchange_order_id: orderID\n    timestamp: {path: transactTime")
+    text = binance_spec_text.replace(
+        "    exchange_order_id: orderId\n    timestamp: {path: transactTime",
+        "    exchange_order_id: orderID\n    timestamp: {path: transactTime",
+    )
     [error] = errors_for(tmp_path, text)
     assert error.loc == ("orders", "create", "exchange_order_id")
     assert "no value at 'orderID'" in error.message
 
 
 def test_unknown_rate_limit_pool(tmp_path, binance_spec_text):
-    text = binance_spec_text.replace("weights: {REQUEST_WEIGHT: 1, RAW_REQUESTS: 1}\n    example_response: {}", "weights: {REQUEST_WEIGTH: 1}\n    example_response: {}")
+    text = binance_spec_text.replace(
+        "weights: {REQUEST_WEIGHT: 1, RAW_REQUESTS: 1}\n    example_response: {}",
+        "weights: {REQUEST_WEIGTH: 1}\n    example_response: {}",
+    )
     [error] = errors_for(tmp_path, text)
     assert error.loc == ("endpoints", "ping", "weights", "REQUEST_WEIGTH")
     assert "unknown rate-limit pool" in error.message
@@ -100,6 +106,8 @@ def test_cli_reports_errors_with_exit_2_no_traceback_and_writes_nothing(tmp_path
     for command in (["validate", str(spec)], ["generate", str(spec), "--out", str(out)]):
         result = CliRunner().invoke(app, command)
         assert result.exit_code == 2
-        assert f"{spec}:{line_of(spec.read_text(), 'centralised')}:3: exchange.centralised: unknown key" in result.output
+        assert (
+            f"{spec}:{line_of(spec.read_text(), 'centralised')}:3: exchange.centralised: unknown key" in result.output
+        )
         assert "Traceback" not in result.output
     assert not out.exists()

@@ -103,15 +103,27 @@ class _Branch(BaseModel):
 
 def test_walker_collects_every_key_through_optional_list_dict_and_union():
     assert option_paths(_Branch) == [
-        "leaf", "leaf.x", "leaf.y",
-        "maybe", "maybe.x", "maybe.y",
-        "items", "items.x", "items.y",
-        "named", "named.*.x", "named.*.y",
-        "either", "either.x", "either.y",
+        "leaf",
+        "leaf.x",
+        "leaf.y",
+        "maybe",
+        "maybe.x",
+        "maybe.y",
+        "items",
+        "items.x",
+        "items.y",
+        "named",
+        "named.*.x",
+        "named.*.y",
+        "either",
+        "either.x",
+        "either.y",
         "scalars",
         "paths",
         "positive",
-        "nested_named", "nested_named.*.*.x", "nested_named.*.*.y",
+        "nested_named",
+        "nested_named.*.*.x",
+        "nested_named.*.*.y",
     ]
 
 
@@ -134,7 +146,11 @@ def test_a_key_missing_from_the_text_is_reported():
 
 def test_an_option_added_to_the_spec_model_would_fail_the_reference_check(reference_text):
     extended = create_model("ExtendedSpec", __base__=Spec, zz_new_section=(Optional[_Leaf], None))
-    assert undocumented(option_paths(extended), reference_text) == ["zz_new_section", "zz_new_section.x", "zz_new_section.y"]
+    assert undocumented(option_paths(extended), reference_text) == [
+        "zz_new_section",
+        "zz_new_section.x",
+        "zz_new_section.y",
+    ]
 
 
 # --- the real model against the reference --------------------------------------------------------------------------

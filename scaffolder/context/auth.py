@@ -68,7 +68,10 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         imports.append("import time")
     if rest_auth.timestamp.unit == "iso":
         imports.append("from datetime import datetime, timezone")
-    imports.append("from typing import Any, Dict" + ("" if by_headers else ", Optional"))
+    # Any types the parameter dicts of Binance-style signing and of the websocket subscribe/login messages.
+    needs_any = not by_headers or spec.auth.private_ws.scheme in ("signed_subscribe", "login")
+    typing_names = (["Any"] if needs_any else []) + ["Dict"] + ([] if by_headers else ["Optional"])
+    imports.append(f"from typing import {', '.join(typing_names)}")
     urllib_names = ["urlencode"]
     if by_headers:
         locals_ = message_locals(rest_auth.message, rest_auth.body_hash)

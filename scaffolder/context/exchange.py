@@ -51,6 +51,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["endpoint_limit_ids"] = [endpoint.limit_id for endpoint in endpoints.values() if endpoint.limit_id]
     v["pools"] = spec.rate_limits.pools
     v["rate_limits"] = _rate_limits(spec)
+    v["linked_limits"] = any(limit["weights"] for limit in v["rate_limits"])
     v["credentials"] = spec.credentials
     v["config_map_class"] = spec.exchange.config_map_class or f"{camel(spec.exchange.name)}ConfigMap"
     v["credential_args"] = [f"{spec.exchange.name}_{credential.name}" for credential in spec.credentials]

@@ -72,11 +72,17 @@ def _route_condition(spec: Spec, constant: str, when: Optional[Predicate]) -> st
 
 def _route_read(spec: Spec) -> str:
     public = spec.public_ws
-    source = safe_read(public.route_field, "event_message")
+    if public.route_match == "equals":
+        return safe_read(public.route_field, "event_message")
     # startswith needs a string: a message without the field reads as "".
-    if public.route_match == "prefix" and source.endswith("')"):
-        source = source[:-1] + ', "")'
-    return source
+    steps = fieldpath.parse(public.route_field)
+    if not all(isinstance(step, fieldpath.Key) for step in steps):
+        return read(public.route_field, "event_message")
+    expression = "event_message"
+    for index, step in enumerate(steps):
+        default = '""' if index == len(steps) - 1 else "{}"
+        expression = f"{expression}.get({step.name!r}, {default})"
+    return expression
 
 
 def _token(spec: Spec) -> Optional[Dict[str, Any]]:
@@ -114,7 +120,9 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         {
             "interval": literal(float(ping.interval)),
             "text": isinstance(ping.message, str),
-            "payload": literal(ping.message) if isinstance(ping.message, str) else template_value(ping.message, message_values),
+            "payload": (
+                literal(ping.message) if isinstance(ping.message, str) else template_value(ping.message, message_values)
+            ),
         }
         if ping
         else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import string
 from typing import Any, Dict, Optional
 
+from scaffolder.context.public_ws import ANNOUNCED_PING_SHARE, UNIT_FACTORS
 from scaffolder.pysource import condition, literal, read, safe_read, template_string, template_value
 from scaffolder.spec.model import Spec
 from scaffolder.spec.validate import placeholders
@@ -45,7 +46,8 @@ def ws_timestamp_source(spec: Spec) -> Optional[str]:
         return None
     clock = "self.time_provider.time()"
     if stamp.offset:
-        clock = f"({clock} + {literal(stamp.offset)})"
+        offset = int(stamp.offset) if float(stamp.offset).is_integer() else stamp.offset
+        clock = f"({clock} + {literal(offset)})"
     value = f"int({clock} * 1e3)" if stamp.unit == "ms" else f"int({clock})"
     return f"str({value})" if stamp.text else value
 
@@ -91,15 +93,16 @@ def _connection_values(spec: Spec) -> Dict[str, Any]:
         }
     if ws.token:
         token = ws.token
-        factor = {"ms": " * 1e-3", "us": " * 1e-6", "ns": " * 1e-9", "s": ""}
+        interval = token.ping_interval
         values["ws_token"] = {
             "constant": spec.endpoints[token.endpoint].constant,
             "method": token.method,
             "token": read(token.token, "response"),
             "server": read(token.server, "response"),
+            # Pings go at a share of the announced interval, as on the public websocket.
             "ping_interval": (
-                f"float({read(token.ping_interval.path, 'response')}){factor[token.ping_interval.unit]}"
-                if token.ping_interval
+                f"float({read(interval.path, 'response')}){UNIT_FACTORS[interval.unit]} * {ANNOUNCED_PING_SHARE}"
+                if interval
                 else None
             ),
             "url": fstring(token.connect_url, {"server": "server", "token": "token", "connect_id": "uuid.uuid4()"}),
@@ -121,21 +124,26 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         None
         if queue_when is None
         # Inside `isinstance(...) and ...` a truthy test needs no bool().
-        else safe_read(queue_when.field, "event_message")
-        if queue_when.truthy
-        else condition(queue_when, "event_message", safe=True)
+        else (
+            safe_read(queue_when.field, "event_message")
+            if queue_when.truthy
+            else condition(queue_when, "event_message", safe=True)
+        )
     )
     v["user_subscriptions"] = [template_value(item.message, MESSAGE_VALUES) for item in stream.subscriptions]
     v["subscriptions_need_symbols"] = any(
         "symbols" in placeholders(text) for item in stream.subscriptions for text in _strings(item.message)
     )
     v["subscriptions_signed"] = ws_auth.scheme == "signed_subscriptions"
+    v["all_pairs_symbols"] = literal(stream.all_pairs_symbols) if stream.all_pairs_symbols else None
     ping = stream.ping
     v["user_ping"] = (
         {
             "text": isinstance(ping.message, str),
-            "payload": literal(ping.message) if isinstance(ping.message, str) else template_value(ping.message, MESSAGE_VALUES),
-            "interval": literal(float(ping.interval)),
+            "payload": (
+                literal(ping.message) if isinstance(ping.message, str) else template_value(ping.message, MESSAGE_VALUES)
+            ),
+            "interval": literal(float(ping.interval)) if ping.interval else None,
         }
         if ping
         else None

@@ -43,8 +43,11 @@ class _Document:
                     self.error(key_node, loc, f"mapping keys must be plain scalars, found {key!r}")
                     continue
                 if key in result:
-                    self.error(key_node, loc + (key,), f"duplicate key {key!r} (first defined on line "
-                               f"{self.positions[loc + (key,)][0]})")
+                    self.error(
+                        key_node,
+                        loc + (key,),
+                        f"duplicate key {key!r} (first defined on line " f"{self.positions[loc + (key,)][0]})",
+                    )
                     continue
                 self.positions[loc + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
                 result[key] = self.build(value_node, loc + (key,))
@@ -111,9 +114,12 @@ def read_document(path: Path) -> Tuple[Any, Positions]:
 def _syntax_error_position(error: yaml.MarkedYAMLError, lines: List[str]) -> Tuple[int, int, Optional[str]]:
     """Where a human would look: the construct left open (its context mark) when PyYAML names one, else the
     place where parsing stopped, moved back to the line that really caused it in two common cases."""
-    opened = error.context_mark if error.context and error.context.startswith(("while scanning a quoted",
-                                                                               "while parsing a flow",
-                                                                               "while scanning a simple key")) else None
+    opened = (
+        error.context_mark
+        if error.context
+        and error.context.startswith(("while scanning a quoted", "while parsing a flow", "while scanning a simple key"))
+        else None
+    )
     mark = opened or error.problem_mark or error.context_mark
     if mark is None:
         return 1, 1, None
@@ -191,7 +197,7 @@ def _describe(error: Dict[str, Any]) -> str:
         return f"expected one of {', '.join(choices)}, found {error.get('input')!r}{_did_you_mean(error.get('input'), choices)}"
     message = error["msg"]
     if message.startswith("Value error, "):
-        message = message[len("Value error, "):]
+        message = message[len("Value error, ") :]
     found = error.get("input")
     if kind not in ("value_error",) and not isinstance(found, (dict, list)):
         message += f" (found {found!r})"
@@ -212,7 +218,11 @@ def load_spec(path: Path, cross_checks: bool = True) -> Spec:
         errors = []
         for error in validation_error.errors():
             # Drop pydantic's union/literal tags from the location; keep keys and indexes.
-            loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith(("function-", "literal["))))
+            loc = tuple(
+                part
+                for part in error["loc"]
+                if not (isinstance(part, str) and part.startswith(("function-", "literal[")))
+            )
             line, column = position(positions, loc)
             errors.append(SpecError(str(path), line, column, loc, _describe(error)))
         raise SpecErrors(errors) from None

@@ -127,7 +127,9 @@ def _check_exchange(spec: Spec, problems: List[Problem], endpoint_ref: EndpointR
     endpoints = spec.endpoints
     pools = {pool.id for pool in spec.rate_limits.pools}
     for field in ("rest", "public_ws", "private_ws"):
-        allowed = URL_PLACEHOLDERS | ({"listen_key"} if field == "private_ws" and spec.auth.private_ws.listen_key else set())
+        allowed = URL_PLACEHOLDERS | (
+            {"listen_key"} if field == "private_ws" and spec.auth.private_ws.listen_key else set()
+        )
         _check_placeholders(problems, ("urls", field), getattr(spec.urls, field), allowed)
     for domain in spec.exchange.domains.others:
         if not is_identifier(domain):
@@ -226,7 +228,7 @@ def _check_endpoint_path(problems: List[Problem], loc: Loc, endpoint: Any) -> No
         return
     if names != endpoint.path_placeholders:
         problems.append(
-            (loc + ("path",), f"placeholders are lowercase names in braces ({{order_id}}), found {path!r}")
+            (loc + ("path",), f"placeholders are lowercase names in braces ({{exchange_order_id}}), found {path!r}")
         )
     elif len(set(names)) != len(names):
         problems.append((loc + ("path",), f"each placeholder may appear once, found {path!r}"))
@@ -741,7 +743,9 @@ def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoin
         if ws.signature.secret is not None and ws.signature.secret not in credentials:
             problems.append((loc + ("signature", "secret"), f"unknown credential {ws.signature.secret!r}"))
         if ws.scheme == "login":
-            _check_placeholders(problems, loc + ("signature", "payload"), ws.signature.payload, credentials | {"timestamp"})
+            _check_placeholders(
+                problems, loc + ("signature", "payload"), ws.signature.payload, credentials | {"timestamp"}
+            )
         elif ws.scheme == "signed_subscriptions":
             try:
                 names = placeholders(ws.signature.payload)
@@ -772,22 +776,23 @@ def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoin
         if "listen_key" not in placeholders(spec.urls.private_ws):
             problems.append((("urls", "private_ws"), "the listen_key scheme connects with {listen_key} in this URL"))
     if ws.token is not None:
-        example = endpoint_ref(loc + ("token", "endpoint"), ws.token.endpoint, needs_example=True)
-        if example is not None:
-            for key in ("token", "server"):
-                _check_path(problems, loc + ("token", key), getattr(ws.token, key), example)
-            if ws.token.ping_interval is not None:
-                _check_path(problems, loc + ("token", "ping_interval"), ws.token.ping_interval.path, example)
-        _check_placeholders(
-            problems, loc + ("token", "connect_url"), ws.token.connect_url, {"server", "token", "connect_id"}
-        )
+        _check_ws_token(problems, loc + ("token",), ws.token, endpoint_ref)
         if ws.token.ping_interval is not None and stream.ping is None:
             problems.append((("user_stream", "ping"), "the token gives a ping interval: give the ping message"))
+    announced = ws.token is not None and ws.token.ping_interval is not None
+    if stream.ping is not None and stream.ping.interval is None and not announced:
+        problems.append((("user_stream", "ping", "interval"), "give the interval (no token announces it)"))
     if ws.event_envelope is not None and stream.queue_when is not None:
         problems.append((("user_stream", "queue_when"), "give either auth.private_ws.event_envelope or queue_when"))
     for index, item in enumerate(stream.subscriptions):
         for message_loc, text in _walk_strings(item.message, ("user_stream", "subscriptions", index, "message")):
             _check_placeholders(problems, message_loc, text, USER_MESSAGE_PLACEHOLDERS)
+    if stream.all_pairs_symbols is not None and not any(
+        "symbols" in _safe_placeholders(text)
+        for item in stream.subscriptions
+        for _, text in _walk_strings(item.message, ())
+    ):
+        problems.append((("user_stream", "all_pairs_symbols"), "no subscription message uses {symbols}"))
     if stream.ping is not None and not isinstance(stream.ping.message, str):
         for message_loc, text in _walk_strings(stream.ping.message, ("user_stream", "ping", "message")):
             _check_placeholders(problems, message_loc, text, USER_MESSAGE_PLACEHOLDERS - {"symbols"})
@@ -795,27 +800,15 @@ def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoin
         _check_predicate(problems, ("user_stream", "queue_when"), stream.queue_when)
         for name in ("order_event", "fill_event", "balance_event"):
             event = getattr(stream, name, None)
-            if event is not None and not _queued(stream.queue_when, event.example):
+            if event is not None and not _holds(stream.queue_when, event.example):
                 problems.append((("user_stream", name, "example"), "the example does not pass user_stream.queue_when"))
-        if _queued(stream.queue_when, stream.example_subscribe_response):
+        if _holds(stream.queue_when, stream.example_subscribe_response):
             problems.append(
                 (
                     ("user_stream", "example_subscribe_response"),
                     "passes user_stream.queue_when: replies would be queued as events",
                 )
             )
-
-
-def _queued(predicate: Predicate, message: Any) -> bool:
-    try:
-        value = fieldpath.read(message, predicate.field)
-    except fieldpath.FieldPathError:
-        return False
-    if predicate.equals is not None:
-        return value == predicate.equals
-    if predicate.one_of is not None:
-        return value in predicate.one_of
-    return bool(value) == bool(predicate.truthy)
 
 
 def _check_extensions(spec: Spec, problems: List[Problem]) -> None:

@@ -134,7 +134,9 @@ def _snapshot(spec: Spec) -> Dict[str, Any]:
     rows, bid, ask = _book_rows(example, mapping.bids, mapping.asks, (SNAPSHOT_BID, SNAPSHOT_ASK), update_id)
     params = {"symbol": EXCHANGE_SYMBOL}
     return {
-        "response": fixture(example, {mapping.update_id: _injected(example, mapping.update_id, SNAPSHOT_UPDATE_ID), **rows}),
+        "response": fixture(
+            example, {mapping.update_id: _injected(example, mapping.update_id, SNAPSHOT_UPDATE_ID), **rows}
+        ),
         "request_params": "{"
         + ", ".join(f"{literal(key)}: {template_string(text, params)}" for key, text in mapping.params.items())
         + "}",
@@ -278,9 +280,11 @@ def _keepalive(spec: Spec) -> Dict[str, Any]:
         request_id = FIRST_REQUEST_ID + len(subscribed_channels(spec))
         values["ping"] = {
             "text": isinstance(ping.message, str),
-            "message": literal(ping.message)
-            if isinstance(ping.message, str)
-            else template_value(ping.message, {"request_id": literal(request_id), "time": literal(int(NOW))}),
+            "message": (
+                literal(ping.message)
+                if isinstance(ping.message, str)
+                else template_value(ping.message, {"request_id": literal(request_id), "time": literal(int(NOW))})
+            ),
         }
     server_ping = public.server_ping
     if server_ping:

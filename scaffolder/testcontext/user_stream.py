@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from scaffolder.fixtures import fixture
 from scaffolder.pysource import Expr, literal
 from scaffolder.spec import fieldpath
 from scaffolder.spec.model import Predicate, Spec
+from scaffolder.context.public_ws import ANNOUNCED_PING_SHARE
 from scaffolder.context.user_stream import ws_signature_settings
 from scaffolder.spec.validate import placeholders
 
@@ -144,7 +145,6 @@ def _ws(spec: Spec) -> Dict[str, Any]:
     credentials = {credential.name: _credential_value(credential.name) for credential in spec.credentials}
     credential_sources = {credential.name: Expr(f"self.{credential.name}") for credential in spec.credentials}
     now_seconds = int(NOW)
-    request_ids = iter(range(1, 1000))
     values: Dict[str, Any] = {
         "scheme": ws.scheme,
         "imports": (["import base64"] if settings["encoding"] == "base64" else []) + ["import hashlib", "import hmac"],
@@ -156,6 +156,8 @@ def _ws(spec: Spec) -> Dict[str, Any]:
         "now_seconds": now_seconds,
         "exchange_symbol": literal(_exchange_symbol(spec)),
         "trading_pair_symbols": any("{symbols}" in str(item.message) for item in stream.subscriptions),
+        "uses_time": "{time}"
+        in str([item.message for item in stream.subscriptions] + [stream.ping and stream.ping.message]),
         "subscribe_params": None,
         "login_message": None,
         "signed_subscription": None,
@@ -181,16 +183,23 @@ def _ws(spec: Spec) -> Dict[str, Any]:
         values["login_message"] = literal(login)
         sent.append(login)
     message_values = {"symbols": [_exchange_symbol(spec)], "time": now_seconds}
-    for item in stream.subscriptions:
-        message = _unwrap(_ws_values(item.message, dict(message_values, request_id=_NextId(request_ids))))
-        if ws.scheme == "signed_subscriptions":
-            fields = {name: message[name] for name in placeholders(ws.signature.payload)}
-            signature = Expr(f"self.ws_signature({literal(ws.signature.payload.format(**fields))})")
-            auth = _ws_values(ws.subscription_auth.value, dict(credential_sources, signature=signature))
-            signed_message = dict(message, **{ws.subscription_auth.key: auth})
-            values["signed_subscription"] = values["signed_subscription"] or (literal(message), literal(signed_message))
-            message = signed_message
-        sent.append(message)
+    subscriptions = _subscriptions(spec, message_values, credential_sources)
+    if ws.scheme == "signed_subscriptions" and subscriptions:
+        values["signed_subscription"] = tuple(literal(message) for message in subscriptions[0])
+    values["sent_without_pairs"] = (
+        literal(
+            sent
+            + [
+                signed
+                for _, signed in _subscriptions(
+                    spec, dict(message_values, symbols=stream.all_pairs_symbols), credential_sources
+                )
+            ]
+        )
+        if stream.all_pairs_symbols
+        else None
+    )
+    sent.extend(signed for _, signed in subscriptions)
     values["sent"] = literal(sent)
     values["sent_count"] = len(sent)
     ping = stream.ping
@@ -200,9 +209,30 @@ def _ws(spec: Spec) -> Dict[str, Any]:
         ping_ids = iter(range(1, 1000))
         values["ping"] = {
             "text": text,
-            "message": literal(ping.message if text else _unwrap(_ws_values(ping.message, dict(message_values, request_id=_NextId(ping_ids))))),
+            "message": literal(
+                ping.message
+                if text
+                else _unwrap(_ws_values(ping.message, dict(message_values, request_id=_NextId(ping_ids))))
+            ),
         }
     return values
+
+
+def _subscriptions(spec: Spec, message_values: Dict[str, Any], credential_sources: Dict[str, Any]) -> List[Tuple]:
+    """(message, message as sent) for each subscription: with signed_subscriptions, the second one is signed."""
+    ws = spec.auth.private_ws
+    request_ids = iter(range(1, 1000))
+    messages = []
+    for item in spec.user_stream.subscriptions:
+        message = _unwrap(_ws_values(item.message, dict(message_values, request_id=_NextId(request_ids))))
+        sent = message
+        if ws.scheme == "signed_subscriptions":
+            fields = {name: message[name] for name in placeholders(ws.signature.payload)}
+            signature = Expr(f"self.ws_signature({literal(ws.signature.payload.format(**fields))})")
+            auth = _ws_values(ws.subscription_auth.value, dict(credential_sources, signature=signature))
+            sent = dict(message, **{ws.subscription_auth.key: auth})
+        messages.append((message, sent))
+    return messages
 
 
 class _NextId:
@@ -238,7 +268,9 @@ def _user_stream(spec: Spec) -> Dict[str, Any]:
         connection["listen_key"] = {
             "url": literal(_url(spec.urls.rest, spec.exchange.domains.default, endpoint.path)),
             "response": fixture(endpoint.example_response, {ws.listen_key.key: literal(key)}),
-            "ws_url": literal(spec.urls.private_ws.replace("{domain}", spec.exchange.domains.default).replace("{listen_key}", key)),
+            "ws_url": literal(
+                spec.urls.private_ws.replace("{domain}", spec.exchange.domains.default).replace("{listen_key}", key)
+            ),
             "param": literal(ws.listen_key.param),
             "key": literal(key),
         }
@@ -249,7 +281,8 @@ def _user_stream(spec: Spec) -> Dict[str, Any]:
         ping_interval = None
         if ws.token.ping_interval:
             raw = fieldpath.read(endpoint.example_response, ws.token.ping_interval.path)
-            ping_interval = literal(float(Decimal(str(raw)) / {"ms": 1000, "s": 1, "us": 10**6, "ns": 10**9}[ws.token.ping_interval.unit]))
+            seconds = Decimal(str(raw)) / {"ms": 1000, "s": 1, "us": 10**6, "ns": 10**9}[ws.token.ping_interval.unit]
+            ping_interval = literal(float(seconds * Decimal(str(ANNOUNCED_PING_SHARE))))
         connection["token"] = {
             "url": literal(_url(spec.urls.rest, spec.exchange.domains.default, endpoint.path)),
             "method": ws.token.method.lower(),
@@ -354,7 +387,8 @@ def _rate_limits(spec: Spec) -> str:
     expected: Dict[str, Any] = {pool.id: (pool.limit, float(pool.interval), []) for pool in spec.rate_limits.pools}
     for endpoint in spec.endpoints.values():
         limit = endpoint.limit or default
-        expected[endpoint.limit_id or endpoint.path] = (limit.limit, float(limit.interval), list(endpoint.weights.items()))
+        limit_id = endpoint.limit_id or endpoint.path
+        expected[limit_id] = (limit.limit, float(limit.interval), list(endpoint.weights.items()))
     return literal(expected)
 
 

@@ -2194,7 +2194,12 @@ case(
 case(
     "response_errors_example_succeeds",
     "response_errors.success holds for response_errors.example, so the documented error would pass as a success.",
-    [("\nmarkets:\n", "\nresponse_errors:\n  success: {field: code, equals: 0}\n  example: {code: 0, msg: ok}\n\nmarkets:\n")],
+    [
+        (
+            "\nmarkets:\n",
+            "\nresponse_errors:\n  success: {field: code, equals: 0}\n  example: {code: 0, msg: ok}\n\nmarkets:\n",
+        )
+    ],
     at="example: {code: 0, msg: ok}",
     frag="response_errors.example",
 )

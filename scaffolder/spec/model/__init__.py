@@ -6,7 +6,7 @@ rules (references between sections) live in `validate.py`; this package only des
 
 from __future__ import annotations
 
-from typing import List, Literal, Optional
+from typing import Dict, List, Literal, Optional
 
 from pydantic import Field
 

@@ -20,7 +20,9 @@ class WsSignature(Strict):
         default=None, description="Defaults to auth.rest.algorithm."
     )
     encoding: Optional[Literal["hex", "base64"]] = Field(default=None, description="Defaults to auth.rest.encoding.")
-    secret: Optional[str] = Field(default=None, description="The credential keying the HMAC; defaults to auth.rest.secret.")
+    secret: Optional[str] = Field(
+        default=None, description="The credential keying the HMAC; defaults to auth.rest.secret."
+    )
 
 
 class WsTimestamp(Strict):
@@ -76,11 +78,16 @@ class Subscription(Strict):
 
 class UserStreamPing(Strict):
     message: JSON = Field(description="A text, or a JSON template ({time}, {request_id}).")
-    interval: PositiveNumber = Field(description="Seconds without a message sent before a ping.")
+    interval: Optional[PositiveNumber] = Field(
+        default=None, description="Seconds between pings; not needed when auth.private_ws.token announces it."
+    )
 
 
 class UserStream(Strict):
     subscriptions: List[Subscription] = Field(default_factory=list)
+    all_pairs_symbols: Optional[List[str]] = Field(
+        default=None, description="{symbols} when the connector has no trading pairs: every pair (Gate: ['!all'])."
+    )
     ping: Optional[UserStreamPing] = None
     queue_when: Optional[Predicate] = Field(default=None, description="Only messages passing it are queued.")
     route_field: FieldPath

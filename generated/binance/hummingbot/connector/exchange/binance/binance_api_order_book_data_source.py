@@ -76,12 +76,8 @@ class BinanceAPIOrderBookDataSource(OrderBookTrackerDataSource):
                 await self._connector.exchange_symbol_associated_to_pair(trading_pair=trading_pair)
                 for trading_pair in self._trading_pairs
             ]
-            await ws.send(
-                WSJSONRequest(payload=self._subscribe_payload([symbol.lower() + "@trade" for symbol in symbols]))
-            )
-            await ws.send(
-                WSJSONRequest(payload=self._subscribe_payload([symbol.lower() + "@depth@100ms" for symbol in symbols]))
-            )
+            for payload in self._subscribe_payloads(symbols):
+                await ws.send(WSJSONRequest(payload=payload))
             self.logger().info("Subscribed to public order book and trade channels...")
         except asyncio.CancelledError:
             raise
@@ -91,15 +87,35 @@ class BinanceAPIOrderBookDataSource(OrderBookTrackerDataSource):
             )
             raise
 
-    def _subscribe_payload(self, topics: List[str]) -> Dict[str, Any]:
-        return {"method": "SUBSCRIBE", "params": topics, "id": next(self._request_ids)}
+    def _subscribe_payloads(self, symbols: List[str]) -> List[Dict[str, Any]]:
+        """The subscribe messages for the trade and order book channels of the given symbols."""
+        return [
+            {
+                "method": "SUBSCRIBE",
+                "params": [symbol.lower() + "@trade" for symbol in symbols],
+                "id": next(self._request_ids),
+            },
+            {
+                "method": "SUBSCRIBE",
+                "params": [symbol.lower() + "@depth@100ms" for symbol in symbols],
+                "id": next(self._request_ids),
+            },
+        ]
 
-    def _unsubscribe_payload(self, topics: List[str]) -> Dict[str, Any]:
-        return {"method": "UNSUBSCRIBE", "params": topics, "id": next(self._request_ids)}
-
-    @staticmethod
-    def _topics(symbol: str) -> List[str]:
-        return [symbol.lower() + "@trade", symbol.lower() + "@depth@100ms"]
+    def _unsubscribe_payloads(self, symbols: List[str]) -> List[Dict[str, Any]]:
+        """The unsubscribe messages for the trade and order book channels of the given symbols."""
+        return [
+            {
+                "method": "UNSUBSCRIBE",
+                "params": [symbol.lower() + "@trade" for symbol in symbols],
+                "id": next(self._request_ids),
+            },
+            {
+                "method": "UNSUBSCRIBE",
+                "params": [symbol.lower() + "@depth@100ms" for symbol in symbols],
+                "id": next(self._request_ids),
+            },
+        ]
 
     def _channel_originating_message(self, event_message: Dict[str, Any]) -> str:
         event_type = event_message.get("e")
@@ -131,7 +147,8 @@ class BinanceAPIOrderBookDataSource(OrderBookTrackerDataSource):
             return False
         try:
             symbol = await self._connector.exchange_symbol_associated_to_pair(trading_pair=trading_pair)
-            await self._ws_assistant.send(WSJSONRequest(payload=self._subscribe_payload(self._topics(symbol))))
+            for payload in self._subscribe_payloads([symbol]):
+                await self._ws_assistant.send(WSJSONRequest(payload=payload))
             self.add_trading_pair(trading_pair)
             self.logger().info(f"Subscribed to {trading_pair} order book and trade channels")
             return True
@@ -151,7 +168,8 @@ class BinanceAPIOrderBookDataSource(OrderBookTrackerDataSource):
             return False
         try:
             symbol = await self._connector.exchange_symbol_associated_to_pair(trading_pair=trading_pair)
-            await self._ws_assistant.send(WSJSONRequest(payload=self._unsubscribe_payload(self._topics(symbol))))
+            for payload in self._unsubscribe_payloads([symbol]):
+                await self._ws_assistant.send(WSJSONRequest(payload=payload))
             self.remove_trading_pair(trading_pair)
             self.logger().info(f"Unsubscribed from {trading_pair} order book and trade channels")
             return True

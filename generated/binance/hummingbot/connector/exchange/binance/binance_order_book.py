@@ -63,7 +63,6 @@ class BinanceOrderBook(OrderBook):
                 "trading_pair": metadata["trading_pair"],
                 "trade_type": float(trade_type.value),
                 "trade_id": msg["t"],
-                "update_id": msg["E"],
                 "price": msg["p"],
                 "amount": msg["q"],
             },

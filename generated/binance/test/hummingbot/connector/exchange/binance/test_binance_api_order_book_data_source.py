@@ -58,8 +58,11 @@ class BinanceAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         )
         self.data_source.logger().setLevel(1)
         self.data_source.logger().addHandler(self)
+        self.mock_api = aioresponses()
+        self.mock_api.start()
 
     def tearDown(self) -> None:
+        self.mock_api.stop()
         self.listening_task and self.listening_task.cancel()
         self.data_source.logger().removeHandler(self)
         super().tearDown()
@@ -116,13 +119,12 @@ class BinanceAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         queue.get.side_effect = items
         return queue
 
-    @aioresponses()
-    async def test_get_new_order_book_successful(self, mock_api):
-        mock_api.get(self._snapshot_url_regex(), body=json.dumps(self._snapshot_response()))
+    async def test_get_new_order_book_successful(self):
+        self.mock_api.get(self._snapshot_url_regex(), body=json.dumps(self._snapshot_response()))
 
         order_book = await self.data_source.get_new_order_book(self.trading_pair)
 
-        request = next(iter(mock_api.requests.values()))[0]
+        request = next(iter(self.mock_api.requests.values()))[0]
         self.assertEqual({"symbol": self.ex_trading_pair, "limit": "1000"}, request.kwargs["params"])
         self.assertEqual(1001, order_book.snapshot_uid)
         bids = list(order_book.bid_entries())
@@ -136,9 +138,8 @@ class BinanceAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         self.assertEqual(2.5, asks[0].amount)
         self.assertEqual(1001, asks[0].update_id)
 
-    @aioresponses()
-    async def test_get_new_order_book_raises_exception(self, mock_api):
-        mock_api.get(self._snapshot_url_regex(), status=400)
+    async def test_get_new_order_book_raises_exception(self):
+        self.mock_api.get(self._snapshot_url_regex(), status=400)
 
         with self.assertRaises(IOError):
             await self.data_source.get_new_order_book(self.trading_pair)
@@ -164,7 +165,9 @@ class BinanceAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_listen_for_subscriptions_routes_trades_and_order_diffs_to_their_queues(self, ws_connect_mock):
         ws_connect_mock.return_value = self.mocking_assistant.create_websocket_mock()
-        for message in ({"result": None, "id": 1}, self._trade_event(), self._diff_event()):
+        messages = [{"result": None, "id": 1}, self._trade_event()]
+        messages.append(self._diff_event())
+        for message in messages:
             self.mocking_assistant.add_websocket_aiohttp_message(
                 websocket_mock=ws_connect_mock.return_value, message=json.dumps(message)
             )
@@ -174,11 +177,12 @@ class BinanceAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         queues = self.data_source._message_queue
         trade_queue = queues[self.data_source._trade_messages_queue_key]
         diff_queue = queues[self.data_source._diff_messages_queue_key]
+        snapshot_queue = queues[self.data_source._snapshot_messages_queue_key]
         self.assertEqual(self._trade_event(), await asyncio.wait_for(trade_queue.get(), timeout=1))
         self.assertEqual(self._diff_event(), await asyncio.wait_for(diff_queue.get(), timeout=1))
         self.assertTrue(trade_queue.empty())
         self.assertTrue(diff_queue.empty())
-        self.assertTrue(queues[self.data_source._snapshot_messages_queue_key].empty())
+        self.assertTrue(snapshot_queue.empty())
 
     @patch("aiohttp.ClientSession.ws_connect")
     async def test_listen_for_subscriptions_raises_cancel_exception(self, ws_connect_mock):
@@ -297,19 +301,17 @@ class BinanceAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
             self._is_logged("ERROR", "Unexpected error when processing public order book updates from exchange")
         )
 
-    @aioresponses()
-    async def test_listen_for_order_book_snapshots_cancelled_when_fetching_snapshot(self, mock_api):
+    async def test_listen_for_order_book_snapshots_cancelled_when_fetching_snapshot(self):
         # The data source fetches a REST snapshot when none came through the websocket for this long: at once here.
         self.data_source.FULL_ORDER_BOOK_RESET_DELTA_SECONDS = 0
-        mock_api.get(self._snapshot_url_regex(), exception=asyncio.CancelledError)
+        self.mock_api.get(self._snapshot_url_regex(), exception=asyncio.CancelledError)
 
         with self.assertRaises(asyncio.CancelledError):
             await self.data_source.listen_for_order_book_snapshots(asyncio.get_running_loop(), asyncio.Queue())
 
-    @aioresponses()
-    async def test_listen_for_order_book_snapshots_log_exception(self, mock_api):
+    async def test_listen_for_order_book_snapshots_log_exception(self):
         self.data_source.FULL_ORDER_BOOK_RESET_DELTA_SECONDS = 0
-        mock_api.get(self._snapshot_url_regex(), exception=Exception("TEST ERROR"))
+        self.mock_api.get(self._snapshot_url_regex(), exception=Exception("TEST ERROR"))
 
         with patch.object(self.data_source, "_sleep", side_effect=asyncio.CancelledError):
             with self.assertRaises(asyncio.CancelledError):
@@ -322,10 +324,9 @@ class BinanceAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
             self._is_logged("ERROR", "Unexpected error when processing public order book snapshots from exchange")
         )
 
-    @aioresponses()
-    async def test_listen_for_order_book_snapshots_successful(self, mock_api):
+    async def test_listen_for_order_book_snapshots_successful(self):
         self.data_source.FULL_ORDER_BOOK_RESET_DELTA_SECONDS = 0
-        mock_api.get(self._snapshot_url_regex(), body=json.dumps(self._snapshot_response()))
+        self.mock_api.get(self._snapshot_url_regex(), body=json.dumps(self._snapshot_response()))
         output_queue = asyncio.Queue()
 
         listening_task = asyncio.create_task(
@@ -351,19 +352,11 @@ class BinanceAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
         self.assertTrue(result)
         sent_messages = self.mocking_assistant.json_messages_sent_through_websocket(websocket)
-        self.assertEqual(
-            [
-                {
-                    "method": "SUBSCRIBE",
-                    "params": [
-                        self.new_ex_trading_pair.lower() + "@trade",
-                        self.new_ex_trading_pair.lower() + "@depth@100ms",
-                    ],
-                    "id": 1,
-                }
-            ],
-            sent_messages,
-        )
+        expected_messages = [
+            {"method": "SUBSCRIBE", "params": [self.new_ex_trading_pair.lower() + "@trade"], "id": 1},
+            {"method": "SUBSCRIBE", "params": [self.new_ex_trading_pair.lower() + "@depth@100ms"], "id": 2},
+        ]
+        self.assertEqual(expected_messages, sent_messages)
         self.assertEqual([self.trading_pair, self.new_trading_pair], self.data_source._trading_pairs)
         self.assertTrue(self._is_logged("INFO", f"Subscribed to {self.new_trading_pair} order book and trade channels"))
 
@@ -410,19 +403,11 @@ class BinanceAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
         self.assertTrue(result)
         sent_messages = self.mocking_assistant.json_messages_sent_through_websocket(websocket)
-        self.assertEqual(
-            [
-                {
-                    "method": "UNSUBSCRIBE",
-                    "params": [
-                        self.new_ex_trading_pair.lower() + "@trade",
-                        self.new_ex_trading_pair.lower() + "@depth@100ms",
-                    ],
-                    "id": 1,
-                }
-            ],
-            sent_messages,
-        )
+        expected_messages = [
+            {"method": "UNSUBSCRIBE", "params": [self.new_ex_trading_pair.lower() + "@trade"], "id": 1},
+            {"method": "UNSUBSCRIBE", "params": [self.new_ex_trading_pair.lower() + "@depth@100ms"], "id": 2},
+        ]
+        self.assertEqual(expected_messages, sent_messages)
         self.assertEqual([self.trading_pair], self.data_source._trading_pairs)
         self.assertTrue(
             self._is_logged("INFO", f"Unsubscribed from {self.new_trading_pair} order book and trade channels")
@@ -454,10 +439,9 @@ class BinanceAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         self.assertEqual([self.trading_pair], self.data_source._trading_pairs)
         self.assertTrue(self._is_logged("ERROR", f"Unexpected error unsubscribing from {self.trading_pair} channels"))
 
-    @aioresponses()
-    async def test_get_last_traded_prices(self, mock_api):
+    async def test_get_last_traded_prices(self):
         url = web_utils.public_rest_url(path_url=CONSTANTS.TICKER_PRICE_PATH_URL, domain=self.domain)
-        mock_api.get(re.compile(f"^{re.escape(url)}"), body=json.dumps({"symbol": "LTCBTC", "price": "10.875"}))
+        self.mock_api.get(re.compile(f"^{re.escape(url)}"), body=json.dumps({"symbol": "LTCBTC", "price": "10.875"}))
 
         prices = await self.data_source.get_last_traded_prices([self.trading_pair])
 

@@ -49,7 +49,7 @@ class BinanceAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
             domain=domain,
         )
 
-    def signature(self, message: str) -> str:
+    def ws_signature(self, message: str) -> str:
         """The signature the exchange expects for `message`, computed here from the documented recipe."""
         return hmac.new(self.api_secret.encode("utf8"), message.encode("utf8"), hashlib.sha256).hexdigest()
 
@@ -94,20 +94,24 @@ class BinanceAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
             ws_connect_mock,
             {"id": "d3df8a61-98ea-4fe0-8f4e-0fcea5d418b0", "status": 200, "result": {"subscriptionId": 0}},
         )
-        expected_signature = self.signature("apiKey=testApiKey&timestamp=1640000000250")
 
         self.start_listening()
         await self.mocking_assistant.run_until_all_aiohttp_messages_delivered(websocket)
 
         sent_messages = self.mocking_assistant.json_messages_sent_through_websocket(websocket)
-        self.assertEqual(1, len(sent_messages))
         self.assertEqual(
-            {
-                "id": sent_messages[0]["id"],
-                "method": "userDataStream.subscribe.signature",
-                "params": {"apiKey": self.api_key, "timestamp": 1640000000250, "signature": expected_signature},
-            },
-            sent_messages[0],
+            [
+                {
+                    "id": sent_messages[0]["id"],
+                    "method": "userDataStream.subscribe.signature",
+                    "params": {
+                        "apiKey": self.api_key,
+                        "timestamp": 1640000000250,
+                        "signature": self.ws_signature("apiKey=testApiKey&timestamp=1640000000250"),
+                    },
+                }
+            ],
+            sent_messages,
         )
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
@@ -181,7 +185,7 @@ class BinanceAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
             "e": "outboundAccountPosition",
             "E": 1564034571105,
             "u": 1564034571073,
-            "B": [{"a": "COINALPHA", "f": "10", "l": "0.000000"}],
+            "B": [{"a": "COINALPHA", "f": "10000.000000", "l": "0.000000"}],
         }
         self.websocket(
             ws_connect_mock,

@@ -24,7 +24,7 @@ class BinanceAuthTests(IsolatedAsyncioWrapperTestCase):
     async def test_rest_authenticate_signs_query_parameters_of_get_requests(self):
         request = RESTRequest(
             method=RESTMethod.GET,
-            url="https://test.url/api/endpoint",
+            url="https://api.binance.com/api/v3/account",
             params={"symbol": "COINALPHAHBOT", "side": "BUY", "quantity": "1.5"},
             is_auth_required=True,
         )
@@ -48,7 +48,7 @@ class BinanceAuthTests(IsolatedAsyncioWrapperTestCase):
     async def test_rest_authenticate_signs_form_body_of_post_requests(self):
         request = RESTRequest(
             method=RESTMethod.POST,
-            url="https://test.url/api/endpoint",
+            url="https://api.binance.com/api/v3/account",
             data=json.dumps({"symbol": "COINALPHAHBOT", "side": "BUY", "quantity": "1.5"}),
             is_auth_required=True,
         )
@@ -81,9 +81,15 @@ class BinanceAuthTests(IsolatedAsyncioWrapperTestCase):
         self.assertEqual({"method": "test", "params": {"key": "value"}}, authenticated.payload)
 
     def test_ws_subscribe_params_are_signed_over_sorted_parameters(self):
-        expected_signature = self.signature("apiKey=testApiKey&timestamp=1640000000250")
-
         self.assertEqual(
-            {"apiKey": self.api_key, "timestamp": 1640000000250, "signature": expected_signature},
+            {
+                "apiKey": self.api_key,
+                "timestamp": 1640000000250,
+                "signature": self.ws_signature("apiKey=testApiKey&timestamp=1640000000250"),
+            },
             self.auth.ws_subscribe_params(),
         )
+
+    def ws_signature(self, message: str) -> str:
+        """The private websocket signature the exchange expects for `message`, computed from the documented recipe."""
+        return hmac.new(self.api_secret.encode("utf8"), message.encode("utf8"), hashlib.sha256).hexdigest()

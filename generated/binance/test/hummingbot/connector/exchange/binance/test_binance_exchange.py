@@ -16,7 +16,7 @@ from hummingbot.connector.exchange.binance.binance_exchange import BinanceExchan
 from hummingbot.connector.test_support.exchange_connector_test import AbstractExchangeConnectorTests
 from hummingbot.connector.trading_rule import TradingRule
 from hummingbot.core.data_type.common import OrderType, TradeType
-from hummingbot.core.data_type.in_flight_order import InFlightOrder, OrderState
+from hummingbot.core.data_type.in_flight_order import InFlightOrder
 from hummingbot.core.data_type.trade_fee import DeductedFromReturnsTradeFee, TokenAmount, TradeFeeBase
 from hummingbot.core.event.events import MarketOrderFailureEvent, OrderFilledEvent
 
@@ -927,7 +927,7 @@ class BinanceExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
         }
 
     def trade_event_for_full_fill_websocket_update(self, order: InFlightOrder):
-        # Fills arrive inside the order event itself.
+        # Fills arrive with the order event itself.
         return None
 
     def order_event_for_failed_order_websocket_update(self, order: InFlightOrder):
@@ -1012,7 +1012,8 @@ class BinanceExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
         self.place_buy_order(order_type=OrderType.LIMIT_MAKER)
         await asyncio.wait_for(request_sent_event.wait(), timeout=1)
 
-        request_data = self._all_executed_requests(mock_api, self.order_creation_url)[0].kwargs["data"]
+        request_call = self._all_executed_requests(mock_api, self.order_creation_url)[0]
+        request_data = request_call.kwargs["data"]
         self.assertEqual("LIMIT_MAKER", request_data["type"])
         self.assertEqual(Decimal("10000"), Decimal(request_data["price"]))
         self.assertNotIn("timeInForce", request_data)
@@ -1031,7 +1032,8 @@ class BinanceExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
         self.place_buy_order(order_type=OrderType.MARKET)
         await asyncio.wait_for(request_sent_event.wait(), timeout=1)
 
-        request_data = self._all_executed_requests(mock_api, self.order_creation_url)[0].kwargs["data"]
+        request_call = self._all_executed_requests(mock_api, self.order_creation_url)[0]
+        request_data = request_call.kwargs["data"]
         self.assertEqual("MARKET", request_data["type"])
         self.assertNotIn("price", request_data)
         self.assertNotIn("timeInForce", request_data)

@@ -238,6 +238,9 @@ class BinanceUtilsTests(unittest.TestCase):
             fields["binance_us_api_secret"].json_schema_extra,
         )
 
+    def test_config_map_class_name(self):
+        self.assertEqual("BinanceConfigMap", type(utils.KEYS).__name__)
+
     def test_other_domains(self):
         self.assertEqual(["binance_us"], getattr(utils, "OTHER_DOMAINS", []))
         self.assertEqual({"binance_us": "us"}, utils.OTHER_DOMAINS_PARAMETER)

@@ -66,7 +66,7 @@ class BinanceWebUtilsTests(IsolatedAsyncioWrapperTestCase):
             },
         )
 
-    async def test_get_current_server_time_returns_documented_server_time_in_ms(self):
+    async def test_get_current_server_time_converts_documented_server_time_from_ms_to_ms(self):
         for domain, url in [
             ("com", "https://api.binance.com/api/v3/time"),
             ("us", "https://api.binance.us/api/v3/time"),
@@ -74,7 +74,7 @@ class BinanceWebUtilsTests(IsolatedAsyncioWrapperTestCase):
             with self.subTest(domain=domain), aioresponses() as mock_api:
                 mock_api.get(url, payload={"serverTime": 1640000001234})
 
-                self.assertEqual(1640000001234, await web_utils.get_current_server_time(domain=domain))
+                self.assertEqual(1640000001234.0, await web_utils.get_current_server_time(domain=domain))
 
     async def test_build_api_factory_creates_working_assistants(self):
         time_synchronizer = TimeSynchronizer()

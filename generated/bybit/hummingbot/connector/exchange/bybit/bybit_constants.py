@@ -1,0 +1,152 @@
+"""Constants of the Bybit connector: URLs, paths, rate limits and exchange vocabularies."""
+
+from hummingbot.core.api_throttler.data_types import LinkedLimitWeightPair, RateLimit
+from hummingbot.core.data_type.common import OrderType
+from hummingbot.core.data_type.in_flight_order import OrderState
+
+DEFAULT_DOMAIN = "com"
+
+HBOT_ORDER_ID_PREFIX = "HBOT-"
+MAX_ORDER_ID_LEN = 36
+
+# Base URLs; {domain} is replaced by the connector's domain
+REST_URL = "https://api.bybit.{domain}"
+WSS_URL = "wss://stream.bybit.{domain}/v5/public/spot"
+WSS_PRIVATE_URL = "wss://stream.bybit.{domain}/v5/private"
+WS_HEARTBEAT_TIME_INTERVAL = 30.0
+PUBLIC_WS_PING_INTERVAL = 20.0
+USER_STREAM_PING_INTERVAL = 20.0
+
+# REST paths
+SERVER_TIME_PATH_URL = "/v5/market/time"
+INSTRUMENTS_INFO_PATH_URL = "/v5/market/instruments-info"
+TICKERS_PATH_URL = "/v5/market/tickers"
+SNAPSHOT_PATH_URL = "/v5/market/orderbook"
+ORDER_PATH_URL = "/v5/order/create"
+CANCEL_ORDER_PATH_URL = "/v5/order/cancel"
+OPEN_ORDERS_PATH_URL = "/v5/order/realtime"
+MY_TRADES_PATH_URL = "/v5/execution/list"
+WALLET_BALANCE_PATH_URL = "/v5/account/wallet-balance"
+
+# Query parameters of the symbols and trading rules request
+EXCHANGE_INFO_PARAMS = {"category": "spot"}
+
+# Order vocabulary
+SIDE_BUY = "Buy"
+SIDE_SELL = "Sell"
+ORDER_TYPE_NAMES = {
+    OrderType.LIMIT: "Limit",
+    OrderType.LIMIT_MAKER: "Limit",
+    OrderType.MARKET: "Market",
+}
+TIME_IN_FORCE = {
+    OrderType.LIMIT: "GTC",
+    OrderType.LIMIT_MAKER: "PostOnly",
+}
+# Parameters sent only with orders of a type
+ORDER_TYPE_PARAMS = {
+    OrderType.MARKET: {"marketUnit": "baseCoin"},
+}
+
+ORDER_STATE = {
+    "New": OrderState.OPEN,
+    "PartiallyFilled": OrderState.PARTIALLY_FILLED,
+    "Untriggered": OrderState.OPEN,
+    "Filled": OrderState.FILLED,
+    "Cancelled": OrderState.CANCELED,
+    "PartiallyFilledCanceled": OrderState.CANCELED,
+    "Deactivated": OrderState.CANCELED,
+    "Rejected": OrderState.FAILED,
+}
+
+# Websocket event types
+TRADE_EVENT_TYPE = "publicTrade."
+DIFF_EVENT_TYPE = "orderbook."
+SNAPSHOT_EVENT_TYPE = "orderbook."
+USER_ORDER_EVENT_TYPE = "order"
+USER_FILL_EVENT_TYPE = "execution"
+USER_BALANCE_EVENT_TYPE = "wallet"
+
+# Substrings that, all present in an error, identify it
+TIMESTAMP_ERROR_MATCHES = ["10002", "recv_window"]
+ORDER_NOT_FOUND_ON_STATUS_MATCHES = ["110001"]
+ORDER_NOT_FOUND_ON_CANCEL_MATCHES = ["110001"]
+
+# Rate limit pools
+IP_REQUESTS = "IP_REQUESTS"
+
+RATE_LIMITS = [
+    RateLimit(limit_id=IP_REQUESTS, limit=600, time_interval=5.0),
+    RateLimit(
+        limit_id=SERVER_TIME_PATH_URL,
+        limit=600,
+        time_interval=5.0,
+        linked_limits=[
+            LinkedLimitWeightPair(IP_REQUESTS, 1),
+        ],
+    ),
+    RateLimit(
+        limit_id=INSTRUMENTS_INFO_PATH_URL,
+        limit=600,
+        time_interval=5.0,
+        linked_limits=[
+            LinkedLimitWeightPair(IP_REQUESTS, 1),
+        ],
+    ),
+    RateLimit(
+        limit_id=TICKERS_PATH_URL,
+        limit=600,
+        time_interval=5.0,
+        linked_limits=[
+            LinkedLimitWeightPair(IP_REQUESTS, 1),
+        ],
+    ),
+    RateLimit(
+        limit_id=SNAPSHOT_PATH_URL,
+        limit=600,
+        time_interval=5.0,
+        linked_limits=[
+            LinkedLimitWeightPair(IP_REQUESTS, 1),
+        ],
+    ),
+    RateLimit(
+        limit_id=ORDER_PATH_URL,
+        limit=20,
+        time_interval=1.0,
+        linked_limits=[
+            LinkedLimitWeightPair(IP_REQUESTS, 1),
+        ],
+    ),
+    RateLimit(
+        limit_id=CANCEL_ORDER_PATH_URL,
+        limit=20,
+        time_interval=1.0,
+        linked_limits=[
+            LinkedLimitWeightPair(IP_REQUESTS, 1),
+        ],
+    ),
+    RateLimit(
+        limit_id=OPEN_ORDERS_PATH_URL,
+        limit=50,
+        time_interval=1.0,
+        linked_limits=[
+            LinkedLimitWeightPair(IP_REQUESTS, 1),
+        ],
+    ),
+    RateLimit(
+        limit_id=MY_TRADES_PATH_URL,
+        limit=50,
+        time_interval=1.0,
+        linked_limits=[
+            LinkedLimitWeightPair(IP_REQUESTS, 1),
+        ],
+    ),
+    RateLimit(
+        limit_id=WALLET_BALANCE_PATH_URL,
+        limit=50,
+        time_interval=1.0,
+        linked_limits=[
+            LinkedLimitWeightPair(IP_REQUESTS, 1),
+        ],
+    ),
+]

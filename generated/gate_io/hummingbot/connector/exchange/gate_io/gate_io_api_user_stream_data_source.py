@@ -1,0 +1,92 @@
+import asyncio
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
+
+from hummingbot.connector.exchange.gate_io import gate_io_constants as CONSTANTS
+from hummingbot.connector.exchange.gate_io.gate_io_auth import GateIoAuth
+from hummingbot.core.data_type.user_stream_tracker_data_source import UserStreamTrackerDataSource
+from hummingbot.core.web_assistant.connections.data_types import WSJSONRequest
+from hummingbot.core.web_assistant.web_assistants_factory import WebAssistantsFactory
+from hummingbot.core.web_assistant.ws_assistant import WSAssistant
+from hummingbot.logger import HummingbotLogger
+
+if TYPE_CHECKING:
+    from hummingbot.connector.exchange.gate_io.gate_io_exchange import GateIoExchange
+
+
+class GateIoAPIUserStreamDataSource(UserStreamTrackerDataSource):
+    """User data stream: account subscriptions, each signed, on the private websocket."""
+
+    _logger: Optional[HummingbotLogger] = None
+
+    def __init__(
+        self,
+        auth: GateIoAuth,
+        trading_pairs: List[str],
+        connector: "GateIoExchange",
+        api_factory: WebAssistantsFactory,
+        domain: str = CONSTANTS.DEFAULT_DOMAIN,
+    ):
+        super().__init__()
+        self._auth = auth
+        self._trading_pairs = trading_pairs
+        self._connector = connector
+        self._api_factory = api_factory
+        self._domain = domain
+
+    async def _get_ws_assistant(self) -> WSAssistant:
+        return await self._api_factory.get_ws_assistant()
+
+    async def _connected_websocket_assistant(self) -> WSAssistant:
+        ws = await self._get_ws_assistant()
+        await ws.connect(
+            ws_url=CONSTANTS.WSS_PRIVATE_URL.format(domain=self._domain),
+            ping_timeout=CONSTANTS.WS_HEARTBEAT_TIME_INTERVAL,
+        )
+        return ws
+
+    async def _subscribe_channels(self, websocket_assistant: WSAssistant):
+        try:
+            # Without trading pairs, every pair.
+            symbols = [
+                await self._connector.exchange_symbol_associated_to_pair(trading_pair=trading_pair)
+                for trading_pair in self._trading_pairs
+            ] or ["!all"]
+            await websocket_assistant.send(
+                WSJSONRequest(
+                    payload={
+                        "time": int(self._time()),
+                        "channel": "spot.orders",
+                        "event": "subscribe",
+                        "payload": symbols,
+                    },
+                    is_auth_required=True,
+                )
+            )
+            await websocket_assistant.send(
+                WSJSONRequest(
+                    payload={
+                        "time": int(self._time()),
+                        "channel": "spot.usertrades",
+                        "event": "subscribe",
+                        "payload": symbols,
+                    },
+                    is_auth_required=True,
+                )
+            )
+            await websocket_assistant.send(
+                WSJSONRequest(
+                    payload={"time": int(self._time()), "channel": "spot.balances", "event": "subscribe"},
+                    is_auth_required=True,
+                )
+            )
+            self.logger().info("Subscribed to the user data stream")
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            self.logger().exception("Unexpected error subscribing to the user data stream")
+            raise
+
+    async def _process_event_message(self, event_message: Dict[str, Any], queue: asyncio.Queue):
+        # Only account events are queued: replies to requests and pongs are not.
+        if isinstance(event_message, dict) and event_message.get("event") == "update":
+            queue.put_nowait(event_message)

@@ -1,0 +1,51 @@
+import base64
+import hashlib
+import hmac
+from typing import Dict
+from urllib.parse import urlencode, urlparse
+
+from hummingbot.connector.time_synchronizer import TimeSynchronizer
+from hummingbot.core.web_assistant.auth import AuthBase
+from hummingbot.core.web_assistant.connections.data_types import RESTRequest, WSRequest
+
+
+class KucoinAuth(AuthBase):
+    """
+    Signs requests: HMAC-SHA256 (base64) of a message built from the
+    timestamp and the request; key, timestamp and signature travel in headers.
+    """
+
+    def __init__(self, api_key: str, api_secret: str, passphrase: str, time_provider: TimeSynchronizer):
+        self.api_key = api_key
+        self.api_secret = api_secret
+        self.passphrase = passphrase
+        self.time_provider = time_provider
+
+    async def rest_authenticate(self, request: RESTRequest) -> RESTRequest:
+        headers = dict(request.headers or {})
+        headers.update(self.header_for_authentication(request))
+        request.headers = headers
+        return request
+
+    async def ws_authenticate(self, request: WSRequest) -> WSRequest:
+        """The user stream authenticates when connecting; websocket messages are sent as they are."""
+        return request
+
+    def header_for_authentication(self, request: RESTRequest) -> Dict[str, str]:
+        timestamp = str(int(self.time_provider.time() * 1e3))
+        path = urlparse(request.url).path
+        query = urlencode(request.params or {})
+        request_path = f"{path}?{query}" if query else path
+        body = request.data or ""
+        signature = self._generate_signature(timestamp + request.method.value + request_path + body)
+        return {
+            "KC-API-KEY": self.api_key,
+            "KC-API-SIGN": signature,
+            "KC-API-TIMESTAMP": timestamp,
+            "KC-API-PASSPHRASE": self._generate_signature(self.passphrase),
+            "KC-API-KEY-VERSION": "2",
+        }
+
+    def _generate_signature(self, payload: str) -> str:
+        digest = hmac.new(self.api_secret.encode("utf8"), payload.encode("utf8"), hashlib.sha256)
+        return base64.b64encode(digest.digest()).decode()

@@ -1,0 +1,79 @@
+"""Constants of the Kucoin connector: URLs, paths, rate limits and exchange vocabularies."""
+
+from hummingbot.core.api_throttler.data_types import RateLimit
+from hummingbot.core.data_type.common import OrderType
+from hummingbot.core.data_type.in_flight_order import OrderState
+
+DEFAULT_DOMAIN = "main"
+
+HBOT_ORDER_ID_PREFIX = ""
+MAX_ORDER_ID_LEN = 40
+
+# Base URLs; {domain} is replaced by the connector's domain
+REST_URL = "https://api.kucoin.com"
+WSS_URL = "wss://ws-api-spot.kucoin.com/"
+WS_HEARTBEAT_TIME_INTERVAL = 30.0
+PUBLIC_WS_PING_INTERVAL = 18.0
+
+# REST paths
+PRIVATE_WS_TOKEN_PATH_URL = "/api/v1/bullet-private"
+SERVER_TIME_PATH_URL = "/api/v1/timestamp"
+SYMBOLS_PATH_URL = "/api/v2/symbols"
+TICKER_PATH_URL = "/api/v1/market/orderbook/level1"
+PUBLIC_WS_DATA_PATH_URL = "/api/v1/bullet-public"
+SNAPSHOT_PATH_URL = "/api/v1/market/orderbook/level2_100"
+ORDER_PATH_URL = "/api/v1/orders"
+ORDER_BY_ID_PATH_URL = "/api/v1/orders/{exchange_order_id}"
+OPEN_ORDERS_PATH_URL = "/api/v1/orders"
+MY_TRADES_PATH_URL = "/api/v1/fills"
+ACCOUNTS_PATH_URL = "/api/v1/accounts"
+
+# Rate limit ids of the path templates (a filled-in path cannot identify its limit)
+ORDER_BY_ID = "ORDER_BY_ID"
+OPEN_ORDERS_LIMIT_ID = "OPEN_ORDERS_LIMIT_ID"
+
+# Order vocabulary
+SIDE_BUY = "buy"
+SIDE_SELL = "sell"
+ORDER_TYPE_NAMES = {
+    OrderType.LIMIT: "limit",
+    OrderType.LIMIT_MAKER: "limit",
+    OrderType.MARKET: "market",
+}
+# Parameters sent only with orders of a type
+ORDER_TYPE_PARAMS = {
+    OrderType.LIMIT_MAKER: {"postOnly": True},
+}
+
+ORDER_STATE = {
+    "open": OrderState.OPEN,
+    "match": OrderState.PARTIALLY_FILLED,
+    "update": OrderState.OPEN,
+    "filled": OrderState.FILLED,
+    "canceled": OrderState.CANCELED,
+}
+
+# Websocket event types
+TRADE_EVENT_TYPE = "trade.l3match"
+DIFF_EVENT_TYPE = "trade.l2update"
+USER_ORDER_EVENT_TYPE = "orderChange"
+USER_BALANCE_EVENT_TYPE = "account.balance"
+
+# Substrings that, all present in an error, identify it
+TIMESTAMP_ERROR_MATCHES = ["400002", "KC-API-TIMESTAMP"]
+ORDER_NOT_FOUND_ON_STATUS_MATCHES = ["400100"]
+ORDER_NOT_FOUND_ON_CANCEL_MATCHES = ["400100", "order_not_exist_or_not_allow_to_cancel"]
+
+RATE_LIMITS = [
+    RateLimit(limit_id=PRIVATE_WS_TOKEN_PATH_URL, limit=400, time_interval=30.0),
+    RateLimit(limit_id=SERVER_TIME_PATH_URL, limit=666, time_interval=30.0),
+    RateLimit(limit_id=SYMBOLS_PATH_URL, limit=500, time_interval=30.0),
+    RateLimit(limit_id=TICKER_PATH_URL, limit=1000, time_interval=30.0),
+    RateLimit(limit_id=PUBLIC_WS_DATA_PATH_URL, limit=200, time_interval=30.0),
+    RateLimit(limit_id=SNAPSHOT_PATH_URL, limit=500, time_interval=30.0),
+    RateLimit(limit_id=ORDER_PATH_URL, limit=2000, time_interval=30.0),
+    RateLimit(limit_id=ORDER_BY_ID, limit=2000, time_interval=30.0),
+    RateLimit(limit_id=OPEN_ORDERS_LIMIT_ID, limit=2000, time_interval=30.0),
+    RateLimit(limit_id=MY_TRADES_PATH_URL, limit=400, time_interval=30.0),
+    RateLimit(limit_id=ACCOUNTS_PATH_URL, limit=800, time_interval=30.0),
+]

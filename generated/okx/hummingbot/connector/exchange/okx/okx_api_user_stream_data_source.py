@@ -1,0 +1,84 @@
+import asyncio
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
+
+from hummingbot.connector.exchange.okx import okx_constants as CONSTANTS
+from hummingbot.connector.exchange.okx.okx_auth import OkxAuth
+from hummingbot.core.data_type.user_stream_tracker_data_source import UserStreamTrackerDataSource
+from hummingbot.core.web_assistant.connections.data_types import WSJSONRequest, WSPlainTextRequest
+from hummingbot.core.web_assistant.web_assistants_factory import WebAssistantsFactory
+from hummingbot.core.web_assistant.ws_assistant import WSAssistant
+from hummingbot.logger import HummingbotLogger
+
+if TYPE_CHECKING:
+    from hummingbot.connector.exchange.okx.okx_exchange import OkxExchange
+
+
+class OkxAPIUserStreamDataSource(UserStreamTrackerDataSource):
+    """User data stream: a login message on the private websocket, then the account subscriptions."""
+
+    _logger: Optional[HummingbotLogger] = None
+
+    def __init__(
+        self,
+        auth: OkxAuth,
+        trading_pairs: List[str],
+        connector: "OkxExchange",
+        api_factory: WebAssistantsFactory,
+        domain: str = CONSTANTS.DEFAULT_DOMAIN,
+    ):
+        super().__init__()
+        self._auth = auth
+        self._trading_pairs = trading_pairs
+        self._connector = connector
+        self._api_factory = api_factory
+        self._domain = domain
+        self._ping_interval = CONSTANTS.USER_STREAM_PING_INTERVAL
+
+    async def _get_ws_assistant(self) -> WSAssistant:
+        return await self._api_factory.get_ws_assistant()
+
+    async def _connected_websocket_assistant(self) -> WSAssistant:
+        ws = await self._get_ws_assistant()
+        await ws.connect(
+            ws_url=CONSTANTS.WSS_PRIVATE_URL.format(domain=self._domain),
+            ping_timeout=CONSTANTS.WS_HEARTBEAT_TIME_INTERVAL,
+        )
+        return ws
+
+    async def _subscribe_channels(self, websocket_assistant: WSAssistant):
+        try:
+            await websocket_assistant.send(WSJSONRequest(payload=self._auth.ws_login_message()))
+            response = await websocket_assistant.receive()
+            if not (isinstance(response.data, dict) and response.data.get("event") == "login"):
+                raise IOError(f"Error subscribing to the user stream (response: {response.data})")
+            await websocket_assistant.send(
+                WSJSONRequest(
+                    payload={
+                        "op": "subscribe",
+                        "args": [{"channel": "orders", "instType": "SPOT"}, {"channel": "account"}],
+                    }
+                )
+            )
+            self.logger().info("Subscribed to the user data stream")
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            self.logger().exception("Unexpected error subscribing to the user data stream")
+            raise
+
+    async def _process_websocket_messages(self, websocket_assistant: WSAssistant, queue: asyncio.Queue):
+        """Processes messages, sending the exchange's ping message every ping interval."""
+        while True:
+            try:
+                await asyncio.wait_for(
+                    super()._process_websocket_messages(websocket_assistant=websocket_assistant, queue=queue),
+                    timeout=self._ping_interval,
+                )
+                return
+            except asyncio.TimeoutError:
+                await websocket_assistant.send(WSPlainTextRequest(payload="ping"))
+
+    async def _process_event_message(self, event_message: Dict[str, Any], queue: asyncio.Queue):
+        # Only account events are queued: replies to requests and pongs are not.
+        if isinstance(event_message, dict) and event_message.get("data"):
+            queue.put_nowait(event_message)

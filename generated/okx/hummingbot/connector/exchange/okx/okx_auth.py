@@ -1,0 +1,66 @@
+import base64
+import hashlib
+import hmac
+from datetime import datetime, timezone
+from typing import Any, Dict
+from urllib.parse import urlencode, urlparse
+
+from hummingbot.connector.time_synchronizer import TimeSynchronizer
+from hummingbot.core.web_assistant.auth import AuthBase
+from hummingbot.core.web_assistant.connections.data_types import RESTRequest, WSRequest
+
+
+class OkxAuth(AuthBase):
+    """
+    Signs requests: HMAC-SHA256 (base64) of a message built from the
+    timestamp and the request; key, timestamp and signature travel in headers.
+    """
+
+    def __init__(self, api_key: str, api_secret: str, passphrase: str, time_provider: TimeSynchronizer):
+        self.api_key = api_key
+        self.api_secret = api_secret
+        self.passphrase = passphrase
+        self.time_provider = time_provider
+
+    async def rest_authenticate(self, request: RESTRequest) -> RESTRequest:
+        headers = dict(request.headers or {})
+        headers.update(self.header_for_authentication(request))
+        request.headers = headers
+        return request
+
+    async def ws_authenticate(self, request: WSRequest) -> WSRequest:
+        """The user stream authenticates with its login message (see ws_login_message)."""
+        return request
+
+    def header_for_authentication(self, request: RESTRequest) -> Dict[str, str]:
+        timestamp = (
+            datetime.fromtimestamp(self.time_provider.time(), timezone.utc)
+            .isoformat(timespec="milliseconds")
+            .replace("+00:00", "Z")
+        )
+        path = urlparse(request.url).path
+        query = urlencode(request.params or {})
+        request_path = f"{path}?{query}" if query else path
+        body = request.data or ""
+        signature = self._generate_signature(timestamp + request.method.value + request_path + body)
+        return {
+            "OK-ACCESS-KEY": self.api_key,
+            "OK-ACCESS-SIGN": signature,
+            "OK-ACCESS-TIMESTAMP": timestamp,
+            "OK-ACCESS-PASSPHRASE": self.passphrase,
+        }
+
+    def ws_login_message(self) -> Dict[str, Any]:
+        """The private websocket's login message, signed with the current time."""
+        timestamp = str(int(self.time_provider.time()))
+        signature = self._generate_signature(f"{timestamp}GET/users/self/verify")
+        return {
+            "op": "login",
+            "args": [
+                {"apiKey": self.api_key, "passphrase": self.passphrase, "timestamp": timestamp, "sign": signature}
+            ],
+        }
+
+    def _generate_signature(self, payload: str) -> str:
+        digest = hmac.new(self.api_secret.encode("utf8"), payload.encode("utf8"), hashlib.sha256)
+        return base64.b64encode(digest.digest()).decode()

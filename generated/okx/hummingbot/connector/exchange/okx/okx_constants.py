@@ -1,0 +1,78 @@
+"""Constants of the Okx connector: URLs, paths, rate limits and exchange vocabularies."""
+
+from hummingbot.core.api_throttler.data_types import RateLimit
+from hummingbot.core.data_type.common import OrderType
+from hummingbot.core.data_type.in_flight_order import OrderState
+
+DEFAULT_DOMAIN = "com"
+
+HBOT_ORDER_ID_PREFIX = "93027a12dac34fBC"
+MAX_ORDER_ID_LEN = 32
+
+# Base URLs; {domain} is replaced by the connector's domain
+REST_URL = "https://www.okx.{domain}"
+WSS_URL = "wss://ws.okx.{domain}:8443/ws/v5/public"
+WSS_PRIVATE_URL = "wss://ws.okx.{domain}:8443/ws/v5/private"
+WS_HEARTBEAT_TIME_INTERVAL = 30.0
+PUBLIC_WS_PING_INTERVAL = 25.0
+PUBLIC_WS_PING_MESSAGE = "ping"
+USER_STREAM_PING_INTERVAL = 25.0
+
+# REST paths
+SERVER_TIME_PATH_URL = "/api/v5/public/time"
+INSTRUMENTS_PATH_URL = "/api/v5/public/instruments"
+TICKER_PATH_URL = "/api/v5/market/ticker"
+SNAPSHOT_PATH_URL = "/api/v5/market/books"
+ORDER_PATH_URL = "/api/v5/trade/order"
+CANCEL_ORDER_PATH_URL = "/api/v5/trade/cancel-order"
+OPEN_ORDERS_PATH_URL = "/api/v5/trade/orders-pending"
+MY_TRADES_PATH_URL = "/api/v5/trade/fills"
+BALANCE_PATH_URL = "/api/v5/account/balance"
+
+# Query parameters of the symbols and trading rules request
+EXCHANGE_INFO_PARAMS = {"instType": "SPOT"}
+
+# Order vocabulary
+SIDE_BUY = "buy"
+SIDE_SELL = "sell"
+ORDER_TYPE_NAMES = {
+    OrderType.LIMIT: "limit",
+    OrderType.LIMIT_MAKER: "post_only",
+    OrderType.MARKET: "market",
+}
+# Parameters sent only with orders of a type
+ORDER_TYPE_PARAMS = {
+    OrderType.MARKET: {"tgtCcy": "base_ccy"},
+}
+
+ORDER_STATE = {
+    "live": OrderState.OPEN,
+    "partially_filled": OrderState.PARTIALLY_FILLED,
+    "filled": OrderState.FILLED,
+    "canceled": OrderState.CANCELED,
+    "mmp_canceled": OrderState.CANCELED,
+}
+
+# Websocket event types
+TRADE_EVENT_TYPE = "trades"
+DIFF_EVENT_TYPE = "books"
+SNAPSHOT_EVENT_TYPE = "books"
+USER_ORDER_EVENT_TYPE = "orders"
+USER_BALANCE_EVENT_TYPE = "account"
+
+# Substrings that, all present in an error, identify it
+TIMESTAMP_ERROR_MATCHES = ["50102", "Timestamp request expired"]
+ORDER_NOT_FOUND_ON_STATUS_MATCHES = ["51603"]
+ORDER_NOT_FOUND_ON_CANCEL_MATCHES = ["51400"]
+
+RATE_LIMITS = [
+    RateLimit(limit_id=SERVER_TIME_PATH_URL, limit=10, time_interval=2.0),
+    RateLimit(limit_id=INSTRUMENTS_PATH_URL, limit=20, time_interval=2.0),
+    RateLimit(limit_id=TICKER_PATH_URL, limit=20, time_interval=2.0),
+    RateLimit(limit_id=SNAPSHOT_PATH_URL, limit=40, time_interval=2.0),
+    RateLimit(limit_id=ORDER_PATH_URL, limit=60, time_interval=2.0),
+    RateLimit(limit_id=CANCEL_ORDER_PATH_URL, limit=60, time_interval=2.0),
+    RateLimit(limit_id=OPEN_ORDERS_PATH_URL, limit=60, time_interval=2.0),
+    RateLimit(limit_id=MY_TRADES_PATH_URL, limit=60, time_interval=2.0),
+    RateLimit(limit_id=BALANCE_PATH_URL, limit=10, time_interval=2.0),
+]
