@@ -67,8 +67,17 @@ def state_derivation(source: Any, variable: str, example: Any) -> Dict[str, Any]
     return {"rules": rules, "fallback": fallback}
 
 
-def fill_fields(fill: Any, variable: str, example: Any) -> Dict[str, str]:
-    """Expressions that build a TradeUpdate from a fill payload (REST row or websocket event)."""
+def fee_asset_source(fill: Any, variable: str, order: str) -> str:
+    """The fee asset: read from the payload, or by the spec's rule from the order (`order` names it)."""
+    if fill.fee_asset is not None:
+        return read(fill.fee_asset, variable)
+    if fill.fee_asset_rule == "quote":
+        return f"{order}.quote_asset"
+    return f"self._received_asset({order})"
+
+
+def fill_fields(fill: Any, variable: str, example: Any, order: str) -> Dict[str, str]:
+    """Expressions that build a TradeUpdate from a fill payload (REST row or websocket event) of `order`."""
     amount = decimal(fill.amount, variable, example)
     price = decimal(fill.price, variable, example)
     quote_path = getattr(fill, "quote_amount", None)
@@ -79,7 +88,7 @@ def fill_fields(fill: Any, variable: str, example: Any) -> Dict[str, str]:
         "amount": amount,
         "quote_amount": decimal(quote_path, variable, example) if quote_path else f"{amount} * {price}",
         "fee_amount": f"-{fee_amount}" if fill.negate_fee else fee_amount,
-        "fee_asset": read(fill.fee_asset, variable),
+        "fee_asset": fee_asset_source(fill, variable, order),
         "timestamp": time_seconds(fill.timestamp, variable, example),
     }
 
@@ -169,7 +178,10 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     )
     v["fill_rows"] = read(fills.rows, "fills_response")
     fill_row = fieldpath.first_row(fills.example_response, fills.rows)
-    v["fill_fields"] = fill_fields(fills, "fill", fill_row)
+    v["fill_fields"] = fill_fields(fills, "fill", fill_row, "order")
+    # Fills whose fee is paid in the asset the order receives get a helper method naming that asset.
+    fill_sources = [fills, getattr(spec.user_stream.order_event, "fill", None), spec.user_stream.fill_event]
+    v["fee_in_received_asset"] = any(fill and fill.fee_asset_rule == "received" for fill in fill_sources)
     v["fill_fields"]["exchange_order_id"] = f"str({read(fills.exchange_order_id, 'fill')})"
 
     stream = spec.user_stream
@@ -192,7 +204,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["event_fill"] = event.fill
     if event.fill:
         v["event_fill_condition"] = if_condition(event.fill.when, "event")
-        v["event_fill_fields"] = fill_fields(event.fill, "event", row)
+        v["event_fill_fields"] = fill_fields(event.fill, "event", row, "fillable_order")
     v["fetch_fills_condition"] = if_condition(event.fetch_fills_when, "event") if event.fetch_fills_when else None
     # Fetching fills over REST makes the order event handler a coroutine.
     v["order_event_def"] = "async def" if event.fetch_fills_when else "def"
@@ -204,6 +216,6 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         fill_event_row = event_row(fill_event.example, fill_event.rows)
         v["fill_event_route"] = fill_event.route
         v["fill_event_rows"] = read(fill_event.rows, "event_message") if fill_event.rows is not None else None
-        v["fill_event_fields"] = fill_fields(fill_event, "event", fill_event_row)
+        v["fill_event_fields"] = fill_fields(fill_event, "event", fill_event_row, "fillable_order")
         v["fill_event_fields"]["client_order_id"] = read(fill_event.client_order_id, "event")
         v["fill_event_fields"]["exchange_order_id"] = f"str({read(fill_event.exchange_order_id, 'event')})"

@@ -530,7 +530,8 @@ def _check_order_events(spec: Spec, problems: List[Problem]) -> None:
     if event.fill:
         _check_predicate(problems, loc + ("fill", "when"), event.fill.when, row)
         for field in ("trade_id", "price", "amount", "fee_amount", "fee_asset"):
-            _check_path(problems, loc + ("fill", field), getattr(event.fill, field), row)
+            if getattr(event.fill, field) is not None:
+                _check_path(problems, loc + ("fill", field), getattr(event.fill, field), row)
         _check_path(problems, loc + ("fill", "timestamp"), event.fill.timestamp.path, row)
     if event.fetch_fills_when:
         _check_predicate(problems, loc + ("fetch_fills_when",), event.fetch_fills_when, row)

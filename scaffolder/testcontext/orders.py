@@ -249,9 +249,10 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
             fill.price: typed(row, fill.price, f"str({price_source})"),
             fill.amount: typed(row, fill.amount, f"str({amount_source})"),
             fill.fee_amount: typed(row, fill.fee_amount, f"str({fee})"),
-            fill.fee_asset: "self.expected_fill_fee.flat_fees[0].token",
             fill.timestamp.path: _time_value(row, fill.timestamp.path, fill.timestamp.unit),
         }
+        if fill.fee_asset is not None:
+            values[fill.fee_asset] = "self.expected_fill_fee.flat_fees[0].token"
         if getattr(fill, "quote_amount", None):
             values[fill.quote_amount] = typed(row, fill.quote_amount, f"str({price_source} * {amount_source})")
         return values
@@ -269,6 +270,11 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         else "AddedToCostTradeFee"
     )
     v["expected_fill_trade_id"] = literal(EXPECTED_FILL_TRADE_ID)
+    # The generic tests fill buy orders: a fee paid in the received asset is paid in the base asset.
+    fill_sources = [fills, getattr(spec.user_stream.order_event, "fill", None), spec.user_stream.fill_event]
+    received = any(fill and fill.fee_asset_rule == "received" for fill in fill_sources)
+    v["fee_token"] = "self.base_asset" if received else "self.quote_asset"
+    v["fee_in_received_asset"] = received
 
     # --- user stream order and fill events -----------------------------------------------------------------------
     stream = spec.user_stream

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Dict, List, Literal, Optional
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from scaffolder.spec.model.base import (
     FieldPath,
@@ -17,6 +17,23 @@ from scaffolder.spec.model.base import (
     Strict,
     TimeField,
 )
+
+
+class FeeAssetSource(Strict):
+    """Where a fill's fee asset comes from: a field of the payload, or a rule when the exchange does not send it."""
+
+    fee_asset: Optional[FieldPath] = Field(default=None, description="Field holding the asset the fee is paid in.")
+    fee_asset_rule: Optional[Literal["quote", "received"]] = Field(
+        default=None,
+        description="quote: always the pair's quote asset (Bitstamp, Kraken); received: the asset the order "
+        "receives, base for a buy and quote for a sell.",
+    )
+
+    @model_validator(mode="after")
+    def _one_fee_asset_source(self) -> "FeeAssetSource":
+        if (self.fee_asset is None) == (self.fee_asset_rule is None):
+            raise ValueError("give exactly one of fee_asset (a field) and fee_asset_rule (quote or received)")
+        return self
 
 
 class ClientOrderId(Strict):
@@ -105,7 +122,7 @@ class OrderStatus(Strict):
     example_response: JSON
 
 
-class OrderFills(Strict):
+class OrderFills(FeeAssetSource):
     endpoint: str
     method: Literal["GET", "POST"] = "GET"
     params: Dict[str, str]
@@ -117,7 +134,6 @@ class OrderFills(Strict):
     quote_amount: Optional[FieldPath] = Field(default=None, description="Read when given, else price x amount.")
     fee_amount: FieldPath
     negate_fee: bool = Field(default=False, description="The exchange reports a fee charged as a negative number.")
-    fee_asset: FieldPath
     timestamp: TimeField
     example_response: JSON
 
@@ -140,14 +156,13 @@ class Orders(Strict):
     )
 
 
-class FillInEvent(Strict):
+class FillInEvent(FeeAssetSource):
     when: Predicate
     trade_id: FieldPath
     price: FieldPath
     amount: FieldPath
     fee_amount: FieldPath
     negate_fee: bool = Field(default=False, description="The exchange reports a fee charged as a negative number.")
-    fee_asset: FieldPath
     timestamp: TimeField
 
 
@@ -172,7 +187,7 @@ class OrderEvent(Strict):
     example: JSON
 
 
-class FillEvent(Strict):
+class FillEvent(FeeAssetSource):
     """Fills sent in their own event, apart from order events (Gate.io spot.usertrades, Bybit execution)."""
 
     route: str
@@ -187,6 +202,5 @@ class FillEvent(Strict):
     quote_amount: Optional[FieldPath] = Field(default=None, description="Read when given, else price x amount.")
     fee_amount: FieldPath
     negate_fee: bool = Field(default=False, description="The exchange reports a fee charged as a negative number.")
-    fee_asset: FieldPath
     timestamp: TimeField
     example: JSON
