@@ -92,6 +92,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["time_sync"] = time_sync
     if time_sync:
         v["server_time_constant"] = endpoints[time_sync.endpoint].constant
+        v["server_time_limit_id"] = endpoints[time_sync.endpoint].rate_limit_id
         server_time = read(time_sync.server_time, "response")
         if isinstance(fieldpath.read(endpoints[time_sync.endpoint].example_response, time_sync.server_time), str):
             server_time = f"int({server_time})"

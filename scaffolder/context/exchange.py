@@ -78,10 +78,3 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     price = markets.last_traded_price
     v["last_price"] = request(spec, price.endpoint, "GET", price.params, {"symbol": "symbol"})
     v["last_price_source"] = read(price.price, "ticker")
-    snapshot = markets.order_book_snapshot
-    v["snapshot"] = request(spec, snapshot.endpoint, "GET", snapshot.params, {"symbol": "symbol"})
-    v["snapshot_fields"] = {
-        "update_id": read(snapshot.update_id, "msg"),
-        "bids": read(snapshot.bids, "msg"),
-        "asks": read(snapshot.asks, "msg"),
-    }

@@ -6,6 +6,7 @@ from typing import Any, Dict, List, Optional
 
 from scaffolder.pysource import condition, literal, read, safe_read, template_string, template_value
 from scaffolder.spec import fieldpath
+from scaffolder.context.requests import request
 from scaffolder.spec.model import Predicate, Spec, TimeField
 from scaffolder.spec.validate import placeholders
 
@@ -92,6 +93,7 @@ def _token(spec: Spec) -> Optional[Dict[str, Any]]:
     interval = token.ping_interval
     return {
         "constant": spec.endpoints[token.endpoint].constant,
+        "limit_id": spec.endpoints[token.endpoint].rate_limit_id,
         "method": token.method,
         "token": read(token.token, "connection_info"),
         "server": read(token.server, "connection_info"),
@@ -202,6 +204,8 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         }
     rest_snapshot = spec.markets.order_book_snapshot
     rest_example = spec.endpoints[rest_snapshot.endpoint].example_response
+    v["snapshot"] = request(spec, rest_snapshot.endpoint, "GET", rest_snapshot.params, {"symbol": "symbol"})
+    v["snapshot_limit_id"] = spec.endpoints[rest_snapshot.endpoint].rate_limit_id
     v["rest_snapshot_fields"] = {
         "update_id": update_id(rest_snapshot.update_id, "msg", rest_example),
         "bids": read(rest_snapshot.bids, "msg"),

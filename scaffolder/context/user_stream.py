@@ -87,6 +87,7 @@ def _connection_values(spec: Spec) -> Dict[str, Any]:
         listen_key = ws.listen_key
         values["listen_key"] = {
             "constant": spec.endpoints[listen_key.endpoint].constant,
+            "limit_id": spec.endpoints[listen_key.endpoint].rate_limit_id,
             "key": read(listen_key.key, "response"),
             "param": listen_key.param,
             "interval": literal(float(listen_key.keepalive_interval)),
@@ -96,6 +97,7 @@ def _connection_values(spec: Spec) -> Dict[str, Any]:
         interval = token.ping_interval
         values["ws_token"] = {
             "constant": spec.endpoints[token.endpoint].constant,
+            "limit_id": spec.endpoints[token.endpoint].rate_limit_id,
             "method": token.method,
             "token": read(token.token, "response"),
             "server": read(token.server, "response"),
