@@ -55,6 +55,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         if credential.signed:
             header_values[credential.name] = f"self._generate_signature(self.{credential.name})"
     v["auth_headers"] = [(header, template_string(text, header_values)) for header, text in rest_auth.headers.items()]
+    v["auth_params"] = [(key, template_string(text, values)) for key, text in rest_auth.params.items()]
     v["hash_name"] = rest_auth.algorithm
     v["auth_by_headers"] = by_headers
     v["auth_form_body"] = rest_auth.body == "form"

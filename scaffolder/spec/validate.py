@@ -296,6 +296,11 @@ def _check_rest_signing(spec: Spec, problems: List[Problem], credentials: set) -
         loc + ("signature_param",): rest_auth.signature_param,
         loc + ("timestamp", "param"): rest_auth.timestamp.param,
     }
+    for key, value in rest_auth.params.items():
+        if by_headers:
+            problems.append((loc + ("params", key), "hmac_headers sends its credentials in headers; params is unused"))
+        else:
+            _check_placeholders(problems, loc + ("params", key), value, values)
     if not by_headers:
         for where, value in param_names.items():
             if value is None:

@@ -106,7 +106,12 @@ def _rest(spec: Spec) -> Dict[str, Any]:
         "body_headers": literal(body_headers),
     }
     if not by_headers:
-        signed_params = dict(SIGNED_PARAMS, **{rest.timestamp.param: timestamp})
+        # The values the auth test gives the credentials (and the fixed recv window) stand in the auth params.
+        known = {credential.name: credential_value(credential.name) for credential in spec.credentials}
+        if rest.recv_window is not None:
+            known["recv_window"] = str(rest.recv_window)
+        auth_params = {key: _substitute(text, known) for key, text in rest.params.items()}
+        signed_params = dict(SIGNED_PARAMS, **auth_params, **{rest.timestamp.param: timestamp})
         # hmac_params: the urlencoded parameters in request order, the timestamp appended last.
         values["message"] = literal(urlencode(signed_params))
         values["signed_params"] = literal(dict(signed_params, **{rest.signature_param: Expr("expected_signature")}))
@@ -216,3 +221,10 @@ def _exchange_headers(spec: Spec) -> List[Tuple[str, Optional[str]]]:
 
 def values(spec: Spec) -> Dict[str, Any]:
     return {"rest": _rest(spec), "web": _web_utils(spec), "exchange_headers": _exchange_headers(spec)}
+
+
+def _substitute(text: str, known: Dict[str, str]) -> str:
+    """`text` with each {name} replaced by its known value (names are validated against the same set)."""
+    for name, value in known.items():
+        text = text.replace("{" + name + "}", value)
+    return text

@@ -51,6 +51,11 @@ class RestAuth(Strict):
         default=None, description="A fixed validity window (ms), usable as {recv_window} in `message` and `headers`."
     )
     headers: Dict[str, str] = Field(default_factory=dict, description="Headers added to signed requests.")
+    params: Dict[str, str] = Field(
+        default_factory=dict,
+        description="hmac_params: parameters added to every signed request before the timestamp and signed with "
+        "it: the key ({api_key}) or fixed values (HTX: AccessKeyId, SignatureMethod, SignatureVersion).",
+    )
 
 
 class TimeSync(Strict):
