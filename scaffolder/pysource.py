@@ -7,7 +7,7 @@ are escaped by Python itself) or as a validated identifier; templates never past
 from __future__ import annotations
 
 import string
-from typing import Any, List, Mapping, Sequence, Union
+from typing import Any, Dict, Iterator, List, Mapping, Sequence, Union
 
 from scaffolder.spec import fieldpath
 from scaffolder.spec.model import Predicate, TimeField
@@ -67,20 +67,23 @@ def safe_read(path: str, variable: str) -> str:
 def decimal(path: str, variable: str, example: Any = None) -> str:
     """`Decimal(...)` of a field; numbers documented as JSON numbers go through str() to keep their digits."""
     source = read(path, variable)
-    if example is not None:
-        try:
-            value = fieldpath.read(example, path)
-        except fieldpath.FieldPathError:
-            value = None
-        if isinstance(value, str):
-            return f"Decimal({source})"
+    if isinstance(fieldpath.documented(example, path), str):
+        return f"Decimal({source})"
     return f"Decimal(str({source}))"
 
 
-def seconds(time_field: TimeField, variable: str) -> str:
-    source = read(time_field.path, variable)
-    factor = UNIT_FACTORS.get(time_field.unit)
+def in_seconds(source: str, unit: str) -> str:
+    """`source`, a time in `unit`, converted to seconds."""
+    factor = UNIT_FACTORS.get(unit)
     return f"{source} * {factor}" if factor else source
+
+
+def seconds(time_field: TimeField, variable: str, example: Any = None) -> str:
+    """A timestamp field in seconds; one the example documents as a numeric string goes through float() first."""
+    source = read(time_field.path, variable)
+    if isinstance(fieldpath.documented(example, time_field.path), str):
+        source = f"float({source})"
+    return in_seconds(source, time_field.unit)
 
 
 def condition(predicate: Predicate, variable: str, safe: bool = False) -> str:
@@ -119,3 +122,29 @@ def template_value(value: Any, values: Mapping[str, str]) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(template_value(item, values) for item in value) + "]"
     return literal(value)
+
+
+def fstring(text: str, values: Dict[str, str]) -> str:
+    """Python source for a text with {placeholders}: an f-string, or a concatenation when the text needs escapes."""
+    parts = list(string.Formatter().parse(text))
+    if any(name is not None for _, name, _, _ in parts) and all(
+        char not in literal_text for literal_text, _, _, _ in parts for char in '"\\\n\r{}'
+    ):
+        source = "".join(
+            literal_text + ("{" + values[name] + "}" if name is not None else "") for literal_text, name, _, _ in parts
+        )
+        if '"' not in source:
+            return f'f"{source}"'
+    return template_string(text, values)
+
+
+def strings_in(value: Any) -> Iterator[str]:
+    """Every string inside a JSON-like value (a message template), depth first."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from strings_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings_in(item)

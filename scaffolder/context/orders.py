@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Tuple
 
 from scaffolder.pysource import (
-    UNIT_FACTORS,
     condition,
     decimal,
     literal,
@@ -15,28 +14,11 @@ from scaffolder.pysource import (
     template_string,
 )
 from scaffolder.spec import fieldpath
-from scaffolder.spec.model import Spec, TimeField
+from scaffolder.spec.model import Spec
 from scaffolder.context.requests import request
 
 
 ORDER_TYPE_ORDER = ("LIMIT", "LIMIT_MAKER", "MARKET")
-
-
-def documented(example: Any, path: str) -> Any:
-    """The value an example documents at a path (None when it has none)."""
-    try:
-        return fieldpath.read(example, path)
-    except fieldpath.FieldPathError:
-        return None
-
-
-def time_seconds(time_field: TimeField, variable: str, example: Any) -> str:
-    """A timestamp in seconds; one documented as a numeric string is read with float() first."""
-    if not isinstance(documented(example, time_field.path), str):
-        return seconds(time_field, variable)
-    source = f"float({read(time_field.path, variable)})"
-    factor = UNIT_FACTORS.get(time_field.unit)
-    return f"{source} * {factor}" if factor else source
 
 
 def if_condition(predicate: Any, variable: str) -> str:
@@ -89,7 +71,7 @@ def fill_fields(fill: Any, variable: str, example: Any, order: str) -> Dict[str,
         "quote_amount": decimal(quote_path, variable, example) if quote_path else f"{amount} * {price}",
         "fee_amount": f"-{fee_amount}" if fill.negate_fee else fee_amount,
         "fee_asset": fee_asset_source(fill, variable, order),
-        "timestamp": time_seconds(fill.timestamp, variable, example),
+        "timestamp": seconds(fill.timestamp, variable, example),
     }
 
 
@@ -134,7 +116,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     )
     v["create_exchange_order_id"] = f"str({read(create.exchange_order_id, 'order_result')})"
     v["create_timestamp"] = (
-        time_seconds(create.timestamp, "order_result", create.example_response)
+        seconds(create.timestamp, "order_result", create.example_response)
         if create.timestamp
         else "self.current_timestamp"
     )
@@ -160,7 +142,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["status_state"] = state_derivation(status, "order_status", status.example_response)
     v["status_fields"] = {
         "exchange_order_id": f"str({read(status.exchange_order_id, 'order_status')})",
-        "timestamp": time_seconds(status.timestamp, "order_status", status.example_response),
+        "timestamp": seconds(status.timestamp, "order_status", status.example_response),
         "state": (
             "self._order_state_from_status(order_status)"
             if v["status_state"]["rules"]
@@ -180,8 +162,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     fill_row = fieldpath.first_row(fills.example_response, fills.rows)
     v["fill_fields"] = fill_fields(fills, "fill", fill_row, "order")
     # Fills whose fee is paid in the asset the order receives get a helper method naming that asset.
-    fill_sources = [fills, getattr(spec.user_stream.order_event, "fill", None), spec.user_stream.fill_event]
-    v["fee_in_received_asset"] = any(fill and fill.fee_asset_rule == "received" for fill in fill_sources)
+    v["fee_in_received_asset"] = spec.fee_in_received_asset
     v["fill_fields"]["exchange_order_id"] = f"str({read(fills.exchange_order_id, 'fill')})"
 
     stream = spec.user_stream
@@ -198,7 +179,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
             if v["order_event_state"]["rules"]
             else v["order_event_state"]["fallback"]
         ),
-        "timestamp": time_seconds(event.timestamp, "event", row),
+        "timestamp": seconds(event.timestamp, "event", row),
     }
     v["order_state_rules"] = bool(v["status_state"]["rules"] or v["order_event_state"]["rules"])
     v["event_fill"] = event.fill

@@ -4,51 +4,24 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
 
-from scaffolder.pysource import condition, literal, read, safe_read, template_string, template_value
+from scaffolder.pysource import condition, literal, read, safe_read, seconds, strings_in, template_value
 from scaffolder.spec import fieldpath
 from scaffolder.context.requests import request
-from scaffolder.spec.model import Predicate, Spec, TimeField
+from scaffolder.context.ws_token import token_values
+from scaffolder.spec.model import Predicate, Spec
 from scaffolder.spec.validate import placeholders
 
-UNIT_FACTORS = {"ms": " * 1e-3", "us": " * 1e-6", "ns": " * 1e-9", "s": ""}
-# The share of a server-announced ping interval after which the client pings (leaves room for latency).
-ANNOUNCED_PING_SHARE = 0.8
 TOPIC_VALUES = {"symbol": "symbol", "symbol_lower": "symbol.lower()", "symbols": '",".join(symbols)'}
-
-
-def _documented(example: Any, path: str) -> Any:
-    try:
-        return fieldpath.read(example, path)
-    except fieldpath.FieldPathError:
-        return None
 
 
 def update_id(path: str, variable: str, example: Any) -> str:
     """An update id as Hummingbot orders them: an int, converted when the exchange documents a string."""
     source = read(path, variable)
-    return f"int({source})" if isinstance(_documented(example, path), str) else source
-
-
-def event_seconds(time_field: TimeField, variable: str, example: Any) -> str:
-    """A timestamp in seconds; a timestamp documented as a string ("1597026383085") goes through float()."""
-    source = read(time_field.path, variable)
-    if isinstance(_documented(example, time_field.path), str):
-        source = f"float({source})"
-    return source + UNIT_FACTORS[time_field.unit]
-
-
-def _strings(value: Any) -> List[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [text for item in value.values() for text in _strings(item)]
-    if isinstance(value, list):
-        return [text for item in value for text in _strings(item)]
-    return []
+    return f"int({source})" if isinstance(fieldpath.documented(example, path), str) else source
 
 
 def uses(value: Any, name: str) -> bool:
-    return any(name in placeholders(text) for text in _strings(value))
+    return any(name in placeholders(text) for text in strings_in(value))
 
 
 def subscribed_channels(spec: Spec) -> List[tuple]:
@@ -86,36 +59,15 @@ def _route_read(spec: Spec) -> str:
     return expression
 
 
-def _token(spec: Spec) -> Optional[Dict[str, Any]]:
-    token = spec.public_ws.token
-    if token is None:
-        return None
-    interval = token.ping_interval
-    return {
-        "constant": spec.endpoints[token.endpoint].constant,
-        "limit_id": spec.endpoints[token.endpoint].rate_limit_id,
-        "method": token.method,
-        "token": read(token.token, "connection_info"),
-        "server": read(token.server, "connection_info"),
-        "ping_interval": (
-            f"float({read(interval.path, 'connection_info')}){UNIT_FACTORS[interval.unit]} * {ANNOUNCED_PING_SHARE}"
-            if interval and spec.public_ws.ping
-            else None
-        ),
-        "url": template_string(
-            token.connect_url, {"server": "server", "token": "token", "connect_id": "str(uuid.uuid4())"}
-        ),
-        "uses_connect_id": "connect_id" in placeholders(token.connect_url),
-    }
-
-
 def add(spec: Spec, v: Dict[str, Any]) -> None:
     public = spec.public_ws
     channels = public.channels
     per_pair = public.subscribe.scope == "per_pair"
 
     # --- connection and keepalive
-    v["public_token"] = _token(spec)
+    token = public.token
+    # Without a ping message the connection only needs the token, not the announced interval.
+    v["public_token"] = token_values(spec, token, "connection_info", pings=bool(public.ping)) if token else None
     message_values = {"request_id": "next(self._request_ids)", "time": "int(self._time())"}
     ping = public.ping
     v["public_ping"] = (
@@ -183,7 +135,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         "trade_id": read(trade.trade_id, "msg"),
         "price": read(trade.price, "msg"),
         "amount": read(trade.amount, "msg"),
-        "timestamp": event_seconds(trade.timestamp, "msg", trade_example),
+        "timestamp": seconds(trade.timestamp, "msg", trade_example),
     }
     if diff:
         v["diff_symbol"] = read(diff.symbol, "raw_message")
@@ -192,7 +144,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
             "update_id": update_id(diff.update_id, "msg", diff.example),
             "bids": read(diff.bids, "msg"),
             "asks": read(diff.asks, "msg"),
-            "timestamp": event_seconds(diff.timestamp, "msg", diff.example),
+            "timestamp": seconds(diff.timestamp, "msg", diff.example),
         }
     if snapshot:
         v["ws_snapshot_symbol"] = read(snapshot.symbol, "raw_message")
@@ -200,7 +152,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
             "update_id": update_id(snapshot.update_id, "msg", snapshot.example),
             "bids": read(snapshot.bids, "msg"),
             "asks": read(snapshot.asks, "msg"),
-            "timestamp": event_seconds(snapshot.timestamp, "msg", snapshot.example) if snapshot.timestamp else None,
+            "timestamp": seconds(snapshot.timestamp, "msg", snapshot.example) if snapshot.timestamp else None,
         }
     rest_snapshot = spec.markets.order_book_snapshot
     rest_example = spec.endpoints[rest_snapshot.endpoint].example_response

@@ -2,30 +2,15 @@
 
 from __future__ import annotations
 
-import string
 from typing import Any, Dict, Optional
 
-from scaffolder.context.public_ws import ANNOUNCED_PING_SHARE, UNIT_FACTORS
-from scaffolder.pysource import condition, literal, read, safe_read, template_string, template_value
+from scaffolder.context.ws_token import token_values
+from scaffolder.pysource import condition, fstring, literal, read, safe_read, strings_in, template_value
 from scaffolder.spec.model import Spec
 from scaffolder.spec.validate import placeholders
 
 # What the placeholders of the subscription and ping messages become in the data source.
 MESSAGE_VALUES = {"symbols": "symbols", "time": "int(self._time())", "request_id": "next(self._request_ids)"}
-
-
-def fstring(text: str, values: Dict[str, str]) -> str:
-    """Python source for a text with {placeholders}: an f-string, or a concatenation when the text needs escapes."""
-    parts = list(string.Formatter().parse(text))
-    if any(name is not None for _, name, _, _ in parts) and all(
-        char not in literal_text for literal_text, _, _, _ in parts for char in '"\\\n\r{}'
-    ):
-        source = "".join(
-            literal_text + ("{" + values[name] + "}" if name is not None else "") for literal_text, name, _, _ in parts
-        )
-        if '"' not in source:
-            return f'f"{source}"'
-    return template_string(text, values)
 
 
 def ws_signature_settings(spec: Spec) -> Dict[str, str]:
@@ -93,23 +78,7 @@ def _connection_values(spec: Spec) -> Dict[str, Any]:
             "interval": literal(float(listen_key.keepalive_interval)),
         }
     if ws.token:
-        token = ws.token
-        interval = token.ping_interval
-        values["ws_token"] = {
-            "constant": spec.endpoints[token.endpoint].constant,
-            "limit_id": spec.endpoints[token.endpoint].rate_limit_id,
-            "method": token.method,
-            "token": read(token.token, "response"),
-            "server": read(token.server, "response"),
-            # Pings go at a share of the announced interval, as on the public websocket.
-            "ping_interval": (
-                f"float({read(interval.path, 'response')}){UNIT_FACTORS[interval.unit]} * {ANNOUNCED_PING_SHARE}"
-                if interval
-                else None
-            ),
-            "url": fstring(token.connect_url, {"server": "server", "token": "token", "connect_id": "uuid.uuid4()"}),
-            "uses_connect_id": "connect_id" in placeholders(token.connect_url),
-        }
+        values["ws_token"] = token_values(spec, ws.token, "response", pings=True)
     return values
 
 
@@ -134,7 +103,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     )
     v["user_subscriptions"] = [template_value(item.message, MESSAGE_VALUES) for item in stream.subscriptions]
     v["subscriptions_need_symbols"] = any(
-        "symbols" in placeholders(text) for item in stream.subscriptions for text in _strings(item.message)
+        "symbols" in placeholders(text) for item in stream.subscriptions for text in strings_in(item.message)
     )
     v["subscriptions_signed"] = ws_auth.scheme == "signed_subscriptions"
     v["all_pairs_symbols"] = literal(stream.all_pairs_symbols) if stream.all_pairs_symbols else None
@@ -150,9 +119,9 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         if ping
         else None
     )
-    texts = [text for item in stream.subscriptions for text in _strings(item.message)]
+    texts = [text for item in stream.subscriptions for text in strings_in(item.message)]
     if ping is not None and not isinstance(ping.message, str):
-        texts.extend(_strings(ping.message))
+        texts.extend(strings_in(ping.message))
     v["user_request_ids"] = any("request_id" in placeholders(text) for text in texts)
     v.update(_auth_values(spec))
     v.update(_connection_values(spec))
@@ -165,14 +134,3 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     if ping and isinstance(ping.message, str):
         data_types.append("WSPlainTextRequest")
     v["user_stream_data_types"] = ", ".join(data_types)
-
-
-def _strings(value: Any):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)

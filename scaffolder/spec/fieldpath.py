@@ -119,6 +119,14 @@ def read(payload: Any, path: str) -> Any:
     return value
 
 
+def documented(example: Any, path: str) -> Any:
+    """The value a documented example holds at `path`, None when it holds none there."""
+    try:
+        return read(example, path)
+    except FieldPathError:
+        return None
+
+
 def first_row(payload: Any, rows: str) -> Any:
     """The first element of the list at `rows` (the empty path is the payload itself)."""
     return read(payload, rows)[0]

@@ -18,6 +18,7 @@ from scaffolder.pysource import Expr, literal
 from scaffolder.spec import fieldpath
 from scaffolder.spec.model import Spec
 from scaffolder.testcontext import user_stream as user_stream_tests
+from scaffolder.testcontext.common import UNITS_PER_SECOND
 
 # The moment the tests' clock reports, in seconds (exact in binary, so every unit conversion is exact).
 NOW = Decimal("1640000000.25")
@@ -25,7 +26,6 @@ NOW = Decimal("1640000000.25")
 SERVER_TIME_MS = 1640000001234
 # Parameters of the request the auth tests sign (plain ASCII values: the message is the same however it is encoded).
 SIGNED_PARAMS = {"symbol": "COINALPHAHBOT", "side": "BUY", "quantity": "1.5"}
-UNIT_PER_SECOND = {"ms": 1000, "s": 1, "us": 1_000_000, "ns": 1_000_000_000}
 
 
 def credential_value(name: str) -> str:
@@ -37,7 +37,7 @@ def signed_timestamp(unit: str) -> Union[int, str]:
     if unit == "iso":
         moment = datetime.fromtimestamp(float(NOW), timezone.utc)
         return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
-    return int(NOW * UNIT_PER_SECOND[unit])
+    return int(NOW * UNITS_PER_SECOND[unit])
 
 
 def _concatenation(parts: List[Union[str, Expr]]) -> str:
@@ -160,7 +160,7 @@ def _url(template: str, domain: str, path: str = "") -> str:
 def server_time_value(spec: Spec, milliseconds: int) -> Any:
     """`milliseconds` in the unit and JSON type the server-time example documents."""
     time_sync = spec.auth.time_sync
-    value = milliseconds * UNIT_PER_SECOND[time_sync.unit] // 1000
+    value = milliseconds * UNITS_PER_SECOND[time_sync.unit] // 1000
     documented = fieldpath.read(spec.endpoints[time_sync.endpoint].example_response, time_sync.server_time)
     return str(value) if isinstance(documented, str) else value
 
@@ -186,7 +186,7 @@ def _web_utils(spec: Spec) -> Dict[str, Any]:
     time_sync = spec.auth.time_sync
     if time_sync:
         # The server time a whole number of the documented unit, so the expected value is exact.
-        unit_ms = max(1, 1000 // UNIT_PER_SECOND[time_sync.unit])
+        unit_ms = max(1, 1000 // UNITS_PER_SECOND[time_sync.unit])
         server_ms = SERVER_TIME_MS // unit_ms * unit_ms
         server_time = spec.endpoints[time_sync.endpoint]
         values["unit"] = time_sync.unit

@@ -9,6 +9,8 @@ from scaffolder.spec import fieldpath
 from scaffolder.spec.model import Predicate
 
 EVENT_TIME_SECONDS = 1640780000
+# How many of each time unit a spec may name make one second.
+UNITS_PER_SECOND = {"s": 1, "ms": 1000, "us": 1_000_000, "ns": 1_000_000_000}
 
 
 def typed(example: Any, path: str, source: str, number_source: Optional[str] = None) -> str:
@@ -27,8 +29,7 @@ def typed(example: Any, path: str, source: str, number_source: Optional[str] = N
 
 
 def time_in_unit(unit: str) -> str:
-    factor = {"s": 1, "ms": 1000, "us": 1_000_000, "ns": 1_000_000_000}[unit]
-    return str(EVENT_TIME_SECONDS * factor)
+    return str(EVENT_TIME_SECONDS * UNITS_PER_SECOND[unit])
 
 
 def satisfying(predicate: Predicate) -> str:

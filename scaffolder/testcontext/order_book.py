@@ -19,6 +19,7 @@ from scaffolder.fixtures import fixture
 from scaffolder.pysource import literal, template_string, template_value
 from scaffolder.spec import fieldpath
 from scaffolder.spec.model import Spec, SymbolFormat, TimeField
+from scaffolder.testcontext.common import UNITS_PER_SECOND
 
 EXCHANGE_SYMBOL = "self.ex_trading_pair"
 NEW_EXCHANGE_SYMBOL = "self.new_ex_trading_pair"
@@ -307,7 +308,7 @@ def _token(spec: Spec) -> Optional[Dict[str, Any]]:
     }
     interval = None
     if token.ping_interval:
-        raw = {"ms": 1000, "s": 1, "us": 10**6, "ns": 10**9}[token.ping_interval.unit] * WS_PING_INTERVAL_S
+        raw = UNITS_PER_SECOND[token.ping_interval.unit] * WS_PING_INTERVAL_S
         replacements[token.ping_interval.path] = _injected(example, token.ping_interval.path, str(raw))
         # The client pings at 80 % of the announced interval.
         interval = literal(WS_PING_INTERVAL_S * 0.8)

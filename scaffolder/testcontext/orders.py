@@ -8,7 +8,7 @@ from scaffolder.fixtures import fixture
 from scaffolder.pysource import literal
 from scaffolder.spec import fieldpath
 from scaffolder.spec.model import Spec
-from scaffolder.testcontext.common import EVENT_TIME_SECONDS, satisfying, typed, violating
+from scaffolder.testcontext.common import EVENT_TIME_SECONDS, UNITS_PER_SECOND, satisfying, typed, violating
 
 EXPECTED_EXCHANGE_ORDER_ID = "28"
 EXPECTED_FILL_TRADE_ID = "30000"
@@ -22,18 +22,10 @@ TRACKED_EXPECTED = {
 TRACKED_PATH_VALUES = {name: source for name, (source, _) in TRACKED_EXPECTED.items()}
 
 
-def _documented(example: Any, path: str) -> Any:
-    try:
-        return fieldpath.read(example, path)
-    except fieldpath.FieldPathError:
-        return None
-
-
 def _time_value(example: Any, path: str, unit: str) -> str:
     """The test's event time in the spec's unit, as the JSON type the example documents (number or string)."""
-    factor = {"s": 1, "ms": 1000, "us": 1_000_000, "ns": 1_000_000_000}[unit]
-    value = EVENT_TIME_SECONDS * factor
-    return literal(str(value)) if isinstance(_documented(example, path), str) else str(value)
+    value = EVENT_TIME_SECONDS * UNITS_PER_SECOND[unit]
+    return literal(str(value)) if isinstance(fieldpath.documented(example, path), str) else str(value)
 
 
 def _params_checks(params: Mapping[str, str], expected: Mapping[str, Tuple[str, bool]]) -> List[Tuple[str, str, bool]]:
@@ -91,7 +83,7 @@ def _value_for(item: Any, example: Any, hold: bool) -> Any:
     """A value for a condition's field that makes it hold (or fail), in the JSON type the example documents."""
     if item.positive is not None:
         number = 1 if item.positive == hold else 0
-        return str(number) if isinstance(_documented(example, item.field), str) else number
+        return str(number) if isinstance(fieldpath.documented(example, item.field), str) else number
     if item.equals is not None:
         if hold:
             return item.equals
@@ -271,10 +263,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     )
     v["expected_fill_trade_id"] = literal(EXPECTED_FILL_TRADE_ID)
     # The generic tests fill buy orders: a fee paid in the received asset is paid in the base asset.
-    fill_sources = [fills, getattr(spec.user_stream.order_event, "fill", None), spec.user_stream.fill_event]
-    received = any(fill and fill.fee_asset_rule == "received" for fill in fill_sources)
-    v["fee_token"] = "self.base_asset" if received else "self.quote_asset"
-    v["fee_in_received_asset"] = received
+    v["fee_token"] = "self.base_asset" if spec.fee_in_received_asset else "self.quote_asset"
 
     # --- user stream order and fill events -----------------------------------------------------------------------
     stream = spec.user_stream

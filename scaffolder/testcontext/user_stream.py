@@ -15,13 +15,13 @@ from scaffolder.fixtures import fixture
 from scaffolder.pysource import Expr, literal
 from scaffolder.spec import fieldpath
 from scaffolder.spec.model import Predicate, Spec
-from scaffolder.context.public_ws import ANNOUNCED_PING_SHARE
+from scaffolder.context.ws_token import ANNOUNCED_PING_SHARE
 from scaffolder.context.user_stream import ws_signature_settings
 from scaffolder.spec.validate import placeholders
+from scaffolder.testcontext.common import UNITS_PER_SECOND
 
 # The moment the tests' time provider reports, in seconds (exact in binary, so every unit conversion is exact).
 NOW = Decimal("1640000000.25")
-UNIT_PER_SECOND = {"ms": 1000, "s": 1}
 # The user stream timestamps its signed subscribe request in milliseconds (the spec has no unit for it).
 WS_TIMESTAMP_UNIT = "ms"
 # Test values injected into the documented user stream events.
@@ -38,7 +38,7 @@ def _credential_value(name: str) -> str:
 
 
 def _timestamp(unit: str) -> int:
-    return int(NOW * UNIT_PER_SECOND[unit])
+    return int(NOW * UNITS_PER_SECOND[unit])
 
 
 def _url(template: str, domain: str, path: str = "") -> str:
@@ -174,7 +174,7 @@ def _ws(spec: Spec) -> Dict[str, Any]:
     elif ws.scheme == "login":
         stamp = ws.timestamp
         clock = NOW + Decimal(str(stamp.offset))
-        timestamp: Any = int(clock * UNIT_PER_SECOND[stamp.unit])
+        timestamp: Any = int(clock * UNITS_PER_SECOND[stamp.unit])
         if stamp.text:
             timestamp = str(timestamp)
         signed = ws.signature.payload.format(**dict(credentials, timestamp=timestamp))
@@ -281,7 +281,7 @@ def _user_stream(spec: Spec) -> Dict[str, Any]:
         ping_interval = None
         if ws.token.ping_interval:
             raw = fieldpath.read(endpoint.example_response, ws.token.ping_interval.path)
-            seconds = Decimal(str(raw)) / {"ms": 1000, "s": 1, "us": 10**6, "ns": 10**9}[ws.token.ping_interval.unit]
+            seconds = Decimal(str(raw)) / UNITS_PER_SECOND[ws.token.ping_interval.unit]
             ping_interval = literal(float(seconds * Decimal(str(ANNOUNCED_PING_SHARE))))
         connection["token"] = {
             "url": literal(_url(spec.urls.rest, spec.exchange.domains.default, endpoint.path)),

@@ -56,3 +56,10 @@ class Spec(Strict):
         description="Generated classes to extend with hand-written code: each listed class gets a hand-written "
         "mixin in NAME_overrides.py whose methods take precedence over the generated ones.",
     )
+
+    @property
+    def fee_in_received_asset(self) -> bool:
+        """Some fill's fee is paid in the asset the order receives (`fee_asset_rule: received`)."""
+        stream = self.user_stream
+        fills = [self.orders.fills, stream.order_event.fill, stream.fill_event]
+        return any(fill is not None and fill.fee_asset_rule == "received" for fill in fills)

@@ -72,8 +72,7 @@ class KucoinAPIOrderBookDataSource(OrderBookTrackerDataSource):
         self._ping_interval = float(connection_info["data"]["instanceServers"][0]["pingInterval"]) * 1e-3 * 0.8
         ws: WSAssistant = await self._api_factory.get_ws_assistant()
         await ws.connect(
-            ws_url=server + "?token=" + token + "&connectId=" + str(uuid.uuid4()),
-            ping_timeout=CONSTANTS.WS_HEARTBEAT_TIME_INTERVAL,
+            ws_url=f"{server}?token={token}&connectId={uuid.uuid4()}", ping_timeout=CONSTANTS.WS_HEARTBEAT_TIME_INTERVAL
         )
         return ws
 
