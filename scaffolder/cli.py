@@ -11,7 +11,7 @@ from typing import Dict, List, Optional
 
 import typer
 
-from scaffolder.manifest import Manifest, current_inputs, edited_files, load_manifest
+from scaffolder.manifest import MANIFEST_PATH, Manifest, current_inputs, edited_files, load_manifest
 from scaffolder.regenerate import Labels, Plan, apply_plan, check_tree, has_conflict_markers, plan_regeneration
 from scaffolder.spec.errors import SpecErrors
 from scaffolder.writer import write_atomic
@@ -20,7 +20,10 @@ from scaffolder.writer import write_atomic
 # answers from the manifest without loading them.
 
 app = typer.Typer(
-    add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, help=__doc__.splitlines()[0]
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help=__doc__.splitlines()[0],
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 SPECS_DIR = Path("specs")
@@ -39,15 +42,65 @@ def _report_spec_errors(errors: SpecErrors) -> None:
     _fail(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", 2)
 
 
-@app.command()
-def new(name: str = typer.Argument(..., help="Connector name: a lowercase identifier such as my_exchange.")):
-    """Write specs/NAME.yaml, a commented starter spec that generates a working connector as written."""
-    from scaffolder.starter import write_starter_spec
+def _print_version(value: bool) -> None:
+    if value:
+        from scaffolder import __version__
+
+        typer.echo(f"hbgen {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def options(
+    version: bool = typer.Option(
+        False, "--version", callback=_print_version, is_eager=True, help="Print hbgen's version and exit."
+    ),
+) -> None:
+    """Generate Hummingbot spot exchange connectors and their test suites from a YAML spec."""
+
+
+# The interpreter that runs generated suites (scaffolder.testing.runner.suite_python).
+PYTHON_OPTION = typer.Option(
+    None,
+    "--python",
+    envvar="HBGEN_PYTHON",
+    help="Python interpreter where Hummingbot (and pytest) are installed; default: hbgen's own.",
+)
+
+
+def _run_suite(root: Path, pytest_args: List[str], python: Optional[str]) -> int:
+    from scaffolder.testing.runner import SuiteEnvironmentError, run_suite
 
     try:
-        path = write_starter_spec(name, SPECS_DIR)
+        return run_suite(root, pytest_args, python)
+    except SuiteEnvironmentError as error:
+        _fail(f"error: {error}", 2)
+
+
+@app.command()
+def new(
+    name: str = typer.Argument(..., help="Connector name: a lowercase identifier such as my_exchange."),
+    defaults: bool = typer.Option(
+        False, "--defaults", help="Ask nothing: take each answer from --data, else the question's default."
+    ),
+    data: Optional[List[str]] = typer.Option(
+        None, "--data", "-d", metavar="KEY=VALUE", help="Answer a question (repeatable); the spec lists the keys."
+    ),
+):
+    """Write specs/NAME.yaml, a starter spec shaped by a few questions (display name, URLs, auth recipe, private
+    stream scheme, symbol format) that generates a working connector as written."""
+    from scaffolder.starter import parse_data, write_starter_spec
+
+    if not defaults and not sys.stdin.isatty():
+        _fail(
+            "error: hbgen new asks its questions in a terminal; without one, pass --defaults (and --data KEY=VALUE)", 2
+        )
+    try:
+        path = write_starter_spec(name, SPECS_DIR, parse_data(data or []), defaults)
     except ValueError as error:
         _fail(f"error: {error}", 2)
+    except KeyboardInterrupt:
+        _fail("hbgen new: interrupted; nothing was written", 130)
     typer.echo(f"wrote {path}")
     typer.echo(f"next: edit the TODO markers, then run: hbgen generate {path}")
 
@@ -118,9 +171,11 @@ def _generate(spec: Path, out: Path, workers: int, force: bool, dry_run: bool) -
     from scaffolder.formatting import FormattingError
     from scaffolder.generate import generate_with_seeds
     from scaffolder.spec import load_spec
+    from scaffolder.spec.filename import check_file_name
 
     try:
         name = load_spec(spec).exchange.name
+        check_file_name(spec, name)
         files, seeds = generate_with_seeds(spec, workers=workers)
     except SpecErrors as errors:
         _report_spec_errors(errors)
@@ -193,19 +248,24 @@ def _declared_name(spec: Path) -> Optional[str]:
     return name if isinstance(name, str) and name.isidentifier() else None
 
 
-@app.command("test")
+@app.command(
+    "test", context_settings={"allow_extra_args": True, "ignore_unknown_options": True, "allow_interspersed_args": True}
+)
 def test_command(
+    ctx: typer.Context,
     name: str = typer.Argument(..., help="Connector name (its suite is generated/NAME/test)."),
     out: Path = typer.Option(GENERATED_DIR, "--out", help="Folder holding generated connectors."),
-    pytest_args: Optional[List[str]] = typer.Argument(None, help="Extra arguments passed to pytest (after --)."),
+    python: Optional[str] = PYTHON_OPTION,
 ):
-    """Run a generated suite against the installed Hummingbot; exits with pytest's code."""
-    from scaffolder.testing.runner import run_suite
+    """Run a generated suite against Hummingbot; exits with pytest's code.
 
+    Other arguments go to pytest as they are (hbgen test binance -k test_auth -x); after -- even those hbgen
+    would take itself.
+    """
     root = out / name
     if not (root / "test").is_dir():
         _fail(f"error: no generated suite at {root / 'test'}; run hbgen generate first", 2)
-    raise typer.Exit(run_suite(root, pytest_args or []))
+    raise typer.Exit(_run_suite(root, ctx.args, python))
 
 
 @app.command()
@@ -214,12 +274,13 @@ def check(
     out: Path = typer.Option(GENERATED_DIR, "--out", help="Folder of generated connectors."),
     run_tests: bool = typer.Option(True, "--run-tests/--no-run-tests", help="Also run every generated suite."),
     strict: bool = typer.Option(False, "--strict", help="Also fail on files edited, deleted or added by hand."),
+    python: Optional[str] = PYTHON_OPTION,
 ):
     """CI gate: generated/ must be what hbgen generates from the current specs and templates (else it is stale),
     and every generated suite must pass. Hand edits are reported, and fail only with --strict."""
     from scaffolder.generate import generate_with_seeds
     from scaffolder.spec import load_spec
-    from scaffolder.testing.runner import run_suite
+    from scaffolder.spec.filename import check_file_name
 
     spec_paths = sorted(specs.glob("*.yaml"))
     if not spec_paths:
@@ -229,6 +290,7 @@ def check(
     for spec in spec_paths:
         try:
             name = load_spec(spec).exchange.name
+            check_file_name(spec, name)
             files, seeds = generate_with_seeds(spec, workers=2)
         except SpecErrors as errors:
             _report_spec_errors(errors)
@@ -248,6 +310,12 @@ def check(
             for line in result.hand_edits:
                 typer.echo(f"  {line}")
         unresolved = _report_unresolved(root, result.unresolved) or unresolved
+    for orphan in _folders_without_spec(out, names):
+        stale = True
+        typer.echo(
+            f"{orphan}: generated by hbgen, but no spec in {specs} generates it: restore its spec, or delete it",
+            err=True,
+        )
     if stale:
         _fail("generated/ is stale: run hbgen generate for each spec above and commit the result.", 1)
     if unresolved:
@@ -255,9 +323,14 @@ def check(
     if strict and edited:
         _fail("generated/ was changed by hand (--strict).", 1)
     if run_tests:
-        failed = [name for name in names if run_suite(out / name) != 0]
+        failed = [name for name in names if _run_suite(out / name, [], python) != 0]
         if failed:
             _fail(f"generated suites failed: {', '.join(failed)}", 1)
+
+
+def _folders_without_spec(out: Path, names: List[str]) -> List[Path]:
+    """Folders of `out` hbgen generated (they hold its manifest) that none of the current specs generates."""
+    return sorted(path.parent.parent for path in out.glob(f"*/{MANIFEST_PATH}") if path.parent.parent.name not in names)
 
 
 @app.command()

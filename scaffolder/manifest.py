@@ -23,11 +23,12 @@ from pathlib import Path
 from typing import Dict, Optional, Tuple
 
 from scaffolder import __version__
+from scaffolder.resources import TEMPLATES_DIR as ALL_TEMPLATES_DIR
 
 FORMAT = 2
 MANIFEST_PATH = ".hbgen/manifest.json"
 BASE_DIR = ".hbgen/base"
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates" / "connector"
+TEMPLATES_DIR = ALL_TEMPLATES_DIR / "connector"
 
 # Inputs the output depends on, with how `hbgen check` names them when they changed.
 INPUT_NAMES = {

@@ -14,8 +14,8 @@ import jinja2
 from scaffolder.context import Context
 from scaffolder.fixtures import fixture
 from scaffolder.pysource import literal
+from scaffolder.resources import TEMPLATES_DIR
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 CONNECTOR_TEMPLATES = TEMPLATES_DIR / "connector"
 # Files hbgen writes once, when missing, and never again: the hand-written extension point.
 SEED_TEMPLATES = TEMPLATES_DIR / "extensions"

@@ -1,4 +1,9 @@
-"""Run a generated connector's test suite in a fresh interpreter, under the hbgen pytest plugin."""
+"""Run a generated connector's test suite in a fresh interpreter, under the hbgen pytest plugin.
+
+The interpreter is the one where Hummingbot lives: `--python PATH`, else `$HBGEN_PYTHON`, else hbgen's own. It
+needs Hummingbot, pytest and aioresponses (what the generated tests import), not hbgen: the plugin and the test
+support module come from hbgen's support folder, put on the child's PYTHONPATH.
+"""
 
 import os
 import subprocess
@@ -6,12 +11,58 @@ import sys
 from pathlib import Path
 from typing import Optional, Sequence
 
+from scaffolder.resources import SUPPORT_DIR
 from scaffolder.testing import CONNECTOR_ROOT_ENV
 
 NO_TESTS_COLLECTED = 5
+PYTHON_ENV = "HBGEN_PYTHON"
+PLUGIN_DIR = SUPPORT_DIR / "plugin"
+PLUGIN_MODULE = "hbgen_pytest_plugin"
+# What the generated suites need in the interpreter that runs them (import names).
+REQUIRED_MODULES = ("hummingbot", "pytest", "aioresponses")
+# Prints the missing required modules, then whether pytest-timeout is there; imports none of them.
+PROBE = (
+    "import importlib.util as u, sys; "
+    f"print(' '.join(m for m in {REQUIRED_MODULES!r} if u.find_spec(m) is None)); "
+    "print(int(u.find_spec('pytest_timeout') is not None))"
+)
 
 
-def _pytest_command(connector_root: Path, pytest_args: Sequence[str] = (), python: Optional[str] = None) -> list[str]:
+class SuiteEnvironmentError(Exception):
+    """The interpreter cannot run a generated suite; the message is one line saying what to do."""
+
+
+def suite_python(python: Optional[str] = None) -> str:
+    """The interpreter that runs generated suites: the argument, else $HBGEN_PYTHON, else hbgen's own."""
+    return python or os.environ.get(PYTHON_ENV) or sys.executable
+
+
+def check_python(python: str) -> bool:
+    """Raise SuiteEnvironmentError unless `python` can run a generated suite; returns whether it has pytest-timeout."""
+    how = f"point hbgen at the Python where Hummingbot is installed with --python PATH or {PYTHON_ENV}=PATH"
+    try:
+        probe = subprocess.run([python, "-c", PROBE], capture_output=True, text=True)
+    except OSError as error:
+        raise SuiteEnvironmentError(f"cannot run {python} ({error.strerror}): {how}") from None
+    lines = probe.stdout.split("\n")
+    if probe.returncode != 0 or len(lines) < 2:
+        raise SuiteEnvironmentError(f"{python} does not run as a Python interpreter: {how}")
+    missing = lines[0].split()
+    if "hummingbot" in missing:
+        raise SuiteEnvironmentError(
+            f"{python} has no {', '.join(missing)}; generated suites run where Hummingbot is installed: {how}"
+        )
+    if missing:
+        raise SuiteEnvironmentError(
+            f"{python} has Hummingbot but no {', '.join(missing)}: install with {python} -m pip install "
+            f"{' '.join(missing)}, or {how}"
+        )
+    return lines[1].strip() == "1"
+
+
+def _pytest_command(
+    connector_root: Path, pytest_args: Sequence[str] = (), python: Optional[str] = None, timeout: bool = True
+) -> list[str]:
     """The pytest command line for a connector's ``test/`` tree.
 
     ``--import-mode=importlib`` keeps test directories off ``sys.path``, where the generated ``test`` tree would
@@ -21,11 +72,11 @@ def _pytest_command(connector_root: Path, pytest_args: Sequence[str] = (), pytho
     """
     root = Path(connector_root).resolve()
     return [
-        python or sys.executable,
+        suite_python(python),
         "-m",
         "pytest",
         "-p",
-        "scaffolder.testing.plugin",
+        PLUGIN_MODULE,
         "--import-mode=importlib",
         f"--rootdir={root}",
         "-p",
@@ -33,7 +84,7 @@ def _pytest_command(connector_root: Path, pytest_args: Sequence[str] = (), pytho
         "-o",
         "asyncio_default_fixture_loop_scope=function",
         # A hung test (a websocket mock waiting forever) fails after this many seconds instead of stalling CI.
-        "--timeout=120",
+        *(["--timeout=120"] if timeout else []),
         str(root / "test"),
         *pytest_args,
     ]
@@ -43,10 +94,14 @@ def run_suite(connector_root: Path, pytest_args: Sequence[str] = (), python: Opt
     """Run the suite of ``connector_root`` (a ``generated/NAME`` directory) and return pytest's exit code.
 
     Output streams straight to the terminal. "No tests collected" (pytest exit code 5) stays a failure: a connector
-    whose suite is empty or went missing must not pass.
+    whose suite is empty or went missing must not pass. Raises SuiteEnvironmentError when the interpreter lacks
+    what the suite needs.
     """
-    env = {**os.environ, CONNECTOR_ROOT_ENV: str(Path(connector_root).resolve())}
-    code = subprocess.run(_pytest_command(connector_root, pytest_args, python), env=env).returncode
+    python = suite_python(python)
+    timeout = check_python(python)
+    path = os.pathsep.join(filter(None, [str(PLUGIN_DIR), os.environ.get("PYTHONPATH")]))
+    env = {**os.environ, CONNECTOR_ROOT_ENV: str(Path(connector_root).resolve()), "PYTHONPATH": path}
+    code = subprocess.run(_pytest_command(connector_root, pytest_args, python, timeout), env=env).returncode
     if code == NO_TESTS_COLLECTED:
         print(f"hbgen: no tests were collected from {connector_root}", file=sys.stderr)
     return code

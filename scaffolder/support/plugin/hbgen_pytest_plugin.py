@@ -1,7 +1,9 @@
 """pytest plugin that runs a generated connector's tests against the installed ``hummingbot`` package.
 
-Loaded with ``-p scaffolder.testing.plugin``; ``HBGEN_CONNECTOR_ROOT`` names the ``generated/NAME`` directory. Setup
-happens at import time, before any test module (or other plugin) can import the connector from site-packages.
+Loaded with ``-p hbgen_pytest_plugin``, this folder on ``PYTHONPATH`` (scaffolder.testing.runner does both); the
+interpreter running it needs Hummingbot and pytest but not hbgen, so it imports nothing from hbgen.
+``HBGEN_CONNECTOR_ROOT`` names the ``generated/NAME`` directory. Setup happens at import time, before any test
+module (or other plugin) can import the connector from site-packages.
 """
 
 import importlib
@@ -12,9 +14,10 @@ from typing import Optional
 
 import pytest
 
-from scaffolder.testing import CONNECTOR_ROOT_ENV
-
-SUPPORT_DIR = Path(__file__).resolve().parent.parent / "support"
+# Set by scaffolder.testing.runner (scaffolder.testing.CONNECTOR_ROOT_ENV).
+CONNECTOR_ROOT_ENV = "HBGEN_CONNECTOR_ROOT"
+# Holds the ``test`` package with the wrapper test case.
+SUPPORT_DIR = Path(__file__).resolve().parent.parent
 WRAPPER_TEST_CASE_MODULE = "test.isolated_asyncio_wrapper_test_case"
 
 
