@@ -256,6 +256,12 @@ def test_command(
     name: str = typer.Argument(..., help="Connector name (its suite is generated/NAME/test)."),
     out: Path = typer.Option(GENERATED_DIR, "--out", help="Folder holding generated connectors."),
     python: Optional[str] = PYTHON_OPTION,
+    upstream: Optional[Path] = typer.Option(
+        None,
+        "--upstream",
+        help="Instead, run Hummingbot's own suite DIR/test/hummingbot/connector/exchange/NAME (a Hummingbot "
+        "checkout) against the generated connector; reports passed, failed and not collected.",
+    ),
 ):
     """Run a generated suite against Hummingbot; exits with pytest's code.
 
@@ -263,9 +269,28 @@ def test_command(
     would take itself.
     """
     root = out / name
+    if upstream is not None:
+        _run_upstream(name, root, upstream, python)
     if not (root / "test").is_dir():
         _fail(f"error: no generated suite at {root / 'test'}; run hbgen generate first", 2)
     raise typer.Exit(_run_suite(root, ctx.args, python))
+
+
+def _run_upstream(name: str, root: Path, upstream: Path, python: Optional[str]) -> None:
+    """`hbgen test NAME --upstream DIR`: exit 0 when every upstream test collected and passed."""
+    from scaffolder.testing.runner import SuiteEnvironmentError
+    from scaffolder.testing.upstream import UpstreamSuiteMissing, run_upstream_suite
+
+    if not (root / "hummingbot" / "connector" / "exchange" / name).is_dir():
+        _fail(f"error: no generated connector at {root}; run hbgen generate first", 2)
+    try:
+        result = run_upstream_suite(name, upstream, connector_root=root, python=python)
+    except (UpstreamSuiteMissing, SuiteEnvironmentError) as error:
+        _fail(f"error: {error}", 2)
+    for path in result.not_collected:
+        print(f"not collected: {path}")
+    print(result.summary(name))
+    raise typer.Exit(0 if result.ok else 1)
 
 
 @app.command()

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict
 
 from scaffolder import __version__
-from scaffolder.spec.model import Spec
+from scaffolder.spec.model import NAMED_CONSTANTS, Spec
 from scaffolder.context import auth, balances, exchange, extensions, orders, public_ws, user_stream
 from scaffolder.testcontext import auth as auth_tests
 from scaffolder.testcontext import exchange as exchange_tests
@@ -51,6 +51,7 @@ def build_context(spec: Spec) -> Context:
         hbgen_version=__version__,
     )
     v = context.values
+    v["const"] = {default: spec.constant(default) for default in NAMED_CONSTANTS}
 
     for section in (exchange, auth, orders, balances, public_ws, user_stream):
         section.add(spec, v)

@@ -54,7 +54,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["linked_limits"] = any(limit["weights"] for limit in v["rate_limits"])
     v["credentials"] = spec.credentials
     v["config_map_class"] = spec.exchange.config_map_class or f"{camel(spec.exchange.name)}ConfigMap"
-    v["credential_args"] = [f"{spec.exchange.name}_{credential.name}" for credential in spec.credentials]
+    v["credential_args"] = [credential.config_field(spec.exchange.name) for credential in spec.credentials]
 
     symbols = markets.symbols
     v["symbols_constant"] = endpoints[symbols.endpoint].constant

@@ -27,16 +27,17 @@ def uses(value: Any, name: str) -> bool:
 def subscribed_channels(spec: Spec) -> List[tuple]:
     """(channel name, channel, route constant) of each channel with its own subscription, in subscription order."""
     channels = spec.public_ws.channels
-    listed = [("trade", channels.trade, "TRADE_EVENT_TYPE")]
+    listed = [("trade", channels.trade, spec.constant("TRADE_EVENT_TYPE"))]
     if channels.order_book_diff:
-        listed.append(("order_book_diff", channels.order_book_diff, "DIFF_EVENT_TYPE"))
+        listed.append(("order_book_diff", channels.order_book_diff, spec.constant("DIFF_EVENT_TYPE")))
     if channels.order_book_snapshot and channels.order_book_snapshot.topic is not None:
-        listed.append(("order_book_snapshot", channels.order_book_snapshot, "SNAPSHOT_EVENT_TYPE"))
+        listed.append(("order_book_snapshot", channels.order_book_snapshot, spec.constant("SNAPSHOT_EVENT_TYPE")))
     return listed
 
 
-def _route_condition(spec: Spec, constant: str, when: Optional[Predicate]) -> str:
+def _route_condition(spec: Spec, default: str, when: Optional[Predicate]) -> str:
     public = spec.public_ws
+    constant = spec.constant(default)
     if public.route_match == "prefix":
         test = f"event_type.startswith(CONSTANTS.{constant})"
     else:

@@ -10,7 +10,15 @@ from typing import Any, Callable, Iterable, List, Optional, Tuple
 
 from scaffolder.spec import fieldpath
 from scaffolder.spec.errors import Loc
-from scaffolder.spec.model import RULE_NAMES, Predicate, Spec, is_identifier
+from scaffolder.spec.model import (
+    CONSTANT,
+    FIXED_CONSTANTS,
+    NAMED_CONSTANTS,
+    RULE_NAMES,
+    Predicate,
+    Spec,
+    is_identifier,
+)
 
 Problem = Tuple[Loc, str]
 # Looks up an endpoint by name, reports an unknown one, and returns its example response.
@@ -119,8 +127,36 @@ def cross_check(spec: Spec) -> List[Problem]:
     _check_public_ws(spec, problems, endpoint_ref)
     _check_user_stream(spec, problems, endpoint_ref)
     _check_extensions(spec, problems)
+    _check_constant_names(spec, problems)
     return problems
 
+
+def _check_constant_names(spec: Spec, problems: List[Problem]) -> None:
+    """`constant_names`: known defaults renamed to distinct UPPER_CASE names that no endpoint or pool uses."""
+    for default, name in spec.constant_names.items():
+        loc = ("constant_names", default)
+        if default not in NAMED_CONSTANTS:
+            close = difflib.get_close_matches(default, NAMED_CONSTANTS, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(NAMED_CONSTANTS)}"
+            problems.append((loc, f"unknown constant {default!r}; {hint}"))
+        elif not CONSTANT.fullmatch(name):
+            problems.append((loc, f"expected an UPPER_CASE name, found {name!r}"))
+    named = {name: "hbgen's own constants" for name in FIXED_CONSTANTS}
+    for default in NAMED_CONSTANTS:
+        name = spec.constant(default)
+        if name in named:
+            problems.append((("constant_names", default), f"constant {name} is also the name of {named[name]}"))
+        named[name] = f"constant_names.{default}" if default in spec.constant_names else "a constant hbgen writes"
+    for pool_index, pool in enumerate(spec.rate_limits.pools):
+        if pool.id in named:
+            problems.append((("rate_limits", "pools", pool_index, "id"), f"{pool.id} is also {named[pool.id]}"))
+    for endpoint_name, endpoint in spec.endpoints.items():
+        for key in ("constant", "limit_id"):
+            constant = getattr(endpoint, key)
+            if constant in named:
+                problems.append(
+                    (("endpoints", endpoint_name, key), f"{constant} is also {named[constant]}: choose another name")
+                )
 
 def _check_exchange(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) -> None:
     """`exchange`, `urls`, `endpoints`, `rate_limits` and the client-id room."""

@@ -295,7 +295,7 @@ def _user_stream(spec: Spec) -> Dict[str, Any]:
     return {
         **connection,
         "exchange_arguments": [
-            (f"{spec.exchange.name}_{credential.name}", f"self.{credential.name}") for credential in spec.credentials
+            (credential.config_field(spec.exchange.name), f"self.{credential.name}") for credential in spec.credentials
         ],
         "domain": literal(spec.exchange.domains.default),
         "private_url": literal(_url(spec.urls.private_ws, spec.exchange.domains.default)),
@@ -374,9 +374,9 @@ def _connector(spec: Spec, name: str, keys: str, example_pair: str, domain: Opti
             }
         ),
         "domain": literal(domain or spec.exchange.domains.default),
-        "field_names": literal([f"{name}_{credential.name}" for credential in spec.credentials]),
+        "field_names": literal([credential.config_field(name) for credential in spec.credentials]),
         "fields": [
-            (literal(f"{name}_{credential.name}"), literal(credential.prompt)) for credential in spec.credentials
+            (literal(credential.config_field(name)), literal(credential.prompt)) for credential in spec.credentials
         ],
     }
 

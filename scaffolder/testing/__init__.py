@@ -2,3 +2,5 @@
 
 # Set by the runner, read by the plugin: the generated/NAME directory under test.
 CONNECTOR_ROOT_ENV = "HBGEN_CONNECTOR_ROOT"
+# Set by the upstream runner, read by the outcomes plugin: where to write each test's outcome (JSON).
+OUTCOMES_ENV = "HBGEN_OUTCOMES"

@@ -1963,10 +1963,10 @@ case(
     frag="endpoints.ping.constant",
 )
 case(
-    "constant_wrong_suffix",
-    "endpoints.ping.constant does not end in _PATH_URL.",
-    [("    constant: PING_PATH_URL\n", "    constant: PING_URL\n")],
-    at="PING_URL",
+    "constant_takes_generated_name",
+    "endpoints.ping.constant takes the name of a constant hbgen writes itself (REST_URL).",
+    [("    constant: PING_PATH_URL\n", "    constant: REST_URL\n")],
+    at="REST_URL",
     frag="endpoints.ping.constant",
 )
 case(

@@ -37,8 +37,8 @@ class BinanceExchange(ExchangePyBase):
         trading_required: bool = True,
         domain: str = CONSTANTS.DEFAULT_DOMAIN,
     ):
-        self.api_key = binance_api_key
-        self.api_secret = binance_api_secret
+        self.binance_api_key = binance_api_key
+        self.binance_api_secret = binance_api_secret
         self._domain = domain
         self._trading_required = trading_required
         self._trading_pairs = trading_pairs
@@ -47,8 +47,8 @@ class BinanceExchange(ExchangePyBase):
     @property
     def authenticator(self) -> BinanceAuth:
         return BinanceAuth(
-            api_key=self.api_key,
-            api_secret=self.api_secret,
+            api_key=self.binance_api_key,
+            secret_key=self.binance_api_secret,
             time_provider=self._time_synchronizer,
         )
 

@@ -19,14 +19,14 @@ USER_STREAM_PING_INTERVAL = 20.0
 
 # REST paths
 SERVER_TIME_PATH_URL = "/v5/market/time"
-INSTRUMENTS_INFO_PATH_URL = "/v5/market/instruments-info"
-TICKERS_PATH_URL = "/v5/market/tickers"
+EXCHANGE_INFO_PATH_URL = "/v5/market/instruments-info"
+LAST_TRADED_PRICE_PATH = "/v5/market/tickers"
 SNAPSHOT_PATH_URL = "/v5/market/orderbook"
-ORDER_PATH_URL = "/v5/order/create"
-CANCEL_ORDER_PATH_URL = "/v5/order/cancel"
-OPEN_ORDERS_PATH_URL = "/v5/order/realtime"
-MY_TRADES_PATH_URL = "/v5/execution/list"
-WALLET_BALANCE_PATH_URL = "/v5/account/wallet-balance"
+ORDER_PLACE_PATH_URL = "/v5/order/create"
+ORDER_CANCEL_PATH_URL = "/v5/order/cancel"
+GET_ORDERS_PATH_URL = "/v5/order/realtime"
+TRADE_HISTORY_PATH_URL = "/v5/execution/list"
+BALANCE_PATH_URL = "/v5/account/wallet-balance"
 
 # Query parameters of the symbols and trading rules request
 EXCHANGE_INFO_PARAMS = {"category": "spot"}
@@ -63,9 +63,9 @@ ORDER_STATE = {
 TRADE_EVENT_TYPE = "publicTrade."
 DIFF_EVENT_TYPE = "orderbook."
 SNAPSHOT_EVENT_TYPE = "orderbook."
-USER_ORDER_EVENT_TYPE = "order"
-USER_FILL_EVENT_TYPE = "execution"
-USER_BALANCE_EVENT_TYPE = "wallet"
+WS_SUBSCRIPTION_ORDERS_ENDPOINT_NAME = "order"
+WS_SUBSCRIPTION_EXECUTIONS_ENDPOINT_NAME = "execution"
+WS_SUBSCRIPTION_WALLET_ENDPOINT_NAME = "wallet"
 
 # Substrings that, all present in an error, identify it
 TIMESTAMP_ERROR_MATCHES = ["10002", "recv_window"]
@@ -86,7 +86,7 @@ RATE_LIMITS = [
         ],
     ),
     RateLimit(
-        limit_id=INSTRUMENTS_INFO_PATH_URL,
+        limit_id=EXCHANGE_INFO_PATH_URL,
         limit=600,
         time_interval=5.0,
         linked_limits=[
@@ -94,7 +94,7 @@ RATE_LIMITS = [
         ],
     ),
     RateLimit(
-        limit_id=TICKERS_PATH_URL,
+        limit_id=LAST_TRADED_PRICE_PATH,
         limit=600,
         time_interval=5.0,
         linked_limits=[
@@ -110,7 +110,7 @@ RATE_LIMITS = [
         ],
     ),
     RateLimit(
-        limit_id=ORDER_PATH_URL,
+        limit_id=ORDER_PLACE_PATH_URL,
         limit=20,
         time_interval=1.0,
         linked_limits=[
@@ -118,7 +118,7 @@ RATE_LIMITS = [
         ],
     ),
     RateLimit(
-        limit_id=CANCEL_ORDER_PATH_URL,
+        limit_id=ORDER_CANCEL_PATH_URL,
         limit=20,
         time_interval=1.0,
         linked_limits=[
@@ -126,7 +126,7 @@ RATE_LIMITS = [
         ],
     ),
     RateLimit(
-        limit_id=OPEN_ORDERS_PATH_URL,
+        limit_id=GET_ORDERS_PATH_URL,
         limit=50,
         time_interval=1.0,
         linked_limits=[
@@ -134,7 +134,7 @@ RATE_LIMITS = [
         ],
     ),
     RateLimit(
-        limit_id=MY_TRADES_PATH_URL,
+        limit_id=TRADE_HISTORY_PATH_URL,
         limit=50,
         time_interval=1.0,
         linked_limits=[
@@ -142,7 +142,7 @@ RATE_LIMITS = [
         ],
     ),
     RateLimit(
-        limit_id=WALLET_BALANCE_PATH_URL,
+        limit_id=BALANCE_PATH_URL,
         limit=50,
         time_interval=1.0,
         linked_limits=[

@@ -16,7 +16,7 @@ class BinanceAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
     async def asyncSetUp(self) -> None:
         await super().asyncSetUp()
         self.api_key = "testApiKey"
-        self.api_secret = "testApiSecret"
+        self.secret_key = "testSecretKey"
         self.trading_pair = "COINALPHA-HBOT"
         self.mocking_assistant = NetworkMockingAssistant()
         await self.mocking_assistant.async_init()
@@ -24,11 +24,11 @@ class BinanceAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
         self.time_provider.time.return_value = 1640000000.25
         self.connector = BinanceExchange(
             binance_api_key=self.api_key,
-            binance_api_secret=self.api_secret,
+            binance_api_secret=self.secret_key,
             trading_pairs=[self.trading_pair],
             trading_required=False,
         )
-        self.auth = BinanceAuth(api_key=self.api_key, api_secret=self.api_secret, time_provider=self.time_provider)
+        self.auth = BinanceAuth(api_key=self.api_key, secret_key=self.secret_key, time_provider=self.time_provider)
         self.data_source = self.create_data_source(domain="com")
         self.data_source._sleep = AsyncMock()
         self.output = asyncio.Queue()
@@ -51,7 +51,7 @@ class BinanceAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
 
     def ws_signature(self, message: str) -> str:
         """The signature the exchange expects for `message`, computed here from the documented recipe."""
-        return hmac.new(self.api_secret.encode("utf8"), message.encode("utf8"), hashlib.sha256).hexdigest()
+        return hmac.new(self.secret_key.encode("utf8"), message.encode("utf8"), hashlib.sha256).hexdigest()
 
     def websocket(self, ws_connect_mock: AsyncMock, *messages) -> AsyncMock:
         """The websocket `ws_connect` opens, receiving `messages` (payloads as the exchange sends them) in order."""

@@ -23,7 +23,7 @@ from hummingbot.core.event.events import MarketOrderFailureEvent, OrderFilledEve
 
 class BinanceExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     api_key = "test-api_key"
-    api_secret = "test-api_secret"
+    secret_key = "test-secret_key"
     expected_order_type_names = {
         OrderType.LIMIT: "LIMIT",
         OrderType.LIMIT_MAKER: "LIMIT_MAKER",
@@ -494,7 +494,7 @@ class BinanceExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
     def create_exchange_instance(self):
         return BinanceExchange(
             binance_api_key=self.api_key,
-            binance_api_secret=self.api_secret,
+            binance_api_secret=self.secret_key,
             trading_pairs=[self.trading_pair],
         )
 
@@ -508,7 +508,7 @@ class BinanceExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
         self.assertIn("timestamp", signed)
         signature = signed.pop("signature")
         # The signature is recomputed here, independently, from the documented recipe.
-        digest = hmac.new(self.api_secret.encode("utf8"), urlencode(signed).encode("utf8"), hashlib.sha256)
+        digest = hmac.new(self.secret_key.encode("utf8"), urlencode(signed).encode("utf8"), hashlib.sha256)
         self.assertEqual(digest.hexdigest(), signature)
 
     def validate_order_creation_request(self, order: InFlightOrder, request_call: RequestCall):

@@ -544,7 +544,7 @@ class BybitAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         self.assertTrue(self._is_logged("ERROR", f"Unexpected error unsubscribing from {self.trading_pair} channels"))
 
     async def test_get_last_traded_prices(self):
-        url = web_utils.public_rest_url(path_url=CONSTANTS.TICKERS_PATH_URL, domain=self.domain)
+        url = web_utils.public_rest_url(path_url=CONSTANTS.LAST_TRADED_PRICE_PATH, domain=self.domain)
         self.mock_api.get(
             re.compile(f"^{re.escape(url)}"),
             body=json.dumps(

@@ -40,7 +40,7 @@ class GateIoAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
         self.connector = GateIoExchange(
             gate_io_api_key="",
-            gate_io_api_secret="",
+            gate_io_secret_key="",
             trading_pairs=[self.trading_pair],
             trading_required=False,
             domain=self.domain,
@@ -76,7 +76,7 @@ class GateIoAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         return any(record.levelname == log_level and record.getMessage() == message for record in self.log_records)
 
     def _snapshot_url_regex(self):
-        url = web_utils.public_rest_url(path_url=CONSTANTS.SNAPSHOT_PATH_URL, domain=self.domain)
+        url = web_utils.public_rest_url(path_url=CONSTANTS.ORDER_BOOK_PATH_URL, domain=self.domain)
         return re.compile(f"^{re.escape(url)}")
 
     def _snapshot_response(self):
@@ -502,7 +502,7 @@ class GateIoAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         self.assertTrue(self._is_logged("ERROR", f"Unexpected error unsubscribing from {self.trading_pair} channels"))
 
     async def test_get_last_traded_prices(self):
-        url = web_utils.public_rest_url(path_url=CONSTANTS.TICKERS_PATH_URL, domain=self.domain)
+        url = web_utils.public_rest_url(path_url=CONSTANTS.TICKER_PATH_URL, domain=self.domain)
         self.mock_api.get(
             re.compile(f"^{re.escape(url)}"),
             body=json.dumps(

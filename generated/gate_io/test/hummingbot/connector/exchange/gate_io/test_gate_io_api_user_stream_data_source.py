@@ -18,7 +18,7 @@ class GateIoAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
     async def asyncSetUp(self) -> None:
         await super().asyncSetUp()
         self.api_key = "testApiKey"
-        self.api_secret = "testApiSecret"
+        self.secret_key = "testSecretKey"
         self.trading_pair = "COINALPHA-HBOT"
         self.mocking_assistant = NetworkMockingAssistant()
         await self.mocking_assistant.async_init()
@@ -26,12 +26,12 @@ class GateIoAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
         self.time_provider.time.return_value = 1640000000.25
         self.connector = GateIoExchange(
             gate_io_api_key=self.api_key,
-            gate_io_api_secret=self.api_secret,
+            gate_io_secret_key=self.secret_key,
             trading_pairs=[self.trading_pair],
             trading_required=False,
         )
         self.connector._set_trading_pair_symbol_map(bidict({"COINALPHA_HBOT": self.trading_pair}))
-        self.auth = GateIoAuth(api_key=self.api_key, api_secret=self.api_secret, time_provider=self.time_provider)
+        self.auth = GateIoAuth(api_key=self.api_key, secret_key=self.secret_key, time_provider=self.time_provider)
         self.data_source = self.create_data_source(domain="io")
         self.data_source._sleep = AsyncMock()
         self.data_source._time = MagicMock(return_value=1640000000.25)
@@ -55,7 +55,7 @@ class GateIoAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
 
     def ws_signature(self, message: str) -> str:
         """The signature the exchange expects for `message`, computed here from the documented recipe."""
-        return hmac.new(self.api_secret.encode("utf8"), message.encode("utf8"), hashlib.sha512).hexdigest()
+        return hmac.new(self.secret_key.encode("utf8"), message.encode("utf8"), hashlib.sha512).hexdigest()
 
     def websocket(self, ws_connect_mock: AsyncMock, *messages) -> AsyncMock:
         """The websocket `ws_connect` opens, receiving `messages` (payloads as the exchange sends them) in order."""

@@ -23,12 +23,12 @@ class GateIoWebUtilsTests(IsolatedAsyncioWrapperTestCase):
     def test_private_rest_url(self):
         self.assertEqual(
             "https://api.gateio.ws/api/v4/spot/accounts",
-            web_utils.private_rest_url(path_url=CONSTANTS.ACCOUNTS_PATH_URL),
+            web_utils.private_rest_url(path_url=CONSTANTS.USER_BALANCES_PATH_URL),
         )
         for domain, expected_url in [("io", "https://api.gateio.ws/api/v4/spot/accounts")]:
             with self.subTest(domain=domain):
                 self.assertEqual(
-                    expected_url, web_utils.private_rest_url(path_url=CONSTANTS.ACCOUNTS_PATH_URL, domain=domain)
+                    expected_url, web_utils.private_rest_url(path_url=CONSTANTS.USER_BALANCES_PATH_URL, domain=domain)
                 )
 
     def test_create_throttler_applies_documented_rate_limits(self):

@@ -40,8 +40,8 @@ class KucoinAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
         self.connector = KucoinExchange(
             kucoin_api_key="",
-            kucoin_api_secret="",
             kucoin_passphrase="",
+            kucoin_secret_key="",
             trading_pairs=[self.trading_pair],
             trading_required=False,
             domain=self.domain,
@@ -97,7 +97,7 @@ class KucoinAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         return any(record.levelname == log_level and record.getMessage() == message for record in self.log_records)
 
     def _snapshot_url_regex(self):
-        url = web_utils.public_rest_url(path_url=CONSTANTS.SNAPSHOT_PATH_URL, domain=self.domain)
+        url = web_utils.public_rest_url(path_url=CONSTANTS.SNAPSHOT_NO_AUTH_PATH_URL, domain=self.domain)
         return re.compile(f"^{re.escape(url)}")
 
     def _snapshot_response(self):
@@ -543,7 +543,7 @@ class KucoinAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         self.assertTrue(self._is_logged("ERROR", f"Unexpected error unsubscribing from {self.trading_pair} channels"))
 
     async def test_get_last_traded_prices(self):
-        url = web_utils.public_rest_url(path_url=CONSTANTS.TICKER_PATH_URL, domain=self.domain)
+        url = web_utils.public_rest_url(path_url=CONSTANTS.TICKER_PRICE_CHANGE_PATH_URL, domain=self.domain)
         self.mock_api.get(
             re.compile(f"^{re.escape(url)}"),
             body=json.dumps(

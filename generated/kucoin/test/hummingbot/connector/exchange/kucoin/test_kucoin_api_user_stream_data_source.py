@@ -19,8 +19,8 @@ class KucoinAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
     async def asyncSetUp(self) -> None:
         await super().asyncSetUp()
         self.api_key = "testApiKey"
-        self.api_secret = "testApiSecret"
         self.passphrase = "testPassphrase"
+        self.secret_key = "testSecretKey"
         self.trading_pair = "COINALPHA-HBOT"
         self.mocking_assistant = NetworkMockingAssistant()
         await self.mocking_assistant.async_init()
@@ -28,15 +28,15 @@ class KucoinAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
         self.time_provider.time.return_value = 1640000000.25
         self.connector = KucoinExchange(
             kucoin_api_key=self.api_key,
-            kucoin_api_secret=self.api_secret,
             kucoin_passphrase=self.passphrase,
+            kucoin_secret_key=self.secret_key,
             trading_pairs=[self.trading_pair],
             trading_required=False,
         )
         self.auth = KucoinAuth(
             api_key=self.api_key,
-            api_secret=self.api_secret,
             passphrase=self.passphrase,
+            secret_key=self.secret_key,
             time_provider=self.time_provider,
         )
         self.data_source = self.create_data_source(domain="main")
@@ -87,7 +87,7 @@ class KucoinAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
     def ws_signature(self, message: str) -> str:
         """The signature the exchange expects for `message`, computed here from the documented recipe."""
         return base64.b64encode(
-            hmac.new(self.api_secret.encode("utf8"), message.encode("utf8"), hashlib.sha256).digest()
+            hmac.new(self.secret_key.encode("utf8"), message.encode("utf8"), hashlib.sha256).digest()
         ).decode()
 
     def websocket(self, ws_connect_mock: AsyncMock, *messages) -> AsyncMock:

@@ -20,8 +20,8 @@ from hummingbot.core.event.events import OrderFilledEvent
 
 class KucoinExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     api_key = "test-api_key"
-    api_secret = "test-api_secret"
     passphrase = "test-passphrase"
+    secret_key = "test-secret_key"
     expected_order_type_names = {
         OrderType.LIMIT: "limit",
         OrderType.LIMIT_MAKER: "limit",
@@ -34,7 +34,9 @@ class KucoinExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
 
     @property
     def latest_prices_url(self):
-        return self._url_pattern(web_utils.public_rest_url(CONSTANTS.TICKER_PATH_URL, domain=self.exchange.domain))
+        return self._url_pattern(
+            web_utils.public_rest_url(CONSTANTS.TICKER_PRICE_CHANGE_PATH_URL, domain=self.exchange.domain)
+        )
 
     @property
     def network_status_url(self):
@@ -46,7 +48,7 @@ class KucoinExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
 
     @property
     def order_creation_url(self):
-        return web_utils.private_rest_url(CONSTANTS.ORDER_PATH_URL, domain=self.exchange.domain)
+        return web_utils.private_rest_url(CONSTANTS.ORDERS_PATH_URL, domain=self.exchange.domain)
 
     @property
     def balance_url(self):
@@ -346,8 +348,8 @@ class KucoinExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
     def create_exchange_instance(self):
         return KucoinExchange(
             kucoin_api_key=self.api_key,
-            kucoin_api_secret=self.api_secret,
             kucoin_passphrase=self.passphrase,
+            kucoin_secret_key=self.secret_key,
             trading_pairs=[self.trading_pair],
         )
 
@@ -623,7 +625,7 @@ class KucoinExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
     def configure_partial_fill_trade_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(CONSTANTS.MY_TRADES_PATH_URL)
+        url, regex_url = self._private_url(CONSTANTS.FILLS_PATH_URL)
         response = {
             "code": "200000",
             "data": {
@@ -660,14 +662,14 @@ class KucoinExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
     def configure_erroneous_http_fill_trade_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(CONSTANTS.MY_TRADES_PATH_URL)
+        url, regex_url = self._private_url(CONSTANTS.FILLS_PATH_URL)
         mock_api.get(regex_url, status=400, callback=callback)
         return url
 
     def configure_full_fill_trade_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(CONSTANTS.MY_TRADES_PATH_URL)
+        url, regex_url = self._private_url(CONSTANTS.FILLS_PATH_URL)
         response = {
             "code": "200000",
             "data": {
@@ -898,7 +900,7 @@ class KucoinExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
             await self.exchange._update_time_synchronizer()
 
     def test_time_synchronizer_related_request_error_detection(self):
-        url = web_utils.private_rest_url(CONSTANTS.ORDER_PATH_URL)
+        url = web_utils.private_rest_url(CONSTANTS.ORDERS_PATH_URL)
         error_body = json.dumps(
             {
                 "code": "400002",

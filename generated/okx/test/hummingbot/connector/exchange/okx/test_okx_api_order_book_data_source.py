@@ -40,7 +40,7 @@ class OkxAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
         self.connector = OkxExchange(
             okx_api_key="",
-            okx_api_secret="",
+            okx_secret_key="",
             okx_passphrase="",
             trading_pairs=[self.trading_pair],
             trading_required=False,
@@ -75,7 +75,7 @@ class OkxAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         return any(record.levelname == log_level and record.getMessage() == message for record in self.log_records)
 
     def _snapshot_url_regex(self):
-        url = web_utils.public_rest_url(path_url=CONSTANTS.SNAPSHOT_PATH_URL, domain=self.domain)
+        url = web_utils.public_rest_url(path_url=CONSTANTS.OKX_ORDER_BOOK_PATH, domain=self.domain)
         return re.compile(f"^{re.escape(url)}")
 
     def _snapshot_response(self):
@@ -521,7 +521,7 @@ class OkxAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         self.assertTrue(self._is_logged("ERROR", f"Unexpected error unsubscribing from {self.trading_pair} channels"))
 
     async def test_get_last_traded_prices(self):
-        url = web_utils.public_rest_url(path_url=CONSTANTS.TICKER_PATH_URL, domain=self.domain)
+        url = web_utils.public_rest_url(path_url=CONSTANTS.OKX_TICKER_PATH, domain=self.domain)
         self.mock_api.get(
             re.compile(f"^{re.escape(url)}"),
             body=json.dumps(

@@ -17,7 +17,7 @@ class OkxAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
     async def asyncSetUp(self) -> None:
         await super().asyncSetUp()
         self.api_key = "testApiKey"
-        self.api_secret = "testApiSecret"
+        self.secret_key = "testSecretKey"
         self.passphrase = "testPassphrase"
         self.trading_pair = "COINALPHA-HBOT"
         self.mocking_assistant = NetworkMockingAssistant()
@@ -26,14 +26,14 @@ class OkxAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
         self.time_provider.time.return_value = 1640000000.25
         self.connector = OkxExchange(
             okx_api_key=self.api_key,
-            okx_api_secret=self.api_secret,
+            okx_secret_key=self.secret_key,
             okx_passphrase=self.passphrase,
             trading_pairs=[self.trading_pair],
             trading_required=False,
         )
         self.auth = OkxAuth(
             api_key=self.api_key,
-            api_secret=self.api_secret,
+            secret_key=self.secret_key,
             passphrase=self.passphrase,
             time_provider=self.time_provider,
         )
@@ -60,7 +60,7 @@ class OkxAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
     def ws_signature(self, message: str) -> str:
         """The signature the exchange expects for `message`, computed here from the documented recipe."""
         return base64.b64encode(
-            hmac.new(self.api_secret.encode("utf8"), message.encode("utf8"), hashlib.sha256).digest()
+            hmac.new(self.secret_key.encode("utf8"), message.encode("utf8"), hashlib.sha256).digest()
         ).decode()
 
     def websocket(self, ws_connect_mock: AsyncMock, *messages) -> AsyncMock:
