@@ -106,15 +106,20 @@ def new(
 
 
 @app.command()
-def validate(spec: Path = typer.Argument(..., help="Path to the spec YAML.")):
-    """Check a spec and report every problem at once."""
+def validate(specs: List[Path] = typer.Argument(..., help="Path to a spec YAML; several are checked in turn.")):
+    """Check specs and report every problem at once (exit 2 if any spec has one)."""
     from scaffolder.spec import load_spec
 
-    try:
-        load_spec(spec)
-    except SpecErrors as errors:
-        _report_spec_errors(errors)
-    typer.echo(f"{spec}: ok")
+    problems = []
+    for spec in specs:
+        try:
+            load_spec(spec)
+        except SpecErrors as errors:
+            problems.extend(errors.errors)
+        else:
+            typer.echo(f"{spec}: ok")
+    if problems:
+        _report_spec_errors(SpecErrors(problems))
 
 
 @app.command()
