@@ -158,6 +158,7 @@ def _check_constant_names(spec: Spec, problems: List[Problem]) -> None:
                     (("endpoints", endpoint_name, key), f"{constant} is also {named[constant]}: choose another name")
                 )
 
+
 def _check_exchange(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) -> None:
     """`exchange`, `urls`, `endpoints`, `rate_limits` and the client-id room."""
     endpoints = spec.endpoints
