@@ -25,7 +25,7 @@ TESTS = f"test/hummingbot/connector/exchange/{NAME}"
 EXCHANGE = f"{PACKAGE}/{NAME}_exchange.py"
 CONSTANTS = f"{PACKAGE}/{NAME}_constants.py"
 # A hand edit in the checkout: a log line before the cancel request (OKX cancels with a POST).
-CANCEL_REQUEST = "        cancel_result = await self._api_post(\n            path_url=CONSTANTS.CANCEL_ORDER_PATH_URL,"
+CANCEL_REQUEST = "        cancel_result = await self._api_post(\n"
 LOG_LINE = '        self.logger().info(f"Cancelling {order_id}")\n'
 
 
@@ -91,7 +91,7 @@ def test_a_hand_edit_in_the_checkout_survives_a_spec_edit_and_the_suite_runs_the
     result = invoke("generate", f"specs/{NAME}.yaml", "--hummingbot", checkout)
     assert result.exit_code == 0, result.output
     assert LOG_LINE + CANCEL_REQUEST in exchange.read_text()
-    assert "RateLimit(limit_id=ORDER_PATH_URL, limit=50, time_interval=2.0)" in (checkout / CONSTANTS).read_text()
+    assert "limit=50, time_interval=2.0)," in (checkout / CONSTANTS).read_text()
     assert f"wrote {checkout / CONSTANTS}" in result.output
 
     check = invoke("check", "--hummingbot", checkout, "--no-run-tests")
