@@ -102,6 +102,11 @@ class BybitExchange(ExchangePyBase):
             OrderType.MARKET,
         ]
 
+    @staticmethod
+    def bybit_order_type(order_type: OrderType) -> str:
+        """The exchange's name for a Hummingbot order type."""
+        return CONSTANTS.ORDER_TYPE_NAMES[order_type]
+
     def _is_request_exception_related_to_time_synchronizer(self, request_exception: Exception) -> bool:
         error_description = str(request_exception)
         return all(match in error_description for match in CONSTANTS.TIMESTAMP_ERROR_MATCHES)
@@ -172,7 +177,7 @@ class BybitExchange(ExchangePyBase):
             "category": "spot",
             "symbol": symbol,
             "side": side,
-            "orderType": CONSTANTS.ORDER_TYPE_NAMES[order_type],
+            "orderType": self.bybit_order_type(order_type),
             "qty": f"{amount:f}",
             "orderLinkId": order_id,
         }
@@ -200,7 +205,10 @@ class BybitExchange(ExchangePyBase):
             data=api_params,
             is_auth_required=True,
         )
-        return cancel_result["retCode"] == 0
+        # A refusal raises, as a failed request does: Hummingbot logs it and checks it for "order not found".
+        if not (cancel_result["retCode"] == 0):
+            raise IOError(f"Error cancelling order {order_id}: {cancel_result}")
+        return True
 
     async def _format_trading_rules(self, exchange_info_dict: Dict[str, Any]) -> List[TradingRule]:
         trading_rules = []

@@ -109,6 +109,11 @@ class KucoinExchange(ExchangePyBase):
             OrderType.MARKET,
         ]
 
+    @staticmethod
+    def kucoin_order_type(order_type: OrderType) -> str:
+        """The exchange's name for a Hummingbot order type."""
+        return CONSTANTS.ORDER_TYPE_NAMES[order_type]
+
     def _is_request_exception_related_to_time_synchronizer(self, request_exception: Exception) -> bool:
         error_description = str(request_exception)
         return all(match in error_description for match in CONSTANTS.TIMESTAMP_ERROR_MATCHES)
@@ -179,7 +184,7 @@ class KucoinExchange(ExchangePyBase):
             "clientOid": order_id,
             "side": side,
             "symbol": symbol,
-            "type": CONSTANTS.ORDER_TYPE_NAMES[order_type],
+            "type": self.kucoin_order_type(order_type),
             "size": f"{amount:f}",
         }
         if order_type is not OrderType.MARKET:
@@ -199,7 +204,10 @@ class KucoinExchange(ExchangePyBase):
             is_auth_required=True,
             limit_id=CONSTANTS.ORDER_BY_ID,
         )
-        return exchange_order_id in cancel_result["data"]["cancelledOrderIds"]
+        # A refusal raises, as a failed request does: Hummingbot logs it and checks it for "order not found".
+        if not (exchange_order_id in cancel_result["data"]["cancelledOrderIds"]):
+            raise IOError(f"Error cancelling order {order_id}: {cancel_result}")
+        return True
 
     async def _format_trading_rules(self, exchange_info_dict: Dict[str, Any]) -> List[TradingRule]:
         trading_rules = []
