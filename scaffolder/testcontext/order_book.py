@@ -16,7 +16,7 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from scaffolder.context.public_ws import subscribed_channels, uses
 from scaffolder.fixtures import fixture
-from scaffolder.pysource import literal, template_string, template_value
+from scaffolder.pysource import literal, path_source, template_string, template_value
 from scaffolder.spec import fieldpath
 from scaffolder.spec.model import Spec, SymbolFormat, TimeField
 from scaffolder.testcontext.common import UNITS_PER_SECOND
@@ -255,7 +255,7 @@ def _messages(spec: Spec, message: Any, symbol: str) -> List[str]:
             "request_id": literal(request_id),
             "time": literal(int(NOW)),
         }
-        sources.append(template_value(message, values))
+        sources.append(template_value(message, values, {"request_id": literal(str(request_id)), "time": literal(str(int(NOW)))}))
     return sources
 
 
@@ -284,7 +284,11 @@ def _keepalive(spec: Spec) -> Dict[str, Any]:
             "message": (
                 literal(ping.message)
                 if isinstance(ping.message, str)
-                else template_value(ping.message, {"request_id": literal(request_id), "time": literal(int(NOW))})
+                else template_value(
+                    ping.message,
+                    {"request_id": literal(request_id), "time": literal(int(NOW))},
+                    {"request_id": literal(str(request_id)), "time": literal(str(int(NOW)))},
+                )
             ),
         }
     server_ping = public.server_ping
@@ -340,6 +344,11 @@ def _symbols(spec: Spec) -> Mapping[str, str]:
     }
 
 
+def _path(spec: Spec, endpoint: str) -> str:
+    """A market request's path, filled in for the test's pair."""
+    return path_source(spec.endpoints[endpoint], {"symbol": "self.ex_trading_pair"})
+
+
 def uses_time(spec: Spec) -> bool:
     public = spec.public_ws
     messages = [public.subscribe.message, public.subscribe.unsubscribe_message]
@@ -359,5 +368,7 @@ def values(spec: Spec) -> Dict[str, Any]:
         "sell_trade": _trade_event(spec, sell_when),
         "buy_trade": _trade_event(spec, _buy_side_value(spec)),
         "last_traded_price": _last_traded_price(spec),
+        "last_price_path": _path(spec, spec.markets.last_traded_price.endpoint),
+        "snapshot_path": _path(spec, spec.markets.order_book_snapshot.endpoint),
         **_subscriptions(spec),
     }

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from scaffolder.fixtures import fixture
-from scaffolder.pysource import literal
+from scaffolder.pysource import literal, path_source
 from scaffolder.spec import fieldpath
+from scaffolder.spec.validate import placeholders
 from scaffolder.spec.model import Spec
 from scaffolder.testcontext.common import EVENT_TIME_SECONDS, UNITS_PER_SECOND, satisfying, typed, violating
 
@@ -43,16 +44,28 @@ def _params_checks(params: Mapping[str, str], expected: Mapping[str, Tuple[str, 
 
 def _request_values(spec: Spec, request: Any, test_values: Mapping[str, str]) -> Dict[str, Any]:
     """How the generated test finds a request: its mocked path, HTTP method, and where its parameters are."""
-    endpoint = spec.endpoints[request.endpoint]
-    path = f"CONSTANTS.{endpoint.constant}"
-    if endpoint.path_placeholders:
-        path += ".format(" + ", ".join(f"{name}={test_values[name]}" for name in endpoint.path_placeholders) + ")"
+    path = path_source(spec.endpoints[request.endpoint], test_values)
     in_body = request.method in ("POST", "PUT")
     argument = "data" if in_body else "params"
     source = f"request_call.kwargs[{literal(argument)}]"
     if in_body and spec.auth.rest.body == "json":
         source = f"json.loads({source})"
     return {"path": path, "method": request.method.lower(), "request_params": source}
+
+
+def _type_param(create: Any, order_types: Mapping[str, Any]) -> Tuple[Optional[str], Dict[str, str]]:
+    """The parameter carrying the order type, and its expected value for a buy order of each type: the whole
+    template, so `"{side}-{type}"` (HTX's buy-limit) is expected with the side."""
+    key = next((key for key, text in create.params.items() if "{type}" in text), None)
+    if key is None:
+        return None, {}
+    text = create.params[key]
+    if not set(placeholders(text)) <= {"side", "type"}:
+        return None, {}
+    return key, {
+        order_type: literal(text.format(side=create.sides.BUY, type=order_types[order_type].type))
+        for order_type in order_types
+    }
 
 
 def _coalesced_client_id(paths: Any, source: str, canceled: bool) -> Dict[str, str]:
@@ -142,7 +155,6 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["order_type_names"] = [
         (t, literal(orders.order_types[t].type)) for t in ORDER_TYPE_ORDER if t in orders.order_types
     ]
-    v["order_type_name"] = dict(v["order_type_names"])
     v["order_types"] = [t for t in ORDER_TYPE_ORDER if t in orders.order_types]
     limit_tif = orders.order_types["LIMIT"].time_in_force
     v["creation_checks"] = _params_checks(
@@ -161,10 +173,12 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         },
     )
     v["creation_checks"] += [(key, literal(value), False) for key, value in orders.order_types["LIMIT"].params.items()]
-    v["create_request_params"] = _request_values(spec, create, {})["request_params"]
+    create_request = _request_values(spec, create, {"symbol": "self.exchange_trading_pair"})
+    v["create_path"] = create_request["path"]
+    v["create_request_params"] = create_request["request_params"]
     v["price_param"] = next((key for key, text in create.params.items() if "{price}" in text), None)
     v["time_in_force_param"] = next((key for key, text in create.params.items() if "{time_in_force}" in text), None)
-    v["type_param"] = next((key for key, text in create.params.items() if "{type}" in text), None)
+    v["type_param"], v["type_param_values"] = _type_param(create, orders.order_types)
     v["amount_param"] = next((key for key, text in create.params.items() if text == "{amount}"), None)
     v["market_buy_in_quote"] = create.market_buy_amount == "quote"
     # Per order type other than LIMIT: (type, time in force or None, [(param, literal value)]).

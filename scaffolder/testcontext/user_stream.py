@@ -119,7 +119,9 @@ def _ws_values(value: Any, values: Dict[str, Any]) -> Any:
         names = placeholders(value)
         if len(names) == 1 and value == "{" + names[0] + "}":
             return values[names[0]]
-        return value.format(**{name: values[name] for name in names}) if names else value
+        # Inside a longer string a list (the symbols) is written joined by commas, as the connector does.
+        texts = {name: ",".join(values[name]) if isinstance(values[name], list) else values[name] for name in names}
+        return value.format(**texts) if names else value
     if isinstance(value, dict):
         return {key: _ws_values(item, values) for key, item in value.items()}
     if isinstance(value, list):
@@ -240,6 +242,10 @@ class _NextId:
 
     def __init__(self, ids):
         self.ids = ids
+
+    def __format__(self, spec: str) -> str:
+        # Inside a longer string ("p{request_id}"), as the connector's str(next(self._request_ids)).
+        return str(next(self.ids))
 
 
 def _unwrap(value: Any) -> Any:

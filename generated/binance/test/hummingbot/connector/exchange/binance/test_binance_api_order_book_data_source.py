@@ -75,7 +75,7 @@ class BinanceAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
     def _snapshot_url_regex(self):
         url = web_utils.public_rest_url(path_url=CONSTANTS.SNAPSHOT_PATH_URL, domain=self.domain)
-        return re.compile(f"^{re.escape(url)}")
+        return re.compile(f"^{re.escape(url)}(\\?.*)?$")
 
     def _snapshot_response(self):
         return {"lastUpdateId": 1001, "bids": [["10.5", "1.25"]], "asks": [["10.75", "2.5"]]}
@@ -441,7 +441,9 @@ class BinanceAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
     async def test_get_last_traded_prices(self):
         url = web_utils.public_rest_url(path_url=CONSTANTS.TICKER_PRICE_PATH_URL, domain=self.domain)
-        self.mock_api.get(re.compile(f"^{re.escape(url)}"), body=json.dumps({"symbol": "LTCBTC", "price": "10.875"}))
+        self.mock_api.get(
+            re.compile(f"^{re.escape(url)}(\\?.*)?$"), body=json.dumps({"symbol": "LTCBTC", "price": "10.875"})
+        )
 
         prices = await self.data_source.get_last_traded_prices([self.trading_pair])
 

@@ -75,7 +75,7 @@ class BybitAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
     def _snapshot_url_regex(self):
         url = web_utils.public_rest_url(path_url=CONSTANTS.SNAPSHOT_PATH_URL, domain=self.domain)
-        return re.compile(f"^{re.escape(url)}")
+        return re.compile(f"^{re.escape(url)}(\\?.*)?$")
 
     def _snapshot_response(self):
         return {
@@ -546,7 +546,7 @@ class BybitAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
     async def test_get_last_traded_prices(self):
         url = web_utils.public_rest_url(path_url=CONSTANTS.LAST_TRADED_PRICE_PATH, domain=self.domain)
         self.mock_api.get(
-            re.compile(f"^{re.escape(url)}"),
+            re.compile(f"^{re.escape(url)}(\\?.*)?$"),
             body=json.dumps(
                 {
                     "retCode": 0,

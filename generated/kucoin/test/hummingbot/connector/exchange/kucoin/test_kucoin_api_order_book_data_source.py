@@ -98,7 +98,7 @@ class KucoinAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
     def _snapshot_url_regex(self):
         url = web_utils.public_rest_url(path_url=CONSTANTS.SNAPSHOT_NO_AUTH_PATH_URL, domain=self.domain)
-        return re.compile(f"^{re.escape(url)}")
+        return re.compile(f"^{re.escape(url)}(\\?.*)?$")
 
     def _snapshot_response(self):
         return {
@@ -545,7 +545,7 @@ class KucoinAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
     async def test_get_last_traded_prices(self):
         url = web_utils.public_rest_url(path_url=CONSTANTS.TICKER_PRICE_CHANGE_PATH_URL, domain=self.domain)
         self.mock_api.get(
-            re.compile(f"^{re.escape(url)}"),
+            re.compile(f"^{re.escape(url)}(\\?.*)?$"),
             body=json.dumps(
                 {
                     "code": "200000",
