@@ -9,11 +9,13 @@ from __future__ import annotations
 import string
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Union
 
-from scaffolder.spec import fieldpath
+from scaffolder.spec import datetimes, fieldpath
 from scaffolder.spec.model import Predicate, TimeField
 from scaffolder.spec.validate import placeholders
 
 UNIT_FACTORS = {"ms": "1e-3", "us": "1e-6", "ns": "1e-9"}
+# The function NAME_utils.py defines when a timestamp is documented as date-time text.
+DATE_TIME_PARSER = "seconds_from_date_time"
 
 
 class Expr:
@@ -79,11 +81,20 @@ def in_seconds(source: str, unit: str) -> str:
 
 
 def seconds(time_field: TimeField, variable: str, example: Any = None) -> str:
-    """A timestamp field in seconds; one the example documents as a numeric string goes through float() first."""
+    """A timestamp field in seconds; one the example documents as a numeric string goes through float() first, and
+    one documented as date-time text through the generated NAME_utils.seconds_from_date_time (its unit is moot)."""
     source = read(time_field.path, variable)
-    if isinstance(fieldpath.documented(example, time_field.path), str):
+    documented = fieldpath.documented(example, time_field.path)
+    if datetimes.seconds_of(documented) is not None:
+        return f"{DATE_TIME_PARSER}({source})"
+    if isinstance(documented, str):
         source = f"float({source})"
     return in_seconds(source, time_field.unit)
+
+
+def parses_date_times(*expressions: Any) -> bool:
+    """Whether any of these expressions (or dicts of them) calls seconds_from_date_time: its module imports it."""
+    return DATE_TIME_PARSER + "(" in repr(expressions)
 
 
 def condition(predicate: Predicate, variable: str, safe: bool = False) -> str:

@@ -34,6 +34,19 @@ def variant(base: str, edits: List[Edit]) -> str:
     return text
 
 
+BINANCE_BALANCE_EVENT = """  balance_event:
+    route: outboundAccountPosition
+    rows: B
+    asset: a
+    available: f
+    locked: l
+    example:
+      e: outboundAccountPosition
+      E: 1564034571105
+      u: 1564034571073
+      B:
+        - {a: ETH, f: "10000.000000", l: "0.000000"}
+"""
 OKX_MESSAGE = 'message: "{timestamp}{method}{request_path}{body}"'
 BINANCE_TRADE_TAIL = '        p: "0.001"\n        q: "100"\n        T:'
 
@@ -70,14 +83,24 @@ REFUSED = [
     (
         "200-deep-example",
         "binance",
-        [(BINANCE_TRADE_TAIL, BINANCE_TRADE_TAIL.replace("        T:", f"        X: {'[' * 200}{']' * 200}\n        T:"))],
+        [
+            (
+                BINANCE_TRADE_TAIL,
+                BINANCE_TRADE_TAIL.replace("        T:", f"        X: {'[' * 200}{']' * 200}\n        T:"),
+            )
+        ],
         "public_ws.channels.trade.example.X[0]",
         "nested more than 32 levels deep",
     ),
     (
         "literal-key-in-auth-header",
         "binance",
-        [('X-MBX-APIKEY: "{api_key}"', "X-MBX-APIKEY: vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A")],
+        [
+            (
+                'X-MBX-APIKEY: "{api_key}"',
+                "X-MBX-APIKEY: vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A",
+            )
+        ],
         "auth.rest.headers.X-MBX-APIKEY",
         "looks like a key written in; credentials come from the user's credentials: write {api_key}",
     ),
@@ -108,6 +131,13 @@ REFUSED = [
         [("  fills:\n    endpoint: my_trades\n", "  fills:\n    endpoint: order\n")],
         "orders.fills.endpoint",
         "status and fills both GET endpoint 'order': one request serving both is not supported",
+    ),
+    (
+        "timestamp-text-that-is-no-date",
+        "binance",
+        [("      updateTime: 1499827319559\n      isWorking", "      updateTime: yesterday\n      isWorking")],
+        "orders.status.timestamp",
+        "expected a number, numeric text or an ISO 8601 date-time in the example, found 'yesterday'",
     ),
     (
         "symbol-path-is-the-route-field",
@@ -148,9 +178,55 @@ SUPPORTED: Dict[str, List[Tuple[str, List[Edit], str, str]]] = {
         ),
         (
             "request-id-inside-a-string",
-            [('params: "{topics}", id: "{request_id}"}\n    unsub', 'params: "{topics}", id: "r{request_id}"}\n    unsub')],
+            [
+                (
+                    'params: "{topics}", id: "{request_id}"}\n    unsub',
+                    'params: "{topics}", id: "r{request_id}"}\n    unsub',
+                )
+            ],
             "binance_api_order_book_data_source.py",
             '"id": "r" + str(next(self._request_ids)),',
+        ),
+        (
+            # The connector parses the text; the tests inject text (a number would pass float() and prove nothing).
+            "date-time-text-timestamp-in-an-order-status",
+            [
+                (
+                    "      updateTime: 1499827319559\n      isWorking",
+                    '      updateTime: "2017-07-12T02:41:59.559Z"\n      isWorking',
+                )
+            ],
+            "test/test_binance_exchange.py",
+            '"updateTime": "2021-12-29T12:13:20.000Z",',
+        ),
+        (
+            "date-time-text-timestamp-in-a-trade",
+            [
+                (
+                    '      timestamp: {path: E, unit: ms}\n      # "m"',
+                    '      timestamp: {path: D, unit: ms}\n      # "m"',
+                ),
+                (
+                    "        E: 1672515782136\n        s: BNBBTC\n        t: 12345",
+                    '        E: 1672515782136\n        D: "2023-01-01 00:00:00.123"\n        s: BNBBTC\n        t: 12345',
+                ),
+            ],
+            "binance_order_book.py",
+            'timestamp=seconds_from_date_time(msg["D"]),',
+        ),
+        (
+            # Hummingbot's generic test of balance events is dropped from the suite of an exchange that sends none.
+            "no-balance-channel",
+            [(BINANCE_BALANCE_EVENT, "")],
+            "test/test_binance_exchange.py",
+            "    test_user_stream_balance_update = None\n",
+        ),
+        (
+            # The test's minimum notional, 10, goes in as the integer the exchange documents, not 10.0.
+            "integer-documented-number",
+            [('              minNotional: "0.00010000"\n', "              minNotional: 5\n")],
+            "test/test_binance_exchange.py",
+            '"minNotional": 10,',
         ),
         (
             "side-in-the-type-parameter",
@@ -169,7 +245,12 @@ SUPPORTED: Dict[str, List[Tuple[str, List[Edit], str, str]]] = {
         (
             # Status is /spot/orders/{id}: a prefix-matching mock of it would also answer the fills request.
             "fills-path-under-the-status-path",
-            [("    path: /spot/my_trades\n", "    path: /spot/orders/{exchange_order_id}/trades\n    limit_id: MY_TRADES\n")],
+            [
+                (
+                    "    path: /spot/my_trades\n",
+                    "    path: /spot/orders/{exchange_order_id}/trades\n    limit_id: MY_TRADES\n",
+                )
+            ],
             "test/test_gate_io_exchange.py",
             'return re.compile(f"^{re.escape(url)}(\\\\?.*)?$")',
         ),
@@ -186,21 +267,44 @@ SUPPORTED: Dict[str, List[Tuple[str, List[Edit], str, str]]] = {
         ),
         (
             "response-errors-with-a-list-response",
-            [("\nmarkets:\n", "\nresponse_errors:\n  success: {field: label, truthy: false}\n  example: {label: INVALID_PARAM_VALUE, message: bad}\n\nmarkets:\n")],
+            [
+                (
+                    "\nmarkets:\n",
+                    "\nresponse_errors:\n  success: {field: label, truthy: false}\n  example: {label: INVALID_PARAM_VALUE, message: bad}\n\nmarkets:\n",
+                )
+            ],
             "gate_io_exchange.py",
             'not (not isinstance(response, dict) or not response.get("label"))',
+        ),
+    ],
+    "okx": [
+        (
+            "signed-form-body",
+            [("    body: json\n", "    body: form\n")],
+            "test/test_okx_exchange.py",
+            'request_data = dict(parse_qsl(request_call.kwargs["data"]))',
         ),
     ],
     "kucoin": [
         (
             "token-url-without-connect-id",
-            [('      connect_url: "{server}?token={token}&connectId={connect_id}"', '      connect_url: "{server}?token={token}"')],
+            [
+                (
+                    '      connect_url: "{server}?token={token}&connectId={connect_id}"',
+                    '      connect_url: "{server}?token={token}"',
+                )
+            ],
             "test/test_kucoin_api_user_stream_data_source.py",
             "async def test_listen_for_user_stream_connects_to_the_server_named_by_the_token(self, ws_connect_mock):",
         ),
         (
             "request-id-inside-a-ping",
-            [('  ping: {message: {id: "{request_id}", type: ping}}', '  ping: {message: {id: "p{request_id}", type: ping}}')],
+            [
+                (
+                    '  ping: {message: {id: "{request_id}", type: ping}}',
+                    '  ping: {message: {id: "p{request_id}", type: ping}}',
+                )
+            ],
             "kucoin_api_user_stream_data_source.py",
             '"id": "p" + str(next(self._request_ids)),',
         ),
@@ -240,3 +344,24 @@ def test_supported_variants_are_pyflakes_clean(supported: Path):
 @pytest.mark.parametrize("base", list(SUPPORTED))
 def test_supported_variant_suites_pass_against_hummingbot(supported: Path, base: str):
     assert run_suite(supported / base, ["-q", "-p", "no:warnings"]) == 0
+
+
+@pytest.mark.parametrize("name", ["binance", "bybit", "gate_io", "kucoin", "okx"])
+def test_shipped_connectors_drop_malformed_messages_and_their_suites_say_so(name: str):
+    """Text that is not JSON, a list, an unknown event: dropped without losing the connection (hbgen check runs
+    these generated tests against Hummingbot; this only checks that they and the guards are there)."""
+    package = ROOT / "generated" / name / "hummingbot/connector/exchange" / name
+    tests = ROOT / "generated" / name / "test/hummingbot/connector/exchange" / name
+    public = (package / f"{name}_api_order_book_data_source.py").read_text()
+    assert "        if not isinstance(event_message, dict):\n" in public
+    suites = {
+        f"test_{name}_api_order_book_data_source.py": [
+            "test_listen_for_subscriptions_drops_malformed_messages_and_keeps_listening",
+            "test_listen_for_trades_logs_and_drops_malformed_trades",
+        ],
+        f"test_{name}_api_user_stream_data_source.py": ["test_listen_for_user_stream_does_not_queue_malformed_"],
+        f"test_{name}_exchange.py": ["test_user_stream_drops_malformed_events_and_keeps_listening"],
+    }
+    for file, names in suites.items():
+        text = (tests / file).read_text()
+        assert all(f"async def {test}" in text for test in names), file

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
 
-from scaffolder.pysource import condition, literal, read, safe_read, seconds, strings_in, template_value
+from scaffolder.pysource import (
+    condition,
+    literal,
+    parses_date_times,
+    read,
+    safe_read,
+    seconds,
+    strings_in,
+    template_value,
+)
 from scaffolder.spec import fieldpath
 from scaffolder.context.requests import request
 from scaffolder.context.ws_token import token_values
@@ -158,6 +167,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
             "asks": read(snapshot.asks, "msg"),
             "timestamp": seconds(snapshot.timestamp, "msg", snapshot.example) if snapshot.timestamp else None,
         }
+    v["order_book_date_times"] = parses_date_times(v["trade_fields"], v.get("diff_fields"), v.get("ws_snapshot_fields"))
     rest_snapshot = spec.markets.order_book_snapshot
     rest_example = spec.endpoints[rest_snapshot.endpoint].example_response
     v["snapshot"] = request(spec, rest_snapshot.endpoint, "GET", rest_snapshot.params, {"symbol": "symbol"})

@@ -107,7 +107,9 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
             else condition(queue_when, "event_message", safe=True)
         )
     )
-    v["user_subscriptions"] = [template_value(item.message, MESSAGE_VALUES, EMBEDDED_MESSAGE_VALUES) for item in stream.subscriptions]
+    v["user_subscriptions"] = [
+        template_value(item.message, MESSAGE_VALUES, EMBEDDED_MESSAGE_VALUES) for item in stream.subscriptions
+    ]
     v["subscriptions_need_symbols"] = any(
         "symbols" in placeholders(text) for item in stream.subscriptions for text in strings_in(item.message)
     )
@@ -118,7 +120,9 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         {
             "text": isinstance(ping.message, str),
             "payload": (
-                literal(ping.message) if isinstance(ping.message, str) else template_value(ping.message, MESSAGE_VALUES, EMBEDDED_MESSAGE_VALUES)
+                literal(ping.message)
+                if isinstance(ping.message, str)
+                else template_value(ping.message, MESSAGE_VALUES, EMBEDDED_MESSAGE_VALUES)
             ),
             "interval": literal(float(ping.interval)) if ping.interval else None,
         }

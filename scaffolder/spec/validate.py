@@ -8,7 +8,7 @@ import re
 import string
 from typing import Any, Callable, Iterable, List, Optional, Tuple
 
-from scaffolder.spec import fieldpath
+from scaffolder.spec import datetimes, fieldpath
 from scaffolder.spec.errors import Loc
 from scaffolder.spec.model import (
     CONSTANT,
@@ -17,6 +17,7 @@ from scaffolder.spec.model import (
     RULE_NAMES,
     Predicate,
     Spec,
+    TimeField,
     is_identifier,
 )
 
@@ -91,6 +92,23 @@ def _check_path(problems: List[Problem], loc: Loc, path: str, example: Any = Non
     except fieldpath.FieldPathError as error:
         suffix = f" ({where})" if where else ""
         problems.append((loc, f"{error}{suffix}"))
+
+
+def _check_timestamp(problems: List[Problem], loc: Loc, path: str, example: Any) -> None:
+    """A timestamp path: its documented value is a number, numeric text or date-time text (ISO 8601)."""
+    _check_path(problems, loc, path, example)
+    value = fieldpath.documented(example, path)
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        if value is not None:
+            problems.append((loc, f"a timestamp is a number or text, the example has {value!r}"))
+        return
+    if isinstance(value, str) and datetimes.seconds_of(value) is None:
+        try:
+            float(value)
+        except ValueError:
+            problems.append(
+                (loc, f"expected a number, numeric text or an ISO 8601 date-time in the example, found {value!r}")
+            )
 
 
 def _check_predicate(problems: List[Problem], loc: Loc, predicate: Predicate, example: Any = None) -> None:
@@ -350,7 +368,10 @@ def _check_not_a_secret(problems: List[Problem], loc: Loc, value: str, credentia
         return
     names = ", ".join("{" + name + "}" for name in sorted(credentials))
     problems.append(
-        (loc, f"this fixed value looks like a key written in; credentials come from the user's credentials: write {names}")
+        (
+            loc,
+            f"this fixed value looks like a key written in; credentials come from the user's credentials: write {names}",
+        )
     )
 
 
@@ -481,7 +502,7 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
         )
     _check_path(problems, ("orders", "create", "exchange_order_id"), create.exchange_order_id, create.example_response)
     if create.timestamp:
-        _check_path(problems, ("orders", "create", "timestamp"), create.timestamp.path, create.example_response)
+        _check_timestamp(problems, ("orders", "create", "timestamp"), create.timestamp.path, create.example_response)
     cancel = orders.cancel
     _check_order_request(problems, spec, ("orders", "cancel"), cancel, TRACKED_ORDER_PLACEHOLDERS)
     _check_cancel_success(problems, cancel)
@@ -492,7 +513,7 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
     _check_order_request(problems, spec, ("orders", "status"), status, TRACKED_ORDER_PLACEHOLDERS)
     for field in ("client_order_id", "exchange_order_id"):
         _check_path(problems, ("orders", "status", field), getattr(status, field), status.example_response)
-    _check_path(problems, ("orders", "status", "timestamp"), status.timestamp.path, status.example_response)
+    _check_timestamp(problems, ("orders", "status", "timestamp"), status.timestamp.path, status.example_response)
     _check_state_derivation(problems, ("orders", "status"), status, status.example_response, orders.states)
     lookups = [source for source in (status, spec.user_stream.order_event) if source.state and not source.state_rules]
     if lookups:
@@ -524,7 +545,7 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
         if path is not None and fill_row is not None:
             _check_path(problems, ("orders", "fills", field), path, fill_row)
     if fill_row is not None:
-        _check_path(problems, ("orders", "fills", "timestamp"), fills.timestamp.path, fill_row)
+        _check_timestamp(problems, ("orders", "fills", "timestamp"), fills.timestamp.path, fill_row)
 
 
 def _check_client_id_pattern(problems: List[Problem], client_id: Any) -> None:
@@ -618,14 +639,14 @@ def _check_order_events(spec: Spec, problems: List[Problem]) -> None:
     for path in [event.client_order_id] if isinstance(event.client_order_id, str) else event.client_order_id:
         _check_path(problems, loc + ("client_order_id",), path, row)
     _check_path(problems, loc + ("exchange_order_id",), event.exchange_order_id, row)
-    _check_path(problems, loc + ("timestamp",), event.timestamp.path, row)
+    _check_timestamp(problems, loc + ("timestamp",), event.timestamp.path, row)
     _check_state_derivation(problems, loc, event, row, spec.orders.states)
     if event.fill:
         _check_predicate(problems, loc + ("fill", "when"), event.fill.when, row)
         for field in ("trade_id", "price", "amount", "fee_amount", "fee_asset"):
             if getattr(event.fill, field) is not None:
                 _check_path(problems, loc + ("fill", field), getattr(event.fill, field), row)
-        _check_path(problems, loc + ("fill", "timestamp"), event.fill.timestamp.path, row)
+        _check_timestamp(problems, loc + ("fill", "timestamp"), event.fill.timestamp.path, row)
     if event.fetch_fills_when:
         _check_predicate(problems, loc + ("fetch_fills_when",), event.fetch_fills_when, row)
     given = [name for name in ("fill", "fetch_fills_when") if getattr(event, name)]
@@ -643,7 +664,7 @@ def _check_order_events(spec: Spec, problems: List[Problem]) -> None:
             path = getattr(fill_event, field)
             if path is not None:
                 _check_path(problems, loc + (field,), path, row)
-        _check_path(problems, loc + ("timestamp",), fill_event.timestamp.path, row)
+        _check_timestamp(problems, loc + ("timestamp",), fill_event.timestamp.path, row)
 
 
 def _event_row(problems: List[Problem], loc: Loc, rows: Optional[str], example: Any) -> Any:
@@ -744,6 +765,9 @@ def _check_public_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoint
             )
         for field, value in channel:
             if field in ("topic", "route", "example", "rows", "when") or value is None:
+                continue
+            if isinstance(value, TimeField):
+                _check_timestamp(problems, loc + (field,), value.path, example)
                 continue
             path = value.path if hasattr(value, "path") else (value.field if hasattr(value, "field") else value)
             if isinstance(path, str):

@@ -6,7 +6,7 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from scaffolder.fixtures import fixture
 from scaffolder.pysource import literal, path_source
-from scaffolder.spec import fieldpath
+from scaffolder.spec import datetimes, fieldpath
 from scaffolder.spec.validate import placeholders
 from scaffolder.spec.model import Spec
 from scaffolder.testcontext.common import EVENT_TIME_SECONDS, UNITS_PER_SECOND, satisfying, typed, violating
@@ -24,9 +24,13 @@ TRACKED_PATH_VALUES = {name: source for name, (source, _) in TRACKED_EXPECTED.it
 
 
 def _time_value(example: Any, path: str, unit: str) -> str:
-    """The test's event time in the spec's unit, as the JSON type the example documents (number or string)."""
+    """The test's event time in the spec's unit, as the JSON type the example documents (number or string), or
+    as date-time text when the example is."""
+    documented = fieldpath.documented(example, path)
+    if datetimes.seconds_of(documented) is not None:
+        return literal(datetimes.text_of(EVENT_TIME_SECONDS, documented))
     value = EVENT_TIME_SECONDS * UNITS_PER_SECOND[unit]
-    return literal(str(value)) if isinstance(fieldpath.documented(example, path), str) else str(value)
+    return literal(str(value)) if isinstance(documented, str) else str(value)
 
 
 def _params_checks(params: Mapping[str, str], expected: Mapping[str, Tuple[str, bool]]) -> List[Tuple[str, str, bool]]:
@@ -50,6 +54,9 @@ def _request_values(spec: Spec, request: Any, test_values: Mapping[str, str]) ->
     source = f"request_call.kwargs[{literal(argument)}]"
     if in_body and spec.auth.rest.body == "json":
         source = f"json.loads({source})"
+    elif in_body and spec.auth.rest.scheme == "hmac_headers":
+        # Signed over its text, the form body is sent urlencoded.
+        source = f"dict(parse_qsl({source}))"
     return {"path": path, "method": request.method.lower(), "request_params": source}
 
 
@@ -66,6 +73,18 @@ def _type_param(create: Any, order_types: Mapping[str, Any]) -> Tuple[Optional[s
         order_type: literal(text.format(side=create.sides.BUY, type=order_types[order_type].type))
         for order_type in order_types
     }
+
+
+def _nested(values: Mapping[str, Any]) -> Dict[str, Any]:
+    """A payload holding only `values`, each at its key path (`arg.channel`)."""
+    payload: Dict[str, Any] = {}
+    for path, value in values.items():
+        keys = [step.name for step in fieldpath.parse(path)]
+        target = payload
+        for key in keys[:-1]:
+            target = target.setdefault(key, {})
+        target[keys[-1]] = value
+    return payload
 
 
 def _coalesced_client_id(paths: Any, source: str, canceled: bool) -> Dict[str, str]:
@@ -309,6 +328,12 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         return fixture(event_example, route, rows=event.rows, row_replacements=[values])
 
     v["new_order_event"] = order_event("OPEN")
+    # Malformed account events: one of no known type, an order event with nothing but its type, and one with an
+    # empty list of orders; the listener drops each and goes on.
+    route_field = spec.user_stream.route_field
+    v["unknown_user_event"] = literal(_nested({route_field: "hbgen-unknown-event"}))
+    v["fieldless_order_event"] = literal(_nested({route_field: event.route}))
+    v["empty_order_event"] = literal(_nested({route_field: event.route, event.rows: []})) if event.rows else None
     v["canceled_order_event"] = order_event("CANCELED", canceled=True)
     v["full_fill_event"] = order_event("FILLED", filled=True)
     v["fills_fetched_on_event"] = event.fetch_fills_when is not None

@@ -315,7 +315,7 @@ def _user_stream(spec: Spec) -> Dict[str, Any]:
         # Messages that must not reach the output queue. Request replies are told apart from events by the envelope
         # wrapping events or by user_stream.queue_when; without either, the data source queues every non-empty message.
         "ignored": {
-            "name": "empty_payloads_nor_request_replies" if filtered else "empty_payloads",
+            "name": "malformed_or_empty_payloads_nor_request_replies" if filtered else "malformed_or_empty_payloads",
             "messages": ["{}", fixture(stream.example_subscribe_response)] if filtered else ["{}"],
         },
         "failed_subscribe_response": (
