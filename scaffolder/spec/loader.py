@@ -7,6 +7,7 @@ each field path to its line and column, and refuse duplicate keys (PyYAML silent
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import typing
 from pathlib import Path
@@ -19,6 +20,9 @@ from scaffolder.spec.errors import Loc, SpecError, SpecErrors
 from scaffolder.spec.model import Spec
 
 Positions = Dict[Loc, Tuple[int, int]]
+# How deep mappings and lists may nest. Documented payloads nest a few levels; generated tests write them as
+# Python literals, which the compiler refuses beyond 200 nested brackets.
+MAX_DEPTH = 32
 
 
 class _Document:
@@ -32,6 +36,9 @@ class _Document:
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
         self.positions[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if len(loc) > MAX_DEPTH and isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            self.error(node, loc, f"nested more than {MAX_DEPTH} levels deep: a spec or payload is never this deep")
+            return None
         if isinstance(node, yaml.MappingNode):
             result: Dict[Any, Any] = {}
             for key_node, value_node in node.value:
@@ -64,11 +71,16 @@ class _Document:
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
             return self.build(node, loc)
         try:
-            return yaml.SafeLoader("").construct_object(node, deep=True)
+            value = yaml.SafeLoader("").construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, TypeError) as error:
             problem = getattr(error, "problem", None) or str(error)
             self.error(node, loc, f"cannot read this value ({node.tag}): {problem}")
             return None
+        if isinstance(value, float) and not math.isfinite(value):
+            # JSON has no NaN or infinity: no exchange sends them, and no generated test could write them.
+            self.error(node, loc, f"{node.value} is not a JSON number: write a finite number")
+            return None
+        return value
 
 
 def position(positions: Positions, loc: Loc) -> Tuple[int, int]:
