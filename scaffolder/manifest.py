@@ -3,7 +3,7 @@
 In the spirit of `.copier-answers.yml`, `.cruft.json` and openapi-generator's `.openapi-generator/FILES`, it
 belongs in version control next to the code, and is deterministic (same inputs, same bytes):
 
-- `.hbgen/manifest.json`: what the output was generated from (hbgen and black versions, SHA-256 of the
+- `.hbgen/manifest.json`: what the output was generated from (hbgen, black and isort versions, SHA-256 of the
   templates and of the spec) and, for each file hbgen generated, the SHA-256 of the content it last wrote;
 - `.hbgen/base/SHA256`: that content itself, addressed by its hash. It is the merge base when a file edited by
   hand meets a new render (see regenerate.py).
@@ -26,8 +26,11 @@ from scaffolder import __version__
 from scaffolder.resources import TEMPLATES_DIR as ALL_TEMPLATES_DIR
 
 FORMAT = 2
-MANIFEST_PATH = ".hbgen/manifest.json"
-BASE_DIR = ".hbgen/base"
+# hbgen's state folder, relative to the root of the tree it writes: `generated/NAME/.hbgen/`; in a Hummingbot
+# checkout, which holds many connectors, `.hbgen/NAME/` (the `state` arguments below).
+STATE_DIR = ".hbgen"
+MANIFEST_PATH = f"{STATE_DIR}/manifest.json"
+BASE_DIR = f"{STATE_DIR}/base"
 TEMPLATES_DIR = ALL_TEMPLATES_DIR / "connector"
 
 # Inputs the output depends on, with how `hbgen check` names them when they changed.
@@ -36,6 +39,7 @@ INPUT_NAMES = {
     "templates_sha256": "the templates",
     "hbgen_version": "hbgen's version",
     "black_version": "black's version",
+    "isort_version": "isort's version",
 }
 
 
@@ -58,12 +62,17 @@ def current_inputs(spec_path: Path) -> Dict[str, str]:
         "templates_sha256": templates_digest(),
         "hbgen_version": __version__,
         "black_version": metadata.version("black"),
+        "isort_version": metadata.version("isort"),
     }
 
 
-def base_path(digest: str) -> str:
+def base_path(digest: str, state: str = STATE_DIR) -> str:
     """Where the content with SHA-256 `digest` is kept, relative to the connector root."""
-    return f"{BASE_DIR}/{digest}"
+    return f"{state}/base/{digest}"
+
+
+def manifest_path(state: str = STATE_DIR) -> str:
+    return f"{state}/manifest.json"
 
 
 @dataclass(frozen=True)
@@ -91,11 +100,11 @@ class Manifest:
         return self.inputs == inputs and not self.blocked
 
 
-def load_manifest(root: Path) -> Optional[Manifest]:
+def load_manifest(root: Path, state: str = STATE_DIR) -> Optional[Manifest]:
     """The manifest of the connector at `root`, or None. A format 1 manifest (file hashes, no inputs breakdown
     and no bases) loads with empty inputs, so it is never current but still tells which files hbgen owns."""
     try:
-        content = json.loads((root / MANIFEST_PATH).read_text(encoding="utf-8"))
+        content = json.loads((root / manifest_path(state)).read_text(encoding="utf-8"))
         files = {path: entry if isinstance(entry, str) else entry["sha256"] for path, entry in content["files"].items()}
         inputs = content["inputs"] if content.get("format") == FORMAT else {}
         return Manifest(inputs=inputs, files=files, blocked=tuple(content.get("blocked", ())))
@@ -103,10 +112,10 @@ def load_manifest(root: Path) -> Optional[Manifest]:
         return None
 
 
-def read_base(root: Path, digest: str) -> Optional[str]:
+def read_base(root: Path, digest: str, state: str = STATE_DIR) -> Optional[str]:
     """The content hbgen last wrote with SHA-256 `digest`, or None when its copy is missing or damaged."""
     try:
-        data = (root / base_path(digest)).read_bytes()
+        data = (root / base_path(digest, state)).read_bytes()
     except OSError:
         return None
     return data.decode("utf-8") if sha256(data) == digest else None

@@ -31,13 +31,13 @@ from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
 from scaffolder.manifest import (
-    BASE_DIR,
     INPUT_NAMES,
-    MANIFEST_PATH,
+    STATE_DIR,
     Manifest,
     base_path,
     edited_files,
     load_manifest,
+    manifest_path,
     read_base,
     sha256,
 )
@@ -90,6 +90,7 @@ class Plan:
     render: Dict[str, str]
     manifest: Manifest
     changes: List[Change]
+    state: str = STATE_DIR  # where the manifest and merge bases go, relative to root
 
     @property
     def conflicts(self) -> List[Change]:
@@ -119,17 +120,23 @@ class Plan:
 
 
 def plan_regeneration(
-    root: Path, render: Dict[str, str], inputs: Dict[str, str], force: bool = False, labels: Labels = Labels()
+    root: Path,
+    render: Dict[str, str],
+    inputs: Dict[str, str],
+    force: bool = False,
+    labels: Labels = Labels(),
+    state: str = STATE_DIR,
 ) -> Plan:
-    """Decide, without writing anything, what regenerating `root` with the new `render` does to each file."""
-    old = load_manifest(root) or Manifest(inputs={}, files={})
-    changes = [_plan_file(root, path, text, old, force, labels) for path, text in sorted(render.items())]
+    """Decide, without writing anything, what regenerating `root` with the new `render` does to each file; hbgen's
+    manifest and merge bases are in `root/state`."""
+    old = load_manifest(root, state) or Manifest(inputs={}, files={})
+    changes = [_plan_file(root, path, text, old, force, labels, state) for path, text in sorted(render.items())]
     changes += [
         _plan_orphan(root, path, digest, force) for path, digest in sorted(old.files.items()) if path not in render
     ]
     blocked = tuple(change.path for change in changes if change.kind == "blocked")
     files = {path: sha256(text.encode("utf-8")) for path, text in render.items() if path not in blocked}
-    return Plan(root, render, Manifest(inputs=inputs, files=files, blocked=blocked), changes)
+    return Plan(root, render, Manifest(inputs=inputs, files=files, blocked=blocked), changes, state)
 
 
 def _read(path: Path) -> Optional[str]:
@@ -139,7 +146,9 @@ def _read(path: Path) -> Optional[str]:
         return None
 
 
-def _plan_file(root: Path, path: str, theirs: str, old: Manifest, force: bool, labels: Labels) -> Change:
+def _plan_file(
+    root: Path, path: str, theirs: str, old: Manifest, force: bool, labels: Labels, state: str = STATE_DIR
+) -> Change:
     ours = _read(root / path)
     recorded = old.files.get(path)
     if ours == theirs:
@@ -166,13 +175,15 @@ def _plan_file(root: Path, path: str, theirs: str, old: Manifest, force: bool, l
         return Change(path, "overwritten", ours, theirs, "hand edits discarded by --force")
     if sha256(theirs.encode("utf-8")) == recorded:
         return Change(path, "kept", ours, ours, "hand-edited; the new render does not change it")
-    base = read_base(root, recorded)
+    base = read_base(root, recorded, state)
     merged = merge(base or "", ours, theirs, labels)
     if not merged.conflicts:
         return Change(path, "merged", ours, merged.text, "hand edits kept")
     regions = f"{merged.conflicts} region{'s' if merged.conflicts != 1 else ''} marked"
     if base is None:
-        return Change(path, "conflict", ours, merged.text, f"no merge base ({base_path(recorded)} missing): {regions}")
+        return Change(
+            path, "conflict", ours, merged.text, f"no merge base ({base_path(recorded, state)} missing): {regions}"
+        )
     return Change(
         path, "conflict", ours, merged.text, f"hand edits and the new render change the same lines: {regions}"
     )
@@ -195,11 +206,11 @@ def _plan_orphan(root: Path, path: str, recorded: str, force: bool) -> Change:
 
 def apply_plan(plan: Plan) -> None:
     """Write the plan: merge bases first, then the files, the manifest last, then drop bases no longer used."""
-    root = plan.root
+    root, state = plan.root, plan.state
     remove_temporaries(root)
     for path, digest in sorted(plan.manifest.files.items()):
-        if read_base(root, digest) is None:
-            write_atomic(root / base_path(digest), plan.render[path])
+        if read_base(root, digest, state) is None:
+            write_atomic(root / base_path(digest, state), plan.render[path])
     for change in plan.changes:
         if not change.writes:
             continue
@@ -207,9 +218,9 @@ def apply_plan(plan: Plan) -> None:
             remove_file(root, change.path)
         else:
             write_atomic(root / change.path, change.after)
-    write_atomic(root / MANIFEST_PATH, plan.manifest.render())
+    write_atomic(root / manifest_path(state), plan.manifest.render())
     kept = set(plan.manifest.files.values())
-    for stored in sorted((root / BASE_DIR).glob("*")):
+    for stored in sorted((root / state / "base").glob("*")):
         if stored.name not in kept:
             stored.unlink()
 
@@ -224,13 +235,21 @@ class TreeCheck:
     unresolved: List[str]  # hand-edited files still holding conflict markers: a failure
 
 
-def check_tree(root: Path, render: Dict[str, str], inputs: Dict[str, str], seeds: Sequence[str] = ()) -> TreeCheck:
+def check_tree(
+    root: Path,
+    render: Dict[str, str],
+    inputs: Dict[str, str],
+    seeds: Sequence[str] = (),
+    state: str = STATE_DIR,
+    folders: Sequence[str] = ("",),
+) -> TreeCheck:
     """Compare `root` with its manifest (is it what hbgen would generate now?) and with its files on disk (what
     was changed by hand?), given a fresh `render`, the current `inputs` and the hand-written extension files the
-    spec asks for (`seeds`: they must exist, and are the developer's, not hand edits)."""
-    manifest = load_manifest(root)
+    spec asks for (`seeds`: they must exist, and are the developer's, not hand edits). Files added by hand are
+    looked for in `folders` (relative to root; all of it by default), with the manifest and bases in `root/state`."""
+    manifest = load_manifest(root, state)
     if manifest is None:
-        return TreeCheck([f"no manifest ({MANIFEST_PATH}): run hbgen generate"], [], [])
+        return TreeCheck([f"no manifest ({manifest_path(state)}): run hbgen generate"], [], [])
     stale = [
         f"{name} changed since the last generation"
         for key, name in INPUT_NAMES.items()
@@ -243,21 +262,22 @@ def check_tree(root: Path, render: Dict[str, str], inputs: Dict[str, str], seeds
         elif recorded is None:
             stale.append(f"{path}: would be generated")
         elif sha256(render[path].encode("utf-8")) != recorded:
-            stale.append(f"{path}: would change ({_changed_lines(read_base(root, recorded), render[path])})")
-        elif read_base(root, recorded) is None:
-            stale.append(f"{path}: its merge base {base_path(recorded)} is missing or damaged")
+            stale.append(f"{path}: would change ({_changed_lines(read_base(root, recorded, state), render[path])})")
+        elif read_base(root, recorded, state) is None:
+            stale.append(f"{path}: its merge base {base_path(recorded, state)} is missing or damaged")
     edits, unresolved = [], []
     for path, text in edited_files(root, manifest).items():
         if text is None:
             edits.append(f"{path}: deleted by hand")
             continue
-        edits.append(f"{path}: edited by hand ({_changed_lines(read_base(root, manifest.files[path]), text)})")
+        edits.append(f"{path}: edited by hand ({_changed_lines(read_base(root, manifest.files[path], state), text)})")
         if has_conflict_markers(text):
             unresolved.append(path)
     stale += [f"{path}: missing (hbgen generate creates it)" for path in seeds if not (root / path).is_file()]
     edits += [
         f"{path}: added by hand"
-        for path in list_tree(root)
+        for folder in folders
+        for path in (Path(folder, relative).as_posix() for relative in list_tree(root / folder))
         if path not in manifest.files and path not in render and path not in seeds
     ]
     return TreeCheck(stale, edits, unresolved)

@@ -9,7 +9,7 @@ import pyflakes.api
 import pyflakes.reporter
 import pytest
 
-from scaffolder.formatting import MODE
+from scaffolder.formatting import LINE_LENGTH
 from scaffolder.generate import generate_files
 from scaffolder.writer import read_tree
 
@@ -70,7 +70,7 @@ def test_python_parses_is_black_stable_and_never_imports_hbgen(rendered):
         if not path.endswith(".py"):
             continue
         tree = ast.parse(content, filename=path)
-        assert black.format_str(content, mode=MODE) == content, path
+        assert black.format_str(content, mode=black.Mode(line_length=LINE_LENGTH)) == content, path
         imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
         imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
         assert not any(module.split(".")[0] == "scaffolder" for module in imported), path

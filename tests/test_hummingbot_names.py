@@ -1,6 +1,7 @@
 """Hummingbot's names: credentials and config keys, constructor signatures, constant names, web_utils helpers, and
 `hbgen test NAME --upstream DIR`, which runs a suite written against Hummingbot's own connector."""
 
+import re
 from pathlib import Path
 from textwrap import dedent
 
@@ -97,6 +98,20 @@ def test_constant_names_errors_name_the_field(tmp_path: Path):
     )
 
 
+def test_update_id_unit_keys_the_book_by_whole_seconds_and_the_snapshot_takes_its_own_time(tmp_path: Path):
+    text = (ROOT / "specs" / "okx.yaml").read_text()
+    assert text.count("update_id_unit: ms\n") == 3 and '    timestamp: {path: "data[0].ts", unit: ms}\n' in text
+    book = (_generate(tmp_path, "okx", text) / "okx_order_book.py").read_text()
+    assert book.count('"update_id": int(float(msg["data"][0]["ts"]) * 1e-3),') == 3
+    rest_snapshot = book[: book.index("def snapshot_message_from_websocket")]
+    assert 'timestamp=float(msg["data"][0]["ts"]) * 1e-3,' in rest_snapshot
+    # Without them: the documented string id as an int, and the local time of the request.
+    plain = re.sub(r"\n +update_id_unit: ms\n", "\n", text).replace('\n    timestamp: {path: "data[0].ts", unit: ms}\n', "\n")
+    book = (_generate(tmp_path, "okx", plain) / "okx_order_book.py").read_text()
+    rest_snapshot = book[: book.index("def snapshot_message_from_websocket")]
+    assert '"update_id": int(msg["data"][0]["ts"]),' in rest_snapshot and "timestamp=timestamp," in rest_snapshot
+
+
 HUMMINGBOT_STYLE_TESTS = '''
     import unittest
     from decimal import Decimal
@@ -108,6 +123,7 @@ HUMMINGBOT_STYLE_TESTS = '''
     from hummingbot.connector.exchange.okx.okx_exchange import OkxExchange
     from hummingbot.connector.time_synchronizer import TimeSynchronizer
     from hummingbot.core.api_throttler.async_throttler import AsyncThrottler
+    from hummingbot.core.data_type.common import OrderType
     from test.helper_module import HELPER
 
 
@@ -132,6 +148,9 @@ HUMMINGBOT_STYLE_TESTS = '''
             user_stream = OkxAPIUserStreamDataSource(auth=auth, connector=exchange, api_factory=exchange._web_assistants_factory)
             self.assertEqual([], user_stream._trading_pairs)
 
+        def test_order_type_names(self):
+            self.assertEqual("post_only", OkxExchange.okx_order_type(OrderType.LIMIT_MAKER))
+
         def test_web_utils_helpers(self):
             self.assertEqual("https://www.okx.com/api/v5/public/time", web_utils.rest_url(CONSTANTS.OKX_SERVER_TIME_PATH))
             self.assertEqual(web_utils.rest_url("/x"), web_utils.public_rest_url("/x"))
@@ -145,7 +164,7 @@ HUMMINGBOT_STYLE_TESTS = '''
 def test_upstream_style_suite_passes_on_the_generated_okx_connector(tmp_path: Path):
     upstream = _upstream_suite(tmp_path, "okx", {"test_names.py": HUMMINGBOT_STYLE_TESTS})
     result = run_upstream_suite("okx", upstream, connector_root=ROOT / "generated" / "okx", quiet=True)
-    assert (len(result.passed), result.failed, result.not_collected) == (4, [], [])
+    assert (len(result.passed), result.failed, result.not_collected) == (5, [], [])
 
 
 @pytest.mark.timeout(300)

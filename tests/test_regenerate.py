@@ -627,7 +627,7 @@ def test_a_failed_render_writes_nothing(project, monkeypatch):
     def broken_template(context):
         raise jinja2.UndefinedError("'c' has no attribute 'missing'")
 
-    monkeypatch.setattr("scaffolder.generate.render_connector", broken_template)
+    monkeypatch.setattr("scaffolder.render.render_connector", broken_template)
     result = invoke("generate", "specs/binance.yaml")
     assert isinstance(result.exception, jinja2.UndefinedError)
     assert snapshot(project) == before

@@ -103,7 +103,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         {
             "symbol": "symbol",
             "side": "side",
-            "type": f"CONSTANTS.{spec.constant('ORDER_TYPE_NAMES')}[order_type]",
+            "type": f"self.{spec.exchange.name}_order_type(order_type)",
             "amount": 'f"{amount:f}"',
             "price": 'f"{price:f}"',
             "time_in_force": f"CONSTANTS.{spec.constant('TIME_IN_FORCE')}[order_type]",

@@ -17,14 +17,17 @@ from scaffolder.pysource import (
 from scaffolder.spec import fieldpath
 from scaffolder.context.requests import request
 from scaffolder.context.ws_token import token_values
-from scaffolder.spec.model import Predicate, Spec
+from scaffolder.spec.model import Predicate, Spec, TimeField
 from scaffolder.spec.validate import placeholders
 
 TOPIC_VALUES = {"symbol": "symbol", "symbol_lower": "symbol.lower()", "symbols": '",".join(symbols)'}
 
 
-def update_id(path: str, variable: str, example: Any) -> str:
-    """An update id as Hummingbot orders them: an int, converted when the exchange documents a string."""
+def update_id(path: str, variable: str, example: Any, unit: Optional[str] = None) -> str:
+    """An update id as Hummingbot orders them: an int, converted when the exchange documents a string; a timestamp
+    (`update_id_unit`) in whole seconds."""
+    if unit is not None:
+        return f"int({seconds(TimeField(path=path, unit=unit), variable, example)})"
     source = read(path, variable)
     return f"int({source})" if isinstance(fieldpath.documented(example, path), str) else source
 
@@ -154,7 +157,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         v["diff_symbol"] = read(diff.symbol, "raw_message")
         v["diff_fields"] = {
             "first_update_id": update_id(diff.first_update_id, "msg", diff.example) if diff.first_update_id else None,
-            "update_id": update_id(diff.update_id, "msg", diff.example),
+            "update_id": update_id(diff.update_id, "msg", diff.example, diff.update_id_unit),
             "bids": read(diff.bids, "msg"),
             "asks": read(diff.asks, "msg"),
             "timestamp": seconds(diff.timestamp, "msg", diff.example),
@@ -162,7 +165,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     if snapshot:
         v["ws_snapshot_symbol"] = read(snapshot.symbol, "raw_message")
         v["ws_snapshot_fields"] = {
-            "update_id": update_id(snapshot.update_id, "msg", snapshot.example),
+            "update_id": update_id(snapshot.update_id, "msg", snapshot.example, snapshot.update_id_unit),
             "bids": read(snapshot.bids, "msg"),
             "asks": read(snapshot.asks, "msg"),
             "timestamp": seconds(snapshot.timestamp, "msg", snapshot.example) if snapshot.timestamp else None,
@@ -173,7 +176,8 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["snapshot"] = request(spec, rest_snapshot.endpoint, "GET", rest_snapshot.params, {"symbol": "symbol"})
     v["snapshot_limit_id"] = spec.endpoints[rest_snapshot.endpoint].rate_limit_id
     v["rest_snapshot_fields"] = {
-        "update_id": update_id(rest_snapshot.update_id, "msg", rest_example),
+        "update_id": update_id(rest_snapshot.update_id, "msg", rest_example, rest_snapshot.update_id_unit),
         "bids": read(rest_snapshot.bids, "msg"),
         "asks": read(rest_snapshot.asks, "msg"),
+        "timestamp": seconds(rest_snapshot.timestamp, "msg", rest_example) if rest_snapshot.timestamp else None,
     }

@@ -189,6 +189,7 @@ def _check_constant_names(spec: Spec, problems: List[Problem]) -> None:
                     (("endpoints", endpoint_name, key), f"{constant} is also {named[constant]}: choose another name")
                 )
 
+
 def _check_exchange(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) -> None:
     """`exchange`, `urls`, `endpoints`, `rate_limits` and the client-id room."""
     endpoints = spec.endpoints
@@ -483,6 +484,9 @@ def _check_markets(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRe
     )
     for field in ("update_id", "bids", "asks"):
         _check_path(problems, ("markets", "order_book_snapshot", field), getattr(snapshot, field), example)
+    if snapshot.timestamp is not None:
+        loc = ("markets", "order_book_snapshot", "timestamp", "path")
+        _check_path(problems, loc, snapshot.timestamp.path, example)
     for key, value in snapshot.params.items():
         _check_placeholders(problems, ("markets", "order_book_snapshot", "params", key), value, MARKET_PLACEHOLDERS)
 
@@ -764,7 +768,7 @@ def _check_public_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoint
                 )
             )
         for field, value in channel:
-            if field in ("topic", "route", "example", "rows", "when") or value is None:
+            if field in ("topic", "route", "example", "rows", "when", "update_id_unit") or value is None:
                 continue
             if isinstance(value, TimeField):
                 _check_timestamp(problems, loc + (field,), value.path, example)

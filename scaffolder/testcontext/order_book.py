@@ -89,6 +89,8 @@ def _event_time(example: Any, time_field: TimeField) -> Tuple[str, str]:
 
 def _update_id_text(channel: Any, default: str) -> str:
     """The update id a channel's test message carries: the event time when the book is keyed by its timestamp."""
+    if channel.update_id_unit is not None:
+        return _raw_event_time(TimeField(path=channel.update_id, unit=channel.update_id_unit))
     timestamp = channel.timestamp
     return _raw_event_time(timestamp) if timestamp is not None and timestamp.path == channel.update_id else default
 
@@ -119,8 +121,11 @@ def _exchange_symbol(symbol_format: SymbolFormat, base: str, quote: str) -> str:
     return f"({joined}).lower()" if symbol_format.case == "lower" else joined
 
 
-def _expected_id(text: str) -> str:
-    """An update id as Hummingbot holds it: an int, whatever JSON type the exchange sends it in."""
+def _expected_id(text: str, unit: Optional[str] = None) -> str:
+    """An update id as Hummingbot holds it: an int, whatever JSON type the exchange sends it in; a timestamp
+    (`update_id_unit`) in whole seconds."""
+    if unit is not None:
+        return literal(int(Decimal(text) / UNITS_PER_SECOND[unit]))
     return literal(int(text))
 
 
@@ -135,13 +140,18 @@ def _snapshot(spec: Spec) -> Dict[str, Any]:
     mapping = spec.markets.order_book_snapshot
     endpoint = spec.endpoints[mapping.endpoint]
     example = _single_row_example(endpoint.example_response, [mapping.bids, mapping.asks])
-    update_id = _expected_id(SNAPSHOT_UPDATE_ID)
+    update_text = _update_id_text(mapping, SNAPSHOT_UPDATE_ID)
+    update_id = _expected_id(update_text, mapping.update_id_unit)
     rows, bid, ask = _book_rows(example, mapping.bids, mapping.asks, (SNAPSHOT_BID, SNAPSHOT_ASK), update_id)
     params = {"symbol": EXCHANGE_SYMBOL}
+    replacements = {mapping.update_id: _injected(example, mapping.update_id, update_text), **rows}
+    # Without a time of its own, the snapshot takes the time it is received at (given by the test).
+    seconds = literal(RECEIVED_AT)
+    if mapping.timestamp:
+        replacements[mapping.timestamp.path], seconds = _event_time(example, mapping.timestamp)
     return {
-        "response": fixture(
-            example, {mapping.update_id: _injected(example, mapping.update_id, SNAPSHOT_UPDATE_ID), **rows}
-        ),
+        "response": fixture(example, replacements),
+        "timestamp": seconds,
         "request_params": "{"
         + ", ".join(f"{literal(key)}: {template_string(text, params)}" for key, text in mapping.params.items())
         + "}",
@@ -157,7 +167,7 @@ def _ws_snapshot(spec: Spec) -> Optional[Dict[str, Any]]:
         return None
     example = _single_row_example(channel.example, [channel.bids, channel.asks])
     update_text = _update_id_text(channel, WS_SNAPSHOT_UPDATE_ID)
-    update_id = _expected_id(update_text)
+    update_id = _expected_id(update_text, channel.update_id_unit)
     rows, bid, ask = _book_rows(example, channel.bids, channel.asks, (WS_SNAPSHOT_BID, WS_SNAPSHOT_ASK), update_id)
     replacements = {
         channel.symbol: EXCHANGE_SYMBOL,
@@ -184,7 +194,7 @@ def _diff(spec: Spec) -> Optional[Dict[str, Any]]:
         return None
     example = _single_row_example(channel.example, [channel.bids, channel.asks])
     update_text = _update_id_text(channel, DIFF_UPDATE_ID)
-    update_id = _expected_id(update_text)
+    update_id = _expected_id(update_text, channel.update_id_unit)
     event_time, seconds = _event_time(example, channel.timestamp)
     replacements: Dict[str, str] = {
         channel.symbol: EXCHANGE_SYMBOL,

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from scaffolder.resources import SUPPORT_DIR
-from scaffolder.testing import CONNECTOR_ROOT_ENV
+from scaffolder.testing import CONNECTOR_NAME_ENV, CONNECTOR_ROOT_ENV
 
 NO_TESTS_COLLECTED = 5
 PYTHON_ENV = "HBGEN_PYTHON"
@@ -60,6 +60,11 @@ def check_python(python: str) -> bool:
     return lines[1].strip() == "1"
 
 
+def suite_dir(connector_root: Path, name: Optional[str] = None) -> Path:
+    """The tests of connector `name` under `connector_root` (all of `test/` when no name is given)."""
+    return Path(connector_root, "test", *(("hummingbot", "connector", "exchange", name) if name else ()))
+
+
 # The integration tests (order book tracker, user stream tracker, market) need an exchange: `hbgen market-test`
 # runs them; the unit suite leaves them out.
 INTEGRATION_DIR = Path("test") / "integration"
@@ -70,6 +75,7 @@ def _pytest_command(
     pytest_args: Sequence[str] = (),
     python: Optional[str] = None,
     timeout: bool = True,
+    name: Optional[str] = None,
     integration: bool = False,
 ) -> list[str]:
     """The pytest command line for a connector's ``test/`` tree.
@@ -94,7 +100,11 @@ def _pytest_command(
         "asyncio_default_fixture_loop_scope=function",
         # A hung test (a websocket mock waiting forever) fails after this many seconds instead of stalling CI.
         *(["--timeout=120"] if timeout else []),
-        *([str(root / INTEGRATION_DIR)] if integration else [str(root / "test"), f"--ignore={root / INTEGRATION_DIR}"]),
+        *(
+            [str(root / INTEGRATION_DIR)]
+            if integration
+            else [str(suite_dir(root, name)), f"--ignore={root / INTEGRATION_DIR}"]
+        ),
         *pytest_args,
     ]
 
@@ -103,10 +113,12 @@ def run_suite(
     connector_root: Path,
     pytest_args: Sequence[str] = (),
     python: Optional[str] = None,
+    name: Optional[str] = None,
     integration: bool = False,
     env: Optional[dict] = None,
 ) -> int:
-    """Run the suite of ``connector_root`` (a ``generated/NAME`` directory) and return pytest's exit code.
+    """Run the suite of connector ``name`` under ``connector_root`` (a ``generated/NAME`` directory, or a Hummingbot
+    checkout, where the name is needed) and return pytest's exit code.
 
     Output streams straight to the terminal. "No tests collected" (pytest exit code 5) stays a failure: a connector
     whose suite is empty or went missing must not pass. Raises SuiteEnvironmentError when the interpreter lacks
@@ -116,8 +128,13 @@ def run_suite(
     timeout = check_python(python)
     base_env = os.environ if env is None else env
     path = os.pathsep.join(filter(None, [str(PLUGIN_DIR), base_env.get("PYTHONPATH")]))
-    env = {**base_env, CONNECTOR_ROOT_ENV: str(Path(connector_root).resolve()), "PYTHONPATH": path}
-    command = _pytest_command(connector_root, pytest_args, python, timeout, integration)
+    env = {
+        **base_env,
+        CONNECTOR_ROOT_ENV: str(Path(connector_root).resolve()),
+        CONNECTOR_NAME_ENV: name or "",
+        "PYTHONPATH": path,
+    }
+    command = _pytest_command(connector_root, pytest_args, python, timeout, name, integration)
     code = subprocess.run(command, env=env).returncode
     if code == NO_TESTS_COLLECTED:
         print(f"hbgen: no tests were collected from {connector_root}", file=sys.stderr)

@@ -2,11 +2,13 @@
 
 Loaded with ``-p hbgen_pytest_plugin``, this folder on ``PYTHONPATH`` (scaffolder.testing.runner does both); the
 interpreter running it needs Hummingbot and pytest but not hbgen, so it imports nothing from hbgen.
-``HBGEN_CONNECTOR_ROOT`` names the ``generated/NAME`` directory. Setup happens at import time, before any test
-module (or other plugin) can import the connector from site-packages.
+``HBGEN_CONNECTOR_ROOT`` names the ``generated/NAME`` directory, or a Hummingbot checkout with
+``HBGEN_CONNECTOR_NAME`` naming the connector in it. Setup happens at import time, before any test module (or other
+plugin) can import the connector from site-packages.
 """
 
 import importlib
+import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -14,8 +16,9 @@ from typing import Optional
 
 import pytest
 
-# Set by scaffolder.testing.runner (scaffolder.testing.CONNECTOR_ROOT_ENV).
+# Set by scaffolder.testing.runner (scaffolder.testing.CONNECTOR_ROOT_ENV and CONNECTOR_NAME_ENV).
 CONNECTOR_ROOT_ENV = "HBGEN_CONNECTOR_ROOT"
+CONNECTOR_NAME_ENV = "HBGEN_CONNECTOR_NAME"
 # Holds the ``test`` package with the wrapper test case.
 SUPPORT_DIR = Path(__file__).resolve().parent.parent
 WRAPPER_TEST_CASE_MODULE = "test.isolated_asyncio_wrapper_test_case"
@@ -47,12 +50,21 @@ def _is_file_under(file: Optional[str], directory: Path) -> bool:
     return file is not None and Path(file).resolve().is_relative_to(directory)
 
 
-def _prefer_generated_connector(exchange_dir: Path, module: str) -> None:
-    """Search the generated tree first, so it wins over a same-named upstream connector (binance ships upstream)."""
+def _prefer_generated_connector(connector_dir: Path, module: str) -> None:
+    """Import the connector package from `connector_dir`, so it wins over a same-named upstream connector (binance
+    ships upstream); only this package: in a checkout, the other connectors stay those of the installed Hummingbot."""
     import hummingbot.connector.exchange as exchange_package
 
-    exchange_package.__path__.insert(0, str(exchange_dir))
     _drop_modules(module)
+    if not (connector_dir / "__init__.py").is_file():
+        return  # not a package: whatever is imported in its place is refused in pytest_collection_finish
+    spec = importlib.util.spec_from_file_location(
+        module, connector_dir / "__init__.py", submodule_search_locations=[str(connector_dir)]
+    )
+    package = importlib.util.module_from_spec(spec)
+    sys.modules[module] = package
+    spec.loader.exec_module(package)
+    setattr(exchange_package, connector_dir.name, package)
 
 
 def _ensure_wrapper_test_case_importable() -> None:
@@ -71,7 +83,7 @@ def _ensure_wrapper_test_case_importable() -> None:
         importlib.import_module(WRAPPER_TEST_CASE_MODULE)
 
 
-def _register_generated_connector_in_settings(exchange_dir: Path) -> None:
+def _register_generated_connector_in_settings(connector_dir: Path) -> None:
     """Let Hummingbot's connector discovery (AllConnectorSettings) see the generated connector.
 
     Discovery scans the installed package's ``connector/exchange`` folder, where a new connector is absent (and
@@ -85,7 +97,7 @@ def _register_generated_connector_in_settings(exchange_dir: Path) -> None:
     def scandir_with_generated(path):
         entries = list(os.scandir(path))
         if Path(path).resolve() == upstream_exchange_dir.resolve():
-            generated = [entry for entry in os.scandir(exchange_dir) if entry.is_dir()]
+            generated = [entry for entry in os.scandir(connector_dir.parent) if entry.name == connector_dir.name]
             names = {entry.name for entry in generated}
             entries = [entry for entry in entries if entry.name not in names] + generated
         return iter(entries)
@@ -96,13 +108,13 @@ def _register_generated_connector_in_settings(exchange_dir: Path) -> None:
 
 CONNECTOR_ROOT = _connector_root()
 EXCHANGE_DIR = CONNECTOR_ROOT / "hummingbot" / "connector" / "exchange"
-CONNECTOR_NAME = _connector_name(EXCHANGE_DIR)
+CONNECTOR_NAME = os.environ.get(CONNECTOR_NAME_ENV) or _connector_name(EXCHANGE_DIR)
 CONNECTOR_DIR = EXCHANGE_DIR / CONNECTOR_NAME
 CONNECTOR_MODULE = f"hummingbot.connector.exchange.{CONNECTOR_NAME}"
 
-_prefer_generated_connector(EXCHANGE_DIR, CONNECTOR_MODULE)
+_prefer_generated_connector(CONNECTOR_DIR, CONNECTOR_MODULE)
 _ensure_wrapper_test_case_importable()
-_register_generated_connector_in_settings(EXCHANGE_DIR)
+_register_generated_connector_in_settings(CONNECTOR_DIR)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:

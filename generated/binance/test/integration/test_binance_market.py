@@ -15,6 +15,7 @@ import unittest
 from decimal import Decimal
 from typing import List, Optional
 
+from hummingbot.connector.exchange.binance.binance_exchange import BinanceExchange
 from hummingbot.core.clock import Clock, ClockMode
 from hummingbot.core.data_type.common import OrderType, TradeType
 from hummingbot.core.event.event_logger import EventLogger
@@ -28,8 +29,6 @@ from hummingbot.core.event.events import (
     SellOrderCompletedEvent,
     SellOrderCreatedEvent,
 )
-
-from hummingbot.connector.exchange.binance.binance_exchange import BinanceExchange
 
 TRADING_PAIR = os.environ.get("BINANCE_TEST_PAIR", "ZRX-ETH")
 BASE, QUOTE = TRADING_PAIR.split("-")

@@ -10,11 +10,10 @@ import time
 import unittest
 from decimal import Decimal
 
-from hummingbot.core.data_type.common import OrderType
-from hummingbot.core.data_type.order_book_tracker import OrderBookTracker
-
 from hummingbot.connector.exchange.binance.binance_api_order_book_data_source import BinanceAPIOrderBookDataSource
 from hummingbot.connector.exchange.binance.binance_exchange import BinanceExchange
+from hummingbot.core.data_type.common import OrderType
+from hummingbot.core.data_type.order_book_tracker import OrderBookTracker
 
 TRADING_PAIR = os.environ.get("BINANCE_TEST_PAIR", "ZRX-ETH")
 # Seconds a book may take to show a change before the test fails (a guard against hanging, not a speed check).

@@ -11,10 +11,9 @@ import time
 import unittest
 from decimal import Decimal
 
+from hummingbot.connector.exchange.binance.binance_exchange import BinanceExchange
 from hummingbot.core.data_type.common import OrderType
 from hummingbot.core.data_type.user_stream_tracker import UserStreamTracker
-
-from hummingbot.connector.exchange.binance.binance_exchange import BinanceExchange
 
 TRADING_PAIR = os.environ.get("BINANCE_TEST_PAIR", "ZRX-ETH")
 # Seconds an event may take before the test fails (a guard against hanging, not a speed check).

@@ -15,6 +15,7 @@ import unittest
 from decimal import Decimal
 from typing import List, Optional
 
+from hummingbot.connector.exchange.bybit.bybit_exchange import BybitExchange
 from hummingbot.core.clock import Clock, ClockMode
 from hummingbot.core.data_type.common import OrderType, TradeType
 from hummingbot.core.event.event_logger import EventLogger
@@ -28,8 +29,6 @@ from hummingbot.core.event.events import (
     SellOrderCompletedEvent,
     SellOrderCreatedEvent,
 )
-
-from hummingbot.connector.exchange.bybit.bybit_exchange import BybitExchange
 
 TRADING_PAIR = os.environ.get("BYBIT_TEST_PAIR", "BTC-USDT")
 BASE, QUOTE = TRADING_PAIR.split("-")

@@ -10,11 +10,10 @@ import time
 import unittest
 from decimal import Decimal
 
-from hummingbot.core.data_type.common import OrderType
-from hummingbot.core.data_type.order_book_tracker import OrderBookTracker
-
 from hummingbot.connector.exchange.bybit.bybit_api_order_book_data_source import BybitAPIOrderBookDataSource
 from hummingbot.connector.exchange.bybit.bybit_exchange import BybitExchange
+from hummingbot.core.data_type.common import OrderType
+from hummingbot.core.data_type.order_book_tracker import OrderBookTracker
 
 TRADING_PAIR = os.environ.get("BYBIT_TEST_PAIR", "BTC-USDT")
 # Seconds a book may take to show a change before the test fails (a guard against hanging, not a speed check).

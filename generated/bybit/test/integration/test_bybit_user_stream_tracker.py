@@ -11,10 +11,9 @@ import time
 import unittest
 from decimal import Decimal
 
+from hummingbot.connector.exchange.bybit.bybit_exchange import BybitExchange
 from hummingbot.core.data_type.common import OrderType
 from hummingbot.core.data_type.user_stream_tracker import UserStreamTracker
-
-from hummingbot.connector.exchange.bybit.bybit_exchange import BybitExchange
 
 TRADING_PAIR = os.environ.get("BYBIT_TEST_PAIR", "BTC-USDT")
 # Seconds an event may take before the test fails (a guard against hanging, not a speed check).

@@ -10,11 +10,10 @@ import time
 import unittest
 from decimal import Decimal
 
-from hummingbot.core.data_type.common import OrderType
-from hummingbot.core.data_type.order_book_tracker import OrderBookTracker
-
 from hummingbot.connector.exchange.gate_io.gate_io_api_order_book_data_source import GateIoAPIOrderBookDataSource
 from hummingbot.connector.exchange.gate_io.gate_io_exchange import GateIoExchange
+from hummingbot.core.data_type.common import OrderType
+from hummingbot.core.data_type.order_book_tracker import OrderBookTracker
 
 TRADING_PAIR = os.environ.get("GATE_IO_TEST_PAIR", "BTC-USDT")
 # Seconds a book may take to show a change before the test fails (a guard against hanging, not a speed check).

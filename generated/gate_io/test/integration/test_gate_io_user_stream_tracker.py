@@ -11,10 +11,9 @@ import time
 import unittest
 from decimal import Decimal
 
+from hummingbot.connector.exchange.gate_io.gate_io_exchange import GateIoExchange
 from hummingbot.core.data_type.common import OrderType
 from hummingbot.core.data_type.user_stream_tracker import UserStreamTracker
-
-from hummingbot.connector.exchange.gate_io.gate_io_exchange import GateIoExchange
 
 TRADING_PAIR = os.environ.get("GATE_IO_TEST_PAIR", "BTC-USDT")
 # Seconds an event may take before the test fails (a guard against hanging, not a speed check).

@@ -10,11 +10,10 @@ import time
 import unittest
 from decimal import Decimal
 
-from hummingbot.core.data_type.common import OrderType
-from hummingbot.core.data_type.order_book_tracker import OrderBookTracker
-
 from hummingbot.connector.exchange.kucoin.kucoin_api_order_book_data_source import KucoinAPIOrderBookDataSource
 from hummingbot.connector.exchange.kucoin.kucoin_exchange import KucoinExchange
+from hummingbot.core.data_type.common import OrderType
+from hummingbot.core.data_type.order_book_tracker import OrderBookTracker
 
 TRADING_PAIR = os.environ.get("KUCOIN_TEST_PAIR", "ETH-USDT")
 # Seconds a book may take to show a change before the test fails (a guard against hanging, not a speed check).

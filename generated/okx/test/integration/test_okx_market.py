@@ -15,6 +15,7 @@ import unittest
 from decimal import Decimal
 from typing import List, Optional
 
+from hummingbot.connector.exchange.okx.okx_exchange import OkxExchange
 from hummingbot.core.clock import Clock, ClockMode
 from hummingbot.core.data_type.common import OrderType, TradeType
 from hummingbot.core.event.event_logger import EventLogger
@@ -28,8 +29,6 @@ from hummingbot.core.event.events import (
     SellOrderCompletedEvent,
     SellOrderCreatedEvent,
 )
-
-from hummingbot.connector.exchange.okx.okx_exchange import OkxExchange
 
 TRADING_PAIR = os.environ.get("OKX_TEST_PAIR", "BTC-USDT")
 BASE, QUOTE = TRADING_PAIR.split("-")

@@ -11,10 +11,9 @@ import time
 import unittest
 from decimal import Decimal
 
+from hummingbot.connector.exchange.okx.okx_exchange import OkxExchange
 from hummingbot.core.data_type.common import OrderType
 from hummingbot.core.data_type.user_stream_tracker import UserStreamTracker
-
-from hummingbot.connector.exchange.okx.okx_exchange import OkxExchange
 
 TRADING_PAIR = os.environ.get("OKX_TEST_PAIR", "BTC-USDT")
 # Seconds an event may take before the test fails (a guard against hanging, not a speed check).

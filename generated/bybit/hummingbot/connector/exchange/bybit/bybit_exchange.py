@@ -5,15 +5,11 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from bidict import bidict
 
-from hummingbot.connector.exchange.bybit import (
-    bybit_constants as CONSTANTS,
-    bybit_utils,
-    bybit_web_utils as web_utils,
-)
+from hummingbot.connector.constants import s_decimal_NaN
+from hummingbot.connector.exchange.bybit import bybit_constants as CONSTANTS, bybit_utils, bybit_web_utils as web_utils
 from hummingbot.connector.exchange.bybit.bybit_api_order_book_data_source import BybitAPIOrderBookDataSource
 from hummingbot.connector.exchange.bybit.bybit_api_user_stream_data_source import BybitAPIUserStreamDataSource
 from hummingbot.connector.exchange.bybit.bybit_auth import BybitAuth
-from hummingbot.connector.constants import s_decimal_NaN
 from hummingbot.connector.exchange_py_base import ExchangePyBase
 from hummingbot.connector.trading_rule import TradingRule
 from hummingbot.connector.utils import combine_to_hb_trading_pair
@@ -106,6 +102,11 @@ class BybitExchange(ExchangePyBase):
             OrderType.MARKET,
         ]
 
+    @staticmethod
+    def bybit_order_type(order_type: OrderType) -> str:
+        """The exchange's name for a Hummingbot order type."""
+        return CONSTANTS.ORDER_TYPE_NAMES[order_type]
+
     def _is_request_exception_related_to_time_synchronizer(self, request_exception: Exception) -> bool:
         error_description = str(request_exception)
         return all(match in error_description for match in CONSTANTS.TIMESTAMP_ERROR_MATCHES)
@@ -176,7 +177,7 @@ class BybitExchange(ExchangePyBase):
             "category": "spot",
             "symbol": symbol,
             "side": side,
-            "orderType": CONSTANTS.ORDER_TYPE_NAMES[order_type],
+            "orderType": self.bybit_order_type(order_type),
             "qty": f"{amount:f}",
             "orderLinkId": order_id,
         }
@@ -204,7 +205,10 @@ class BybitExchange(ExchangePyBase):
             data=api_params,
             is_auth_required=True,
         )
-        return cancel_result["retCode"] == 0
+        # A refusal raises, as a failed request does: Hummingbot logs it and checks it for "order not found".
+        if not (cancel_result["retCode"] == 0):
+            raise IOError(f"Error cancelling order {order_id}: {cancel_result}")
+        return True
 
     async def _format_trading_rules(self, exchange_info_dict: Dict[str, Any]) -> List[TradingRule]:
         trading_rules = []

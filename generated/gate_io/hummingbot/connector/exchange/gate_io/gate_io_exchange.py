@@ -4,6 +4,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from bidict import bidict
 
+from hummingbot.connector.constants import s_decimal_NaN
 from hummingbot.connector.exchange.gate_io import (
     gate_io_constants as CONSTANTS,
     gate_io_utils,
@@ -12,7 +13,6 @@ from hummingbot.connector.exchange.gate_io import (
 from hummingbot.connector.exchange.gate_io.gate_io_api_order_book_data_source import GateIoAPIOrderBookDataSource
 from hummingbot.connector.exchange.gate_io.gate_io_api_user_stream_data_source import GateIoAPIUserStreamDataSource
 from hummingbot.connector.exchange.gate_io.gate_io_auth import GateIoAuth
-from hummingbot.connector.constants import s_decimal_NaN
 from hummingbot.connector.exchange_py_base import ExchangePyBase
 from hummingbot.connector.trading_rule import TradingRule
 from hummingbot.connector.utils import combine_to_hb_trading_pair
@@ -105,6 +105,11 @@ class GateIoExchange(ExchangePyBase):
             OrderType.MARKET,
         ]
 
+    @staticmethod
+    def gate_io_order_type(order_type: OrderType) -> str:
+        """The exchange's name for a Hummingbot order type."""
+        return CONSTANTS.ORDER_TYPE_NAMES[order_type]
+
     def _is_request_exception_related_to_time_synchronizer(self, request_exception: Exception) -> bool:
         error_description = str(request_exception)
         return all(match in error_description for match in CONSTANTS.TIMESTAMP_ERROR_MATCHES)
@@ -175,7 +180,7 @@ class GateIoExchange(ExchangePyBase):
             "text": order_id,
             "currency_pair": symbol,
             "side": side,
-            "type": CONSTANTS.ORDER_TYPE_NAMES[order_type],
+            "type": self.gate_io_order_type(order_type),
             "amount": f"{amount:f}",
         }
         if order_type is not OrderType.MARKET:
@@ -206,7 +211,10 @@ class GateIoExchange(ExchangePyBase):
             is_auth_required=True,
             limit_id=CONSTANTS.ORDER_BY_ID,
         )
-        return cancel_result["status"] == "cancelled"
+        # A refusal raises, as a failed request does: Hummingbot logs it and checks it for "order not found".
+        if not (cancel_result["status"] == "cancelled"):
+            raise IOError(f"Error cancelling order {order_id}: {cancel_result}")
+        return True
 
     async def _format_trading_rules(self, exchange_info_dict: Dict[str, Any]) -> List[TradingRule]:
         trading_rules = []

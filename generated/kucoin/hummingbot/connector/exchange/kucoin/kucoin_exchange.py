@@ -5,6 +5,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from bidict import bidict
 
+from hummingbot.connector.constants import s_decimal_NaN
 from hummingbot.connector.exchange.kucoin import (
     kucoin_constants as CONSTANTS,
     kucoin_utils,
@@ -13,7 +14,6 @@ from hummingbot.connector.exchange.kucoin import (
 from hummingbot.connector.exchange.kucoin.kucoin_api_order_book_data_source import KucoinAPIOrderBookDataSource
 from hummingbot.connector.exchange.kucoin.kucoin_api_user_stream_data_source import KucoinAPIUserStreamDataSource
 from hummingbot.connector.exchange.kucoin.kucoin_auth import KucoinAuth
-from hummingbot.connector.constants import s_decimal_NaN
 from hummingbot.connector.exchange_py_base import ExchangePyBase
 from hummingbot.connector.trading_rule import TradingRule
 from hummingbot.connector.utils import combine_to_hb_trading_pair
@@ -109,6 +109,11 @@ class KucoinExchange(ExchangePyBase):
             OrderType.MARKET,
         ]
 
+    @staticmethod
+    def kucoin_order_type(order_type: OrderType) -> str:
+        """The exchange's name for a Hummingbot order type."""
+        return CONSTANTS.ORDER_TYPE_NAMES[order_type]
+
     def _is_request_exception_related_to_time_synchronizer(self, request_exception: Exception) -> bool:
         error_description = str(request_exception)
         return all(match in error_description for match in CONSTANTS.TIMESTAMP_ERROR_MATCHES)
@@ -179,7 +184,7 @@ class KucoinExchange(ExchangePyBase):
             "clientOid": order_id,
             "side": side,
             "symbol": symbol,
-            "type": CONSTANTS.ORDER_TYPE_NAMES[order_type],
+            "type": self.kucoin_order_type(order_type),
             "size": f"{amount:f}",
         }
         if order_type is not OrderType.MARKET:
@@ -199,7 +204,10 @@ class KucoinExchange(ExchangePyBase):
             is_auth_required=True,
             limit_id=CONSTANTS.ORDER_BY_ID,
         )
-        return exchange_order_id in cancel_result["data"]["cancelledOrderIds"]
+        # A refusal raises, as a failed request does: Hummingbot logs it and checks it for "order not found".
+        if not (exchange_order_id in cancel_result["data"]["cancelledOrderIds"]):
+            raise IOError(f"Error cancelling order {order_id}: {cancel_result}")
+        return True
 
     async def _format_trading_rules(self, exchange_info_dict: Dict[str, Any]) -> List[TradingRule]:
         trading_rules = []

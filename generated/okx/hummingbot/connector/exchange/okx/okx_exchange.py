@@ -5,15 +5,11 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from bidict import bidict
 
-from hummingbot.connector.exchange.okx import (
-    okx_constants as CONSTANTS,
-    okx_utils,
-    okx_web_utils as web_utils,
-)
+from hummingbot.connector.constants import s_decimal_NaN
+from hummingbot.connector.exchange.okx import okx_constants as CONSTANTS, okx_utils, okx_web_utils as web_utils
 from hummingbot.connector.exchange.okx.okx_api_order_book_data_source import OkxAPIOrderBookDataSource
 from hummingbot.connector.exchange.okx.okx_api_user_stream_data_source import OkxAPIUserStreamDataSource
 from hummingbot.connector.exchange.okx.okx_auth import OkxAuth
-from hummingbot.connector.constants import s_decimal_NaN
 from hummingbot.connector.exchange_py_base import ExchangePyBase
 from hummingbot.connector.trading_rule import TradingRule
 from hummingbot.connector.utils import combine_to_hb_trading_pair
@@ -109,6 +105,11 @@ class OkxExchange(ExchangePyBase):
             OrderType.MARKET,
         ]
 
+    @staticmethod
+    def okx_order_type(order_type: OrderType) -> str:
+        """The exchange's name for a Hummingbot order type."""
+        return CONSTANTS.ORDER_TYPE_NAMES[order_type]
+
     def _is_request_exception_related_to_time_synchronizer(self, request_exception: Exception) -> bool:
         error_description = str(request_exception)
         return all(match in error_description for match in CONSTANTS.TIMESTAMP_ERROR_MATCHES)
@@ -180,7 +181,7 @@ class OkxExchange(ExchangePyBase):
             "tdMode": "cash",
             "clOrdId": order_id,
             "side": side,
-            "ordType": CONSTANTS.ORDER_TYPE_NAMES[order_type],
+            "ordType": self.okx_order_type(order_type),
             "sz": f"{amount:f}",
         }
         if order_type is not OrderType.MARKET:
@@ -191,7 +192,7 @@ class OkxExchange(ExchangePyBase):
             data=api_params,
             is_auth_required=True,
         )
-        return str(order_result["data"][0]["ordId"]), float(order_result["data"][0]["ts"]) * 1e-3
+        return str(order_result["data"][0]["ordId"]), self.current_timestamp
 
     async def _place_cancel(self, order_id: str, tracked_order: InFlightOrder) -> bool:
         symbol = await self.exchange_symbol_associated_to_pair(trading_pair=tracked_order.trading_pair)
@@ -204,7 +205,10 @@ class OkxExchange(ExchangePyBase):
             data=api_params,
             is_auth_required=True,
         )
-        return cancel_result["data"][0]["sCode"] == "0"
+        # A refusal raises, as a failed request does: Hummingbot logs it and checks it for "order not found".
+        if not (cancel_result["data"][0]["sCode"] == "0"):
+            raise IOError(f"Error cancelling order {order_id}: {cancel_result}")
+        return True
 
     async def _format_trading_rules(self, exchange_info_dict: Dict[str, Any]) -> List[TradingRule]:
         trading_rules = []

@@ -1,6 +1,7 @@
 import asyncio
 import json
 import re
+from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
 from unittest.mock import AsyncMock, patch
 
 from aioresponses import aioresponses
@@ -12,7 +13,6 @@ from hummingbot.connector.exchange.binance.binance_exchange import BinanceExchan
 from hummingbot.connector.test_support.network_mocking_assistant import NetworkMockingAssistant
 from hummingbot.core.data_type.common import TradeType
 from hummingbot.core.data_type.order_book_message import OrderBookMessageType
-from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
 
 
 class BinanceAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
@@ -444,7 +444,7 @@ class BinanceAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
         self.assertFalse(result)
         self.assertEqual([self.trading_pair], self.data_source._trading_pairs)
-        self.assertTrue(self._is_logged("ERROR", f"Unexpected error subscribing to {self.new_trading_pair} channels"))
+        self.assertTrue(self._is_logged("ERROR", f"Error subscribing to {self.new_trading_pair}"))
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_unsubscribe_from_trading_pair_successful(self, ws_connect_mock):
@@ -489,7 +489,7 @@ class BinanceAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
         self.assertFalse(result)
         self.assertEqual([self.trading_pair], self.data_source._trading_pairs)
-        self.assertTrue(self._is_logged("ERROR", f"Unexpected error unsubscribing from {self.trading_pair} channels"))
+        self.assertTrue(self._is_logged("ERROR", f"Error unsubscribing from {self.trading_pair}"))
 
     async def test_get_last_traded_prices(self):
         url = web_utils.public_rest_url(path_url=CONSTANTS.TICKER_PRICE_PATH_URL, domain=self.domain)

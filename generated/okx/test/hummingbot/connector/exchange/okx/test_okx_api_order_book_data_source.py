@@ -1,6 +1,7 @@
 import asyncio
 import json
 import re
+from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
 from unittest.mock import AsyncMock, patch
 
 from aioresponses import aioresponses
@@ -12,7 +13,6 @@ from hummingbot.connector.exchange.okx.okx_exchange import OkxExchange
 from hummingbot.connector.test_support.network_mocking_assistant import NetworkMockingAssistant
 from hummingbot.core.data_type.common import TradeType
 from hummingbot.core.data_type.order_book_message import OrderBookMessageType
-from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
 
 
 class OkxAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
@@ -82,7 +82,9 @@ class OkxAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         return {
             "code": "0",
             "msg": "",
-            "data": [{"asks": [["10.75", "2.5", "0", "1"]], "bids": [["10.5", "1.25", "0", "2"]], "ts": "1001"}],
+            "data": [
+                {"asks": [["10.75", "2.5", "0", "1"]], "bids": [["10.5", "1.25", "0", "2"]], "ts": "1700000000250"}
+            ],
         }
 
     def _trade_event(self):
@@ -157,17 +159,17 @@ class OkxAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
         request = next(iter(self.mock_api.requests.values()))[0]
         self.assertEqual({"instId": self.ex_trading_pair, "sz": "400"}, request.kwargs["params"])
-        self.assertEqual(1001, order_book.snapshot_uid)
+        self.assertEqual(1700000000, order_book.snapshot_uid)
         bids = list(order_book.bid_entries())
         asks = list(order_book.ask_entries())
         self.assertEqual(1, len(bids))
         self.assertEqual(10.5, bids[0].price)
         self.assertEqual(1.25, bids[0].amount)
-        self.assertEqual(1001, bids[0].update_id)
+        self.assertEqual(1700000000, bids[0].update_id)
         self.assertEqual(1, len(asks))
         self.assertEqual(10.75, asks[0].price)
         self.assertEqual(2.5, asks[0].amount)
-        self.assertEqual(1001, asks[0].update_id)
+        self.assertEqual(1700000000, asks[0].update_id)
 
     async def test_get_new_order_book_raises_exception(self):
         self.mock_api.get(self._snapshot_url_regex(), status=400)
@@ -397,8 +399,8 @@ class OkxAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         self.assertEqual(OrderBookMessageType.DIFF, diff_message.type)
         self.assertEqual(self.trading_pair, diff_message.trading_pair)
         self.assertEqual(1700000000.25, diff_message.timestamp)
-        self.assertEqual(1700000000250, diff_message.first_update_id)
-        self.assertEqual(1700000000250, diff_message.update_id)
+        self.assertEqual(1700000000, diff_message.first_update_id)
+        self.assertEqual(1700000000, diff_message.update_id)
         self.assertEqual(10.25, diff_message.bids[0].price)
         self.assertEqual(3.5, diff_message.bids[0].amount)
         self.assertEqual(11.0, diff_message.asks[0].price)
@@ -462,7 +464,7 @@ class OkxAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
         self.assertEqual(OrderBookMessageType.SNAPSHOT, snapshot_message.type)
         self.assertEqual(self.trading_pair, snapshot_message.trading_pair)
-        self.assertEqual(1001, snapshot_message.update_id)
+        self.assertEqual(1700000000, snapshot_message.update_id)
         self.assertEqual(10.5, snapshot_message.bids[0].price)
         self.assertEqual(1.25, snapshot_message.bids[0].amount)
         self.assertEqual(10.75, snapshot_message.asks[0].price)
@@ -481,7 +483,7 @@ class OkxAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         self.assertEqual(OrderBookMessageType.SNAPSHOT, snapshot_message.type)
         self.assertEqual(self.trading_pair, snapshot_message.trading_pair)
         self.assertEqual(1700000000.25, snapshot_message.timestamp)
-        self.assertEqual(1700000000250, snapshot_message.update_id)
+        self.assertEqual(1700000000, snapshot_message.update_id)
         self.assertEqual(10.4, snapshot_message.bids[0].price)
         self.assertEqual(4.5, snapshot_message.bids[0].amount)
         self.assertEqual(10.8, snapshot_message.asks[0].price)
@@ -536,7 +538,7 @@ class OkxAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
         self.assertFalse(result)
         self.assertEqual([self.trading_pair], self.data_source._trading_pairs)
-        self.assertTrue(self._is_logged("ERROR", f"Unexpected error subscribing to {self.new_trading_pair} channels"))
+        self.assertTrue(self._is_logged("ERROR", f"Error subscribing to {self.new_trading_pair}"))
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_unsubscribe_from_trading_pair_successful(self, ws_connect_mock):
@@ -581,7 +583,7 @@ class OkxAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
         self.assertFalse(result)
         self.assertEqual([self.trading_pair], self.data_source._trading_pairs)
-        self.assertTrue(self._is_logged("ERROR", f"Unexpected error unsubscribing from {self.trading_pair} channels"))
+        self.assertTrue(self._is_logged("ERROR", f"Error unsubscribing from {self.trading_pair}"))
 
     async def test_get_last_traded_prices(self):
         url = web_utils.public_rest_url(path_url=CONSTANTS.OKX_TICKER_PATH, domain=self.domain)

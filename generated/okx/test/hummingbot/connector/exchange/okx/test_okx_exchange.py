@@ -287,7 +287,7 @@ class OkxExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
                     "clOrdId": "oktswap6",
                     "ordId": self.expected_exchange_order_id,
                     "tag": "",
-                    "ts": "1640780000000",
+                    "ts": "1695190491421",
                     "sCode": "0",
                     "sMsg": "",
                 }
