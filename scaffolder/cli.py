@@ -5,6 +5,7 @@ Errors in a spec are printed as FILE:LINE:COL: field: message, exit code 2, with
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 from typing import Dict, List, Optional
@@ -13,8 +14,9 @@ import typer
 
 from scaffolder.manifest import MANIFEST_PATH, Manifest, current_inputs, edited_files, load_manifest
 from scaffolder.regenerate import Labels, Plan, apply_plan, check_tree, has_conflict_markers, plan_regeneration
-from scaffolder.spec.errors import SpecErrors
-from scaffolder.writer import write_atomic
+from scaffolder.spec.errors import SpecErrors, printable
+from scaffolder.spec.source import display_name, read_spec_bytes
+from scaffolder.writer import TreeError, confined, locked, write_atomic
 
 # The spec model, Jinja and black are imported inside the commands that need them: a no-op `generate`
 # answers from the manifest without loading them.
@@ -27,11 +29,12 @@ app = typer.Typer(
 )
 
 SPECS_DIR = Path("specs")
+SPEC_HELP = "Path to the spec YAML; - reads it from standard input."
 GENERATED_DIR = Path("generated")
 
 
 def _fail(message: str, code: int) -> None:
-    typer.echo(message, err=True)
+    typer.echo(printable(message), err=True)
     raise typer.Exit(code)
 
 
@@ -106,7 +109,7 @@ def new(
 
 
 @app.command()
-def validate(spec: Path = typer.Argument(..., help="Path to the spec YAML.")):
+def validate(spec: Path = typer.Argument(..., help=SPEC_HELP)):
     """Check a spec and report every problem at once."""
     from scaffolder.spec import load_spec
 
@@ -114,12 +117,12 @@ def validate(spec: Path = typer.Argument(..., help="Path to the spec YAML.")):
         load_spec(spec)
     except SpecErrors as errors:
         _report_spec_errors(errors)
-    typer.echo(f"{spec}: ok")
+    typer.echo(f"{display_name(spec)}: ok")
 
 
 @app.command()
 def generate(
-    spec: Path = typer.Argument(..., help="Path to the spec YAML."),
+    spec: Path = typer.Argument(..., help=SPEC_HELP),
     out: Path = typer.Option(GENERATED_DIR, "--out", help="Output folder; the connector goes to OUT/NAME/."),
     workers: int = typer.Option(2, "--workers", help="Processes used to format the output with black."),
     force: bool = typer.Option(
@@ -136,7 +139,7 @@ def generate(
 
 @app.command()
 def diff(
-    spec: Path = typer.Argument(..., help="Path to the spec YAML."),
+    spec: Path = typer.Argument(..., help=SPEC_HELP),
     out: Path = typer.Option(GENERATED_DIR, "--out", help="Output folder; the connector goes to OUT/NAME/."),
     workers: int = typer.Option(2, "--workers", help="Processes used to format the output with black."),
     force: bool = typer.Option(False, "--force", help="Show what generate --force would do."),
@@ -163,6 +166,19 @@ VERBS = {
 
 
 def _generate(spec: Path, out: Path, workers: int, force: bool, dry_run: bool) -> int:
+    if out.exists() and not out.is_dir():
+        _fail(f"error: --out {out} is a file, not a folder; nothing was written", 2)
+    try:
+        return _generate_into(spec, out, workers, force, dry_run)
+    except TreeError as error:
+        _fail(f"error: {error}", 2)
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        _fail(f"error: {where}{error.strerror or error}; files already written are complete, run again to finish", 2)
+    return 2
+
+
+def _generate_into(spec: Path, out: Path, workers: int, force: bool, dry_run: bool) -> int:
     name = _declared_name(spec)
     if name and not force:
         manifest = load_manifest(out / name)
@@ -182,13 +198,15 @@ def _generate(spec: Path, out: Path, workers: int, force: bool, dry_run: bool) -
     except FormattingError as error:
         _fail(f"internal error (please report): {error}", 3)
     root = out / name
-    plan = plan_regeneration(root, files, current_inputs(spec), force, Labels(theirs=f"generated from {spec}"))
-    if dry_run:
-        typer.echo(plan.diff(), nl=False)
-    else:
-        apply_plan(plan)
-    code = _report_plan(plan, dry_run)
-    _create_seeds(root, seeds, dry_run)
+    with contextlib.nullcontext() if dry_run else locked(root):
+        labels = Labels(theirs=f"generated from {display_name(spec)}")
+        plan = plan_regeneration(root, files, current_inputs(spec), force, labels)
+        if dry_run:
+            typer.echo(plan.diff(), nl=False)
+        else:
+            apply_plan(plan)
+        code = _report_plan(plan, dry_run)
+        _create_seeds(root, seeds, dry_run)
     return code
 
 
@@ -198,7 +216,7 @@ def _create_seeds(root: Path, seeds: Dict[str, str], dry_run: bool) -> None:
         if (root / path).exists():
             continue
         if not dry_run:
-            write_atomic(root / path, text)
+            write_atomic(confined(root, path), text)
         verb = "would create" if dry_run else "created"
         typer.echo(f"{verb} {root / path}: hand-written extensions, yours to edit (hbgen never rewrites it)")
 
@@ -241,7 +259,8 @@ def _declared_name(spec: Path) -> Optional[str]:
     import yaml
 
     try:
-        data = yaml.load(spec.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        text = read_spec_bytes(spec).decode("utf-8")
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         name = data["exchange"]["name"]
     except Exception:  # any problem is reported by the full validation that follows
         return None
@@ -367,7 +386,7 @@ def schema():
 
 
 @app.command()
-def checklist(spec: Path = typer.Argument(..., help="Path to the spec YAML.")):
+def checklist(spec: Path = typer.Argument(..., help=SPEC_HELP)):
     """Print Hummingbot's Spot Connector v2.1 API checklist for SPEC; exit 1 if a required row is missing."""
     from scaffolder import checklist as api_checklist
     from scaffolder.spec import load_spec

@@ -35,13 +35,22 @@ from scaffolder.manifest import (
     INPUT_NAMES,
     MANIFEST_PATH,
     Manifest,
+    ManifestError,
     base_path,
     edited_files,
     load_manifest,
     read_base,
     sha256,
 )
-from scaffolder.writer import list_tree, remove_file, remove_temporaries, write_atomic
+from scaffolder.writer import (
+    TreeError,
+    confined,
+    list_tree,
+    remove_file,
+    remove_temporaries,
+    symbolic_link_in,
+    write_atomic,
+)
 
 # Kinds of change that are conflicts: reported at the end, exit code 1.
 CONFLICT_KINDS = ("conflict", "restored", "blocked")
@@ -132,16 +141,55 @@ def plan_regeneration(
     return Plan(root, render, Manifest(inputs=inputs, files=files, blocked=blocked), changes)
 
 
-def _read(path: Path) -> Optional[str]:
+def _read(root: Path, path: str) -> Optional[str]:
+    """The text of `root/path`, None when absent; a file that is not UTF-8 stops the run (TreeError) with its
+    position, since merging it could only garble it."""
     try:
-        return path.read_bytes().decode("utf-8")
+        data = (root / path).read_bytes()
     except FileNotFoundError:
         return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise TreeError(
+            f"{root / path}:{line}:{column}: not UTF-8 text (byte 0x{data[error.start]:02x}); hbgen merges hand edits "
+            "as text: save the file as UTF-8 (or move it away), then run hbgen generate again; nothing was written"
+        ) from None
+
+
+def _linked(root: Path, path: str) -> Optional[Change]:
+    """A path reached through a symbolic link is never read, written or deleted: reported as in the way."""
+    link = symbolic_link_in(root, path)
+    if link is None:
+        return None
+    return Change(path, "blocked", None, None, f"{link} is a symbolic link: hbgen does not write through links")
 
 
 def _plan_file(root: Path, path: str, theirs: str, old: Manifest, force: bool, labels: Labels) -> Change:
-    ours = _read(root / path)
-    recorded = old.files.get(path)
+    linked = _linked(root, path)
+    if linked:
+        return linked
+    on_disk = _read(root, path)
+    change = _plan_text(root, path, _lf(on_disk), theirs, old.files.get(path), force, labels)
+    if on_disk is None or on_disk == change.before:
+        return change
+    # Saved with CRLF line endings: compared and merged as LF text, so that is not a whole-file edit. hbgen writes
+    # LF, as it generates; a file it leaves alone keeps its line endings.
+    if change.kind == "unchanged":
+        return Change(path, "updated", on_disk, theirs, "line endings normalised to LF")
+    after = on_disk if change.after == change.before else change.after
+    return Change(path, change.kind, on_disk, after, change.reason)
+
+
+def _lf(text: Optional[str]) -> Optional[str]:
+    return text.replace("\r\n", "\n") if text is not None else None
+
+
+def _plan_text(
+    root: Path, path: str, ours: Optional[str], theirs: str, recorded: Optional[str], force: bool, labels: Labels
+) -> Change:
     if ours == theirs:
         return Change(path, "unchanged", ours, ours)
     if recorded is None:
@@ -180,10 +228,13 @@ def _plan_file(root: Path, path: str, theirs: str, old: Manifest, force: bool, l
 
 def _plan_orphan(root: Path, path: str, recorded: str, force: bool) -> Change:
     """A file hbgen generated last time that the new render no longer produces."""
-    ours = _read(root / path)
+    linked = _linked(root, path)
+    if linked:
+        return linked
+    ours = _read(root, path)
     if ours is None:
         return Change(path, "unchanged", None, None)
-    if sha256(ours.encode("utf-8")) == recorded:
+    if sha256(_lf(ours).encode("utf-8")) == recorded:
         return Change(path, "deleted", ours, None, "no longer generated")
     if force:
         return Change(path, "overwritten", ours, None, "no longer generated; hand edits discarded by --force")
@@ -196,22 +247,24 @@ def _plan_orphan(root: Path, path: str, recorded: str, force: bool) -> Change:
 def apply_plan(plan: Plan) -> None:
     """Write the plan: merge bases first, then the files, the manifest last, then drop bases no longer used."""
     root = plan.root
+    for own in (MANIFEST_PATH, BASE_DIR):  # .hbgen/ itself must not lead out of the tree
+        confined(root, own)
     remove_temporaries(root)
     for path, digest in sorted(plan.manifest.files.items()):
         if read_base(root, digest) is None:
-            write_atomic(root / base_path(digest), plan.render[path])
+            write_atomic(confined(root, base_path(digest)), plan.render[path])
     for change in plan.changes:
         if not change.writes:
             continue
         if change.after is None:
             remove_file(root, change.path)
         else:
-            write_atomic(root / change.path, change.after)
-    write_atomic(root / MANIFEST_PATH, plan.manifest.render())
+            write_atomic(confined(root, change.path), change.after)
+    write_atomic(confined(root, MANIFEST_PATH), plan.manifest.render())
     kept = set(plan.manifest.files.values())
     for stored in sorted((root / BASE_DIR).glob("*")):
         if stored.name not in kept:
-            stored.unlink()
+            confined(root, f"{BASE_DIR}/{stored.name}").unlink()
 
 
 # --- checking ---------------------------------------------------------------------------------------------------------
@@ -228,7 +281,10 @@ def check_tree(root: Path, render: Dict[str, str], inputs: Dict[str, str], seeds
     """Compare `root` with its manifest (is it what hbgen would generate now?) and with its files on disk (what
     was changed by hand?), given a fresh `render`, the current `inputs` and the hand-written extension files the
     spec asks for (`seeds`: they must exist, and are the developer's, not hand edits)."""
-    manifest = load_manifest(root)
+    try:
+        manifest = load_manifest(root)
+    except ManifestError as error:
+        return TreeCheck([str(error)], [], [])
     if manifest is None:
         return TreeCheck([f"no manifest ({MANIFEST_PATH}): run hbgen generate"], [], [])
     stale = [

@@ -2205,6 +2205,51 @@ case(
 )
 
 
+# ---------------------------------------------------------------- hostile input: limits and control characters
+case(
+    "hostile_alias_bomb",
+    "A billion-laughs alias bomb of 400 bytes: 9 levels of 9 aliases would expand to 9^9 values.",
+    text='a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\nh: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]\ni: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]\n',
+    at="^f: &f",
+    frag="alias bomb",
+)
+case(
+    "hostile_alias_cycle",
+    "An alias inside the list its anchor names: a cycle that never ends when expanded.",
+    [("  example_pair: ZRX-ETH\n", "  example_pair: &pair [ZRX-ETH, *pair]\n")],
+    at="example_pair: &pair",
+    frag="cycle",
+)
+case(
+    "hostile_deep_flow_nesting",
+    "An example response nested 500 lists deep (Python's parser and PyYAML's composer recurse on it).",
+    [("    example_response: {}\n", "    example_response: " + "[" * 500 + "]" * 500 + "\n")],
+    at="example_response: [[[",
+    frag="nested more than 64 levels",
+)
+case(
+    "hostile_deep_block_nesting",
+    "A mapping nested 80 levels deep in block style.",
+    text="spec_version: 1\nexchange:\n" + "".join("  " * depth + f"k{depth}:\n" for depth in range(1, 80)) + "  " * 80 + "v: 1\n",
+    at="^ {128}k64:",
+    frag="nested more than 64 levels",
+)
+case(
+    "hostile_nul_byte",
+    "A NUL byte inside exchange.display_name.",
+    [("  display_name: Binance\n", "  display_name: Bin\x00ance\n")],
+    at="display_name: Bin",
+    frag="U+0000",
+)
+case(
+    "hostile_escape_byte",
+    "A raw terminal escape (ESC [ 2 J, clear screen) in a comment.",
+    [("# (REST API v3", "# \x1b[2J(REST API v3")],
+    at="REST API v3",
+    frag="U+001B",
+)
+
+
 if __name__ == "__main__":
     OUT.mkdir(parents=True, exist_ok=True)
     names = set()
