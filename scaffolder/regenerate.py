@@ -16,7 +16,7 @@ disk, theirs = the new render:
 `apply_plan` then writes: bases, files (each atomically), and the manifest last, so a run stopped at any point
 leaves the previous manifest describing a consistent merge base, and a re-run finishes the job.
 
-The merge runs `git merge-file` when git is on PATH, and an equivalent pure-Python diff3 otherwise.
+The merge runs `git merge-file` when git is on PATH, and the `merge3` package (pure Python) otherwise.
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Sequence, Tuple
+
+from merge3 import Merge3
 
 from scaffolder.manifest import (
     BASE_DIR,
@@ -351,10 +353,10 @@ def merge_with_git(git: str, base: str, ours: str, theirs: str, labels: Labels =
 
 
 def merge_with_python(base: str, ours: str, theirs: str, labels: Labels = Labels()) -> Merge:
-    """diff3 over difflib's matching blocks, with git's conflict refinement (XDL_MERGE_ZEALOUS_ALNUM): a change
-    touching or overlapping the other side's is a conflict, trimmed to the lines where the two sides differ, and
-    conflicts separated by at most 3 lines, or by lines without letters or digits, are shown as one."""
-    regions = _coalesce(_refine(_diff3(_lines(base), _lines(ours), _lines(theirs))))
+    """The merge without git: merge3's diff3 (Breezy's, over difflib), with conflicts reprocessed down to the
+    lines where the two sides differ, then git's conflict joining (XDL_MERGE_ZEALOUS_ALNUM): conflicts separated
+    by at most 3 lines, or by lines without letters or digits, are shown as one, as `git merge-file` shows them."""
+    regions = _coalesce(_merge3_regions(_lines(base), _lines(ours), _lines(theirs)))
     output: List[str] = []
     conflicts = 0
     for kind, first, second in regions:
@@ -375,6 +377,19 @@ def merge_with_python(base: str, ours: str, theirs: str, labels: Labels = Labels
 Region = Tuple[str, Sequence[str], Sequence[str]]
 
 
+def _merge3_regions(base: List[str], ours: List[str], theirs: List[str]) -> Iterator[Region]:
+    """merge3's regions as ours: unchanged and identical changes are "same", one-sided changes "clean"."""
+    merger = Merge3(base, ours, theirs)
+    for region in merger.reprocess_merge_regions(merger.merge_regions()):
+        if region[0] == "conflict":
+            _, _, _, ours_start, ours_end, theirs_start, theirs_end = region
+            yield "conflict", ours[ours_start:ours_end], theirs[theirs_start:theirs_end]
+        else:
+            kind, start, end = region[:3]
+            lines = {"unchanged": base, "same": ours, "a": ours, "b": theirs}[kind]
+            yield ("same" if kind in ("unchanged", "same") else "clean"), lines[start:end], ()
+
+
 def _lines(text: str) -> List[str]:
     """Lines with their "\\n" (str.splitlines would also split at form feeds and other separators)."""
     lines = [line + "\n" for line in text.split("\n")]
@@ -385,50 +400,6 @@ def _lines(text: str) -> List[str]:
 def _terminated(lines: Sequence[str]) -> List[str]:
     """`lines`, the last one given a newline so that a marker can follow."""
     return [*lines[:-1], lines[-1] if lines[-1].endswith("\n") else lines[-1] + "\n"] if lines else []
-
-
-def _matches(base: List[str], other: List[str]) -> Dict[int, int]:
-    """base line index -> index of the same line in `other`, for the lines a diff leaves unchanged."""
-    blocks = difflib.SequenceMatcher(None, base, other, autojunk=False).get_matching_blocks()
-    return {i + offset: j + offset for i, j, size in blocks for offset in range(size)}
-
-
-def _diff3(base: List[str], ours: List[str], theirs: List[str]) -> Iterator[Region]:
-    """Alternate stable runs (a base line unchanged on both sides) and unstable chunks, each resolved."""
-    in_ours, in_theirs = _matches(base, ours), _matches(base, theirs)
-    i = j = k = 0
-    while i < len(base) or j < len(ours) or k < len(theirs):
-        size = 0
-        while i + size < len(base) and in_ours.get(i + size) == j + size and in_theirs.get(i + size) == k + size:
-            size += 1
-        if size:
-            yield "same", base[i : i + size], ()
-            i, j, k = i + size, j + size, k + size
-            continue
-        stable = next((line for line in range(i, len(base)) if line in in_ours and line in in_theirs), None)
-        end_i, end_j, end_k = (
-            (len(base), len(ours), len(theirs)) if stable is None else (stable, in_ours[stable], in_theirs[stable])
-        )
-        yield _resolve(base[i:end_i], ours[j:end_j], theirs[k:end_k])
-        i, j, k = end_i, end_j, end_k
-
-
-def _resolve(base: List[str], ours: List[str], theirs: List[str]) -> Region:
-    if ours == base or ours == theirs:
-        return "clean", theirs, ()
-    if theirs == base:
-        return "clean", ours, ()
-    return "conflict", ours, theirs
-
-
-def _refine(regions: Iterator[Region]) -> Iterator[Region]:
-    """Split each conflict where its two sides agree: only the lines that differ stay in conflict."""
-    for kind, ours, theirs in regions:
-        if kind != "conflict":
-            yield kind, ours, theirs
-            continue
-        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ours, theirs, autojunk=False).get_opcodes():
-            yield ("same", ours[i1:i2], ()) if tag == "equal" else ("conflict", ours[i1:i2], theirs[j1:j2])
 
 
 def _coalesce(regions: Iterator[Region]) -> List[Region]:
