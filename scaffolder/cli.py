@@ -5,6 +5,7 @@ Errors in a spec are printed as FILE:LINE:COL: field: message, exit code 2, with
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,8 +15,9 @@ import typer
 
 from scaffolder.manifest import MANIFEST_PATH, STATE_DIR, Manifest, current_inputs, edited_files, load_manifest
 from scaffolder.regenerate import Labels, Plan, apply_plan, check_tree, has_conflict_markers, plan_regeneration
-from scaffolder.spec.errors import SpecErrors
-from scaffolder.writer import write_atomic
+from scaffolder.spec.errors import SpecErrors, printable
+from scaffolder.spec.source import display_name, read_spec_bytes
+from scaffolder.writer import TreeError, confined, locked, write_atomic
 
 # The spec model, Jinja and black are imported inside the commands that need them: a no-op `generate`
 # answers from the manifest without loading them.
@@ -28,6 +30,7 @@ app = typer.Typer(
 )
 
 SPECS_DIR = Path("specs")
+SPEC_HELP = "Path to the spec YAML; - reads it from standard input."
 GENERATED_DIR = Path("generated")
 HUMMINGBOT_HELP = (
     "A Hummingbot source checkout: the connector goes to DIR/hummingbot/connector/exchange/NAME/, its tests to "
@@ -59,7 +62,7 @@ class Target:
 
 
 def _fail(message: str, code: int) -> None:
-    typer.echo(message, err=True)
+    typer.echo(printable(message), err=True)
     raise typer.Exit(code)
 
 
@@ -134,7 +137,7 @@ def new(
 
 
 @app.command()
-def validate(specs: List[Path] = typer.Argument(..., help="Path to a spec YAML; several are checked in turn.")):
+def validate(specs: List[Path] = typer.Argument(..., help=SPEC_HELP + " Several are checked in turn.")):
     """Check specs and report every problem at once (exit 2 if any spec has one)."""
     from scaffolder.spec import load_spec
 
@@ -145,14 +148,14 @@ def validate(specs: List[Path] = typer.Argument(..., help="Path to a spec YAML; 
         except SpecErrors as errors:
             problems.extend(errors.errors)
         else:
-            typer.echo(f"{spec}: ok")
+            typer.echo(f"{display_name(spec)}: ok")
     if problems:
         _report_spec_errors(SpecErrors(problems))
 
 
 @app.command()
 def generate(
-    spec: Path = typer.Argument(..., help="Path to the spec YAML."),
+    spec: Path = typer.Argument(..., help=SPEC_HELP),
     out: Path = typer.Option(GENERATED_DIR, "--out", help="Output folder; the connector goes to OUT/NAME/."),
     hummingbot: Optional[Path] = typer.Option(None, "--hummingbot", metavar="DIR", help=HUMMINGBOT_HELP),
     workers: int = typer.Option(2, "--workers", help="Processes used to format the output with isort and black."),
@@ -171,7 +174,7 @@ def generate(
 
 @app.command()
 def diff(
-    spec: Path = typer.Argument(..., help="Path to the spec YAML."),
+    spec: Path = typer.Argument(..., help=SPEC_HELP),
     out: Path = typer.Option(GENERATED_DIR, "--out", help="Output folder; the connector goes to OUT/NAME/."),
     hummingbot: Optional[Path] = typer.Option(None, "--hummingbot", metavar="DIR", help=HUMMINGBOT_HELP),
     workers: int = typer.Option(2, "--workers", help="Processes used to format the output with isort and black."),
@@ -199,6 +202,21 @@ VERBS = {
 
 
 def _generate(spec: Path, out: Path, hummingbot: Optional[Path], workers: int, force: bool, dry_run: bool) -> int:
+    if hummingbot is None and out.exists() and not out.is_dir():
+        _fail(f"error: --out {out} is a file, not a folder; nothing was written", 2)
+    try:
+        return _generate_into(spec, out, hummingbot, workers, force, dry_run)
+    except TreeError as error:
+        _fail(f"error: {error}", 2)
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        _fail(f"error: {where}{error.strerror or error}; files already written are complete, run again to finish", 2)
+    return 2
+
+
+def _generate_into(
+    spec: Path, out: Path, hummingbot: Optional[Path], workers: int, force: bool, dry_run: bool
+) -> int:
     name = _declared_name(spec)
     if name and not force:
         target = Target.of(name, out, hummingbot)
@@ -217,14 +235,15 @@ def _generate(spec: Path, out: Path, hummingbot: Optional[Path], workers: int, f
     except FormattingError as error:
         _fail(f"internal error (please report): {error}", 3)
     target = Target.of(generated.name, out, hummingbot)
-    labels = Labels(theirs=f"generated from {spec}")
-    plan = plan_regeneration(target.root, generated.files, current_inputs(spec), force, labels, target.state)
-    if dry_run:
-        typer.echo(plan.diff(), nl=False)
-    else:
-        apply_plan(plan)
-    code = _report_plan(plan, target.label, dry_run)
-    _create_seeds(target.root, generated.seeds, dry_run)
+    with contextlib.nullcontext() if dry_run else locked(target.root):
+        labels = Labels(theirs=f"generated from {display_name(spec)}")
+        plan = plan_regeneration(target.root, generated.files, current_inputs(spec), force, labels, target.state)
+        if dry_run:
+            typer.echo(plan.diff(), nl=False)
+        else:
+            apply_plan(plan)
+        code = _report_plan(plan, target.label, dry_run)
+        _create_seeds(target.root, generated.seeds, dry_run)
     return code
 
 
@@ -234,7 +253,7 @@ def _create_seeds(root: Path, seeds: Dict[str, str], dry_run: bool) -> None:
         if (root / path).exists():
             continue
         if not dry_run:
-            write_atomic(root / path, text)
+            write_atomic(confined(root, path), text)
         verb = "would create" if dry_run else "created"
         typer.echo(f"{verb} {root / path}: hand-written extensions, yours to edit (hbgen never rewrites it)")
 
@@ -278,7 +297,8 @@ def _declared_name(spec: Path) -> Optional[str]:
     import yaml
 
     try:
-        data = yaml.load(spec.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        text = read_spec_bytes(spec).decode("utf-8")
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         name = data["exchange"]["name"]
     except Exception:  # any problem is reported by the full validation that follows
         return None
@@ -492,7 +512,7 @@ def schema():
 
 
 @app.command()
-def checklist(spec: Path = typer.Argument(..., help="Path to the spec YAML.")):
+def checklist(spec: Path = typer.Argument(..., help=SPEC_HELP)):
     """Print Hummingbot's Spot Connector v2.1 API checklist for SPEC; exit 1 if a required row is missing."""
     from scaffolder import checklist as api_checklist
     from scaffolder.spec import load_spec
