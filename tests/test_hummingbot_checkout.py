@@ -54,14 +54,14 @@ def test_generate_writes_the_connector_and_its_tests_into_the_checkout_and_its_s
     before = listing(checkout)
     result = invoke("generate", f"specs/{NAME}.yaml", "--hummingbot", checkout)
     assert result.exit_code == 0, result.output
-    assert f"{NAME} in {checkout}: 19 files, 19 changed" in result.output
+    assert f"{NAME} in {checkout}: 22 files, 22 changed" in result.output
     added = {path for path in listing(checkout) if path not in before}
     connector = {
         path.relative_to(ROOT / "generated" / "okx").as_posix().replace("okx", NAME)
         for path in (ROOT / "generated" / "okx").rglob("*")
         if path.is_file() and ".hbgen" not in path.parts
     }
-    assert connector <= added and len(connector) == 19
+    assert connector <= added and len(connector) == 22
     state = added - connector  # hbgen's own files: in .hbgen/NAME/, outside Hummingbot's packages
     assert f".hbgen/{NAME}/manifest.json" in state
     assert all(path.startswith(f".hbgen/{NAME}/base/") for path in state - {f".hbgen/{NAME}/manifest.json"})
