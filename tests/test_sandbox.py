@@ -35,11 +35,12 @@ def signed_binance_request(secret: str, key: str, timestamp: int) -> SignedReque
 
 
 def test_binance_signatures_are_checked_and_a_wrong_one_is_explained():
-    verifier = Verifier(load_spec(BINANCE), {"api_key": "k", "api_secret": "s"})
+    spec = load_spec(BINANCE)
+    verifier = Verifier(spec, {"api_key": "k", spec.auth.rest.secret: "s"})
     now = int(time.time() * 1e3)
     assert verifier.check_rest(signed_binance_request("s", "k", now)) is None
     wrong_secret = verifier.check_rest(signed_binance_request("not-the-secret", "k", now))
-    assert "is not the HMAC-SHA256 hex keyed by api_secret of 'symbol=ZRXETH&timestamp=" in wrong_secret
+    assert f"is not the HMAC-SHA256 hex keyed by {spec.auth.rest.secret} of 'symbol=ZRXETH&timestamp=" in wrong_secret
     assert "header X-MBX-APIKEY is 'x', expected 'k'" in verifier.check_rest(signed_binance_request("s", "x", now))
     assert "away from the server clock" in verifier.check_rest(signed_binance_request("s", "k", now - 600_000))
 
@@ -94,7 +95,7 @@ def test_a_wrong_signature_recipe_fails_the_market_tests_naming_the_signature(tm
     assert run_against_sandbox(load_spec(BINANCE), root, ORDER_BOOK_TRACKER) != 0
     refused = capfd.readouterr().err
     assert "bad signature: GET /api/v3/account: signature" in refused
-    assert "is not the HMAC-SHA256 hex keyed by api_secret of" in refused
+    assert "is not the HMAC-SHA256 hex keyed by secret_key of" in refused
 
 
 @pytest.mark.timeout(300)
