@@ -122,3 +122,22 @@ def test_cli_reports_errors_with_exit_2_no_traceback_and_writes_nothing(tmp_path
         )
         assert "Traceback" not in result.output
     assert not out.exists()
+
+
+def test_partner_placeholders_need_their_partner_section(tmp_path, repo_root):
+    """{partner_id} and {partner_signature} in a header need `auth.rest.partner` with its key and message."""
+    kucoin = (repo_root / "specs" / "kucoin.yaml").read_text()
+    without_key = kucoin.replace("      key: 8fb50686-81a8-408a-901c-07c5ac5bd758\n", "")
+    errors = errors_for(tmp_path, without_key)
+    messages = {error.loc: error.message for error in errors}
+    assert messages[("auth", "rest", "partner", "key")] == (
+        "a partner signature needs both the partner's key and the signed message"
+    )
+    assert "{partner_signature}" in messages[("auth", "rest", "headers", "KC-API-PARTNER-SIGN")]
+    start = kucoin.index("    partner:\n")
+    end = kucoin.index('{partner_id}{api_key}"\n') + len('{partner_id}{api_key}"\n')
+    no_partner = {e.loc for e in errors_for(tmp_path, kucoin[:start] + kucoin[end:])}
+    assert ("auth", "rest", "headers", "KC-API-PARTNER") in no_partner
+    unknown = kucoin.replace('message: "{timestamp}{partner_id}{api_key}"', 'message: "{timestamp}{partner}"')
+    [error] = errors_for(tmp_path, unknown)
+    assert error.loc == ("auth", "rest", "partner", "message")

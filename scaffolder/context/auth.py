@@ -51,6 +51,15 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     if rest_auth.recv_window is not None:
         values["recv_window"] = "RECV_WINDOW"
     header_values = dict(values, timestamp="timestamp", signature="signature")
+    partner = rest_auth.partner
+    v["partner"] = partner
+    v["partner_message"] = None
+    if partner is not None:
+        header_values["partner_id"] = f"CONSTANTS.{spec.constant('PARTNER_ID')}"
+        if partner.message is not None:
+            header_values["partner_signature"] = "partner_signature"
+            partner_values = dict(values, timestamp="timestamp", partner_id=header_values["partner_id"])
+            v["partner_message"] = template_string(partner.message, partner_values)
     for credential in spec.credentials:
         if credential.signed:
             header_values[credential.name] = f"self._generate_signature(self.{credential.name})"

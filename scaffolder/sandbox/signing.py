@@ -73,6 +73,8 @@ class Verifier:
 
     def _header_values(self) -> Dict[str, str]:
         values = self._credential_values()
+        if self.rest.partner is not None:
+            values["partner_id"] = self.rest.partner.id
         for credential in self.spec.credentials:
             if credential.signed:
                 values[credential.name] = self.sign(self.credentials[credential.name])
@@ -91,7 +93,7 @@ class Verifier:
         header_values = self._header_values()
         received = {key.lower(): value for key, value in request.headers.items()}
         for header, template in self.rest.headers.items():
-            if "{signature}" in template or "{timestamp}" in template:
+            if any(f"{{{name}}}" in template for name in ("signature", "timestamp", "partner_signature")):
                 if header.lower() not in received:
                     return f"{where}: the signed request lacks the {header} header"
                 continue
@@ -151,4 +153,16 @@ class Verifier:
                 f"{where}: signature {by_role.get('signature')!r} is not the {self.recipe()} of {message!r} "
                 f"({expected!r})"
             )
+        return self._check_partner_signature(where, received, by_role.get("timestamp", ""))
+
+    def _check_partner_signature(self, where: str, received: Dict[str, str], timestamp: str) -> Optional[str]:
+        """The partner signature: the partner message, keyed with the partner's key (`auth.rest.partner`)."""
+        partner = self.rest.partner
+        if partner is None or partner.message is None:
+            return None
+        message = render(partner.message, dict(self.credentials, timestamp=timestamp, partner_id=partner.id))
+        expected = digest(partner.key, message, self.rest.algorithm, self.rest.encoding)
+        for header, template in self.rest.headers.items():
+            if template == "{partner_signature}" and received.get(header.lower()) != expected:
+                return f"{where}: header {header} is {received.get(header.lower())!r}, expected {expected!r}"
         return None

@@ -376,13 +376,34 @@ def _check_not_a_secret(problems: List[Problem], loc: Loc, value: str, credentia
     )
 
 
+def _check_partner(rest_auth: Any, problems: List[Problem], credentials: set) -> set:
+    """`auth.rest.partner`: key and message go together (hmac_headers only); returns the header placeholders it
+    adds: {partner_id}, and {partner_signature} when it signs."""
+    partner = rest_auth.partner
+    if partner is None:
+        return set()
+    loc = ("auth", "rest", "partner")
+    if (partner.key is None) != (partner.message is None):
+        missing = "key" if partner.key is None else "message"
+        problems.append((loc + (missing,), "a partner signature needs both the partner's key and the signed message"))
+        return {"partner_id"}
+    if partner.message is None:
+        return {"partner_id"}
+    if rest_auth.scheme != "hmac_headers":
+        problems.append((loc + ("message",), "the partner signature travels in headers: hmac_headers only"))
+        return {"partner_id"}
+    _check_placeholders(problems, loc + ("message",), partner.message, {"timestamp", "partner_id"} | credentials)
+    return {"partner_id", "partner_signature"}
+
+
 def _check_rest_signing(spec: Spec, problems: List[Problem], credentials: set) -> None:
     """`auth.rest`: the keys each scheme needs, and the placeholders of `message` and `headers`."""
     rest_auth = spec.auth.rest
     loc = ("auth", "rest")
     values = credentials | ({"recv_window"} if rest_auth.recv_window is not None else set())
     by_headers = rest_auth.scheme == "hmac_headers"
-    header_names = values | {"timestamp", "signature"} if by_headers else values
+    header_names = values | {"timestamp", "signature"} if by_headers else set(values)
+    header_names |= _check_partner(rest_auth, problems, credentials)
     sent = set()
     for header, value in rest_auth.headers.items():
         _check_placeholders(problems, loc + ("headers", header), value, header_names)

@@ -60,8 +60,10 @@ def _message(template: str, values: Dict[str, Union[str, Expr]]) -> str:
     return _concatenation(parts)
 
 
-def _digest(secret: str, algorithm: str, encoding: str, message: str) -> str:
-    digest = f'hmac.new(self.{secret}.encode("utf8"), {message}.encode("utf8"), hashlib.{algorithm})'
+def _digest(secret: str, algorithm: str, encoding: str, message: str, key: str = "") -> str:
+    """The HMAC of `message` (source) keyed with the credential `secret`, or with `key` (source) when given."""
+    key = key or f"self.{secret}"
+    digest = f'hmac.new({key}.encode("utf8"), {message}.encode("utf8"), hashlib.{algorithm})'
     return f"base64.b64encode({digest}.digest()).decode()" if encoding == "base64" else f"{digest}.hexdigest()"
 
 
@@ -85,6 +87,14 @@ def _rest(spec: Spec) -> Dict[str, Any]:
     if rest.recv_window is not None:
         header_values["recv_window"] = str(rest.recv_window)
     header_values.update(timestamp=str(timestamp), signature=Expr("expected_signature"))
+    partner = rest.partner
+    if partner is not None:
+        # The partner id as the exchange documents it, and its signature recomputed with the partner's key.
+        header_values["partner_id"] = partner.id
+        if partner.message is not None:
+            plain = {credential.name: Expr(f"self.{credential.name}") for credential in spec.credentials}
+            message = _message(partner.message, dict(plain, timestamp=str(timestamp), partner_id=partner.id))
+            header_values["partner_signature"] = Expr(f"self.partner_signature({message})")
     headers = {header: _header(text, header_values) for header, text in rest.headers.items()}
     body_headers = dict(headers)
     if rest.body == "form":
@@ -95,6 +105,11 @@ def _rest(spec: Spec) -> Dict[str, Any]:
         # Besides base64/hashlib/hmac, which the user stream's auth values import for both signatures.
         "imports": _imports(rest),
         "signature": _digest(rest.secret, rest.algorithm, rest.encoding, "message"),
+        "partner_signature": (
+            _digest("", rest.algorithm, rest.encoding, "message", key=literal(rest.partner.key))
+            if rest.partner is not None and rest.partner.key is not None
+            else None
+        ),
         "credentials": [(c.name, literal(credential_value(c.name))) for c in spec.credentials],
         "now": str(NOW),
         "local_clock": rest.timestamp.clock == "local",
@@ -211,6 +226,8 @@ def _exchange_headers(spec: Spec) -> List[Tuple[str, Optional[str]]]:
     }
     if rest.recv_window is not None:
         constant["recv_window"] = str(rest.recv_window)
+    if rest.partner is not None:
+        constant["partner_id"] = rest.partner.id
     checks = []
     for header, text in rest.headers.items():
         names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]

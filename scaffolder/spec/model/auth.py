@@ -21,6 +21,23 @@ class TimestampParam(Strict):
     )
 
 
+class Partner(Strict):
+    id: str = Field(
+        description="The partner (broker, channel) id the exchange credits Hummingbot's orders to: PARTNER_ID in "
+        "NAME_constants.py, sent as {partner_id} in `auth.rest.headers`."
+    )
+    key: Optional[str] = Field(
+        default=None,
+        description="The partner's signing key, public (it ships in Hummingbot's source): PARTNER_KEY; with "
+        "`message`, {partner_signature} is the HMAC of `message` keyed with it.",
+    )
+    message: Optional[str] = Field(
+        default=None,
+        description="hmac_headers: the string the partner signature signs, a template over {timestamp}, "
+        "{partner_id} and the credentials (KuCoin: \"{timestamp}{partner_id}{api_key}\").",
+    )
+
+
 class RestAuth(Strict):
     scheme: Literal["hmac_params", "hmac_headers"] = Field(
         description="hmac_params: sign the urlencoded request parameters (with the timestamp) and append the "
@@ -51,6 +68,11 @@ class RestAuth(Strict):
         default=None, description="A fixed validity window (ms), usable as {recv_window} in `message` and `headers`."
     )
     headers: Dict[str, str] = Field(default_factory=dict, description="Headers added to signed requests.")
+    partner: Optional[Partner] = Field(
+        default=None,
+        description="A partner or broker id sent with signed requests ({partner_id}, {partner_signature} in "
+        "`headers`): how the exchange credits Hummingbot's orders.",
+    )
     params: Dict[str, str] = Field(
         default_factory=dict,
         description="hmac_params: parameters added to every signed request before the timestamp and signed with "

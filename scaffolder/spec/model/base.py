@@ -19,6 +19,8 @@ CONSTANT = re.compile(r"[A-Z][A-Z0-9_]*")
 NAMED_CONSTANTS = (
     "HBOT_ORDER_ID_PREFIX",
     "MAX_ORDER_ID_LEN",
+    "PARTNER_ID",
+    "PARTNER_KEY",
     "REST_URL",
     "WSS_URL",
     "WSS_PRIVATE_URL",

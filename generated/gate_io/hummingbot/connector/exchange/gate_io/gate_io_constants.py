@@ -10,6 +10,9 @@ DEFAULT_DOMAIN = "io"
 HBOT_ORDER_ID = "t-HBOT"
 MAX_ID_LEN = 30
 
+# The partner id the exchange credits Hummingbot's orders to.
+HBOT_BROKER_ID = "hummingbot"
+
 # Base URLs; {domain} is replaced by the connector's domain. With GATE_IO_API_HOST=host:port set, they all point
 # at that host over plain http/ws, same paths: a local stand-in for the exchange (`hbgen sandbox`).
 LOCAL_API_HOST = os.environ.get("GATE_IO_API_HOST")

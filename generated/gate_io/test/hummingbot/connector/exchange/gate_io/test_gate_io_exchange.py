@@ -337,6 +337,7 @@ class GateIoExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         self.assertEqual(self.api_key, headers["KEY"])
         self.assertIn("SIGN", headers)
         self.assertIn("Timestamp", headers)
+        self.assertEqual("hummingbot", headers["X-Gate-Channel-Id"])
 
     def validate_order_creation_request(self, order: InFlightOrder, request_call: RequestCall):
         request_data = json.loads(request_call.kwargs["data"])
