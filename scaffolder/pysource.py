@@ -111,9 +111,9 @@ def condition(predicate: Predicate, variable: str, safe: bool = False) -> str:
 def path_source(endpoint: Any, values: Mapping[str, str]) -> str:
     """The path_url argument for an endpoint: its path constant, formatted with `values` when it is a template."""
     source = f"CONSTANTS.{endpoint.constant}"
-    names = endpoint.path_placeholders
+    names = endpoint.path_values
     if names:
-        source += ".format(" + ", ".join(f"{name}={values[name]}" for name in names) + ")"
+        source += ".format(" + ", ".join(f"{name}={values[value]}" for name, value in names) + ")"
     return source
 
 

@@ -141,3 +141,17 @@ def test_partner_placeholders_need_their_partner_section(tmp_path, repo_root):
     unknown = kucoin.replace('message: "{timestamp}{partner_id}{api_key}"', 'message: "{timestamp}{partner}"')
     [error] = errors_for(tmp_path, unknown)
     assert error.loc == ("auth", "rest", "partner", "message")
+
+
+def test_path_params_name_placeholders_of_the_path_and_known_values(tmp_path, repo_root):
+    """`endpoints.*.path_params` renames a path placeholder; the value it stands for must be one the request knows."""
+    gate = (repo_root / "specs" / "gate_io.yaml").read_text()
+    stray = gate.replace("path_params: {order_id: exchange_order_id}", "path_params: {order_ids: exchange_order_id}", 1)
+    messages = {error.loc: error.message for error in errors_for(tmp_path, stray)}
+    assert messages[("endpoints", "order_by_id", "path_params", "order_ids")] == (
+        "the path '/spot/orders/{order_id}' has no placeholder {order_ids}"
+    )
+    unknown = gate.replace("path_params: {order_id: exchange_order_id}", "path_params: {order_id: order_uuid}", 1)
+    [error] = errors_for(tmp_path, unknown)
+    assert error.loc == ("endpoints", "order_by_id", "path")
+    assert error.message.startswith("{order_id} (order_uuid) is unknown where orders.status.endpoint requests")

@@ -64,9 +64,15 @@ def api_host_env(spec: Spec) -> str:
 def add(spec: Spec, v: Dict[str, Any]) -> None:
     endpoints = spec.endpoints
     v["api_host_env"] = api_host_env(spec)
-    v["url_sources"] = {name: _url_source(url) for name, url in spec.urls.model_dump().items()}
+    urls = spec.urls
+    v["url_sources"] = {name: _url_source(getattr(urls, name)) for name in ("rest", "public_ws", "private_ws")}
     markets = spec.markets
-    v["endpoints"] = [(endpoint.constant, endpoint.path) for endpoint in endpoints.values()]
+    # Relative paths: the constants leave out the leading "/", which rest_url puts between base URL and path.
+    relative = urls.relative_paths
+    v["path_separator"] = "/" if relative else ""
+    v["endpoints"] = [
+        (endpoint.constant, endpoint.path[1:] if relative else endpoint.path) for endpoint in endpoints.values()
+    ]
     v["endpoint_limit_ids"] = [endpoint.limit_id for endpoint in endpoints.values() if endpoint.limit_id]
     v["pools"] = spec.rate_limits.pools
     v["rate_limits"] = _rate_limits(spec)

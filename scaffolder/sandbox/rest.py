@@ -105,7 +105,9 @@ class RestApi:
                 received.update(parsed if isinstance(parsed, dict) else {})
             except ValueError:
                 received.update(parse_qsl(body, keep_blank_values=True))
-        received[PATH_VALUES] = match.groupdict()
+        # Each path placeholder under the name of the value it stands for (endpoints.*.path_params).
+        path_params = self.spec.endpoints[name].path_params
+        received[PATH_VALUES] = {path_params.get(key, key): value for key, value in match.groupdict().items()}
         try:
             result = getattr(self, f"_{role}")(received)
         except Rejected as rejection:

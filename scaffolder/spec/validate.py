@@ -282,13 +282,13 @@ def _holds(predicate: Predicate, example: Any) -> bool:
 
 def _check_path_filled(problems: List[Problem], loc: Loc, name: str, endpoint: Any, fills: set) -> None:
     """Each placeholder of an endpoint's path must be a value the connector knows where it makes the request."""
-    for placeholder in endpoint.path_placeholders:
-        if placeholder not in fills:
+    for placeholder, value in endpoint.path_values:
+        if value not in fills:
             known = ", ".join("{" + value + "}" for value in sorted(fills)) or "no placeholder"
             problems.append(
                 (
                     ("endpoints", name, "path"),
-                    f"{{{placeholder}}} is unknown where {'.'.join(map(str, loc))} requests this endpoint "
+                    f"{{{placeholder}}}{'' if value == placeholder else f' ({value})'} is unknown where {'.'.join(map(str, loc))} requests this endpoint "
                     f"(it fills in {known})",
                 )
             )
@@ -322,6 +322,9 @@ def _check_endpoint_path(problems: List[Problem], loc: Loc, endpoint: Any) -> No
                 "path cannot be the rate-limit id",
             )
         )
+    for name in endpoint.path_params:
+        if name not in endpoint.path_placeholders:
+            problems.append((loc + ("path_params", name), f"the path {path!r} has no placeholder {{{name}}}"))
 
 
 def _check_auth(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) -> None:

@@ -393,7 +393,8 @@ def _rate_limits(spec: Spec) -> str:
     expected: Dict[str, Any] = {pool.id: (pool.limit, float(pool.interval), []) for pool in spec.rate_limits.pools}
     for endpoint in spec.endpoints.values():
         limit = endpoint.limit or default
-        limit_id = endpoint.limit_id or endpoint.path
+        # A path's own limit is identified by the path as documented (relative: without its leading "/").
+        limit_id = endpoint.limit_id or (endpoint.path.lstrip("/") if spec.urls.relative_paths else endpoint.path)
         expected[limit_id] = (limit.limit, float(limit.interval), list(endpoint.weights.items()))
     return literal(expected)
 
