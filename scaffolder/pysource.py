@@ -7,7 +7,7 @@ are escaped by Python itself) or as a validated identifier; templates never past
 from __future__ import annotations
 
 import string
-from typing import Any, Dict, Iterator, List, Mapping, Sequence, Union
+from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
 from scaffolder.spec import fieldpath
 from scaffolder.spec.model import Predicate, TimeField
@@ -113,14 +113,31 @@ def template_string(text: str, values: Mapping[str, str]) -> str:
     return " + ".join(parts)
 
 
-def template_value(value: Any, values: Mapping[str, str]) -> str:
-    """Like `template_string`, for JSON templates (subscribe messages): strings inside are substituted."""
+def template_value(value: Any, values: Mapping[str, str], each: Optional[Tuple[str, str]] = None) -> str:
+    """Like `template_string`, for JSON templates (subscribe messages): strings inside are substituted.
+
+    `each` is (placeholder, iterable): a list item using that placeholder is repeated for each value of the
+    iterable (`["spot/user/order:{symbol}"]` gives `["spot/user/order:" + symbol for symbol in symbols]`).
+    """
     if isinstance(value, str):
         return template_string(value, values)
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{literal(key)}: {template_value(item, values)}" for key, item in value.items()) + "}"
+        return (
+            "{"
+            + ", ".join(f"{literal(key)}: {template_value(item, values, each)}" for key, item in value.items())
+            + "}"
+        )
     if isinstance(value, list):
-        return "[" + ", ".join(template_value(item, values) for item in value) + "]"
+        items = []
+        for item in value:
+            source = template_value(item, values, each)
+            if each is not None and any(each[0] in placeholders(text) for text in strings_in(item)):
+                comprehension = f"{source} for {values[each[0]]} in {each[1]}"
+                if len(value) == 1:
+                    return f"[{comprehension}]"
+                source = f"*[{comprehension}]"
+            items.append(source)
+        return "[" + ", ".join(items) + "]"
     return literal(value)
 
 
