@@ -1,10 +1,11 @@
-"""The `hbgen` command line: new, validate, generate, diff, test, check, schema, checklist.
+"""The `hbgen` command line: new, validate, generate, diff, test, check, sandbox, market-test, schema, checklist.
 
 Errors in a spec are printed as FILE:LINE:COL: field: message, exit code 2, without a traceback.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,8 +15,9 @@ import typer
 
 from scaffolder.manifest import MANIFEST_PATH, STATE_DIR, Manifest, current_inputs, edited_files, load_manifest
 from scaffolder.regenerate import Labels, Plan, apply_plan, check_tree, has_conflict_markers, plan_regeneration
-from scaffolder.spec.errors import SpecErrors
-from scaffolder.writer import write_atomic
+from scaffolder.spec.errors import SpecErrors, printable
+from scaffolder.spec.source import display_name, read_spec_bytes
+from scaffolder.writer import TreeError, confined, locked, write_atomic
 
 # The spec model, Jinja and black are imported inside the commands that need them: a no-op `generate`
 # answers from the manifest without loading them.
@@ -28,6 +30,7 @@ app = typer.Typer(
 )
 
 SPECS_DIR = Path("specs")
+SPEC_HELP = "Path to the spec YAML; - reads it from standard input."
 GENERATED_DIR = Path("generated")
 HUMMINGBOT_HELP = (
     "A Hummingbot source checkout: the connector goes to DIR/hummingbot/connector/exchange/NAME/, its tests to "
@@ -59,7 +62,7 @@ class Target:
 
 
 def _fail(message: str, code: int) -> None:
-    typer.echo(message, err=True)
+    typer.echo(printable(message), err=True)
     raise typer.Exit(code)
 
 
@@ -134,7 +137,7 @@ def new(
 
 
 @app.command()
-def validate(specs: List[Path] = typer.Argument(..., help="Path to a spec YAML; several are checked in turn.")):
+def validate(specs: List[Path] = typer.Argument(..., help=SPEC_HELP + " Several are checked in turn.")):
     """Check specs and report every problem at once (exit 2 if any spec has one)."""
     from scaffolder.spec import load_spec
 
@@ -145,14 +148,14 @@ def validate(specs: List[Path] = typer.Argument(..., help="Path to a spec YAML; 
         except SpecErrors as errors:
             problems.extend(errors.errors)
         else:
-            typer.echo(f"{spec}: ok")
+            typer.echo(f"{display_name(spec)}: ok")
     if problems:
         _report_spec_errors(SpecErrors(problems))
 
 
 @app.command()
 def generate(
-    spec: Path = typer.Argument(..., help="Path to the spec YAML."),
+    spec: Path = typer.Argument(..., help=SPEC_HELP),
     out: Path = typer.Option(GENERATED_DIR, "--out", help="Output folder; the connector goes to OUT/NAME/."),
     hummingbot: Optional[Path] = typer.Option(None, "--hummingbot", metavar="DIR", help=HUMMINGBOT_HELP),
     workers: int = typer.Option(2, "--workers", help="Processes used to format the output with isort and black."),
@@ -171,7 +174,7 @@ def generate(
 
 @app.command()
 def diff(
-    spec: Path = typer.Argument(..., help="Path to the spec YAML."),
+    spec: Path = typer.Argument(..., help=SPEC_HELP),
     out: Path = typer.Option(GENERATED_DIR, "--out", help="Output folder; the connector goes to OUT/NAME/."),
     hummingbot: Optional[Path] = typer.Option(None, "--hummingbot", metavar="DIR", help=HUMMINGBOT_HELP),
     workers: int = typer.Option(2, "--workers", help="Processes used to format the output with isort and black."),
@@ -199,6 +202,21 @@ VERBS = {
 
 
 def _generate(spec: Path, out: Path, hummingbot: Optional[Path], workers: int, force: bool, dry_run: bool) -> int:
+    if hummingbot is None and out.exists() and not out.is_dir():
+        _fail(f"error: --out {out} is a file, not a folder; nothing was written", 2)
+    try:
+        return _generate_into(spec, out, hummingbot, workers, force, dry_run)
+    except TreeError as error:
+        _fail(f"error: {error}", 2)
+    except OSError as error:
+        where = f"{error.filename}: " if error.filename else ""
+        _fail(f"error: {where}{error.strerror or error}; files already written are complete, run again to finish", 2)
+    return 2
+
+
+def _generate_into(
+    spec: Path, out: Path, hummingbot: Optional[Path], workers: int, force: bool, dry_run: bool
+) -> int:
     name = _declared_name(spec)
     if name and not force:
         target = Target.of(name, out, hummingbot)
@@ -217,14 +235,15 @@ def _generate(spec: Path, out: Path, hummingbot: Optional[Path], workers: int, f
     except FormattingError as error:
         _fail(f"internal error (please report): {error}", 3)
     target = Target.of(generated.name, out, hummingbot)
-    labels = Labels(theirs=f"generated from {spec}")
-    plan = plan_regeneration(target.root, generated.files, current_inputs(spec), force, labels, target.state)
-    if dry_run:
-        typer.echo(plan.diff(), nl=False)
-    else:
-        apply_plan(plan)
-    code = _report_plan(plan, target.label, dry_run)
-    _create_seeds(target.root, generated.seeds, dry_run)
+    with contextlib.nullcontext() if dry_run else locked(target.root):
+        labels = Labels(theirs=f"generated from {display_name(spec)}")
+        plan = plan_regeneration(target.root, generated.files, current_inputs(spec), force, labels, target.state)
+        if dry_run:
+            typer.echo(plan.diff(), nl=False)
+        else:
+            apply_plan(plan)
+        code = _report_plan(plan, target.label, dry_run)
+        _create_seeds(target.root, generated.seeds, dry_run)
     return code
 
 
@@ -234,7 +253,7 @@ def _create_seeds(root: Path, seeds: Dict[str, str], dry_run: bool) -> None:
         if (root / path).exists():
             continue
         if not dry_run:
-            write_atomic(root / path, text)
+            write_atomic(confined(root, path), text)
         verb = "would create" if dry_run else "created"
         typer.echo(f"{verb} {root / path}: hand-written extensions, yours to edit (hbgen never rewrites it)")
 
@@ -278,7 +297,8 @@ def _declared_name(spec: Path) -> Optional[str]:
     import yaml
 
     try:
-        data = yaml.load(spec.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        text = read_spec_bytes(spec).decode("utf-8")
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         name = data["exchange"]["name"]
     except Exception:  # any problem is reported by the full validation that follows
         return None
@@ -347,9 +367,10 @@ def check(
     python: Optional[str] = PYTHON_OPTION,
 ):
     """CI gate: generated/ (or the Hummingbot checkout) must be what hbgen generates from the current specs and
-    templates (else it is stale), and every generated suite must pass. Hand edits are reported, and fail only with
-    --strict."""
+    templates (else it is stale), and every generated suite must pass: unit tests, and (for generated/) market tests
+    against the loopback exchange. Hand edits are reported, and fail only with --strict."""
     from scaffolder.generate import generate
+    from scaffolder.spec import load_spec
     from scaffolder.spec.filename import check_file_name
 
     spec_paths = sorted(specs.glob("*.yaml"))
@@ -401,6 +422,19 @@ def check(
         _fail(f"{where} was changed by hand (--strict).", 1)
     if run_tests:
         failed = [name for name in names if _run_suite(Target.of(name, out, hummingbot).root, [], python, name) != 0]
+        if not hummingbot:
+            from scaffolder.sandbox.market_test import run_against_sandbox
+            from scaffolder.testing.runner import SuiteEnvironmentError
+
+            # The integration tests of each connector, against the loopback exchange built from its spec.
+            try:
+                failed += [
+                    f"{name} (market tests)"
+                    for name, spec in zip(names, spec_paths)
+                    if run_against_sandbox(load_spec(spec), out / name, python=python) != 0
+                ]
+            except SuiteEnvironmentError as error:
+                _fail(f"error: {error}", 2)
         if failed:
             _fail(f"generated suites failed: {', '.join(failed)}", 1)
 
@@ -408,6 +442,65 @@ def check(
 def _folders_without_spec(out: Path, names: List[str]) -> List[Path]:
     """Folders of `out` hbgen generated (they hold its manifest) that none of the current specs generates."""
     return sorted(path.parent.parent for path in out.glob(f"*/{MANIFEST_PATH}") if path.parent.parent.name not in names)
+
+
+@app.command()
+def sandbox(
+    spec: Path = typer.Argument(..., help="Path to the spec YAML."),
+    port: int = typer.Option(8765, "--port", help="Port on 127.0.0.1 (0: any free port)."),
+):
+    """Serve a loopback exchange built from SPEC: its REST endpoints and websocket streams, signatures and rate
+    limits checked, orders matched. Point a generated connector at it with NAME_API_HOST=127.0.0.1:PORT."""
+    import asyncio
+
+    from scaffolder.sandbox import serve
+    from scaffolder.spec import load_spec
+
+    try:
+        parsed = load_spec(spec)
+    except SpecErrors as errors:
+        _report_spec_errors(errors)
+    try:
+        asyncio.run(serve(parsed, port))
+    except KeyboardInterrupt:
+        pass
+    except OSError as error:
+        _fail(f"error: cannot serve on 127.0.0.1:{port}: {error.strerror or error}", 2)
+
+
+@app.command("market-test")
+def market_test(
+    name: str = typer.Argument(..., help="Connector name (its integration tests are generated/NAME/test/integration)."),
+    out: Path = typer.Option(GENERATED_DIR, "--out", help="Folder holding generated connectors."),
+    spec: Optional[Path] = typer.Option(
+        None, "--spec", help="The spec the loopback exchange is built from (default: specs/NAME.yaml)."
+    ),
+    live: bool = typer.Option(False, "--live", help="Against the real exchange with the keys in the environment."),
+    python: Optional[str] = PYTHON_OPTION,
+    pytest_args: Optional[List[str]] = typer.Argument(None, help="Extra arguments passed to pytest (after --)."),
+):
+    """Run the order book tracker, user stream tracker and market tests of a generated connector against the
+    loopback exchange (or, with --live, the real one: real orders, smallest sizes); exits with pytest's code."""
+    from scaffolder.sandbox import market_test as runner
+    from scaffolder.spec import load_spec
+
+    root = runner.connector_root_for(out, name)
+    if root is None:
+        _fail(f"error: no integration tests at {out / name / 'test' / 'integration'}; run hbgen generate first", 2)
+    spec_path = spec or SPECS_DIR / f"{name}.yaml"
+    try:
+        parsed = load_spec(spec_path)
+    except SpecErrors as errors:
+        _report_spec_errors(errors)
+    from scaffolder.testing.runner import SuiteEnvironmentError
+
+    try:
+        if live:
+            echo = lambda text: typer.echo(text, err=True)  # noqa: E731
+            raise typer.Exit(runner.run_live(parsed, root, pytest_args or [], echo=echo, python=python))
+        raise typer.Exit(runner.run_against_sandbox(parsed, root, pytest_args or [], python=python))
+    except SuiteEnvironmentError as error:
+        _fail(f"error: {error}", 2)
 
 
 @app.command()
@@ -419,7 +512,7 @@ def schema():
 
 
 @app.command()
-def checklist(spec: Path = typer.Argument(..., help="Path to the spec YAML.")):
+def checklist(spec: Path = typer.Argument(..., help=SPEC_HELP)):
     """Print Hummingbot's Spot Connector v2.1 API checklist for SPEC; exit 1 if a required row is missing."""
     from scaffolder import checklist as api_checklist
     from scaffolder.spec import load_spec

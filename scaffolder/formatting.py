@@ -17,6 +17,9 @@ process is still loading the spec and rendering (see Formatter).
 
 from __future__ import annotations
 
+import os
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from typing import Any, Dict, Optional, Tuple
@@ -67,8 +70,26 @@ def _format_item(item: Tuple[str, str]) -> Tuple[str, str]:
     return item[0], format_source(*item)
 
 
+def _die_with_parent(parent: int) -> None:
+    """Runs first in each worker: a thread that ends the worker as soon as its parent is gone. A parent killed
+    with SIGKILL runs no cleanup, and its workers, blocked reading a queue whose writing end they share, would
+    otherwise wait forever."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="hbgen-parent-watch", daemon=True).start()
+
+
 def _load_formatters() -> None:
     _formatters()
+
+
+def _start_worker(parent: int) -> None:
+    _die_with_parent(parent)
+    _load_formatters()
 
 
 class Formatter:
@@ -81,7 +102,9 @@ class Formatter:
     def __init__(self, workers: int = 1):
         self._pool: Optional[ProcessPoolExecutor] = None
         if workers > 1:
-            self._pool = ProcessPoolExecutor(max_workers=workers, initializer=_load_formatters)
+            self._pool = ProcessPoolExecutor(
+                max_workers=workers, initializer=_start_worker, initargs=(os.getpid(),)
+            )
             self._pool.submit(_load_formatters)  # starts every worker now
 
     def format(self, files: Dict[str, str]) -> Dict[str, str]:
@@ -101,6 +124,7 @@ class Formatter:
 
 
 def format_files(files: Dict[str, str], workers: int = 1) -> Dict[str, str]:
-    """Format all files; with workers > 1 the files are split across processes (black is CPU bound)."""
+    """Format all files; with workers > 1 the files are split across processes (black is CPU bound), which end
+    with the process that started them."""
     with Formatter(workers) as formatter:
         return formatter.format(files)

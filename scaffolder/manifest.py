@@ -17,13 +17,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Dict, Optional, Tuple
+from typing import Any, Dict, Optional, Tuple
 
 from scaffolder import __version__
 from scaffolder.resources import TEMPLATES_DIR as ALL_TEMPLATES_DIR
+from scaffolder.spec.source import read_spec_bytes
+from scaffolder.writer import TreeError, path_problem, symbolic_link_in
 
 FORMAT = 2
 # hbgen's state folder, relative to the root of the tree it writes: `generated/NAME/.hbgen/`; in a Hummingbot
@@ -58,7 +61,7 @@ def templates_digest() -> str:
 def current_inputs(spec_path: Path) -> Dict[str, str]:
     """What a render of `spec_path` would depend on now (keys: INPUT_NAMES)."""
     return {
-        "spec_sha256": sha256(spec_path.read_bytes()),
+        "spec_sha256": sha256(read_spec_bytes(spec_path)),
         "templates_sha256": templates_digest(),
         "hbgen_version": __version__,
         "black_version": metadata.version("black"),
@@ -100,16 +103,76 @@ class Manifest:
         return self.inputs == inputs and not self.blocked
 
 
+class ManifestError(TreeError):
+    """The manifest exists but cannot be used: damaged, written by a newer hbgen, or naming a path outside the
+    tree. hbgen then writes nothing: guessing would lose merge bases or hand edits."""
+
+
+DIGEST = re.compile(r"[0-9a-f]{64}")
+RECOVERY = (
+    "nothing was written; restore it from version control (git checkout -- {path}), "
+    "or delete {folder} to start over (existing files then count as not hbgen's)"
+)
+
+
 def load_manifest(root: Path, state: str = STATE_DIR) -> Optional[Manifest]:
-    """The manifest of the connector at `root`, or None. A format 1 manifest (file hashes, no inputs breakdown
+    """The manifest of the connector at `root`, or None when there is none; ManifestError when it is damaged,
+    from a newer hbgen, or names a path outside the tree. A format 1 manifest (file hashes, no inputs breakdown
     and no bases) loads with empty inputs, so it is never current but still tells which files hbgen owns."""
+    path = root / manifest_path(state)
+    link = symbolic_link_in(root, manifest_path(state))
+    if link is not None:
+        raise ManifestError(f"{link} is a symbolic link; hbgen reads and writes only inside {root}")
     try:
-        content = json.loads((root / manifest_path(state)).read_text(encoding="utf-8"))
-        files = {path: entry if isinstance(entry, str) else entry["sha256"] for path, entry in content["files"].items()}
-        inputs = content["inputs"] if content.get("format") == FORMAT else {}
-        return Manifest(inputs=inputs, files=files, blocked=tuple(content.get("blocked", ())))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        raw = path.read_bytes()
+    except FileNotFoundError:
         return None
+    except OSError as error:
+        raise ManifestError(f"{path}: cannot read it: {error.strerror}") from None
+    try:
+        content = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise ManifestError(_damaged(root, f"not UTF-8 text at byte {error.start}", state)) from None
+    except json.JSONDecodeError as error:
+        raise ManifestError(_damaged(root, f"{error.msg} (line {error.lineno}, column {error.colno})", state)) from None
+    return _parse(root, content, state)
+
+
+def _damaged(root: Path, problem: str, state: str = STATE_DIR) -> str:
+    recovery = RECOVERY.format(path=root / manifest_path(state), folder=root / state)
+    return f"{root / manifest_path(state)}: damaged or truncated: {problem}; {recovery}"
+
+
+def _parse(root: Path, content: Any, state: str = STATE_DIR) -> Manifest:
+    if not isinstance(content, dict) or not isinstance(content.get("files"), dict):
+        raise ManifestError(_damaged(root, "no 'files' mapping", state))
+    version = content.get("format", 1)
+    if not isinstance(version, int) or version < 1:
+        raise ManifestError(_damaged(root, f"unknown format {version!r}", state))
+    if version > FORMAT:
+        raise ManifestError(
+            f"{root / manifest_path(state)}: format {version} was written by a newer hbgen (this is hbgen {__version__}, "
+            f"which reads formats up to {FORMAT}); upgrade hbgen to regenerate {root}; nothing was written"
+        )
+    files = {}
+    for relative, entry in content["files"].items():
+        problem = path_problem(relative) or (
+            f"{relative!r} is inside .hbgen/" if relative.split("/")[0] == ".hbgen" else None
+        )
+        if problem:
+            raise ManifestError(
+                f"{root / manifest_path(state)}: files: refusing the entry {problem}; hbgen touches only files inside "
+                f"{root}; nothing was written"
+            )
+        digest = entry if isinstance(entry, str) else entry.get("sha256") if isinstance(entry, dict) else None
+        if not isinstance(digest, str) or not DIGEST.fullmatch(digest):
+            raise ManifestError(_damaged(root, f"files: {relative!r} has no SHA-256", state))
+        files[relative] = digest
+    inputs = content.get("inputs") if version == FORMAT else {}
+    blocked = content.get("blocked", [])
+    if not isinstance(inputs, dict) or not isinstance(blocked, list) or any(path_problem(p) for p in blocked):
+        raise ManifestError(_damaged(root, "'inputs' or 'blocked' is not what hbgen writes", state))
+    return Manifest(inputs=inputs, files=files, blocked=tuple(blocked))
 
 
 def read_base(root: Path, digest: str, state: str = STATE_DIR) -> Optional[str]:

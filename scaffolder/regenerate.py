@@ -16,7 +16,7 @@ disk, theirs = the new render:
 `apply_plan` then writes: bases, files (each atomically), and the manifest last, so a run stopped at any point
 leaves the previous manifest describing a consistent merge base, and a re-run finishes the job.
 
-The merge runs `git merge-file` when git is on PATH, and an equivalent pure-Python diff3 otherwise.
+The merge runs `git merge-file` when git is on PATH, and the `merge3` package (pure Python) otherwise.
 """
 
 from __future__ import annotations
@@ -30,10 +30,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
+from merge3 import Merge3
+
 from scaffolder.manifest import (
     INPUT_NAMES,
     STATE_DIR,
     Manifest,
+    ManifestError,
     base_path,
     edited_files,
     load_manifest,
@@ -41,7 +44,15 @@ from scaffolder.manifest import (
     read_base,
     sha256,
 )
-from scaffolder.writer import list_tree, remove_file, remove_temporaries, write_atomic
+from scaffolder.writer import (
+    TreeError,
+    confined,
+    list_tree,
+    remove_file,
+    remove_temporaries,
+    symbolic_link_in,
+    write_atomic,
+)
 
 # Kinds of change that are conflicts: reported at the end, exit code 1.
 CONFLICT_KINDS = ("conflict", "restored", "blocked")
@@ -139,18 +150,64 @@ def plan_regeneration(
     return Plan(root, render, Manifest(inputs=inputs, files=files, blocked=blocked), changes, state)
 
 
-def _read(path: Path) -> Optional[str]:
+def _read(root: Path, path: str) -> Optional[str]:
+    """The text of `root/path`, None when absent; a file that is not UTF-8 stops the run (TreeError) with its
+    position, since merging it could only garble it."""
     try:
-        return path.read_bytes().decode("utf-8")
+        data = (root / path).read_bytes()
     except FileNotFoundError:
         return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise TreeError(
+            f"{root / path}:{line}:{column}: not UTF-8 text (byte 0x{data[error.start]:02x}); hbgen merges hand edits "
+            "as text: save the file as UTF-8 (or move it away), then run hbgen generate again; nothing was written"
+        ) from None
+
+
+def _linked(root: Path, path: str) -> Optional[Change]:
+    """A path reached through a symbolic link is never read, written or deleted: reported as in the way."""
+    link = symbolic_link_in(root, path)
+    if link is None:
+        return None
+    return Change(path, "blocked", None, None, f"{link} is a symbolic link: hbgen does not write through links")
 
 
 def _plan_file(
     root: Path, path: str, theirs: str, old: Manifest, force: bool, labels: Labels, state: str = STATE_DIR
 ) -> Change:
-    ours = _read(root / path)
-    recorded = old.files.get(path)
+    linked = _linked(root, path)
+    if linked:
+        return linked
+    on_disk = _read(root, path)
+    change = _plan_text(root, path, _lf(on_disk), theirs, old.files.get(path), force, labels, state)
+    if on_disk is None or on_disk == change.before:
+        return change
+    # Saved with CRLF line endings: compared and merged as LF text, so that is not a whole-file edit. hbgen writes
+    # LF, as it generates; a file it leaves alone keeps its line endings.
+    if change.kind == "unchanged":
+        return Change(path, "updated", on_disk, theirs, "line endings normalised to LF")
+    after = on_disk if change.after == change.before else change.after
+    return Change(path, change.kind, on_disk, after, change.reason)
+
+
+def _lf(text: Optional[str]) -> Optional[str]:
+    return text.replace("\r\n", "\n") if text is not None else None
+
+
+def _plan_text(
+    root: Path,
+    path: str,
+    ours: Optional[str],
+    theirs: str,
+    recorded: Optional[str],
+    force: bool,
+    labels: Labels,
+    state: str = STATE_DIR,
+) -> Change:
     if ours == theirs:
         return Change(path, "unchanged", ours, ours)
     if recorded is None:
@@ -191,10 +248,13 @@ def _plan_file(
 
 def _plan_orphan(root: Path, path: str, recorded: str, force: bool) -> Change:
     """A file hbgen generated last time that the new render no longer produces."""
-    ours = _read(root / path)
+    linked = _linked(root, path)
+    if linked:
+        return linked
+    ours = _read(root, path)
     if ours is None:
         return Change(path, "unchanged", None, None)
-    if sha256(ours.encode("utf-8")) == recorded:
+    if sha256(_lf(ours).encode("utf-8")) == recorded:
         return Change(path, "deleted", ours, None, "no longer generated")
     if force:
         return Change(path, "overwritten", ours, None, "no longer generated; hand edits discarded by --force")
@@ -207,22 +267,24 @@ def _plan_orphan(root: Path, path: str, recorded: str, force: bool) -> Change:
 def apply_plan(plan: Plan) -> None:
     """Write the plan: merge bases first, then the files, the manifest last, then drop bases no longer used."""
     root, state = plan.root, plan.state
+    for own in (manifest_path(state), f"{state}/base"):  # hbgen's state folder itself must not lead out of the tree
+        confined(root, own)
     remove_temporaries(root)
     for path, digest in sorted(plan.manifest.files.items()):
         if read_base(root, digest, state) is None:
-            write_atomic(root / base_path(digest, state), plan.render[path])
+            write_atomic(confined(root, base_path(digest, state)), plan.render[path])
     for change in plan.changes:
         if not change.writes:
             continue
         if change.after is None:
             remove_file(root, change.path)
         else:
-            write_atomic(root / change.path, change.after)
-    write_atomic(root / manifest_path(state), plan.manifest.render())
+            write_atomic(confined(root, change.path), change.after)
+    write_atomic(confined(root, manifest_path(state)), plan.manifest.render())
     kept = set(plan.manifest.files.values())
     for stored in sorted((root / state / "base").glob("*")):
         if stored.name not in kept:
-            stored.unlink()
+            confined(root, f"{state}/base/{stored.name}").unlink()
 
 
 # --- checking ---------------------------------------------------------------------------------------------------------
@@ -247,7 +309,10 @@ def check_tree(
     was changed by hand?), given a fresh `render`, the current `inputs` and the hand-written extension files the
     spec asks for (`seeds`: they must exist, and are the developer's, not hand edits). Files added by hand are
     looked for in `folders` (relative to root; all of it by default), with the manifest and bases in `root/state`."""
-    manifest = load_manifest(root, state)
+    try:
+        manifest = load_manifest(root, state)
+    except ManifestError as error:
+        return TreeCheck([str(error)], [], [])
     if manifest is None:
         return TreeCheck([f"no manifest ({manifest_path(state)}): run hbgen generate"], [], [])
     stale = [
@@ -315,10 +380,10 @@ def merge_with_git(git: str, base: str, ours: str, theirs: str, labels: Labels =
 
 
 def merge_with_python(base: str, ours: str, theirs: str, labels: Labels = Labels()) -> Merge:
-    """diff3 over difflib's matching blocks, with git's conflict refinement (XDL_MERGE_ZEALOUS_ALNUM): a change
-    touching or overlapping the other side's is a conflict, trimmed to the lines where the two sides differ, and
-    conflicts separated by at most 3 lines, or by lines without letters or digits, are shown as one."""
-    regions = _coalesce(_refine(_diff3(_lines(base), _lines(ours), _lines(theirs))))
+    """The merge without git: merge3's diff3 (Breezy's, over difflib), with conflicts reprocessed down to the
+    lines where the two sides differ, then git's conflict joining (XDL_MERGE_ZEALOUS_ALNUM): conflicts separated
+    by at most 3 lines, or by lines without letters or digits, are shown as one, as `git merge-file` shows them."""
+    regions = _coalesce(_merge3_regions(_lines(base), _lines(ours), _lines(theirs)))
     output: List[str] = []
     conflicts = 0
     for kind, first, second in regions:
@@ -339,6 +404,19 @@ def merge_with_python(base: str, ours: str, theirs: str, labels: Labels = Labels
 Region = Tuple[str, Sequence[str], Sequence[str]]
 
 
+def _merge3_regions(base: List[str], ours: List[str], theirs: List[str]) -> Iterator[Region]:
+    """merge3's regions as ours: unchanged and identical changes are "same", one-sided changes "clean"."""
+    merger = Merge3(base, ours, theirs)
+    for region in merger.reprocess_merge_regions(merger.merge_regions()):
+        if region[0] == "conflict":
+            _, _, _, ours_start, ours_end, theirs_start, theirs_end = region
+            yield "conflict", ours[ours_start:ours_end], theirs[theirs_start:theirs_end]
+        else:
+            kind, start, end = region[:3]
+            lines = {"unchanged": base, "same": ours, "a": ours, "b": theirs}[kind]
+            yield ("same" if kind in ("unchanged", "same") else "clean"), lines[start:end], ()
+
+
 def _lines(text: str) -> List[str]:
     """Lines with their "\\n" (str.splitlines would also split at form feeds and other separators)."""
     lines = [line + "\n" for line in text.split("\n")]
@@ -349,50 +427,6 @@ def _lines(text: str) -> List[str]:
 def _terminated(lines: Sequence[str]) -> List[str]:
     """`lines`, the last one given a newline so that a marker can follow."""
     return [*lines[:-1], lines[-1] if lines[-1].endswith("\n") else lines[-1] + "\n"] if lines else []
-
-
-def _matches(base: List[str], other: List[str]) -> Dict[int, int]:
-    """base line index -> index of the same line in `other`, for the lines a diff leaves unchanged."""
-    blocks = difflib.SequenceMatcher(None, base, other, autojunk=False).get_matching_blocks()
-    return {i + offset: j + offset for i, j, size in blocks for offset in range(size)}
-
-
-def _diff3(base: List[str], ours: List[str], theirs: List[str]) -> Iterator[Region]:
-    """Alternate stable runs (a base line unchanged on both sides) and unstable chunks, each resolved."""
-    in_ours, in_theirs = _matches(base, ours), _matches(base, theirs)
-    i = j = k = 0
-    while i < len(base) or j < len(ours) or k < len(theirs):
-        size = 0
-        while i + size < len(base) and in_ours.get(i + size) == j + size and in_theirs.get(i + size) == k + size:
-            size += 1
-        if size:
-            yield "same", base[i : i + size], ()
-            i, j, k = i + size, j + size, k + size
-            continue
-        stable = next((line for line in range(i, len(base)) if line in in_ours and line in in_theirs), None)
-        end_i, end_j, end_k = (
-            (len(base), len(ours), len(theirs)) if stable is None else (stable, in_ours[stable], in_theirs[stable])
-        )
-        yield _resolve(base[i:end_i], ours[j:end_j], theirs[k:end_k])
-        i, j, k = end_i, end_j, end_k
-
-
-def _resolve(base: List[str], ours: List[str], theirs: List[str]) -> Region:
-    if ours == base or ours == theirs:
-        return "clean", theirs, ()
-    if theirs == base:
-        return "clean", ours, ()
-    return "conflict", ours, theirs
-
-
-def _refine(regions: Iterator[Region]) -> Iterator[Region]:
-    """Split each conflict where its two sides agree: only the lines that differ stay in conflict."""
-    for kind, ours, theirs in regions:
-        if kind != "conflict":
-            yield kind, ours, theirs
-            continue
-        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ours, theirs, autojunk=False).get_opcodes():
-            yield ("same", ours[i1:i2], ()) if tag == "equal" else ("conflict", ours[i1:i2], theirs[j1:j2])
 
 
 def _coalesce(regions: Iterator[Region]) -> List[Region]:

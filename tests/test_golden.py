@@ -35,6 +35,9 @@ EXPECTED_FILES = {
     "test/hummingbot/connector/exchange/{n}/test_{n}_order_book.py",
     "test/hummingbot/connector/exchange/{n}/test_{n}_utils.py",
     "test/hummingbot/connector/exchange/{n}/test_{n}_web_utils.py",
+    "test/integration/test_{n}_market.py",
+    "test/integration/test_{n}_order_book_tracker.py",
+    "test/integration/test_{n}_user_stream_tracker.py",
 }
 
 
@@ -51,7 +54,7 @@ def test_generated_tree_matches_a_fresh_render_file_by_file(rendered):
         assert on_disk[path] == content, f"generated/{name}/{path} is stale: run hbgen generate specs/{name}.yaml"
 
 
-def test_the_nineteen_files_of_a_connector(rendered):
+def test_the_twenty_two_files_of_a_connector(rendered):
     name, files = rendered
     assert set(files) == {path.format(n=name) for path in EXPECTED_FILES}
 

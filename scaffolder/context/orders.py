@@ -8,6 +8,7 @@ from scaffolder.pysource import (
     condition,
     decimal,
     literal,
+    parses_date_times,
     read,
     read_first,
     seconds,
@@ -201,3 +202,11 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         v["fill_event_fields"] = fill_fields(fill_event, "event", fill_event_row, "fillable_order")
         v["fill_event_fields"]["client_order_id"] = read(fill_event.client_order_id, "event")
         v["fill_event_fields"]["exchange_order_id"] = f"str({read(fill_event.exchange_order_id, 'event')})"
+    v["exchange_date_times"] = parses_date_times(
+        v["create_timestamp"],
+        v["status_fields"],
+        v["fill_fields"],
+        v["order_event_fields"],
+        v.get("event_fill_fields"),
+        v.get("fill_event_fields"),
+    )

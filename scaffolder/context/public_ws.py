@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
 
-from scaffolder.pysource import condition, literal, read, safe_read, seconds, strings_in, template_value
+from scaffolder.pysource import (
+    condition,
+    literal,
+    parses_date_times,
+    read,
+    safe_read,
+    seconds,
+    strings_in,
+    template_value,
+)
 from scaffolder.spec import fieldpath
 from scaffolder.context.requests import request
 from scaffolder.context.ws_token import token_values
@@ -73,13 +82,16 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     # Without a ping message the connection only needs the token, not the announced interval.
     v["public_token"] = token_values(spec, token, "connection_info", pings=bool(public.ping)) if token else None
     message_values = {"request_id": "next(self._request_ids)", "time": "int(self._time())"}
+    embedded = {name: f"str({source})" for name, source in message_values.items()}
     ping = public.ping
     v["public_ping"] = (
         {
             "interval": literal(float(ping.interval)),
             "text": isinstance(ping.message, str),
             "payload": (
-                literal(ping.message) if isinstance(ping.message, str) else template_value(ping.message, message_values)
+                literal(ping.message)
+                if isinstance(ping.message, str)
+                else template_value(ping.message, message_values, embedded)
             ),
         }
         if ping
@@ -105,8 +117,8 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         joined = uses(channel.topic, "symbols")
         values = dict(message_values, route=f"CONSTANTS.{constant}", topic=topic)
         values["topics"] = f"[{topic}]" if per_pair or joined else f"[{topic} for symbol in symbols]"
-        subscribe_payloads.append(template_value(public.subscribe.message, values))
-        unsubscribe_payloads.append(template_value(public.subscribe.unsubscribe_message, values))
+        subscribe_payloads.append(template_value(public.subscribe.message, values, embedded))
+        unsubscribe_payloads.append(template_value(public.subscribe.unsubscribe_message, values, embedded))
     v["subscribe_payloads"] = subscribe_payloads
     v["unsubscribe_payloads"] = unsubscribe_payloads
 
@@ -158,6 +170,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
             "asks": read(snapshot.asks, "msg"),
             "timestamp": seconds(snapshot.timestamp, "msg", snapshot.example) if snapshot.timestamp else None,
         }
+    v["order_book_date_times"] = parses_date_times(v["trade_fields"], v.get("diff_fields"), v.get("ws_snapshot_fields"))
     rest_snapshot = spec.markets.order_book_snapshot
     rest_example = spec.endpoints[rest_snapshot.endpoint].example_response
     v["snapshot"] = request(spec, rest_snapshot.endpoint, "GET", rest_snapshot.params, {"symbol": "symbol"})

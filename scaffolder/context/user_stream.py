@@ -16,6 +16,12 @@ MESSAGE_VALUES = {
     "time": "int(self._time())",
     "request_id": "next(self._request_ids)",
 }
+# The same inside a longer string: text, the symbols joined by commas.
+EMBEDDED_MESSAGE_VALUES = {
+    "symbols": '",".join(symbols)',
+    "time": "str(int(self._time()))",
+    "request_id": "str(next(self._request_ids))",
+}
 # A list item of a subscription message using {symbol} is repeated for each of the connector's pairs.
 EACH_SYMBOL = ("symbol", "symbols")
 
@@ -109,7 +115,8 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         )
     )
     v["user_subscriptions"] = [
-        template_value(item.message, MESSAGE_VALUES, EACH_SYMBOL) for item in stream.subscriptions
+        template_value(item.message, MESSAGE_VALUES, EMBEDDED_MESSAGE_VALUES, EACH_SYMBOL)
+        for item in stream.subscriptions
     ]
     v["subscriptions_need_symbols"] = any(
         {"symbols", "symbol"} & set(placeholders(text))
@@ -123,7 +130,9 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         {
             "text": isinstance(ping.message, str),
             "payload": (
-                literal(ping.message) if isinstance(ping.message, str) else template_value(ping.message, MESSAGE_VALUES)
+                literal(ping.message)
+                if isinstance(ping.message, str)
+                else template_value(ping.message, MESSAGE_VALUES, EMBEDDED_MESSAGE_VALUES)
             ),
             "interval": literal(float(ping.interval)) if ping.interval else None,
         }

@@ -16,8 +16,8 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from scaffolder.context.public_ws import subscribed_channels, uses
 from scaffolder.fixtures import fixture
-from scaffolder.pysource import literal, template_string, template_value
-from scaffolder.spec import fieldpath
+from scaffolder.pysource import literal, path_source, template_string, template_value
+from scaffolder.spec import datetimes, fieldpath
 from scaffolder.spec.model import Spec, SymbolFormat, TimeField
 from scaffolder.testcontext.common import UNITS_PER_SECOND
 
@@ -79,6 +79,10 @@ def _raw_event_time(time_field: TimeField) -> str:
 
 def _event_time(example: Any, time_field: TimeField) -> Tuple[str, str]:
     """(source of the event time injected in the spec's unit, source of the same instant in seconds)."""
+    documented = fieldpath.read(example, time_field.path)
+    if datetimes.seconds_of(documented) is not None:
+        text = datetimes.text_of(EVENT_TIME_MS / 1000, documented)
+        return literal(text), literal(datetimes.seconds_of(text))
     seconds = EVENT_TIME_MS // 1000 if time_field.unit == "s" else EVENT_TIME_MS / 1000
     return _injected(example, time_field.path, _raw_event_time(time_field)), literal(float(seconds))
 
@@ -238,8 +242,19 @@ def _trade_event(spec: Spec, side_value: Any) -> Dict[str, Any]:
         event = fixture(channel.example, rows=channel.rows, row_replacements=[replacements])
     else:
         event = fixture(example, replacements)
+    # Malformed: the symbol of the wrong type (unhashable); no trades at all (an empty rows list).
+    mistyped = dict(replacements, **{channel.symbol: literal({"hbgen": "not a symbol"})})
+    if channel.rows:
+        mistyped_event = fixture(channel.example, rows=channel.rows, row_replacements=[mistyped])
+        empty_event = fixture(channel.example, {channel.rows: "[]"})
+    else:
+        mistyped_event, empty_event = fixture(example, mistyped), None
+    route_field = spec.public_ws.route_field
     return {
         "event": event,
+        "mistyped_event": mistyped_event,
+        "empty_event": empty_event,
+        "unknown_event": fixture(channel.example, {route_field: literal("hbgen-unknown-event")}),
         # What trade_message_from_exchange receives: one row of the message, or the message itself.
         "trade": fixture(example, replacements),
         "trade_id": trade_id,
@@ -265,7 +280,9 @@ def _messages(spec: Spec, message: Any, symbol: str) -> List[str]:
             "request_id": literal(request_id),
             "time": literal(int(NOW)),
         }
-        sources.append(template_value(message, values))
+        sources.append(
+            template_value(message, values, {"request_id": literal(str(request_id)), "time": literal(str(int(NOW)))})
+        )
     return sources
 
 
@@ -294,7 +311,11 @@ def _keepalive(spec: Spec) -> Dict[str, Any]:
             "message": (
                 literal(ping.message)
                 if isinstance(ping.message, str)
-                else template_value(ping.message, {"request_id": literal(request_id), "time": literal(int(NOW))})
+                else template_value(
+                    ping.message,
+                    {"request_id": literal(request_id), "time": literal(int(NOW))},
+                    {"request_id": literal(str(request_id)), "time": literal(str(int(NOW)))},
+                )
             ),
         }
     server_ping = public.server_ping
@@ -350,6 +371,11 @@ def _symbols(spec: Spec) -> Mapping[str, str]:
     }
 
 
+def _path(spec: Spec, endpoint: str) -> str:
+    """A market request's path, filled in for the test's pair."""
+    return path_source(spec.endpoints[endpoint], {"symbol": "self.ex_trading_pair"})
+
+
 def uses_time(spec: Spec) -> bool:
     public = spec.public_ws
     messages = [public.subscribe.message, public.subscribe.unsubscribe_message]
@@ -369,5 +395,7 @@ def values(spec: Spec) -> Dict[str, Any]:
         "sell_trade": _trade_event(spec, sell_when),
         "buy_trade": _trade_event(spec, _buy_side_value(spec)),
         "last_traded_price": _last_traded_price(spec),
+        "last_price_path": _path(spec, spec.markets.last_traded_price.endpoint),
+        "snapshot_path": _path(spec, spec.markets.order_book_snapshot.endpoint),
         **_subscriptions(spec),
     }

@@ -65,12 +65,18 @@ def suite_dir(connector_root: Path, name: Optional[str] = None) -> Path:
     return Path(connector_root, "test", *(("hummingbot", "connector", "exchange", name) if name else ()))
 
 
+# The integration tests (order book tracker, user stream tracker, market) need an exchange: `hbgen market-test`
+# runs them; the unit suite leaves them out.
+INTEGRATION_DIR = Path("test") / "integration"
+
+
 def _pytest_command(
     connector_root: Path,
     pytest_args: Sequence[str] = (),
     python: Optional[str] = None,
     timeout: bool = True,
     name: Optional[str] = None,
+    integration: bool = False,
 ) -> list[str]:
     """The pytest command line for a connector's ``test/`` tree.
 
@@ -94,31 +100,42 @@ def _pytest_command(
         "asyncio_default_fixture_loop_scope=function",
         # A hung test (a websocket mock waiting forever) fails after this many seconds instead of stalling CI.
         *(["--timeout=120"] if timeout else []),
-        str(suite_dir(root, name)),
+        *(
+            [str(root / INTEGRATION_DIR)]
+            if integration
+            else [str(suite_dir(root, name)), f"--ignore={root / INTEGRATION_DIR}"]
+        ),
         *pytest_args,
     ]
 
 
 def run_suite(
-    connector_root: Path, pytest_args: Sequence[str] = (), python: Optional[str] = None, name: Optional[str] = None
+    connector_root: Path,
+    pytest_args: Sequence[str] = (),
+    python: Optional[str] = None,
+    name: Optional[str] = None,
+    integration: bool = False,
+    env: Optional[dict] = None,
 ) -> int:
     """Run the suite of connector ``name`` under ``connector_root`` (a ``generated/NAME`` directory, or a Hummingbot
     checkout, where the name is needed) and return pytest's exit code.
 
     Output streams straight to the terminal. "No tests collected" (pytest exit code 5) stays a failure: a connector
     whose suite is empty or went missing must not pass. Raises SuiteEnvironmentError when the interpreter lacks
-    what the suite needs.
+    what the suite needs. ``integration`` runs ``test/integration`` instead (see INTEGRATION_DIR), under ``env``.
     """
     python = suite_python(python)
     timeout = check_python(python)
-    path = os.pathsep.join(filter(None, [str(PLUGIN_DIR), os.environ.get("PYTHONPATH")]))
+    base_env = os.environ if env is None else env
+    path = os.pathsep.join(filter(None, [str(PLUGIN_DIR), base_env.get("PYTHONPATH")]))
     env = {
-        **os.environ,
+        **base_env,
         CONNECTOR_ROOT_ENV: str(Path(connector_root).resolve()),
         CONNECTOR_NAME_ENV: name or "",
         "PYTHONPATH": path,
     }
-    code = subprocess.run(_pytest_command(connector_root, pytest_args, python, timeout, name), env=env).returncode
+    command = _pytest_command(connector_root, pytest_args, python, timeout, name, integration)
+    code = subprocess.run(command, env=env).returncode
     if code == NO_TESTS_COLLECTED:
         print(f"hbgen: no tests were collected from {connector_root}", file=sys.stderr)
     return code

@@ -126,6 +126,9 @@ class BinanceAPIOrderBookDataSource(OrderBookTrackerDataSource):
         ]
 
     def _channel_originating_message(self, event_message: Dict[str, Any]) -> str:
+        if not isinstance(event_message, dict):
+            # Text that is not JSON, or JSON that is not an object: not routed.
+            return ""
         event_type = event_message.get("e")
         if event_type == CONSTANTS.DIFF_EVENT_TYPE:
             return self._diff_messages_queue_key

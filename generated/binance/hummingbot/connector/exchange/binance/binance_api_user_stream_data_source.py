@@ -73,6 +73,6 @@ class BinanceAPIUserStreamDataSource(UserStreamTrackerDataSource):
 
     async def _process_event_message(self, event_message: Dict[str, Any], queue: asyncio.Queue):
         # Account events arrive wrapped in 'event'; anything else (request replies) is not queued.
-        event = event_message.get("event")
-        if event:
+        event = event_message.get("event") if isinstance(event_message, dict) else None
+        if isinstance(event, dict) and event:
             queue.put_nowait(event)

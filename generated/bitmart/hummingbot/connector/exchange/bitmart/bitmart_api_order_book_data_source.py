@@ -112,6 +112,9 @@ class BitmartAPIOrderBookDataSource(OrderBookTrackerDataSource):
         return payloads
 
     def _channel_originating_message(self, event_message: Dict[str, Any]) -> str:
+        if not isinstance(event_message, dict):
+            # Text that is not JSON, or JSON that is not an object: not routed.
+            return ""
         event_type = event_message.get("table")
         if event_type == CONSTANTS.SNAPSHOT_EVENT_TYPE:
             return self._snapshot_messages_queue_key

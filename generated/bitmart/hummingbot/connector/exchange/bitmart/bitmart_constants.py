@@ -1,5 +1,7 @@
 """Constants of the Bitmart connector: URLs, paths, rate limits and exchange vocabularies."""
 
+import os
+
 from hummingbot.core.api_throttler.data_types import RateLimit
 from hummingbot.core.data_type.common import OrderType
 from hummingbot.core.data_type.in_flight_order import OrderState
@@ -9,10 +11,14 @@ DEFAULT_DOMAIN = "com"
 HBOT_ORDER_ID_PREFIX = ""
 MAX_ORDER_ID_LEN = 32
 
-# Base URLs; {domain} is replaced by the connector's domain
-REST_URL = "https://api-cloud.bitmart.com"
-WSS_URL = "wss://ws-manager-compress.bitmart.com/api?protocol=1.1"
-WSS_PRIVATE_URL = "wss://ws-manager-compress.bitmart.com/user?protocol=1.1"
+# Base URLs; {domain} is replaced by the connector's domain. With BITMART_API_HOST=host:port set, they all point
+# at that host over plain http/ws, same paths: a local stand-in for the exchange (`hbgen sandbox`).
+LOCAL_API_HOST = os.environ.get("BITMART_API_HOST")
+REST_URL = f"http://{LOCAL_API_HOST}" if LOCAL_API_HOST else "https://api-cloud.bitmart.com"
+WSS_URL = f"ws://{LOCAL_API_HOST}/api" if LOCAL_API_HOST else "wss://ws-manager-compress.bitmart.com/api?protocol=1.1"
+WSS_PRIVATE_URL = (
+    f"ws://{LOCAL_API_HOST}/user" if LOCAL_API_HOST else "wss://ws-manager-compress.bitmart.com/user?protocol=1.1"
+)
 WS_HEARTBEAT_TIME_INTERVAL = 16.0
 
 # REST paths

@@ -114,6 +114,9 @@ class BybitAPIOrderBookDataSource(OrderBookTrackerDataSource):
         return payloads
 
     def _channel_originating_message(self, event_message: Dict[str, Any]) -> str:
+        if not isinstance(event_message, dict):
+            # Text that is not JSON, or JSON that is not an object: not routed.
+            return ""
         event_type = event_message.get("topic", "")
         if event_type.startswith(CONSTANTS.SNAPSHOT_EVENT_TYPE) and event_message.get("type") == "snapshot":
             return self._snapshot_messages_queue_key

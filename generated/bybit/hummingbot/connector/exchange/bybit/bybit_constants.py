@@ -1,5 +1,7 @@
 """Constants of the Bybit connector: URLs, paths, rate limits and exchange vocabularies."""
 
+import os
+
 from hummingbot.core.api_throttler.data_types import LinkedLimitWeightPair, RateLimit
 from hummingbot.core.data_type.common import OrderType
 from hummingbot.core.data_type.in_flight_order import OrderState
@@ -9,10 +11,12 @@ DEFAULT_DOMAIN = "com"
 HBOT_ORDER_ID_PREFIX = "HBOT-"
 MAX_ORDER_ID_LEN = 36
 
-# Base URLs; {domain} is replaced by the connector's domain
-REST_URL = "https://api.bybit.{domain}"
-WSS_URL = "wss://stream.bybit.{domain}/v5/public/spot"
-WSS_PRIVATE_URL = "wss://stream.bybit.{domain}/v5/private"
+# Base URLs; {domain} is replaced by the connector's domain. With BYBIT_API_HOST=host:port set, they all point
+# at that host over plain http/ws, same paths: a local stand-in for the exchange (`hbgen sandbox`).
+LOCAL_API_HOST = os.environ.get("BYBIT_API_HOST")
+REST_URL = f"http://{LOCAL_API_HOST}" if LOCAL_API_HOST else "https://api.bybit.{domain}"
+WSS_URL = f"ws://{LOCAL_API_HOST}/v5/public/spot" if LOCAL_API_HOST else "wss://stream.bybit.{domain}/v5/public/spot"
+WSS_PRIVATE_URL = f"ws://{LOCAL_API_HOST}/v5/private" if LOCAL_API_HOST else "wss://stream.bybit.{domain}/v5/private"
 WS_HEARTBEAT_TIME_INTERVAL = 30.0
 PUBLIC_WS_PING_INTERVAL = 20.0
 USER_STREAM_PING_INTERVAL = 20.0

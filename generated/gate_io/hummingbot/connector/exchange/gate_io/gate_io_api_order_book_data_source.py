@@ -141,6 +141,9 @@ class GateIoAPIOrderBookDataSource(OrderBookTrackerDataSource):
         return payloads
 
     def _channel_originating_message(self, event_message: Dict[str, Any]) -> str:
+        if not isinstance(event_message, dict):
+            # Text that is not JSON, or JSON that is not an object: not routed.
+            return ""
         event_type = event_message.get("channel")
         if event_type == CONSTANTS.ORDERS_UPDATE_ENDPOINT_NAME and event_message.get("event") == "update":
             return self._diff_messages_queue_key

@@ -1,5 +1,7 @@
 """Constants of the GateIo connector: URLs, paths, rate limits and exchange vocabularies."""
 
+import os
+
 from hummingbot.core.api_throttler.data_types import LinkedLimitWeightPair, RateLimit
 from hummingbot.core.data_type.common import OrderType
 
@@ -8,10 +10,12 @@ DEFAULT_DOMAIN = "io"
 HBOT_ORDER_ID = "t-HBOT"
 MAX_ID_LEN = 30
 
-# Base URLs; {domain} is replaced by the connector's domain
-REST_URL = "https://api.gateio.ws/api/v4"
-WSS_URL = "wss://api.gateio.ws/ws/v4/"
-WSS_PRIVATE_URL = "wss://api.gateio.ws/ws/v4/"
+# Base URLs; {domain} is replaced by the connector's domain. With GATE_IO_API_HOST=host:port set, they all point
+# at that host over plain http/ws, same paths: a local stand-in for the exchange (`hbgen sandbox`).
+LOCAL_API_HOST = os.environ.get("GATE_IO_API_HOST")
+REST_URL = f"http://{LOCAL_API_HOST}/api/v4" if LOCAL_API_HOST else "https://api.gateio.ws/api/v4"
+WSS_URL = f"ws://{LOCAL_API_HOST}/ws/v4/" if LOCAL_API_HOST else "wss://api.gateio.ws/ws/v4/"
+WSS_PRIVATE_URL = f"ws://{LOCAL_API_HOST}/ws/v4/" if LOCAL_API_HOST else "wss://api.gateio.ws/ws/v4/"
 WS_HEARTBEAT_TIME_INTERVAL = 30.0
 
 # REST paths

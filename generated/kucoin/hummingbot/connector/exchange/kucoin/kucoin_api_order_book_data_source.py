@@ -144,6 +144,9 @@ class KucoinAPIOrderBookDataSource(OrderBookTrackerDataSource):
         ]
 
     def _channel_originating_message(self, event_message: Dict[str, Any]) -> str:
+        if not isinstance(event_message, dict):
+            # Text that is not JSON, or JSON that is not an object: not routed.
+            return ""
         event_type = event_message.get("subject")
         if event_type == CONSTANTS.DIFF_EVENT_TYPE and event_message.get("type") == "message":
             return self._diff_messages_queue_key

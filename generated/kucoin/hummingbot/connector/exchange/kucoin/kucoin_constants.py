@@ -1,5 +1,7 @@
 """Constants of the Kucoin connector: URLs, paths, rate limits and exchange vocabularies."""
 
+import os
+
 from hummingbot.core.api_throttler.data_types import RateLimit
 from hummingbot.core.data_type.common import OrderType
 from hummingbot.core.data_type.in_flight_order import OrderState
@@ -9,9 +11,11 @@ DEFAULT_DOMAIN = "main"
 HBOT_ORDER_ID_PREFIX = ""
 MAX_ORDER_ID_LEN = 40
 
-# Base URLs; {domain} is replaced by the connector's domain
-REST_URL = "https://api.kucoin.com"
-WSS_URL = "wss://ws-api-spot.kucoin.com/"
+# Base URLs; {domain} is replaced by the connector's domain. With KUCOIN_API_HOST=host:port set, they all point
+# at that host over plain http/ws, same paths: a local stand-in for the exchange (`hbgen sandbox`).
+LOCAL_API_HOST = os.environ.get("KUCOIN_API_HOST")
+REST_URL = f"http://{LOCAL_API_HOST}" if LOCAL_API_HOST else "https://api.kucoin.com"
+WSS_URL = f"ws://{LOCAL_API_HOST}/" if LOCAL_API_HOST else "wss://ws-api-spot.kucoin.com/"
 WS_HEARTBEAT_TIME_INTERVAL = 30.0
 PUBLIC_WS_PING_INTERVAL = 18.0
 

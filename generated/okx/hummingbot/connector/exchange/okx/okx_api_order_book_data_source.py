@@ -114,7 +114,7 @@ class OkxAPIOrderBookDataSource(OrderBookTrackerDataSource):
 
     def _channel_originating_message(self, event_message: Dict[str, Any]) -> str:
         if not isinstance(event_message, dict):
-            # The text reply to a text ping.
+            # Text that is not JSON (the reply to the text ping), or JSON that is not an object: not routed.
             return ""
         event_type = event_message.get("arg", {}).get("channel")
         if event_type == CONSTANTS.SNAPSHOT_EVENT_TYPE and event_message.get("action") == "snapshot":

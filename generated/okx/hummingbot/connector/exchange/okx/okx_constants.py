@@ -1,5 +1,7 @@
 """Constants of the Okx connector: URLs, paths, rate limits and exchange vocabularies."""
 
+import os
+
 from hummingbot.core.api_throttler.data_types import RateLimit
 from hummingbot.core.data_type.common import OrderType
 from hummingbot.core.data_type.in_flight_order import OrderState
@@ -9,10 +11,14 @@ DEFAULT_DOMAIN = "com"
 CLIENT_ID_PREFIX = "93027a12dac34fBC"
 MAX_ID_LEN = 32
 
-# Base URLs; {domain} is replaced by the connector's domain
-REST_URL = "https://www.okx.{domain}"
-WSS_URL = "wss://ws.okx.{domain}:8443/ws/v5/public"
-WSS_PRIVATE_URL = "wss://ws.okx.{domain}:8443/ws/v5/private"
+# Base URLs; {domain} is replaced by the connector's domain. With OKX_API_HOST=host:port set, they all point
+# at that host over plain http/ws, same paths: a local stand-in for the exchange (`hbgen sandbox`).
+LOCAL_API_HOST = os.environ.get("OKX_API_HOST")
+REST_URL = f"http://{LOCAL_API_HOST}" if LOCAL_API_HOST else "https://www.okx.{domain}"
+WSS_URL = f"ws://{LOCAL_API_HOST}/ws/v5/public" if LOCAL_API_HOST else "wss://ws.okx.{domain}:8443/ws/v5/public"
+WSS_PRIVATE_URL = (
+    f"ws://{LOCAL_API_HOST}/ws/v5/private" if LOCAL_API_HOST else "wss://ws.okx.{domain}:8443/ws/v5/private"
+)
 WS_HEARTBEAT_TIME_INTERVAL = 30.0
 PUBLIC_WS_PING_INTERVAL = 25.0
 PUBLIC_WS_PING_MESSAGE = "ping"

@@ -78,7 +78,7 @@ class BitmartAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
     def _snapshot_url_regex(self):
         url = web_utils.public_rest_url(path_url=CONSTANTS.GET_ORDER_BOOK_PATH_URL, domain=self.domain)
-        return re.compile(f"^{re.escape(url)}")
+        return re.compile(f"^{re.escape(url)}(\\?.*)?$")
 
     def _snapshot_response(self):
         return {
@@ -198,6 +198,40 @@ class BitmartAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         self.assertTrue(snapshot_queue.empty())
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
+    async def test_listen_for_subscriptions_drops_malformed_messages_and_keeps_listening(self, ws_connect_mock):
+        websocket = self.mocking_assistant.create_websocket_mock()
+        ws_connect_mock.return_value = websocket
+        # Text that is not JSON, JSON that is not an object, an event of no subscribed channel, then a trade.
+        self.mocking_assistant.add_websocket_aiohttp_message(websocket_mock=websocket, message="{not json")
+        for message in (
+            [],
+            {
+                "table": "hbgen-unknown-event",
+                "data": [
+                    {
+                        "symbol": "BTC_USDT",
+                        "price": "162.12",
+                        "side": "buy",
+                        "size": "11.085",
+                        "s_t": 1542337219,
+                        "ms_t": 1542337219120,
+                    }
+                ],
+            },
+            self._trade_event(),
+        ):
+            self.mocking_assistant.add_websocket_aiohttp_message(websocket_mock=websocket, message=json.dumps(message))
+
+        self.listening_task = asyncio.create_task(self.data_source.listen_for_subscriptions())
+
+        trade_queue = self.data_source._message_queue[self.data_source._trade_messages_queue_key]
+        self.assertEqual(self._trade_event(), await asyncio.wait_for(trade_queue.get(), timeout=1))
+        self.assertTrue(trade_queue.empty())
+        # Still on its first connection, and nothing logged as an error.
+        self.assertEqual(1, ws_connect_mock.call_count)
+        self.assertEqual([], [record.getMessage() for record in self.log_records if record.levelname == "ERROR"])
+
+    @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_listen_for_subscriptions_inflates_compressed_frames(self, ws_connect_mock):
         ws_connect_mock.return_value = self.mocking_assistant.create_websocket_mock()
         self.mocking_assistant.add_websocket_aiohttp_message(
@@ -283,15 +317,38 @@ class BitmartAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         with self.assertRaises(asyncio.CancelledError):
             await self.data_source.listen_for_trades(asyncio.get_running_loop(), asyncio.Queue())
 
-    async def test_listen_for_trades_logs_exception(self):
+    async def test_listen_for_trades_logs_and_drops_malformed_trades(self):
+        # Fields missing, a symbol of the wrong type, no trades in the list: each is dropped, the next trade still arrives.
         self.data_source._message_queue[self.data_source._trade_messages_queue_key] = self._queue_delivering(
-            {}, asyncio.CancelledError()
+            {},
+            {
+                "table": "spot/trade",
+                "data": [
+                    {
+                        "symbol": {"hbgen": "not a symbol"},
+                        "price": "10.625",
+                        "side": "sell",
+                        "size": "0.375",
+                        "s_t": 3001,
+                        "ms_t": 1700000000250,
+                    }
+                ],
+            },
+            {"table": "spot/trade", "data": []},
+            self._trade_event(),
+            asyncio.CancelledError(),
         )
+        output_queue = asyncio.Queue()
 
         with self.assertRaises(asyncio.CancelledError):
-            await self.data_source.listen_for_trades(asyncio.get_running_loop(), asyncio.Queue())
+            await self.data_source.listen_for_trades(asyncio.get_running_loop(), output_queue)
 
-        self.assertTrue(self._is_logged("ERROR", "Unexpected error when processing public trade updates from exchange"))
+        self.assertEqual(3001, output_queue.get_nowait().trade_id)
+        self.assertTrue(output_queue.empty())
+        error = "Unexpected error when processing public trade updates from exchange"
+        self.assertEqual(
+            2, sum(record.levelname == "ERROR" and record.getMessage() == error for record in self.log_records)
+        )
 
     async def test_listen_for_order_book_snapshots_cancelled_when_fetching_snapshot(self):
         # The data source fetches a REST snapshot when none came through the websocket for this long: at once here.
@@ -454,7 +511,7 @@ class BitmartAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
     async def test_get_last_traded_prices(self):
         url = web_utils.public_rest_url(path_url=CONSTANTS.GET_LAST_TRADING_PRICES_PATH_URL, domain=self.domain)
         self.mock_api.get(
-            re.compile(f"^{re.escape(url)}"),
+            re.compile(f"^{re.escape(url)}(\\?.*)?$"),
             body=json.dumps(
                 {
                     "code": 1000,

@@ -314,7 +314,9 @@ class GateIoAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
         self.assertTrue(self.output.empty())
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
-    async def test_listen_for_user_stream_does_not_queue_empty_payloads_nor_request_replies(self, ws_connect_mock):
+    async def test_listen_for_user_stream_does_not_queue_malformed_or_empty_payloads_nor_request_replies(
+        self, ws_connect_mock
+    ):
         event = {
             "time": 1694655225,
             "time_ms": 1694655225315,
@@ -354,7 +356,7 @@ class GateIoAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
                 }
             ],
         }
-        self.websocket(
+        websocket = self.websocket(
             ws_connect_mock,
             {
                 "time": 1611541000,
@@ -365,24 +367,33 @@ class GateIoAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
                 "error": None,
                 "result": {"status": "success"},
             },
-            {},
-            {
-                "time": 1611541000,
-                "time_ms": 1611541000123,
-                "id": None,
-                "channel": "spot.orders",
-                "event": "subscribe",
-                "error": None,
-                "result": {"status": "success"},
-            },
-            event,
         )
+        # Text that is not JSON and JSON that is not an object are dropped too, and the connection stays up.
+        self.mocking_assistant.add_websocket_aiohttp_message(websocket, "{not json")
+        self.mocking_assistant.add_websocket_aiohttp_message(websocket, json.dumps([]))
+        self.mocking_assistant.add_websocket_aiohttp_message(websocket, json.dumps({}))
+        self.mocking_assistant.add_websocket_aiohttp_message(
+            websocket,
+            json.dumps(
+                {
+                    "time": 1611541000,
+                    "time_ms": 1611541000123,
+                    "id": None,
+                    "channel": "spot.orders",
+                    "event": "subscribe",
+                    "error": None,
+                    "result": {"status": "success"},
+                }
+            ),
+        )
+        self.mocking_assistant.add_websocket_aiohttp_message(websocket, json.dumps(event))
 
         self.start_listening()
 
         # Messages are processed in order: the event sent last is the first one queued.
         self.assertEqual(event, await asyncio.wait_for(self.output.get(), timeout=1))
         self.assertTrue(self.output.empty())
+        self.assertEqual(1, ws_connect_mock.call_count)
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_listen_for_user_stream_logs_connection_failure(self, ws_connect_mock):
