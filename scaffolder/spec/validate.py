@@ -517,7 +517,8 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
     _check_order_request(problems, spec, ("orders", "status"), status, TRACKED_ORDER_PLACEHOLDERS)
     for field in ("client_order_id", "exchange_order_id"):
         _check_path(problems, ("orders", "status", field), getattr(status, field), status.example_response)
-    _check_timestamp(problems, ("orders", "status", "timestamp"), status.timestamp.path, status.example_response)
+    if status.timestamp is not None:
+        _check_timestamp(problems, ("orders", "status", "timestamp"), status.timestamp.path, status.example_response)
     _check_state_derivation(problems, ("orders", "status"), status, status.example_response, orders.states)
     lookups = [source for source in (status, spec.user_stream.order_event) if source.state and not source.state_rules]
     if lookups:

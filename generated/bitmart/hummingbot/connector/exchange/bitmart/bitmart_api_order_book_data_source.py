@@ -70,7 +70,8 @@ class BitmartAPIOrderBookDataSource(OrderBookTrackerDataSource):
     async def _connected_websocket_assistant(self) -> WSAssistant:
         ws: WSAssistant = await self._api_factory.get_ws_assistant()
         await ws.connect(
-            ws_url=CONSTANTS.WSS_URL.format(domain=self._domain), ping_timeout=CONSTANTS.WS_HEARTBEAT_TIME_INTERVAL
+            ws_url=CONSTANTS.WSS_PUBLIC_URL.format(domain=self._domain),
+            ping_timeout=CONSTANTS.WS_HEARTBEAT_TIME_INTERVAL,
         )
         return ws
 
@@ -116,9 +117,9 @@ class BitmartAPIOrderBookDataSource(OrderBookTrackerDataSource):
             # Text that is not JSON, or JSON that is not an object: not routed.
             return ""
         event_type = event_message.get("table")
-        if event_type == CONSTANTS.SNAPSHOT_EVENT_TYPE:
+        if event_type == CONSTANTS.PUBLIC_DEPTH_CHANNEL_NAME:
             return self._snapshot_messages_queue_key
-        if event_type == CONSTANTS.TRADE_EVENT_TYPE:
+        if event_type == CONSTANTS.PUBLIC_TRADE_CHANNEL_NAME:
             return self._trade_messages_queue_key
         return ""
 

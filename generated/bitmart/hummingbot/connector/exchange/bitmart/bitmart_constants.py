@@ -15,7 +15,9 @@ MAX_ORDER_ID_LEN = 32
 # at that host over plain http/ws, same paths: a local stand-in for the exchange (`hbgen sandbox`).
 LOCAL_API_HOST = os.environ.get("BITMART_API_HOST")
 REST_URL = f"http://{LOCAL_API_HOST}" if LOCAL_API_HOST else "https://api-cloud.bitmart.com"
-WSS_URL = f"ws://{LOCAL_API_HOST}/api" if LOCAL_API_HOST else "wss://ws-manager-compress.bitmart.com/api?protocol=1.1"
+WSS_PUBLIC_URL = (
+    f"ws://{LOCAL_API_HOST}/api" if LOCAL_API_HOST else "wss://ws-manager-compress.bitmart.com/api?protocol=1.1"
+)
 WSS_PRIVATE_URL = (
     f"ws://{LOCAL_API_HOST}/user" if LOCAL_API_HOST else "wss://ws-manager-compress.bitmart.com/user?protocol=1.1"
 )
@@ -52,9 +54,9 @@ ORDER_STATE = {
 }
 
 # Websocket event types
-TRADE_EVENT_TYPE = "spot/trade"
-SNAPSHOT_EVENT_TYPE = "spot/depth50"
-USER_ORDER_EVENT_TYPE = "spot/user/order"
+PUBLIC_TRADE_CHANNEL_NAME = "spot/trade"
+PUBLIC_DEPTH_CHANNEL_NAME = "spot/depth50"
+PRIVATE_ORDER_PROGRESS_CHANNEL_NAME = "spot/user/order"
 USER_BALANCE_EVENT_TYPE = "spot/user/balance"
 
 # Substrings that, all present in an error, identify it

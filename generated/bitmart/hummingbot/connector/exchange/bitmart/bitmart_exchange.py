@@ -245,7 +245,7 @@ class BitmartExchange(ExchangePyBase):
         async for event_message in self._iter_user_event_queue():
             try:
                 event_type = event_message.get("table")
-                if event_type == CONSTANTS.USER_ORDER_EVENT_TYPE:
+                if event_type == CONSTANTS.PRIVATE_ORDER_PROGRESS_CHANNEL_NAME:
                     for order_data in event_message["data"]:
                         await self._process_order_event(order_data)
                 elif event_type == CONSTANTS.USER_BALANCE_EVENT_TYPE:
@@ -328,7 +328,7 @@ class BitmartExchange(ExchangePyBase):
             client_order_id=tracked_order.client_order_id,
             exchange_order_id=str(order_status["data"]["orderId"]),
             trading_pair=tracked_order.trading_pair,
-            update_timestamp=order_status["data"]["updateTime"] * 1e-3,
+            update_timestamp=self.current_timestamp,
             new_state=CONSTANTS.ORDER_STATE[order_status["data"]["state"]],
         )
 

@@ -65,5 +65,5 @@ class BitmartOrderBook(OrderBook):
                 "price": msg["price"],
                 "amount": msg["size"],
             },
-            timestamp=msg["ms_t"] * 1e-3,
+            timestamp=msg["s_t"],
         )

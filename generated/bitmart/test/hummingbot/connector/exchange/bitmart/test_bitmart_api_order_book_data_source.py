@@ -97,8 +97,8 @@ class BitmartAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
                     "price": "10.625",
                     "side": "sell",
                     "size": "0.375",
-                    "s_t": 3001,
-                    "ms_t": 1700000000250,
+                    "s_t": 1700000000,
+                    "ms_t": 1542337219120,
                 }
             ],
         }
@@ -302,8 +302,8 @@ class BitmartAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         trade_message = output_queue.get_nowait()
         self.assertEqual(OrderBookMessageType.TRADE, trade_message.type)
         self.assertEqual(self.trading_pair, trade_message.trading_pair)
-        self.assertEqual(1700000000.25, trade_message.timestamp)
-        self.assertEqual(3001, trade_message.trade_id)
+        self.assertEqual(1700000000.0, trade_message.timestamp)
+        self.assertEqual(1700000000, trade_message.trade_id)
         self.assertEqual(float(TradeType.SELL.value), trade_message.content["trade_type"])
         self.assertEqual("10.625", trade_message.content["price"])
         self.assertEqual("0.375", trade_message.content["amount"])
@@ -329,8 +329,8 @@ class BitmartAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
                         "price": "10.625",
                         "side": "sell",
                         "size": "0.375",
-                        "s_t": 3001,
-                        "ms_t": 1700000000250,
+                        "s_t": 1700000000,
+                        "ms_t": 1542337219120,
                     }
                 ],
             },
@@ -343,7 +343,7 @@ class BitmartAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         with self.assertRaises(asyncio.CancelledError):
             await self.data_source.listen_for_trades(asyncio.get_running_loop(), output_queue)
 
-        self.assertEqual(3001, output_queue.get_nowait().trade_id)
+        self.assertEqual(1700000000, output_queue.get_nowait().trade_id)
         self.assertTrue(output_queue.empty())
         error = "Unexpected error when processing public trade updates from exchange"
         self.assertEqual(

@@ -432,7 +432,7 @@ class BitmartExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
                 "notional": "4880.00000000",
                 "filledNotional": "3999.90000000",
                 "createTime": 1681701557927,
-                "updateTime": 1640780000000,
+                "updateTime": 1681701559408,
             },
         }
         mock_api.post(regex_url, body=json.dumps(response), callback=callback)
@@ -461,7 +461,7 @@ class BitmartExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
                 "notional": "4880.00000000",
                 "filledNotional": "3999.90000000",
                 "createTime": 1681701557927,
-                "updateTime": 1640780000000,
+                "updateTime": 1681701559408,
             },
         }
         mock_api.post(regex_url, body=json.dumps(response), callback=callback)
@@ -490,7 +490,7 @@ class BitmartExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
                 "notional": "4880.00000000",
                 "filledNotional": "3999.90000000",
                 "createTime": 1681701557927,
-                "updateTime": 1640780000000,
+                "updateTime": 1681701559408,
             },
         }
         mock_api.post(regex_url, body=json.dumps(response), callback=callback)
@@ -519,7 +519,7 @@ class BitmartExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
                 "notional": "4880.00000000",
                 "filledNotional": "3999.90000000",
                 "createTime": 1681701557927,
-                "updateTime": 1640780000000,
+                "updateTime": 1681701559408,
             },
         }
         mock_api.post(regex_url, body=json.dumps(response), callback=callback)
@@ -548,7 +548,7 @@ class BitmartExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
                 "notional": "4880.00000000",
                 "filledNotional": "3999.90000000",
                 "createTime": 1681701557927,
-                "updateTime": 1640780000000,
+                "updateTime": 1681701559408,
             },
         }
         mock_api.post(regex_url, body=json.dumps(response), callback=callback)

@@ -76,8 +76,8 @@ class BitmartOrderBookTests(TestCase):
             "price": "10.625",
             "side": "sell",
             "size": "0.375",
-            "s_t": 3001,
-            "ms_t": 1700000000250,
+            "s_t": 1700000000,
+            "ms_t": 1542337219120,
         }
 
         trade_message = BitmartOrderBook.trade_message_from_exchange(
@@ -86,8 +86,8 @@ class BitmartOrderBookTests(TestCase):
 
         self.assertEqual(OrderBookMessageType.TRADE, trade_message.type)
         self.assertEqual(self.trading_pair, trade_message.trading_pair)
-        self.assertEqual(1700000000.25, trade_message.timestamp)
-        self.assertEqual(3001, trade_message.trade_id)
+        self.assertEqual(1700000000.0, trade_message.timestamp)
+        self.assertEqual(1700000000, trade_message.trade_id)
         self.assertEqual(-1, trade_message.update_id)
         self.assertEqual(-1, trade_message.first_update_id)
         self.assertEqual(float(TradeType.SELL.value), trade_message.content["trade_type"])
@@ -100,8 +100,8 @@ class BitmartOrderBookTests(TestCase):
             "price": "10.625",
             "side": "buy",
             "size": "0.375",
-            "s_t": 3001,
-            "ms_t": 1700000000250,
+            "s_t": 1700000000,
+            "ms_t": 1542337219120,
         }
 
         trade_message = BitmartOrderBook.trade_message_from_exchange(
@@ -110,8 +110,8 @@ class BitmartOrderBookTests(TestCase):
 
         self.assertEqual(OrderBookMessageType.TRADE, trade_message.type)
         self.assertEqual(self.trading_pair, trade_message.trading_pair)
-        self.assertEqual(1700000000.25, trade_message.timestamp)
-        self.assertEqual(3001, trade_message.trade_id)
+        self.assertEqual(1700000000.0, trade_message.timestamp)
+        self.assertEqual(1700000000, trade_message.trade_id)
         self.assertEqual(float(TradeType.BUY.value), trade_message.content["trade_type"])
         self.assertEqual("10.625", trade_message.content["price"])
         self.assertEqual("0.375", trade_message.content["amount"])
