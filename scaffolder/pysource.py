@@ -7,7 +7,7 @@ are escaped by Python itself) or as a validated identifier; templates never past
 from __future__ import annotations
 
 import string
-from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
 from scaffolder.spec import datetimes, fieldpath
 from scaffolder.spec.model import Predicate, TimeField
@@ -139,15 +139,33 @@ def template_string(text: str, values: Mapping[str, str], embedded: Optional[Map
     return " + ".join(parts)
 
 
-def template_value(value: Any, values: Mapping[str, str], embedded: Optional[Mapping[str, str]] = None) -> str:
-    """Like `template_string`, for JSON templates (subscribe messages): strings inside are substituted."""
+def template_value(
+    value: Any,
+    values: Mapping[str, str],
+    embedded: Optional[Mapping[str, str]] = None,
+    each: Optional[Tuple[str, str]] = None,
+) -> str:
+    """Like `template_string`, for JSON templates (subscribe messages): strings inside are substituted.
+
+    `each` is (placeholder, iterable): a list item using that placeholder is repeated for each value of the
+    iterable (`["spot/user/order:{symbol}"]` gives `["spot/user/order:" + symbol for symbol in symbols]`).
+    """
     if isinstance(value, str):
         return template_string(value, values, embedded)
     if isinstance(value, dict):
-        items = (f"{literal(key)}: {template_value(item, values, embedded)}" for key, item in value.items())
+        items = (f"{literal(key)}: {template_value(item, values, embedded, each)}" for key, item in value.items())
         return "{" + ", ".join(items) + "}"
     if isinstance(value, list):
-        return "[" + ", ".join(template_value(item, values, embedded) for item in value) + "]"
+        sources = []
+        for item in value:
+            source = template_value(item, values, embedded, each)
+            if each is not None and any(each[0] in placeholders(text) for text in strings_in(item)):
+                comprehension = f"{source} for {values[each[0]]} in {each[1]}"
+                if len(value) == 1:
+                    return f"[{comprehension}]"
+                source = f"*[{comprehension}]"
+            sources.append(source)
+        return "[" + ", ".join(sources) + "]"
     return literal(value)
 
 

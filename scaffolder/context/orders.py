@@ -142,7 +142,11 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["status_state"] = state_derivation(spec, status, "order_status", status.example_response)
     v["status_fields"] = {
         "exchange_order_id": f"str({read(status.exchange_order_id, 'order_status')})",
-        "timestamp": seconds(status.timestamp, "order_status", status.example_response),
+        "timestamp": (
+            seconds(status.timestamp, "order_status", status.example_response)
+            if status.timestamp
+            else "self.current_timestamp"
+        ),
         "state": (
             "self._order_state_from_status(order_status)"
             if v["status_state"]["rules"]

@@ -10,13 +10,20 @@ from scaffolder.spec.model import Spec
 from scaffolder.spec.validate import placeholders
 
 # What the placeholders of the subscription and ping messages become in the data source.
-MESSAGE_VALUES = {"symbols": "symbols", "time": "int(self._time())", "request_id": "next(self._request_ids)"}
+MESSAGE_VALUES = {
+    "symbols": "symbols",
+    "symbol": "symbol",
+    "time": "int(self._time())",
+    "request_id": "next(self._request_ids)",
+}
 # The same inside a longer string: text, the symbols joined by commas.
 EMBEDDED_MESSAGE_VALUES = {
     "symbols": '",".join(symbols)',
     "time": "str(int(self._time()))",
     "request_id": "str(next(self._request_ids))",
 }
+# A list item of a subscription message using {symbol} is repeated for each of the connector's pairs.
+EACH_SYMBOL = ("symbol", "symbols")
 
 
 def ws_signature_settings(spec: Spec) -> Dict[str, str]:
@@ -108,10 +115,13 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         )
     )
     v["user_subscriptions"] = [
-        template_value(item.message, MESSAGE_VALUES, EMBEDDED_MESSAGE_VALUES) for item in stream.subscriptions
+        template_value(item.message, MESSAGE_VALUES, EMBEDDED_MESSAGE_VALUES, EACH_SYMBOL)
+        for item in stream.subscriptions
     ]
     v["subscriptions_need_symbols"] = any(
-        "symbols" in placeholders(text) for item in stream.subscriptions for text in strings_in(item.message)
+        {"symbols", "symbol"} & set(placeholders(text))
+        for item in stream.subscriptions
+        for text in strings_in(item.message)
     )
     v["subscriptions_signed"] = ws_auth.scheme == "signed_subscriptions"
     v["all_pairs_symbols"] = literal(stream.all_pairs_symbols) if stream.all_pairs_symbols else None

@@ -65,14 +65,14 @@ class Verifier:
         self.credentials = credentials
         self.rest = spec.auth.rest
 
-    def _credential_values(self) -> Dict[str, str]:
+    def credential_values(self) -> Dict[str, str]:
         values = dict(self.credentials)
         if self.rest.recv_window is not None:
             values["recv_window"] = str(self.rest.recv_window)
         return values
 
     def _header_values(self) -> Dict[str, str]:
-        values = self._credential_values()
+        values = self.credential_values()
         if self.rest.partner is not None:
             values["partner_id"] = self.rest.partner.id
         for credential in self.spec.credentials:
@@ -119,7 +119,7 @@ class Verifier:
         if problem:
             return f"{where}: {problem}"
         for key, template in self.rest.params.items():
-            expected = f"{key}={render(template, self._credential_values())}"
+            expected = f"{key}={render(template, self.credential_values())}"
             if expected not in parts:
                 return f"{where}: the signed parameters lack {expected!r}"
         expected = self.sign(signed)
@@ -136,7 +136,7 @@ class Verifier:
         problem = stale(by_role.get("timestamp", ""), self.rest.timestamp.unit)
         if problem:
             return f"{where}: {problem}"
-        values = self._credential_values()
+        values = self.credential_values()
         values.update(
             timestamp=by_role.get("timestamp", ""),
             method=request.method,

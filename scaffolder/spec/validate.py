@@ -541,7 +541,8 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
     _check_order_request(problems, spec, ("orders", "status"), status, TRACKED_ORDER_PLACEHOLDERS)
     for field in ("client_order_id", "exchange_order_id"):
         _check_path(problems, ("orders", "status", field), getattr(status, field), status.example_response)
-    _check_timestamp(problems, ("orders", "status", "timestamp"), status.timestamp.path, status.example_response)
+    if status.timestamp is not None:
+        _check_timestamp(problems, ("orders", "status", "timestamp"), status.timestamp.path, status.example_response)
     _check_state_derivation(problems, ("orders", "status"), status, status.example_response, orders.states)
     lookups = [source for source in (status, spec.user_stream.order_event) if source.state and not source.state_rules]
     if lookups:
@@ -935,11 +936,26 @@ def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoin
     announced = ws.token is not None and ws.token.ping_interval is not None
     if stream.ping is not None and stream.ping.interval is None and not announced:
         problems.append((("user_stream", "ping", "interval"), "give the interval (no token announces it)"))
+    public_compression = spec.public_ws.compression
+    if None not in (public_compression, stream.compression) and public_compression != stream.compression:
+        problems.append(
+            (
+                ("user_stream", "compression"),
+                f"both websockets share one web assistants factory, which inflates every binary frame: use "
+                f"public_ws.compression ({public_compression}) here too, or leave this out",
+            )
+        )
     if ws.event_envelope is not None and stream.queue_when is not None:
         problems.append((("user_stream", "queue_when"), "give either auth.private_ws.event_envelope or queue_when"))
     for index, item in enumerate(stream.subscriptions):
-        for message_loc, text in _walk_strings(item.message, ("user_stream", "subscriptions", index, "message")):
-            _check_placeholders(problems, message_loc, text, USER_MESSAGE_PLACEHOLDERS)
+        message_root = ("user_stream", "subscriptions", index, "message")
+        for message_loc, text in _walk_strings(item.message, message_root):
+            _check_placeholders(problems, message_loc, text, USER_MESSAGE_PLACEHOLDERS | {"symbol"})
+            in_list = any(isinstance(step, int) for step in message_loc[len(message_root) :])
+            if not in_list and "symbol" in _safe_placeholders(text):
+                problems.append(
+                    (message_loc, "{symbol} repeats a list item for each pair: use it inside a list (or use {symbols})")
+                )
     if stream.all_pairs_symbols is not None and not any(
         "symbols" in _safe_placeholders(text)
         for item in stream.subscriptions

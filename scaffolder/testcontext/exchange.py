@@ -72,10 +72,15 @@ def values(spec: Spec) -> Dict[str, Any]:
     )
     rules = markets.trading_rules
     rule_values = {}
+    # Rules read from one field (an exchange whose minimum size is also the size step) expect the first one's value.
+    expected_rules: Dict[str, str] = {}
+    first_by_field: Dict[Any, str] = {}
     for name, value in TRADING_RULE.items():
         rule = rules.rule(name)
         if rule is None:
             continue
+        value = first_by_field.setdefault((rule.path, rule.decimals), value)
+        expected_rules[name] = value
         if rule.decimals:
             # The exchange sends a count of decimals: 4 for an increment of 0.0001.
             places = str(-Decimal(value).as_tuple().exponent)
@@ -101,7 +106,7 @@ def values(spec: Spec) -> Dict[str, Any]:
         row_removals=rule_keys,
     )
     v["erroneous_rule_source"] = read(symbols.rows, "self.trading_rules_request_erroneous_mock_response") + "[0]"
-    v["expected_rule"] = [(name, literal(value)) for name, value in TRADING_RULE.items() if rules.rule(name)]
+    v["expected_rule"] = [(name, literal(value)) for name, value in expected_rules.items()]
     v["symbols_query"] = literal("?" + urlencode(symbols.params)) if symbols.params else None
 
     price = markets.last_traded_price

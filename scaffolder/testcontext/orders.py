@@ -236,8 +236,9 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         values = {
             status.client_order_id: "order.client_order_id",
             status.exchange_order_id: typed(status_example, status.exchange_order_id, "order.exchange_order_id"),
-            status.timestamp.path: _time_value(status_example, status.timestamp.path, status.timestamp.unit),
         }
+        if status.timestamp:
+            values[status.timestamp.path] = _time_value(status_example, status.timestamp.path, status.timestamp.unit)
         values.update(state_values(spec, status, status_example, state) or {})
         return fixture(status_example, values)
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any, Dict, List, Optional, Tuple
 
 from scaffolder.fixtures import fixture
-from scaffolder.pysource import Expr, literal
+from scaffolder.pysource import Expr, literal, strings_in
 from scaffolder.spec import fieldpath
 from scaffolder.spec.model import Predicate, Spec
 from scaffolder.context.ws_token import ANNOUNCED_PING_SHARE
@@ -125,7 +125,14 @@ def _ws_values(value: Any, values: Dict[str, Any]) -> Any:
     if isinstance(value, dict):
         return {key: _ws_values(item, values) for key, item in value.items()}
     if isinstance(value, list):
-        return [_ws_values(item, values) for item in value]
+        items = []
+        for item in value:
+            if any("symbol" in placeholders(text) for text in strings_in(item)):
+                # One item per pair (see pysource.template_value).
+                items.extend(_ws_values(item, dict(values, symbol=symbol)) for symbol in values["symbols"])
+            else:
+                items.append(_ws_values(item, values))
+        return items
     return value
 
 
@@ -157,7 +164,9 @@ def _ws(spec: Spec) -> Dict[str, Any]:
         ),
         "now_seconds": now_seconds,
         "exchange_symbol": literal(_exchange_symbol(spec)),
-        "trading_pair_symbols": any("{symbols}" in str(item.message) for item in stream.subscriptions),
+        "trading_pair_symbols": any(
+            "{symbols}" in str(item.message) or "{symbol}" in str(item.message) for item in stream.subscriptions
+        ),
         "uses_time": "{time}"
         in str([item.message for item in stream.subscriptions] + [stream.ping and stream.ping.message]),
         "subscribe_params": None,

@@ -120,3 +120,8 @@ def _check_pair(value: Optional[str]) -> Optional[str]:
     if value is not None and not PAIR.fullmatch(value):
         raise ValueError(f"expected BASE-QUOTE in upper case, found {value!r}")
     return value
+
+
+# How compressed websocket frames are inflated: gzip (RFC 1952), deflate with its zlib header (RFC 1950), raw
+# deflate (RFC 1951, no header).
+Compression = Literal["gzip", "deflate", "raw_deflate"]
