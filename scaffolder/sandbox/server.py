@@ -32,7 +32,10 @@ def exchange_symbol(spec: Spec, trading_pair: str) -> str:
 
 def sandbox_credentials(spec: Spec) -> Dict[str, str]:
     """The account's credentials: fixed, so that a connector can be pointed at the sandbox with them."""
-    return {credential.name: f"sandbox-{credential.name.replace('_', '-')}" for credential in spec.credentials}
+    return {
+        credential.name: spec.auth.rest.credential_text(credential.name, f"sandbox-{credential.name.replace('_', '-')}")
+        for credential in spec.credentials
+    }
 
 
 class Sandbox:

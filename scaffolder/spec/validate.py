@@ -360,6 +360,14 @@ def _check_auth(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) 
         )
 
 
+def _placeholders_or_none(text: str) -> set:
+    """The placeholders of `text`, or none when it is malformed (reported by `_check_placeholders`)."""
+    try:
+        return set(placeholders(text))
+    except fieldpath.FieldPathError:
+        return set()
+
+
 def _check_not_a_secret(problems: List[Problem], loc: Loc, value: str, credentials: set) -> None:
     """A fixed value sent with every signed request must not be a key pasted in: generated code is committed and
     shared, and credentials come from the user's configuration. Fixed values are short codes ("2", "HmacSHA256")."""
@@ -382,7 +390,8 @@ def _check_rest_signing(spec: Spec, problems: List[Problem], credentials: set) -
     loc = ("auth", "rest")
     values = credentials | ({"recv_window"} if rest_auth.recv_window is not None else set())
     by_headers = rest_auth.scheme == "hmac_headers"
-    header_names = values | {"timestamp", "signature"} if by_headers else values
+    nonce = {"nonce"} if rest_auth.nonce is not None else set()
+    header_names = values | nonce | {"timestamp", "signature"} if by_headers else values
     sent = set()
     for header, value in rest_auth.headers.items():
         _check_placeholders(problems, loc + ("headers", header), value, header_names)
@@ -407,15 +416,33 @@ def _check_rest_signing(spec: Spec, problems: List[Problem], credentials: set) -
                 problems.append((where, "hmac_params sends the signature and timestamp as parameters: name them"))
         if rest_auth.message is not None:
             problems.append((loc + ("message",), "hmac_params signs the urlencoded parameters; message is unused"))
+        if rest_auth.digest is not None:
+            problems.append((loc + ("digest",), "hmac_params signs the urlencoded parameters; digest is unused"))
+        if rest_auth.nonce is not None and rest_auth.nonce.param is None:
+            problems.append((loc + ("nonce", "param"), "hmac_params signs the nonce as a parameter: name it"))
         return
     for where, value in param_names.items():
         if value is not None:
             problems.append((where, "hmac_headers sends signature and timestamp in headers: {signature}, {timestamp}"))
+    digest = {"digest"} if rest_auth.digest is not None else set()
     if rest_auth.message is None:
         problems.append((loc + ("message",), "hmac_headers needs the signed string as a message template"))
     else:
-        _check_placeholders(problems, loc + ("message",), rest_auth.message, MESSAGE_PLACEHOLDERS | values)
-    for name in ("signature", "timestamp"):
+        _check_placeholders(
+            problems, loc + ("message",), rest_auth.message, MESSAGE_PLACEHOLDERS | values | nonce | digest
+        )
+        signed = _placeholders_or_none(rest_auth.message)
+        if rest_auth.digest is not None:
+            _check_placeholders(
+                problems, loc + ("digest", "of"), rest_auth.digest.of, MESSAGE_PLACEHOLDERS | values | nonce
+            )
+            signed |= _placeholders_or_none(rest_auth.digest.of)
+            if "digest" not in signed:
+                problems.append((loc + ("digest",), "the message does not sign {digest}: write it in the message"))
+        if rest_auth.nonce is not None and "nonce" not in signed | sent and rest_auth.nonce.param is None:
+            problems.append((loc + ("nonce",), "the nonce is neither signed, sent in a header, nor a parameter"))
+    # A nonce makes each request unique, as a timestamp does: the exchange then needs no timestamp header.
+    for name in ("signature",) if rest_auth.nonce is not None else ("signature", "timestamp"):
         if name not in sent:
             problems.append((loc + ("headers",), f"no header sends {{{name}}}: the exchange could not verify requests"))
 
