@@ -25,8 +25,9 @@ WS_PATH = "/sandbox/ws"
 
 
 def exchange_symbol(spec: Spec, trading_pair: str) -> str:
+    """The pair's symbol as the exchange writes it: its assets by the exchange's names, in `symbols.format`."""
     fmt = spec.markets.symbols.format
-    symbol = trading_pair.replace("-", fmt.separator)
+    symbol = fmt.separator.join(spec.markets.exchange_asset(asset) for asset in trading_pair.split("-"))
     return symbol.upper() if fmt.case == "upper" else symbol.lower()
 
 
@@ -123,7 +124,7 @@ class Sandbox:
     def balance_rows(self, source) -> List[Dict[str, Any]]:
         rows = []
         for asset, (available, locked) in sorted(self.engine.balances.items()):
-            row = {source.asset: asset}
+            row = {source.asset: self.spec.markets.exchange_asset(asset)}
             for path, value in ((source.available, available), (source.locked, locked),
                                 (source.total, available + locked)):
                 if path:
@@ -250,7 +251,8 @@ class Sandbox:
         event = self.spec.user_stream.balance_event
         if event is None:
             return []
-        rows = [row for row in self.balance_rows(event) if row[event.asset] in assets]
+        names = {self.spec.markets.exchange_asset(asset) for asset in assets}
+        rows = [row for row in self.balance_rows(event) if row[event.asset] in names]
         if event.rows is not None:
             return [self._enveloped(payloads.with_rows(event.example, event.rows, rows))]
         messages = []

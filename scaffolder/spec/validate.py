@@ -463,8 +463,30 @@ def _check_markets(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRe
             rows = None
         if rows_example is None and rows is not None:
             problems.append((("markets", "symbols", "rows"), "expected a non-empty list of symbols in the example"))
-    for field in ("symbol", "base", "quote"):
-        _check_path(problems, ("markets", "symbols", field), getattr(symbols, field), rows_example)
+    _check_path(problems, ("markets", "symbols", "symbol"), symbols.symbol, rows_example)
+    if symbols.pair is not None:
+        for field in ("base", "quote"):
+            if getattr(symbols, field) is not None:
+                problems.append((("markets", "symbols", field), "give either base and quote, or pair"))
+        loc = ("markets", "symbols", "pair", "field")
+        _check_path(problems, loc, symbols.pair.field, rows_example)
+        try:
+            documented = fieldpath.read(rows_example, symbols.pair.field) if rows_example is not None else None
+        except fieldpath.FieldPathError:
+            documented = None
+        if documented is not None and (
+            not isinstance(documented, str) or documented.count(symbols.pair.separator) != 1
+        ):
+            problems.append((loc, f"expected base{symbols.pair.separator}quote in the example, found {documented!r}"))
+    else:
+        for field in ("base", "quote"):
+            if getattr(symbols, field) is None:
+                problems.append((("markets", "symbols", field), "required (or give pair)"))
+            else:
+                _check_path(problems, ("markets", "symbols", field), getattr(symbols, field), rows_example)
+    for name, alias in spec.markets.asset_aliases.items():
+        if not alias or not alias.replace("_", "").isalnum():
+            problems.append((("markets", "asset_aliases", name), f"expected a Hummingbot asset name, found {alias!r}"))
     for index, predicate in enumerate(symbols.valid_when):
         _check_predicate(problems, ("markets", "symbols", "valid_when", index), predicate, rows_example)
     rules = markets.trading_rules

@@ -28,6 +28,11 @@ TRADING_RULE = {
 }
 
 
+def _joined(base: str, separator: str, quote: str) -> str:
+    """Python source of base and quote (expressions) written in one field with `separator`."""
+    return f"{base} + {literal(separator)} + {quote}"
+
+
 def values(spec: Spec) -> Dict[str, Any]:
     endpoints = spec.endpoints
     markets = spec.markets
@@ -49,8 +54,7 @@ def values(spec: Spec) -> Dict[str, Any]:
     valid_fields = {p.field: satisfying(p) for p in symbols.valid_when}
     pair_fields = {
         symbols.symbol: "self.exchange_symbol_for_tokens(self.base_asset, self.quote_asset)",
-        symbols.base: "self.base_asset",
-        symbols.quote: "self.quote_asset",
+        **symbols.asset_fields("self.base_asset", "self.quote_asset", _joined),
     }
     v["all_symbols_response"] = fixture(
         info_example, rows=symbols.rows, row_replacements=[{**pair_fields, **valid_fields}]
@@ -66,8 +70,7 @@ def values(spec: Spec) -> Dict[str, Any]:
             {**pair_fields, **valid_fields},
             {
                 symbols.symbol: 'self.exchange_symbol_for_tokens("INVALID", "PAIR")',
-                symbols.base: '"INVALID"',
-                symbols.quote: '"PAIR"',
+                **symbols.asset_fields('"INVALID"', '"PAIR"', _joined),
                 **invalid_fields,
             },
         ],
@@ -142,6 +145,28 @@ def values(spec: Spec) -> Dict[str, Any]:
     quote_row = balance_values(balances, balance_row, "self.quote_asset", "2000", "2000")
     v["balance_base_and_quote"] = fixture(balance_example, rows=balances.rows, row_replacements=[base_row, quote_row])
     v["balance_only_base"] = fixture(balance_example, rows=balances.rows, row_replacements=[base_row])
+    v["asset_alias"] = None
+    if markets.asset_aliases:
+        # The first alias: a row of the symbols and of the balances naming the base asset as the exchange does.
+        alias, hb_name = next(iter(markets.asset_aliases.items()))
+        aliased_pair = {
+            symbols.symbol: f"self.exchange_symbol_for_tokens({literal(alias)}, self.quote_asset)",
+            **symbols.asset_fields(literal(alias), "self.quote_asset", _joined),
+            **valid_fields,
+        }
+        v["asset_alias"] = {
+            "alias": literal(alias),
+            "hb_name": literal(hb_name),
+            # For the test's comment: names only (letters, digits, underscores), validated.
+            "alias_text": alias if alias.replace("_", "").isalnum() else literal(alias),
+            "hb_text": hb_name,
+            "symbols_response": fixture(info_example, rows=symbols.rows, row_replacements=[aliased_pair]),
+            "balance_response": fixture(
+                balance_example,
+                rows=balances.rows,
+                row_replacements=[balance_values(balances, balance_row, literal(alias), "10", "15")],
+            ),
+        }
     v["balances_constant"] = endpoints[balances.endpoint].constant
     v["balance_params"] = [(literal(key), literal(value)) for key, value in balances.params.items()]
     balance_event = spec.user_stream.balance_event
