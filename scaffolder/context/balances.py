@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict
 
 from scaffolder.context.exchange import hb_asset
-from scaffolder.pysource import decimal, literal, read
+from scaffolder.pysource import decimal, literal, read, rows_source
 from scaffolder.spec import fieldpath
 from scaffolder.spec.model import Spec
 
@@ -27,7 +27,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     balances = spec.balances
     v["balances_constant"] = endpoints[balances.endpoint].constant
     v["balances_params"] = [(key, literal(value)) for key, value in balances.params.items()]
-    v["balance_rows"] = read(balances.rows, "account_info")
+    v["balance_rows"] = rows_source(endpoints[balances.endpoint].example_response, balances.rows, "account_info")
     balance_row = fieldpath.first_row(endpoints[balances.endpoint].example_response, balances.rows)
     v["balance_fields"] = _balance_fields(spec, balances, "balance_entry", balance_row)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, List
 from urllib.parse import urlsplit
 
-from scaffolder.pysource import condition, fstring, literal, read
+from scaffolder.pysource import condition, fstring, literal, read, rows_source
 from scaffolder.spec import fieldpath
 from scaffolder.spec.model import RULE_NAMES, RuleValue, Spec
 from scaffolder.context.requests import request
@@ -84,8 +84,9 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
 
     symbols = markets.symbols
     v["symbols_constant"] = endpoints[symbols.endpoint].constant
-    v["symbol_rows"] = read(symbols.rows, "exchange_info")
-    v["rule_rows"] = read(symbols.rows, "exchange_info_dict")
+    symbols_example = endpoints[symbols.endpoint].example_response
+    v["symbol_rows"] = rows_source(symbols_example, symbols.rows, "exchange_info")
+    v["rule_rows"] = rows_source(symbols_example, symbols.rows, "exchange_info_dict")
     v["symbol_source"] = read(symbols.symbol, "symbol_data")
     v["asset_aliases"] = literal(markets.asset_aliases) if markets.asset_aliases else None
     if symbols.pair is not None:

@@ -457,12 +457,14 @@ def _check_markets(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRe
     if info is not None:
         _check_path(problems, ("markets", "symbols", "rows"), symbols.rows, info)
         try:
-            rows = fieldpath.read(info, symbols.rows)
+            rows = fieldpath.rows_of(fieldpath.read(info, symbols.rows))
             rows_example = rows[0] if isinstance(rows, list) and rows else None
         except fieldpath.FieldPathError:
             rows = None
         if rows_example is None and rows is not None:
-            problems.append((("markets", "symbols", "rows"), "expected a non-empty list of symbols in the example"))
+            problems.append(
+                (("markets", "symbols", "rows"), "expected a non-empty list (or map) of symbols in the example")
+            )
     _check_path(problems, ("markets", "symbols", "symbol"), symbols.symbol, rows_example)
     if symbols.pair is not None:
         for field in ("base", "quote"):
@@ -1038,7 +1040,8 @@ def _check_balance_rows(problems: List[Problem], loc: Loc, balances: Any, exampl
     else:
         try:
             rows = fieldpath.read(example, balances.rows)
-            row = rows[0]
+            # A map of balances (keyed by asset) only at the balances endpoint, which the generated code iterates.
+            row = (fieldpath.rows_of(rows) if single_row is None and loc == ("balances",) else rows)[0]
         except fieldpath.FieldPathError as error:
             problems.append((loc + ("rows",), str(error)))
             return

@@ -94,7 +94,7 @@ def values(spec: Spec) -> Dict[str, Any]:
     # (fields with a default are read leniently and stay).
     rule_keys = sorted(
         {
-            fieldpath.parse(rules.rule(name).path)[0].name
+            fieldpath.top_key(rules.rule(name).path)
             for name in TRADING_RULE
             if rules.rule(name) and rules.rule(name).default is None
         }
@@ -105,7 +105,12 @@ def values(spec: Spec) -> Dict[str, Any]:
         row_replacements=[{**pair_fields, **valid_fields}],
         row_removals=rule_keys,
     )
-    v["erroneous_rule_source"] = read(symbols.rows, "self.trading_rules_request_erroneous_mock_response") + "[0]"
+    erroneous_rows = read(symbols.rows, "self.trading_rules_request_erroneous_mock_response")
+    if fieldpath.is_map(info_example, symbols.rows):
+        # The connector logs the row it could not parse: a map's (key, value) entry.
+        v["erroneous_rule_source"] = f"next(iter({erroneous_rows}.items()))"
+    else:
+        v["erroneous_rule_source"] = erroneous_rows + "[0]"
     v["expected_rule"] = [(name, literal(value)) for name, value in TRADING_RULE.items() if rules.rule(name)]
     v["symbols_query"] = literal("?" + urlencode(symbols.params)) if symbols.params else None
 
