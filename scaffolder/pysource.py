@@ -47,6 +47,11 @@ def read(path: str, variable: str) -> str:
     return fieldpath.to_python(path, variable)
 
 
+def rows_source(example: Any, rows: str, variable: str) -> str:
+    """Python source iterating the rows at `rows`: the list, or the map's `.items()` (rows `[key, value]`)."""
+    return read(rows, variable) + (".items()" if fieldpath.is_map(example, rows) else "")
+
+
 def read_first(paths: Union[str, Sequence[str]], variable: str) -> str:
     """The first non-empty of several fields: `msg["C"] or msg["c"]`."""
     if isinstance(paths, str):

@@ -59,7 +59,12 @@ def _auth_values(spec: Spec) -> Dict[str, Any]:
     settings = ws_signature_settings(spec)
     rest = spec.auth.rest
     # The REST HMAC (`_generate_signature`) signs the websocket too unless the secret, algorithm or encoding differ.
-    same_as_rest = settings == {"secret": rest.secret, "algorithm": rest.algorithm, "encoding": rest.encoding}
+    # (and the REST key is the secret's text, and the REST message text, not bytes).
+    same_as_rest = (
+        settings == {"secret": rest.secret, "algorithm": rest.algorithm, "encoding": rest.encoding}
+        and rest.secret_encoding == "text"
+        and (rest.digest is None or rest.digest.encoding == "hex")
+    )
     values["ws_signature"] = None if same_as_rest else settings
     values["ws_signer"] = "_generate_signature" if same_as_rest else "_ws_signature"
     if ws.scheme == "login":

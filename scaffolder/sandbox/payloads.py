@@ -124,7 +124,7 @@ def with_rows(example: Any, rows: str, values: List[Dict[str, Any]], row_hook=No
     """The example with its list at `rows` rebuilt from its first row, one copy per mapping of path -> value."""
     payload = copy.deepcopy(example)
     row_list = fieldpath.read(payload, rows)
-    template = copy.deepcopy(row_list[0])
+    template = copy.deepcopy(fieldpath.first_row(payload, rows))
     new_rows = []
     for row_values in values:
         row = copy.deepcopy(template)
@@ -133,7 +133,12 @@ def with_rows(example: Any, rows: str, values: List[Dict[str, Any]], row_hook=No
         if row_hook:
             row_hook(row, row_values)
         new_rows.append(row)
-    row_list[:] = new_rows
+    if isinstance(row_list, dict):
+        # A map's rows are its [key, value] entries.
+        row_list.clear()
+        row_list.update((key, value) for key, value in new_rows)
+    else:
+        row_list[:] = new_rows
     return payload
 
 

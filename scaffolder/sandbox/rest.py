@@ -157,7 +157,9 @@ class RestApi:
                 put(row, rule.path, -value.as_tuple().exponent if rule.decimals else value)
 
         example = self.spec.endpoints[symbols.endpoint].example_response
-        rows = [{symbols.symbol: m.symbol, symbols.base: m.base, symbols.quote: m.quote}
+        named = self.spec.markets.exchange_asset
+        rows = [{symbols.symbol: m.symbol,
+                 **symbols.asset_fields(named(m.base), named(m.quote), lambda base, sep, quote: base + sep + quote)}
                 for m in self.sandbox.engine.markets.values()]
         return payloads.with_rows(example, symbols.rows, rows, fill_row)
 

@@ -363,6 +363,14 @@ def _check_auth(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) 
         )
 
 
+def _placeholders_or_none(text: str) -> set:
+    """The placeholders of `text`, or none when it is malformed (reported by `_check_placeholders`)."""
+    try:
+        return set(placeholders(text))
+    except fieldpath.FieldPathError:
+        return set()
+
+
 def _check_not_a_secret(problems: List[Problem], loc: Loc, value: str, credentials: set) -> None:
     """A fixed value sent with every signed request must not be a key pasted in: generated code is committed and
     shared, and credentials come from the user's configuration. Fixed values are short codes ("2", "HmacSHA256")."""
@@ -405,7 +413,8 @@ def _check_rest_signing(spec: Spec, problems: List[Problem], credentials: set) -
     loc = ("auth", "rest")
     values = credentials | ({"recv_window"} if rest_auth.recv_window is not None else set())
     by_headers = rest_auth.scheme == "hmac_headers"
-    header_names = values | {"timestamp", "signature"} if by_headers else set(values)
+    nonce = {"nonce"} if rest_auth.nonce is not None else set()
+    header_names = values | nonce | {"timestamp", "signature"} if by_headers else set(values)
     header_names |= _check_partner(rest_auth, problems, credentials)
     sent = set()
     for header, value in rest_auth.headers.items():
@@ -431,15 +440,33 @@ def _check_rest_signing(spec: Spec, problems: List[Problem], credentials: set) -
                 problems.append((where, "hmac_params sends the signature and timestamp as parameters: name them"))
         if rest_auth.message is not None:
             problems.append((loc + ("message",), "hmac_params signs the urlencoded parameters; message is unused"))
+        if rest_auth.digest is not None:
+            problems.append((loc + ("digest",), "hmac_params signs the urlencoded parameters; digest is unused"))
+        if rest_auth.nonce is not None and rest_auth.nonce.param is None:
+            problems.append((loc + ("nonce", "param"), "hmac_params signs the nonce as a parameter: name it"))
         return
     for where, value in param_names.items():
         if value is not None:
             problems.append((where, "hmac_headers sends signature and timestamp in headers: {signature}, {timestamp}"))
+    digest = {"digest"} if rest_auth.digest is not None else set()
     if rest_auth.message is None:
         problems.append((loc + ("message",), "hmac_headers needs the signed string as a message template"))
     else:
-        _check_placeholders(problems, loc + ("message",), rest_auth.message, MESSAGE_PLACEHOLDERS | values)
-    for name in ("signature", "timestamp"):
+        _check_placeholders(
+            problems, loc + ("message",), rest_auth.message, MESSAGE_PLACEHOLDERS | values | nonce | digest
+        )
+        signed = _placeholders_or_none(rest_auth.message)
+        if rest_auth.digest is not None:
+            _check_placeholders(
+                problems, loc + ("digest", "of"), rest_auth.digest.of, MESSAGE_PLACEHOLDERS | values | nonce
+            )
+            signed |= _placeholders_or_none(rest_auth.digest.of)
+            if "digest" not in signed:
+                problems.append((loc + ("digest",), "the message does not sign {digest}: write it in the message"))
+        if rest_auth.nonce is not None and "nonce" not in signed | sent and rest_auth.nonce.param is None:
+            problems.append((loc + ("nonce",), "the nonce is neither signed, sent in a header, nor a parameter"))
+    # A nonce makes each request unique, as a timestamp does: the exchange then needs no timestamp header.
+    for name in ("signature",) if rest_auth.nonce is not None else ("signature", "timestamp"):
         if name not in sent:
             problems.append((loc + ("headers",), f"no header sends {{{name}}}: the exchange could not verify requests"))
 
@@ -454,14 +481,38 @@ def _check_markets(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRe
     if info is not None:
         _check_path(problems, ("markets", "symbols", "rows"), symbols.rows, info)
         try:
-            rows = fieldpath.read(info, symbols.rows)
+            rows = fieldpath.rows_of(fieldpath.read(info, symbols.rows))
             rows_example = rows[0] if isinstance(rows, list) and rows else None
         except fieldpath.FieldPathError:
             rows = None
         if rows_example is None and rows is not None:
-            problems.append((("markets", "symbols", "rows"), "expected a non-empty list of symbols in the example"))
-    for field in ("symbol", "base", "quote"):
-        _check_path(problems, ("markets", "symbols", field), getattr(symbols, field), rows_example)
+            problems.append(
+                (("markets", "symbols", "rows"), "expected a non-empty list (or map) of symbols in the example")
+            )
+    _check_path(problems, ("markets", "symbols", "symbol"), symbols.symbol, rows_example)
+    if symbols.pair is not None:
+        for field in ("base", "quote"):
+            if getattr(symbols, field) is not None:
+                problems.append((("markets", "symbols", field), "give either base and quote, or pair"))
+        loc = ("markets", "symbols", "pair", "field")
+        _check_path(problems, loc, symbols.pair.field, rows_example)
+        try:
+            documented = fieldpath.read(rows_example, symbols.pair.field) if rows_example is not None else None
+        except fieldpath.FieldPathError:
+            documented = None
+        if documented is not None and (
+            not isinstance(documented, str) or documented.count(symbols.pair.separator) != 1
+        ):
+            problems.append((loc, f"expected base{symbols.pair.separator}quote in the example, found {documented!r}"))
+    else:
+        for field in ("base", "quote"):
+            if getattr(symbols, field) is None:
+                problems.append((("markets", "symbols", field), "required (or give pair)"))
+            else:
+                _check_path(problems, ("markets", "symbols", field), getattr(symbols, field), rows_example)
+    for name, alias in spec.markets.asset_aliases.items():
+        if not alias or not alias.replace("_", "").isalnum():
+            problems.append((("markets", "asset_aliases", name), f"expected a Hummingbot asset name, found {alias!r}"))
     for index, predicate in enumerate(symbols.valid_when):
         _check_predicate(problems, ("markets", "symbols", "valid_when", index), predicate, rows_example)
     rules = markets.trading_rules
@@ -1029,7 +1080,8 @@ def _check_balance_rows(problems: List[Problem], loc: Loc, balances: Any, exampl
     else:
         try:
             rows = fieldpath.read(example, balances.rows)
-            row = rows[0]
+            # A map of balances (keyed by asset) only at the balances endpoint, which the generated code iterates.
+            row = (fieldpath.rows_of(rows) if single_row is None and loc == ("balances",) else rows)[0]
         except fieldpath.FieldPathError as error:
             problems.append((loc + ("rows",), str(error)))
             return

@@ -28,6 +28,11 @@ TRADING_RULE = {
 }
 
 
+def _joined(base: str, separator: str, quote: str) -> str:
+    """Python source of base and quote (expressions) written in one field with `separator`."""
+    return f"{base} + {literal(separator)} + {quote}"
+
+
 def values(spec: Spec) -> Dict[str, Any]:
     endpoints = spec.endpoints
     markets = spec.markets
@@ -37,7 +42,9 @@ def values(spec: Spec) -> Dict[str, Any]:
 
     joined = f"base_token + {literal(fmt.separator)} + quote_token" if fmt.separator else "base_token + quote_token"
     v["exchange_symbol_source"] = f"({joined}).{fmt.case}()"
-    v["credential_values"] = [(c.name, literal(f"test-{c.name}")) for c in spec.credentials]
+    v["credential_values"] = [
+        (c.name, literal(spec.auth.rest.credential_text(c.name, f"test-{c.name}"))) for c in spec.credentials
+    ]
     v["secret"] = spec.auth.rest.secret
     v["signature_base64"] = spec.auth.rest.encoding == "base64"
 
@@ -47,8 +54,7 @@ def values(spec: Spec) -> Dict[str, Any]:
     valid_fields = {p.field: satisfying(p) for p in symbols.valid_when}
     pair_fields = {
         symbols.symbol: "self.exchange_symbol_for_tokens(self.base_asset, self.quote_asset)",
-        symbols.base: "self.base_asset",
-        symbols.quote: "self.quote_asset",
+        **symbols.asset_fields("self.base_asset", "self.quote_asset", _joined),
     }
     v["all_symbols_response"] = fixture(
         info_example, rows=symbols.rows, row_replacements=[{**pair_fields, **valid_fields}]
@@ -64,8 +70,7 @@ def values(spec: Spec) -> Dict[str, Any]:
             {**pair_fields, **valid_fields},
             {
                 symbols.symbol: 'self.exchange_symbol_for_tokens("INVALID", "PAIR")',
-                symbols.base: '"INVALID"',
-                symbols.quote: '"PAIR"',
+                **symbols.asset_fields('"INVALID"', '"PAIR"', _joined),
                 **invalid_fields,
             },
         ],
@@ -94,7 +99,7 @@ def values(spec: Spec) -> Dict[str, Any]:
     # (fields with a default are read leniently and stay).
     rule_keys = sorted(
         {
-            fieldpath.parse(rules.rule(name).path)[0].name
+            fieldpath.top_key(rules.rule(name).path)
             for name in TRADING_RULE
             if rules.rule(name) and rules.rule(name).default is None
         }
@@ -105,7 +110,12 @@ def values(spec: Spec) -> Dict[str, Any]:
         row_replacements=[{**pair_fields, **valid_fields}],
         row_removals=rule_keys,
     )
-    v["erroneous_rule_source"] = read(symbols.rows, "self.trading_rules_request_erroneous_mock_response") + "[0]"
+    erroneous_rows = read(symbols.rows, "self.trading_rules_request_erroneous_mock_response")
+    if fieldpath.is_map(info_example, symbols.rows):
+        # The connector logs the row it could not parse: a map's (key, value) entry.
+        v["erroneous_rule_source"] = f"next(iter({erroneous_rows}.items()))"
+    else:
+        v["erroneous_rule_source"] = erroneous_rows + "[0]"
     v["expected_rule"] = [(name, literal(value)) for name, value in expected_rules.items()]
     v["symbols_query"] = literal("?" + urlencode(symbols.params)) if symbols.params else None
 
@@ -145,6 +155,28 @@ def values(spec: Spec) -> Dict[str, Any]:
     quote_row = balance_values(balances, balance_row, "self.quote_asset", "2000", "2000")
     v["balance_base_and_quote"] = fixture(balance_example, rows=balances.rows, row_replacements=[base_row, quote_row])
     v["balance_only_base"] = fixture(balance_example, rows=balances.rows, row_replacements=[base_row])
+    v["asset_alias"] = None
+    if markets.asset_aliases:
+        # The first alias: a row of the symbols and of the balances naming the base asset as the exchange does.
+        alias, hb_name = next(iter(markets.asset_aliases.items()))
+        aliased_pair = {
+            symbols.symbol: f"self.exchange_symbol_for_tokens({literal(alias)}, self.quote_asset)",
+            **symbols.asset_fields(literal(alias), "self.quote_asset", _joined),
+            **valid_fields,
+        }
+        v["asset_alias"] = {
+            "alias": literal(alias),
+            "hb_name": literal(hb_name),
+            # For the test's comment: names only (letters, digits, underscores), validated.
+            "alias_text": alias if alias.replace("_", "").isalnum() else literal(alias),
+            "hb_text": hb_name,
+            "symbols_response": fixture(info_example, rows=symbols.rows, row_replacements=[aliased_pair]),
+            "balance_response": fixture(
+                balance_example,
+                rows=balances.rows,
+                row_replacements=[balance_values(balances, balance_row, literal(alias), "10", "15")],
+            ),
+        }
     v["balances_constant"] = endpoints[balances.endpoint].constant
     v["balance_params"] = [(literal(key), literal(value)) for key, value in balances.params.items()]
     balance_event = spec.user_stream.balance_event

@@ -78,10 +78,18 @@ def _auth(spec: Spec) -> Dict[str, Any]:
     # The REST signing tests' values are in testcontext/auth.py; they share these imports.
     return {
         # The websocket signature of the auth tests may be base64 too (see _ws).
-        "imports": (["import base64"] if "base64" in (rest.encoding, ws_signature_settings(spec)["encoding"]) else [])
+        "imports": (
+            ["import base64"]
+            if "base64" in (rest.encoding, rest.secret_encoding, ws_signature_settings(spec)["encoding"])
+            else []
+        )
         + ["import hashlib", "import hmac"],
         "credentials": [
-            (credential.name, literal(_credential_value(credential.name))) for credential in spec.credentials
+            (
+                credential.name,
+                literal(spec.auth.rest.credential_text(credential.name, _credential_value(credential.name))),
+            )
+            for credential in spec.credentials
         ],
         "now": str(NOW),
     }
@@ -151,7 +159,10 @@ def _ws(spec: Spec) -> Dict[str, Any]:
     digest = (
         f'hmac.new(self.{settings["secret"]}.encode("utf8"), message.encode("utf8"), hashlib.{settings["algorithm"]})'
     )
-    credentials = {credential.name: _credential_value(credential.name) for credential in spec.credentials}
+    credentials = {
+        credential.name: spec.auth.rest.credential_text(credential.name, _credential_value(credential.name))
+        for credential in spec.credentials
+    }
     credential_sources = {credential.name: Expr(f"self.{credential.name}") for credential in spec.credentials}
     now_seconds = int(NOW)
     values: Dict[str, Any] = {
