@@ -10,7 +10,7 @@ import string
 from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
 from scaffolder.spec import datetimes, fieldpath
-from scaffolder.spec.model import Predicate, TimeField
+from scaffolder.spec.model import Predicate, TimeField, contained
 from scaffolder.spec.validate import placeholders
 
 UNIT_FACTORS = {"ms": "1e-3", "us": "1e-6", "ns": "1e-9"}
@@ -102,8 +102,14 @@ def parses_date_times(*expressions: Any) -> bool:
     return DATE_TIME_PARSER + "(" in repr(expressions)
 
 
-def condition(predicate: Predicate, variable: str, safe: bool = False) -> str:
+def condition(predicate: Predicate, variable: str, safe: bool = False, nested: bool = False) -> str:
+    """`nested`: the field is documented as a list of lists, which `contains` searches one level down."""
     source = safe_read(predicate.field, variable) if safe else read(predicate.field, variable)
+    if contained(predicate) is not None:
+        value = literal(contained(predicate))
+        if nested:
+            return f"any({value} in entry for entry in {source} or [])"
+        return f"{value} in ({source} or [])"
     if predicate.equals is not None:
         if isinstance(predicate.equals, bool):
             return source if predicate.equals else f"not {source}"

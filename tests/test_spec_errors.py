@@ -155,3 +155,16 @@ def test_path_params_name_placeholders_of_the_path_and_known_values(tmp_path, re
     [error] = errors_for(tmp_path, unknown)
     assert error.loc == ("endpoints", "order_by_id", "path")
     assert error.message.startswith("{order_id} (order_uuid) is unknown where orders.status.endpoint requests")
+
+
+def test_contains_is_a_symbol_filter_on_a_documented_list(tmp_path, binance_spec_text):
+    """`contains` tests list fields of the symbol rows; it is refused elsewhere and on a field that is not a list."""
+    on_status = binance_spec_text.replace("{field: permissionSets, contains: SPOT}", "{field: status, contains: SPOT}")
+    [error] = errors_for(tmp_path, on_status)
+    assert error.loc == ("markets", "symbols", "valid_when", 1, "contains")
+    assert error.message == "contains needs a field documented as a list (of values or lists)"
+    elsewhere = binance_spec_text.replace("success: {field: status, equals: 200}", "success: {field: status, contains: 200}")
+    assert elsewhere != binance_spec_text
+    [error] = errors_for(tmp_path, elsewhere)
+    assert error.loc == ("auth", "private_ws", "success", "contains")
+    assert "unknown key" in error.message

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from scaffolder.pysource import condition, fstring, literal, read, rows_source
 from scaffolder.spec import fieldpath
-from scaffolder.spec.model import RULE_NAMES, RuleValue, Spec
+from scaffolder.spec.model import RULE_NAMES, RuleValue, Spec, nested_lists
 from scaffolder.context.requests import request
 
 
@@ -103,7 +103,11 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         base, quote = read(symbols.base, "symbol_data"), read(symbols.quote, "symbol_data")
     v["symbol_base"] = hb_asset(spec, base)
     v["symbol_quote"] = hb_asset(spec, quote)
-    v["validity_conditions"] = [condition(p, "exchange_info", safe=True) for p in symbols.valid_when]
+    symbol_row = fieldpath.first_row(endpoints[symbols.endpoint].example_response, symbols.rows)
+    v["validity_conditions"] = [
+        condition(p, "exchange_info", safe=True, nested=nested_lists(fieldpath.documented(symbol_row, p.field)))
+        for p in symbols.valid_when
+    ]
     rules = markets.trading_rules
     rule_row = fieldpath.first_row(endpoints[symbols.endpoint].example_response, symbols.rows)
     v["trading_rules_constant"] = endpoints[rules.endpoint].constant

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
 from scaffolder.spec import fieldpath
-from scaffolder.spec.model import Predicate, TimeField
+from scaffolder.spec.model import Predicate, TimeField, contained, nested_lists
 
 UNITS_PER_SECOND = {"ms": 1e3, "s": 1, "us": 1e6, "ns": 1e9}
 
@@ -68,6 +68,10 @@ def satisfy(payload: Any, predicate: Predicate, holds: bool = True) -> None:
     documented = fieldpath.documented(payload, predicate.field)
     if _matches(predicate, documented) == holds:
         return
+    if contained(predicate) is not None:
+        entry = [contained(predicate) if holds else f"NOT_{contained(predicate)}"]
+        fieldpath.write(payload, predicate.field, [entry] if nested_lists(documented) else entry)
+        return
     if predicate.equals is not None:
         wanted = predicate.equals
     elif predicate.one_of:
@@ -87,6 +91,10 @@ def satisfy(payload: Any, predicate: Predicate, holds: bool = True) -> None:
 
 
 def _matches(predicate: Predicate, value: Any) -> bool:
+    if contained(predicate) is not None:
+        entries = value if isinstance(value, list) else []
+        return any(contained(predicate) == entry or (isinstance(entry, list) and contained(predicate) in entry)
+                   for entry in entries)
     if predicate.equals is not None:
         return value == predicate.equals or str(value) == str(predicate.equals)
     if predicate.one_of:

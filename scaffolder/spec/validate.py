@@ -17,7 +17,9 @@ from scaffolder.spec.model import (
     RULE_NAMES,
     Predicate,
     Spec,
+    SymbolCondition,
     TimeField,
+    contained,
     is_identifier,
 )
 
@@ -112,10 +114,16 @@ def _check_timestamp(problems: List[Problem], loc: Loc, path: str, example: Any)
 
 
 def _check_predicate(problems: List[Problem], loc: Loc, predicate: Predicate, example: Any = None) -> None:
-    given = [name for name in ("equals", "one_of", "truthy") if getattr(predicate, name) is not None]
+    """Exactly one test; a symbol condition's `contains` needs a field documented as a list."""
+    lists = isinstance(predicate, SymbolCondition)
+    names = ("equals", "one_of", "truthy", "contains") if lists else ("equals", "one_of", "truthy")
+    given = [name for name in names if getattr(predicate, name) is not None]
     if len(given) != 1:
-        problems.append((loc, "a condition needs exactly one of equals, one_of, truthy"))
+        problems.append((loc, f"a condition needs exactly one of {', '.join(names)}"))
     _check_path(problems, loc + ("field",), predicate.field, example)
+    if contained(predicate) is not None and example is not None:
+        if not isinstance(fieldpath.documented(example, predicate.field), list):
+            problems.append((loc + ("contains",), "contains needs a field documented as a list (of values or lists)"))
 
 
 def _check_error_example(problems: List[Problem], loc: Loc, matches: List[str], example: Any) -> None:

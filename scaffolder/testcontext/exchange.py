@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 from scaffolder.fixtures import fixture
 from scaffolder.pysource import literal, path_source, read
 from scaffolder.spec import fieldpath
-from scaffolder.spec.model import Spec
+from scaffolder.spec.model import Spec, nested_lists
 from scaffolder.testcontext import auth as auth_tests
 from scaffolder.testcontext import orders as order_tests
 from scaffolder.testcontext.common import satisfying, typed, violating
@@ -51,7 +51,8 @@ def values(spec: Spec) -> Dict[str, Any]:
     # --- symbols and trading rules -------------------------------------------------------------------------------
     info_example = endpoints[symbols.endpoint].example_response
     row_example = fieldpath.first_row(info_example, symbols.rows)
-    valid_fields = {p.field: satisfying(p) for p in symbols.valid_when}
+    nested = {p.field: nested_lists(fieldpath.documented(row_example, p.field)) for p in symbols.valid_when}
+    valid_fields = {p.field: satisfying(p, nested[p.field]) for p in symbols.valid_when}
     pair_fields = {
         symbols.symbol: "self.exchange_symbol_for_tokens(self.base_asset, self.quote_asset)",
         **symbols.asset_fields("self.base_asset", "self.quote_asset", _joined),
@@ -61,7 +62,8 @@ def values(spec: Spec) -> Dict[str, Any]:
     )
     invalid_fields = dict(valid_fields)
     if symbols.valid_when:
-        invalid_fields[symbols.valid_when[0].field] = violating(symbols.valid_when[0])
+        first = symbols.valid_when[0]
+        invalid_fields[first.field] = violating(first, nested[first.field])
     v["has_validity_filter"] = bool(symbols.valid_when)
     v["invalid_pair_response"] = fixture(
         info_example,

@@ -14,7 +14,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from scaffolder.fixtures import fixture
 from scaffolder.pysource import Expr, literal, strings_in
 from scaffolder.spec import fieldpath
-from scaffolder.spec.model import Predicate, Spec
+from scaffolder.spec.model import Predicate, Spec, contained, nested_lists
 from scaffolder.context.ws_token import ANNOUNCED_PING_SHARE
 from scaffolder.context.user_stream import ws_signature_settings
 from scaffolder.spec.validate import placeholders
@@ -50,7 +50,9 @@ def _like(example_value: Any, value: str) -> Any:
     return int(value) if isinstance(example_value, int) and not isinstance(example_value, bool) else value
 
 
-def _satisfying(predicate: Predicate) -> Any:
+def _satisfying(predicate: Predicate, nested: bool = False) -> Any:
+    if contained(predicate) is not None:
+        return [[contained(predicate)]] if nested else [contained(predicate)]
     if predicate.equals is not None:
         return predicate.equals
     if predicate.one_of is not None:
@@ -58,9 +60,12 @@ def _satisfying(predicate: Predicate) -> Any:
     return bool(predicate.truthy)
 
 
-def _violating(predicate: Predicate) -> Tuple[Any, str]:
+def _violating(predicate: Predicate, nested: bool = False) -> Tuple[Any, str]:
     """A value that breaks the predicate, and a name for the test that uses it."""
     name = _identifier(predicate.field)
+    if contained(predicate) is not None:
+        other = f"NOT_{contained(predicate)}"
+        return ([[other]] if nested else [other]), f"{name}_without_{_identifier(str(contained(predicate)))}"
     if predicate.equals is not None:
         if isinstance(predicate.equals, bool):
             return (not predicate.equals), f"{name}_{str(not predicate.equals).lower()}"
@@ -353,10 +358,11 @@ def _utils(spec: Spec) -> Dict[str, Any]:
     symbols = spec.markets.symbols
     example = spec.endpoints[symbols.endpoint].example_response
     row = fieldpath.first_row(example, symbols.rows)
-    valid = {predicate.field: literal(_satisfying(predicate)) for predicate in symbols.valid_when}
+    nested = {p.field: nested_lists(fieldpath.documented(row, p.field)) for p in symbols.valid_when}
+    valid = {p.field: literal(_satisfying(p, nested[p.field])) for p in symbols.valid_when}
     invalid_rows = []
     for predicate in symbols.valid_when:
-        value, name = _violating(predicate)
+        value, name = _violating(predicate, nested[predicate.field])
         invalid_rows.append((name, fixture(row, dict(valid, **{predicate.field: literal(value)}))))
     class_prefix = "".join(part.capitalize() for part in exchange.name.split("_"))
     connectors = [_connector(spec, exchange.name, "utils.KEYS", exchange.example_pair, None)]

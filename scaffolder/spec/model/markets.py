@@ -7,7 +7,7 @@ from typing import Callable, Dict, List, Literal, Optional, Union
 
 from pydantic import Field
 
-from scaffolder.spec.model.base import FieldPath, Predicate, Strict
+from scaffolder.spec.model.base import FieldPath, Predicate, Strict, SymbolCondition
 from scaffolder.spec.model.public_ws import OrderBookSnapshot
 
 
@@ -44,7 +44,7 @@ class Symbols(Strict):
         return {self.base: base, self.quote: quote}
 
     format: SymbolFormat
-    valid_when: List[Predicate] = Field(default_factory=list)
+    valid_when: List[SymbolCondition] = Field(default_factory=list)
 
 
 class RuleValue(Strict):
