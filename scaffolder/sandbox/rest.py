@@ -145,7 +145,7 @@ class RestApi:
         symbols = self.spec.markets.symbols
         rules = self.spec.markets.trading_rules
         rule_values = {"min_order_size": STEP, "min_price_increment": TICK, "min_base_amount_increment": STEP,
-                       "min_notional_size": MIN_NOTIONAL}
+                       "min_notional_size": MIN_NOTIONAL, "min_order_value": MIN_NOTIONAL}
 
         def fill_row(row, values):
             for predicate in symbols.valid_when:

@@ -25,6 +25,7 @@ TRADING_RULE = {
     "min_price_increment": "0.0001",
     "min_base_amount_increment": "0.000001",
     "min_notional_size": "10",
+    "min_order_value": "5",
 }
 
 

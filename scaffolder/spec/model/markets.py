@@ -59,7 +59,13 @@ class RuleValue(Strict):
     )
 
 
-RULE_NAMES = ("min_order_size", "min_price_increment", "min_base_amount_increment", "min_notional_size")
+RULE_NAMES = (
+    "min_order_size",
+    "min_price_increment",
+    "min_base_amount_increment",
+    "min_notional_size",
+    "min_order_value",
+)
 
 
 # A rule is a field path, or a mapping with a conversion.
@@ -72,6 +78,7 @@ class TradingRules(Strict):
     min_price_increment: Rule
     min_base_amount_increment: Rule
     min_notional_size: Optional[Rule] = None
+    min_order_value: Optional[Rule] = None
 
     def rule(self, name: str) -> Optional[RuleValue]:
         """The rule `name` as a RuleValue (a plain path is a RuleValue without conversion), None when not given."""

@@ -222,7 +222,7 @@ class BitmartExchange(ExchangePyBase):
                         min_order_size=Decimal(rule["base_min_size"]),
                         min_price_increment=Decimal(10) ** -int(rule["price_max_precision"]),
                         min_base_amount_increment=Decimal(rule["base_min_size"]),
-                        min_notional_size=Decimal(rule["min_buy_amount"]),
+                        min_order_value=Decimal(rule["min_buy_amount"]),
                     )
                 )
             except Exception:

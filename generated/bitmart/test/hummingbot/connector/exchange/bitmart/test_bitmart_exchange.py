@@ -184,7 +184,7 @@ class BitmartExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
                         "price_min_precision": 6,
                         "price_max_precision": 4,
                         "expiration": "NA",
-                        "min_buy_amount": "10",
+                        "min_buy_amount": "5",
                         "min_sell_amount": "0.00010000",
                         "trade_status": "trading",
                     }
@@ -279,7 +279,7 @@ class BitmartExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
             min_order_size=Decimal("0.01"),
             min_price_increment=Decimal("0.0001"),
             min_base_amount_increment=Decimal("0.01"),
-            min_notional_size=Decimal("10"),
+            min_order_value=Decimal("5"),
         )
 
     @property
