@@ -14,6 +14,7 @@ from pathlib import Path
 from unittest.mock import MagicMock, patch
 
 import pytest
+from spec_variants import generate_variant
 from typer.testing import CliRunner
 
 from scaffolder.cli import app
@@ -63,12 +64,7 @@ def variant(kind: str = "milliseconds", rest_auth: str = KRAKEN_REST_AUTH) -> st
 
 
 def generate(tmp: Path, kind: str) -> Path:
-    spec = tmp / "specs" / "okx.yaml"
-    spec.parent.mkdir(parents=True)
-    spec.write_text(variant(kind))
-    result = CliRunner().invoke(app, ["generate", str(spec), "--out", str(tmp / "generated")])
-    assert result.exit_code == 0, result.output
-    return tmp / "generated" / "okx"
+    return generate_variant(tmp, "okx", variant(kind))
 
 
 @pytest.fixture(scope="module")
