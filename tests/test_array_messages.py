@@ -38,3 +38,14 @@ def test_index_paths_read_arrays_and_skip_other_messages(path, message, expected
 
 def test_plain_key_paths_keep_their_get_form():
     assert safe_read("arg.channel", "msg") == 'msg.get("arg", {}).get("channel")'.replace('"', "'")
+
+
+def test_error_arrays_succeed_only_when_empty():
+    """`response_errors.success: {field: error, truthy: false}`: Kraken's `"error": []` succeeds, a message fails."""
+    from scaffolder.pysource import condition
+    from scaffolder.spec.model import Predicate
+
+    success = condition(Predicate(field="error", truthy=False), "response", safe=True)
+    assert success == 'not response.get("error")'.replace('"', "'")
+    assert eval(success, {}, {"response": {"error": [], "result": {}}})
+    assert not eval(success, {}, {"response": {"error": ["EOrder:Unknown order"]}})
