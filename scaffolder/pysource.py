@@ -60,10 +60,33 @@ def read_first(paths: Union[str, Sequence[str]], variable: str) -> str:
 
 
 def safe_read(path: str, variable: str) -> str:
-    """Read a plain key path without raising on absent keys (for routing and filters)."""
+    """Read a path without raising on absent keys (for routing and filters).
+
+    Plain key paths read with `.get`. A path with list indexes reads messages that are JSON arrays (Kraken's
+    `[channelID, {...}, "book-10", "XBT/USD"]` routed by `[2]`) next to messages that are objects (its
+    `{"event": "heartbeat"}`), and the [key, value] rows of a map: an index applies only to a list (or tuple) long
+    enough, else the path reads None (an empty object or list when keys or indexes follow).
+    Selections read plainly.
+    """
     steps = fieldpath.parse(path)
-    if not all(isinstance(step, fieldpath.Key) for step in steps):
+    if any(isinstance(step, fieldpath.Select) for step in steps):
         return read(path, variable)
+    if any(isinstance(step, fieldpath.Index) for step in steps):
+        expression = variable
+        for index, step in enumerate(steps):
+            following = steps[index + 1] if index + 1 < len(steps) else None
+            # What an absent step reads as: an empty object or list when more steps follow, else None.
+            absent = "{}" if isinstance(following, fieldpath.Key) else "[]" if following else "None"
+            if isinstance(step, fieldpath.Index):
+                size = step.position + 1 if step.position >= 0 else -step.position
+                expression = (
+                    f"({expression}[{step.position}] if isinstance({expression}, (list, tuple)) "
+                    f"and len({expression}) >= {size} else {absent})"
+                )
+            else:
+                default = "" if absent == "None" else f", {absent}"
+                expression = f"{expression}.get({step.name!r}{default})"
+        return expression
     expression = variable
     for index, step in enumerate(steps):
         default = "" if index == len(steps) - 1 else ", {}"

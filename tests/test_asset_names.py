@@ -9,30 +9,24 @@ that writes the example pair BTC-USDT as XBT_USDT.
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from spec_variants import generate_variant, passes_suite_and_market_tests, shipped, validate
 
-from scaffolder.cli import app
-from scaffolder.sandbox.market_test import run_against_sandbox
 from scaffolder.sandbox.server import exchange_symbol
 from scaffolder.spec import load_spec
-from scaffolder.testing.runner import run_suite
 
-ROOT = Path(__file__).resolve().parent.parent
 BASE_QUOTE = "    base: base\n    quote: quote\n"
 PAIR = "    pair: {field: id, separator: _}\n"
 ALIASES = "  asset_aliases: {XBT: BTC, XDG: DOGE}\n"
 
 
 def variant(pair: str = PAIR, aliases: str = ALIASES) -> str:
-    text = (ROOT / "specs" / "gate_io.yaml").read_text()
+    text = shipped("gate_io")
     assert text.count(BASE_QUOTE) == 1 and text.count("\nmarkets:\n") == 1
     return text.replace(BASE_QUOTE, pair).replace("\nmarkets:\n", "\nmarkets:\n" + aliases)
 
 
 def _validate(tmp_path: Path, text: str):
-    spec = tmp_path / "gate_io.yaml"
-    spec.write_text(text)
-    return CliRunner().invoke(app, ["validate", str(spec)])
+    return validate(tmp_path, "gate_io", text)
 
 
 @pytest.mark.parametrize(
@@ -62,16 +56,10 @@ def test_the_sandbox_names_assets_as_the_exchange_does(tmp_path: Path):
 
 @pytest.mark.timeout(600)
 def test_split_pairs_and_aliases_pass_the_generated_suite_and_market_tests(tmp_path: Path):
-    spec_path = tmp_path / "specs" / "gate_io.yaml"
-    spec_path.parent.mkdir()
-    spec_path.write_text(variant())
-    result = CliRunner().invoke(app, ["generate", str(spec_path), "--out", str(tmp_path / "generated")])
-    assert result.exit_code == 0, result.output
-    connector = tmp_path / "generated" / "gate_io"
+    connector = generate_variant(tmp_path, "gate_io", variant())
     package = connector / "hummingbot/connector/exchange/gate_io"
     assert 'ASSET_ALIASES = {"XBT": "BTC", "XDG": "DOGE"}' in (package / "gate_io_constants.py").read_text()
     assert 'base, quote = symbol_data["id"].split("_")' in (package / "gate_io_exchange.py").read_text()
     exchange_test = (connector / "test/hummingbot/connector/exchange/gate_io/test_gate_io_exchange.py").read_text()
     assert "def test_exchange_asset_names_become_hummingbot_names" in exchange_test
-    assert run_suite(connector, ["-q", "-p", "no:warnings"]) == 0
-    assert run_against_sandbox(load_spec(spec_path), connector, ["-q", "-p", "no:warnings"]) == 0
+    assert passes_suite_and_market_tests(connector)

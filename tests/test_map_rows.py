@@ -9,15 +9,11 @@ a map keyed by the currency; its generated suite passes and so do its market tes
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from spec_variants import generate_variant, passes_suite_and_market_tests, shipped, validate
 
-from scaffolder.cli import app
 from scaffolder.fixtures import fixture
-from scaffolder.sandbox.market_test import run_against_sandbox
-from scaffolder.spec import fieldpath, load_spec
-from scaffolder.testing.runner import run_suite
+from scaffolder.spec import fieldpath
 
-ROOT = Path(__file__).resolve().parent.parent
 PAIRS = {"XXBTZUSD": {"altname": "XBTUSD", "lot_decimals": 8}, "XETHZUSD": {"altname": "ETHUSD", "lot_decimals": 8}}
 
 
@@ -42,7 +38,7 @@ def test_map_fixtures_are_rebuilt_from_the_first_entry_with_the_keys_injected():
 
 def _variant() -> str:
     """Gate.io with its pairs and balances documented as maps keyed by pair and currency."""
-    text = (ROOT / "specs" / "gate_io.yaml").read_text()
+    text = shipped("gate_io")
     swaps = [
         ("      - id: ETH_USDT\n        base: ETH\n", "      ETH_USDT:\n        base: ETH\n"),
         (
@@ -67,26 +63,18 @@ def _variant() -> str:
 
 
 def test_an_empty_map_of_symbols_is_refused(tmp_path: Path):
-    spec = tmp_path / "gate_io.yaml"
     text = _variant()
     start = text.index("      ETH_USDT:\n")
     end = text.index('  # Public "Retrieve ticker information"')
-    spec.write_text(text[:start].rstrip() + " {}\n" + text[end:])
-    result = CliRunner().invoke(app, ["validate", str(spec)])
+    result = validate(tmp_path, "gate_io", text[:start].rstrip() + " {}\n" + text[end:])
     assert result.exit_code == 2
     assert "markets.symbols.rows: expected a non-empty list (or map) of symbols in the example" in result.output
 
 
 @pytest.mark.timeout(600)
 def test_map_rows_pass_the_generated_suite_and_market_tests(tmp_path: Path):
-    spec_path = tmp_path / "specs" / "gate_io.yaml"
-    spec_path.parent.mkdir()
-    spec_path.write_text(_variant())
-    result = CliRunner().invoke(app, ["generate", str(spec_path), "--out", str(tmp_path / "generated")])
-    assert result.exit_code == 0, result.output
-    connector = tmp_path / "generated" / "gate_io"
+    connector = generate_variant(tmp_path, "gate_io", _variant())
     exchange = (connector / "hummingbot/connector/exchange/gate_io/gate_io_exchange.py").read_text()
     assert "for balance_entry in account_info.items():" in exchange
     assert "mapping[symbol_data[0]]" in exchange
-    assert run_suite(connector, ["-q", "-p", "no:warnings"]) == 0
-    assert run_against_sandbox(load_spec(spec_path), connector, ["-q", "-p", "no:warnings"]) == 0
+    assert passes_suite_and_market_tests(connector)

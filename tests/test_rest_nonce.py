@@ -14,6 +14,7 @@ from pathlib import Path
 from unittest.mock import MagicMock, patch
 
 import pytest
+from spec_variants import generate_variant
 from typer.testing import CliRunner
 
 from scaffolder.cli import app
@@ -57,18 +58,16 @@ DOCUMENTED_SIGNATURE = "4/dpxb3iT4tp/ZCVEwSnEsLxx0bqyhLpdfOpc6fn7OR8+UClSV5n9E6a
 
 
 def variant(kind: str = "milliseconds", rest_auth: str = KRAKEN_REST_AUTH) -> str:
+    """OKX with Kraken's signing recipe, reading its balances by POST as Kraken does (balances.method)."""
     text = (ROOT / "specs" / "okx.yaml").read_text()
-    assert text.count(OKX_REST_AUTH) == 1
+    balances = "balances:\n  endpoint: balance\n"
+    assert text.count(OKX_REST_AUTH) == 1 and text.count(balances) == 1
+    text = text.replace(balances, balances + "  method: POST\n  params: {ccy: BTC}\n")
     return text.replace(OKX_REST_AUTH, rest_auth.replace("NONCE_KIND", kind))
 
 
 def generate(tmp: Path, kind: str) -> Path:
-    spec = tmp / "specs" / "okx.yaml"
-    spec.parent.mkdir(parents=True)
-    spec.write_text(variant(kind))
-    result = CliRunner().invoke(app, ["generate", str(spec), "--out", str(tmp / "generated")])
-    assert result.exit_code == 0, result.output
-    return tmp / "generated" / "okx"
+    return generate_variant(tmp, "okx", variant(kind))
 
 
 @pytest.fixture(scope="module")
@@ -180,6 +179,8 @@ def test_kraken_recipe_passes_the_auth_and_exchange_suites(kraken_recipe: Path):
     auth_test = (kraken_recipe / "test/hummingbot/connector/exchange/okx/test_okx_auth.py").read_text()
     assert "base64.b64decode(self.secret_key)" in auth_test
     assert '{"nonce": "1640000000250", "symbol": "COINALPHAHBOT"' in auth_test
+    exchange = (kraken_recipe / "hummingbot/connector/exchange/okx/okx_exchange.py").read_text()
+    assert 'account_info = await self._api_post(\n            path_url=CONSTANTS.OKX_BALANCE_PATH,\n            data={"ccy": "BTC"}' in exchange
     assert run_suite(kraken_recipe, ["-q", "-k", "auth or exchange", "-p", "no:warnings"]) == 0
 
 

@@ -119,8 +119,11 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
             else condition(queue_when, "event_message", safe=True)
         )
     )
+    # A token announcing no server travels in the subscriptions, as fetched on connection.
+    v["subscription_token"] = ws_auth.token is not None and ws_auth.token.server is None
+    message_values = dict(MESSAGE_VALUES, token="self._ws_token") if v["subscription_token"] else MESSAGE_VALUES
     v["user_subscriptions"] = [
-        template_value(item.message, MESSAGE_VALUES, EMBEDDED_MESSAGE_VALUES, EACH_SYMBOL)
+        template_value(item.message, message_values, EMBEDDED_MESSAGE_VALUES, EACH_SYMBOL)
         for item in stream.subscriptions
     ]
     v["subscriptions_need_symbols"] = any(

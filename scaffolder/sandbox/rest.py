@@ -56,7 +56,7 @@ class RestApi:
         if orders.open_orders:
             roles.append((orders.open_orders.endpoint, "GET", "open_orders"))
         if spec.balances:
-            roles.append((spec.balances.endpoint, "GET", "balances"))
+            roles.append((spec.balances.endpoint, spec.balances.method, "balances"))
         private_token = spec.auth.private_ws.token
         if private_token:
             roles.append((private_token.endpoint, private_token.method, "private_token"))

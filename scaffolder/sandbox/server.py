@@ -118,7 +118,8 @@ class Sandbox:
     def token_response(self, token, private: bool) -> Any:
         payload = copy.deepcopy(self.spec.endpoints[token.endpoint].example_response)
         put(payload, token.token, self.private_token if private else self.public_token)
-        put(payload, token.server, f"ws://{self.host}{WS_PATH}")
+        if token.server is not None:
+            put(payload, token.server, f"ws://{self.host}{WS_PATH}")
         return payload
 
     def balance_rows(self, source) -> List[Dict[str, Any]]:

@@ -20,6 +20,7 @@ from scaffolder.spec.model import (
     SymbolCondition,
     TimeField,
     contained,
+    WsToken,
     is_identifier,
 )
 
@@ -895,10 +896,16 @@ def _routed_prefix(example: Any, route_field: str, route: str) -> str:
 def _check_ws_token(problems: List[Problem], loc: Loc, token: Any, endpoint_ref: EndpointRef) -> None:
     """A websocket token fetched over REST (`public_ws.token`, `auth.private_ws.token`)."""
     example = endpoint_ref(loc + ("endpoint",), token.endpoint, needs_example=True)
-    for field in ("token", "server"):
-        _check_path(problems, loc + (field,), getattr(token, field), example)
+    _check_path(problems, loc + ("token",), token.token, example)
     if token.ping_interval is not None:
         _check_path(problems, loc + ("ping_interval",), token.ping_interval.path, example)
+    if token.server is None:
+        if loc[0] == "public_ws":
+            problems.append((loc + ("server",), "the public websocket connects to the announced server: give server"))
+        elif token.connect_url != WsToken.model_fields["connect_url"].default:
+            problems.append((loc + ("connect_url",), "without server the connection goes to urls.private_ws"))
+        return
+    _check_path(problems, loc + ("server",), token.server, example)
     _check_placeholders(problems, loc + ("connect_url",), token.connect_url, {"server", "token", "connect_id"})
     if "server" not in _safe_placeholders(token.connect_url):
         problems.append((loc + ("connect_url",), "the URL must start from the announced server: use {server}"))
@@ -1006,10 +1013,12 @@ def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoin
         )
     if ws.event_envelope is not None and stream.queue_when is not None:
         problems.append((("user_stream", "queue_when"), "give either auth.private_ws.event_envelope or queue_when"))
+    # A token announcing no server travels in the subscriptions.
+    token = {"token"} if ws.token is not None and ws.token.server is None else set()
     for index, item in enumerate(stream.subscriptions):
         message_root = ("user_stream", "subscriptions", index, "message")
         for message_loc, text in _walk_strings(item.message, message_root):
-            _check_placeholders(problems, message_loc, text, USER_MESSAGE_PLACEHOLDERS | {"symbol"})
+            _check_placeholders(problems, message_loc, text, USER_MESSAGE_PLACEHOLDERS | token | {"symbol"})
             in_list = any(isinstance(step, int) for step in message_loc[len(message_root) :])
             if not in_list and "symbol" in _safe_placeholders(text):
                 problems.append(

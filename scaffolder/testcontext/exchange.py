@@ -182,6 +182,15 @@ def values(spec: Spec) -> Dict[str, Any]:
         }
     v["balances_constant"] = endpoints[balances.endpoint].constant
     v["balance_params"] = [(literal(key), literal(value)) for key, value in balances.params.items()]
+    # A POST balances request carries its parameters in the body, as the auth sends it: the signed parameters
+    # themselves (hmac_params, form), form text (hmac_headers), or JSON text.
+    rest = spec.auth.rest
+    v["balance_body_params"] = None
+    if balances.method == "POST":
+        if rest.body == "json":
+            v["balance_body_params"] = "json.loads(data)"
+        else:
+            v["balance_body_params"] = "data" if rest.scheme == "hmac_params" else "dict(parse_qsl(data))"
     balance_event = spec.user_stream.balance_event
     if balance_event and balance_event.row is not None:
         event_row = fieldpath.read(balance_event.example, balance_event.row)

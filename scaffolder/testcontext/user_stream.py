@@ -210,6 +210,9 @@ def _ws(spec: Spec) -> Dict[str, Any]:
         values["login_message"] = literal(login)
         sent.append(login)
     message_values = {"symbols": [_exchange_symbol(spec)], "time": now_seconds}
+    if ws.token is not None and ws.token.server is None:
+        # The token of the documented response the tests serve, as the subscriptions carry it.
+        message_values["token"] = fieldpath.read(spec.endpoints[ws.token.endpoint].example_response, ws.token.token)
     subscriptions = _subscriptions(spec, message_values, credential_sources)
     if ws.scheme == "signed_subscriptions" and subscriptions:
         values["signed_subscription"] = tuple(literal(message) for message in subscriptions[0])
@@ -308,7 +311,12 @@ def _user_stream(spec: Spec) -> Dict[str, Any]:
     if ws.token:
         endpoint = spec.endpoints[ws.token.endpoint]
         token_value = fieldpath.read(endpoint.example_response, ws.token.token)
-        server = fieldpath.read(endpoint.example_response, ws.token.server)
+        if ws.token.server is None:
+            # The connection goes to the private URL; the token travels in the subscriptions.
+            ws_url = _url(spec.urls.private_ws, spec.exchange.domains.default)
+        else:
+            server = fieldpath.read(endpoint.example_response, ws.token.server)
+            ws_url = ws.token.connect_url.format(server=server, token=token_value, connect_id="testConnectId")
         ping_interval = None
         if ws.token.ping_interval:
             raw = fieldpath.read(endpoint.example_response, ws.token.ping_interval.path)
@@ -318,9 +326,7 @@ def _user_stream(spec: Spec) -> Dict[str, Any]:
             "url": literal(_url(spec.urls.rest, spec.exchange.domains.default, endpoint.path)),
             "method": ws.token.method.lower(),
             "response": fixture(endpoint.example_response),
-            "ws_url": literal(
-                ws.token.connect_url.format(server=server, token=token_value, connect_id="testConnectId")
-            ),
+            "ws_url": literal(ws_url),
             "ping_interval": ping_interval,
         }
     return {
