@@ -34,7 +34,9 @@ def test_both_streams_must_agree_on_the_compression(tmp_path: Path):
     assert result.exit_code == 2
     lines = [line for line in result.output.splitlines() if "user_stream.compression" in line]
     assert len(lines) == 1, result.output
-    assert ":402:" in lines[0] and "use public_ws.compression (gzip) here too" in lines[0]
+    # The error is at the private stream's compression: the second `compression:` line of the spec.
+    private_line = [number for number, line in enumerate(BITMART.splitlines(), 1) if line == "  compression: raw_deflate"][1]
+    assert f":{private_line}:3:" in lines[0] and "use public_ws.compression (gzip) here too" in lines[0]
 
 
 def test_an_unknown_compression_is_refused(tmp_path: Path):

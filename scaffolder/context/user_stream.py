@@ -59,7 +59,12 @@ def _auth_values(spec: Spec) -> Dict[str, Any]:
     settings = ws_signature_settings(spec)
     rest = spec.auth.rest
     # The REST HMAC (`_generate_signature`) signs the websocket too unless the secret, algorithm or encoding differ.
-    same_as_rest = settings == {"secret": rest.secret, "algorithm": rest.algorithm, "encoding": rest.encoding}
+    # (and the REST key is the secret's text, and the REST message text, not bytes).
+    same_as_rest = (
+        settings == {"secret": rest.secret, "algorithm": rest.algorithm, "encoding": rest.encoding}
+        and rest.secret_encoding == "text"
+        and (rest.digest is None or rest.digest.encoding == "hex")
+    )
     values["ws_signature"] = None if same_as_rest else settings
     values["ws_signer"] = "_generate_signature" if same_as_rest else "_ws_signature"
     if ws.scheme == "login":
@@ -114,8 +119,11 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
             else condition(queue_when, "event_message", safe=True)
         )
     )
+    # A token announcing no server travels in the subscriptions, as fetched on connection.
+    v["subscription_token"] = ws_auth.token is not None and ws_auth.token.server is None
+    message_values = dict(MESSAGE_VALUES, token="self._ws_token") if v["subscription_token"] else MESSAGE_VALUES
     v["user_subscriptions"] = [
-        template_value(item.message, MESSAGE_VALUES, EMBEDDED_MESSAGE_VALUES, EACH_SYMBOL)
+        template_value(item.message, message_values, EMBEDDED_MESSAGE_VALUES, EACH_SYMBOL)
         for item in stream.subscriptions
     ]
     v["subscriptions_need_symbols"] = any(

@@ -81,7 +81,8 @@ class Streams:
             # Token connections are greeted (KuCoin's welcome) with the documented reply.
             greeting = self.spec.user_stream if connection.authenticated else self.spec.public_ws
             connection.send(copy.deepcopy(greeting.example_subscribe_response))
-        elif any(tokens):
+        elif any(tokens) and all(spec_token.server is not None for spec_token in tokens if spec_token is not None):
+            # (A private token without a server travels in the subscriptions: its connections carry none.)
             self.sandbox.problem(f"websocket connection to {request.path} without a token")
         try:
             async for message in ws:
@@ -185,6 +186,12 @@ class Streams:
             values = extract(subscription.message, message)
             if values is None:
                 continue
+            if auth.scheme == "token" and auth.token.server is None:
+                # The token travels in the subscription (Kraken's GetWebSocketsToken).
+                if values.get("token") != self.sandbox.private_token:
+                    self.sandbox.problem(f"websocket subscription with an unknown token {values.get('token')!r}")
+                    return True
+                connection.authenticated = True
             if auth.scheme == "signed_subscriptions":
                 signed = message.get(auth.subscription_auth.key)
                 found = extract(auth.subscription_auth.value, signed) if signed is not None else None

@@ -19,6 +19,8 @@ CONSTANT = re.compile(r"[A-Z][A-Z0-9_]*")
 NAMED_CONSTANTS = (
     "HBOT_ORDER_ID_PREFIX",
     "MAX_ORDER_ID_LEN",
+    "PARTNER_ID",
+    "PARTNER_KEY",
     "REST_URL",
     "WSS_URL",
     "WSS_PRIVATE_URL",
@@ -112,6 +114,26 @@ class Predicate(Strict):
     equals: Optional[Union[str, int, bool]] = None
     one_of: Optional[List[Union[str, int]]] = None
     truthy: Optional[bool] = None
+
+
+class SymbolCondition(Predicate):
+    """A condition on a symbol row (`markets.symbols.valid_when`): also `contains`, for list fields."""
+
+    contains: Optional[Union[str, int]] = Field(
+        default=None,
+        description="The field is a list holding this value, or a list of lists one of which holds it (Binance's "
+        "permissionSets: [[SPOT, MARGIN]]).",
+    )
+
+
+def contained(predicate: Predicate) -> Optional[Union[str, int]]:
+    """The value a `contains` condition looks for (symbol conditions only), else None."""
+    return getattr(predicate, "contains", None)
+
+
+def nested_lists(value: Any) -> bool:
+    """A documented list of lists (permission sets), which `contains` searches one level down."""
+    return isinstance(value, list) and bool(value) and all(isinstance(entry, list) for entry in value)
 
 
 def _check_pair(value: Optional[str]) -> Optional[str]:
