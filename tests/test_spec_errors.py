@@ -124,6 +124,23 @@ def test_cli_reports_errors_with_exit_2_no_traceback_and_writes_nothing(tmp_path
     assert not out.exists()
 
 
+BITMART_MATCHES = '    error_matches: ["Header X-BM-TIMESTAMP", ["30007", "30008"]]\n'
+
+
+@pytest.mark.parametrize(
+    "matches, message",
+    [
+        ('["Header X-BM-TIMESTAMP", ["30008", "30009"]]', "does not contain '30008' or '30009'"),
+        ('["Header X-BM-TIMESTAMP", []]', "an empty list of choices matches nothing"),
+    ],
+)
+def test_time_sync_choices_must_match_the_documented_error(tmp_path, repo_root, matches, message):
+    text = (repo_root / "specs" / "bitmart.yaml").read_text()
+    assert BITMART_MATCHES in text
+    errors = errors_for(tmp_path, text.replace(BITMART_MATCHES, f"    error_matches: {matches}\n"))
+    assert any(error.loc[:2] == ("auth", "time_sync") and message in error.message for error in errors), errors
+
+
 def test_partner_placeholders_need_their_partner_section(tmp_path, repo_root):
     """{partner_id} and {partner_signature} in a header need `auth.rest.partner` with its key and message."""
     kucoin = (repo_root / "specs" / "kucoin.yaml").read_text()

@@ -188,6 +188,15 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     time_sync = spec.auth.time_sync
     v["time_sync"] = time_sync
     if time_sync:
+        # With a choice among the matchers (a list item), every matcher is a tuple of substrings, any one of which
+        # must occur; else they are plain substrings that must all occur.
+        matches = time_sync.error_matches
+        v["time_error_choices"] = any(isinstance(match, list) for match in matches)
+        v["time_error_matches"] = literal(
+            [tuple(match) if isinstance(match, list) else (match,) for match in matches]
+            if v["time_error_choices"]
+            else matches
+        )
         v["server_time_constant"] = endpoints[time_sync.endpoint].constant
         v["server_time_limit_id"] = endpoints[time_sync.endpoint].rate_limit_id
         server_time = read(time_sync.server_time, "response")

@@ -127,17 +127,24 @@ def _check_predicate(problems: List[Problem], loc: Loc, predicate: Predicate, ex
             problems.append((loc + ("contains",), "contains needs a field documented as a list (of values or lists)"))
 
 
-def _check_error_example(problems: List[Problem], loc: Loc, matches: List[str], example: Any) -> None:
-    """The generated tests raise the documented error body; the matchers must recognise it."""
+def _check_error_example(problems: List[Problem], loc: Loc, matches: List[Any], example: Any) -> None:
+    """The generated tests raise the documented error body; the matchers must recognise it. A matcher that is a
+    list (time-sync matchers) is a choice: the body must contain one of its substrings."""
     if not matches:
         return
+    matches_loc = loc[:-1] + ("error_matches",)
+    for match in matches:
+        if isinstance(match, list) and not match:
+            problems.append((matches_loc, "an empty list of choices matches nothing; give at least one substring"))
     if example is None:
         problems.append((loc, "give the documented error body as an example: the generated tests send it"))
         return
     text = json.dumps(example)
     for match in matches:
-        if match not in text:
-            problems.append((loc, f"the error example does not contain {match!r}, so the matcher would miss it"))
+        options = match if isinstance(match, list) else [match]
+        if options and not any(option in text for option in options):
+            shown = " or ".join(repr(option) for option in options)
+            problems.append((loc, f"the error example does not contain {shown}, so the matcher would miss it"))
 
 
 def cross_check(spec: Spec) -> List[Problem]:

@@ -7,8 +7,9 @@ taken from the spec, never read back from the generated connector.
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
-from typing import Any, Dict
+from typing import Any, Dict, List
 from urllib.parse import urlencode
 
 from scaffolder.fixtures import fixture
@@ -27,6 +28,20 @@ TRADING_RULE = {
     "min_notional_size": "10",
     "min_order_value": "5",
 }
+
+
+def _other_choices(matches: List[Any], example: Any) -> List[str]:
+    """The documented error's text with the choice it contains (one of a list of error_matches) replaced by each
+    other choice of that list: errors the connector must recognise as well (BitMart's 30008 beside 30007)."""
+    if example is None:
+        return []
+    text = json.dumps(example)
+    bodies = []
+    for match in matches:
+        if isinstance(match, list):
+            present = next(option for option in match if option in text)
+            bodies += [literal(json.loads(text.replace(present, option))) for option in match if option != present]
+    return bodies
 
 
 def _joined(base: str, separator: str, quote: str) -> str:
@@ -225,6 +240,7 @@ def values(spec: Spec) -> Dict[str, Any]:
         v["server_time_response"] = fixture(server_example, {time_sync.server_time: server_time})
         v["server_time_seconds"] = "1640000003"
         v["time_error_body"] = literal(time_sync.error_example) if time_sync.error_example is not None else None
+        v["time_error_other_choices"] = _other_choices(time_sync.error_matches, time_sync.error_example)
 
     v["other_domain"] = next(iter(spec.exchange.domains.others), None)
     return v

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import base64
-from typing import Dict, List, Literal, Optional
+from typing import Dict, List, Literal, Optional, Union
 
 from pydantic import Field
 
@@ -131,7 +131,9 @@ class TimeSync(Strict):
     endpoint: str = Field(description="Endpoint returning the server time.")
     server_time: FieldPath
     unit: Literal["ms", "s", "us", "ns"] = "ms"
-    error_matches: List[str] = Field(
-        default_factory=list, description="Substrings that together identify a timestamp error; it triggers a resync."
+    error_matches: List[Union[str, List[str]]] = Field(
+        default_factory=list,
+        description="Substrings that together identify a timestamp error; it triggers a resync. An item that is a "
+        "list is a choice: any one of its substrings.",
     )
     error_example: Optional[JSON] = Field(default=None, description="The documented body of that error.")

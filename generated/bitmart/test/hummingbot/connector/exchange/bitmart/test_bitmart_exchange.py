@@ -885,6 +885,18 @@ class BitmartExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
         exception = IOError(f"Error executing request POST {url}. HTTP status is 400. Error: {error_body}")
         self.assertTrue(self.exchange._is_request_exception_related_to_time_synchronizer(exception))
 
+        # The same error with another of the codes or words the exchange uses for it.
+        error_body = json.dumps(
+            {
+                "message": "Header X-BM-TIMESTAMP range. Within a minute",
+                "code": 30008,
+                "trace": "14893925-3a1c-4a35-b0e8-60dff9b1bf6c",
+                "data": {},
+            }
+        )
+        exception = IOError(f"Error executing request POST {url}. HTTP status is 400. Error: {error_body}")
+        self.assertTrue(self.exchange._is_request_exception_related_to_time_synchronizer(exception))
+
         exception = IOError(f"Error executing request POST {url}. HTTP status is 400. Error: {{}}")
         self.assertFalse(self.exchange._is_request_exception_related_to_time_synchronizer(exception))
 
