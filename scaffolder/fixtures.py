@@ -29,17 +29,27 @@ def fixture(
     """
     payload = copy.deepcopy(example)
     for path, source in (replacements or {}).items():
+        if path == "":
+            # The payload is the value itself (Backpack's server time is a bare number).
+            return source
         fieldpath.write(payload, path, Expr(source))
     if rows is not None:
         row_list = fieldpath.read(payload, rows)
-        template_row = row_list[0]
+        keyed = isinstance(row_list, dict)
+        template_row = next(iter(row_list.values())) if keyed else row_list[0]
         new_rows = []
         for values in row_replacements or [{}]:
             row = copy.deepcopy(template_row)
             for path, source in values.items():
-                fieldpath.write(row, path, Expr(source))
+                if path != fieldpath.ROW_KEY:
+                    fieldpath.write(row, path, Expr(source))
             for key in row_removals:
                 del row[key]
-            new_rows.append(row)
-        row_list[:] = new_rows
+            new_rows.append((Expr(values[fieldpath.ROW_KEY]) if keyed else None, row))
+        if keyed:
+            # A map of rows (balances keyed by asset): each row's key is the ROW_KEY of its replacements.
+            row_list.clear()
+            row_list.update(new_rows)
+        else:
+            row_list[:] = [row for _, row in new_rows]
     return literal(payload)

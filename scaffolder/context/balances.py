@@ -18,7 +18,8 @@ def _balance_fields(balances: Any, variable: str, example_row: Any) -> Dict[str,
     }
     available = fields.get("available") or f"{fields['total']} - {fields['locked']}"
     total = fields.get("total") or f"{available} + {fields['locked']}"
-    return {"asset": read(balances.asset, variable), "available": available, "total": total}
+    asset = read(balances.asset, variable) if balances.asset is not None else None
+    return {"asset": asset, "available": available, "total": total}
 
 
 def add(spec: Spec, v: Dict[str, Any]) -> None:
@@ -27,6 +28,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["balances_constant"] = endpoints[balances.endpoint].constant
     v["balances_params"] = [(key, literal(value)) for key, value in balances.params.items()]
     v["balance_rows"] = read(balances.rows, "account_info")
+    v["balances_keyed"] = balances.keyed_by_asset
     balance_row = fieldpath.first_row(endpoints[balances.endpoint].example_response, balances.rows)
     v["balance_fields"] = _balance_fields(balances, "balance_entry", balance_row)
 

@@ -11,6 +11,7 @@ from typing import Any, Dict, List, Optional
 
 from aiohttp import web
 
+from scaffolder import keys
 from scaffolder.sandbox import payloads
 from scaffolder.sandbox.engine import MID_PRICE, Engine, Fill, Market, Order
 from scaffolder.sandbox.limits import RateLimiter
@@ -32,7 +33,10 @@ def exchange_symbol(spec: Spec, trading_pair: str) -> str:
 
 def sandbox_credentials(spec: Spec) -> Dict[str, str]:
     """The account's credentials: fixed, so that a connector can be pointed at the sandbox with them."""
-    return {credential.name: f"sandbox-{credential.name.replace('_', '-')}" for credential in spec.credentials}
+    return {
+        credential.name: keys.credential_text(spec, credential.name, f"sandbox-{credential.name.replace('_', '-')}")
+        for credential in spec.credentials
+    }
 
 
 class Sandbox:
@@ -120,7 +124,7 @@ class Sandbox:
     def balance_rows(self, source) -> List[Dict[str, Any]]:
         rows = []
         for asset, (available, locked) in sorted(self.engine.balances.items()):
-            row = {source.asset: asset}
+            row = {getattr(source, "asset", None) or fieldpath.ROW_KEY: asset}
             for path, value in ((source.available, available), (source.locked, locked),
                                 (source.total, available + locked)):
                 if path:

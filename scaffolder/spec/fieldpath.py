@@ -128,8 +128,9 @@ def documented(example: Any, path: str) -> Any:
 
 
 def first_row(payload: Any, rows: str) -> Any:
-    """The first element of the list at `rows` (the empty path is the payload itself)."""
-    return read(payload, rows)[0]
+    """The first element of the list at `rows` (the empty path is the payload itself); of a map, its first value."""
+    found = read(payload, rows)
+    return next(iter(found.values())) if isinstance(found, dict) else found[0]
 
 
 def write(payload: Any, path: str, new_value: Any) -> None:
@@ -148,3 +149,8 @@ def write(payload: Any, path: str, new_value: Any) -> None:
         container[last.position] = new_value
     else:
         raise FieldPathError(f"a path ending in a selector cannot be written: {path!r}")
+
+
+# Where rows are a map rather than a list (balances keyed by asset), the pseudo-path naming a row's key among the
+# values written into a row (test fixtures, sandbox payloads).
+ROW_KEY = "<key>"

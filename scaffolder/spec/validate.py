@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import keyword
 import re
 import string
 from typing import Any, Callable, Iterable, List, Optional, Tuple
@@ -33,7 +34,7 @@ URL_PLACEHOLDERS = {"domain"}
 TOPIC_PLACEHOLDERS = {"symbol", "symbol_lower", "symbols"}
 SUBSCRIBE_PLACEHOLDERS = {"topics", "topic", "route", "request_id", "time"}
 PING_PLACEHOLDERS = {"request_id", "time"}
-MESSAGE_PLACEHOLDERS = {"timestamp", "method", "path", "query", "request_path", "body", "body_hash"}
+MESSAGE_PLACEHOLDERS = {"timestamp", "method", "path", "query", "request_path", "body", "body_hash", "sorted_params"}
 # Characters a client order id needs after its prefix to stay unique (Hummingbot appends a nonce-based suffix).
 MIN_CLIENT_ID_ROOM = 8
 # States Hummingbot must be able to reach from the exchange's state field.
@@ -376,6 +377,51 @@ def _check_not_a_secret(problems: List[Problem], loc: Loc, value: str, credentia
     )
 
 
+def _signing_clock(spec: Spec) -> set:
+    """What signed websocket subscriptions may use besides their own fields: the clock, and the REST window."""
+    return {"timestamp"} | ({"recv_window"} if spec.auth.rest.recv_window is not None else set())
+
+
+def _check_key_options(spec: Spec, problems: List[Problem]) -> None:
+    """`auth.rest.secret_encoding`, and an Ed25519 key, which is 32 bytes written as base64 or hex."""
+    rest_auth = spec.auth.rest
+    signature = spec.auth.private_ws.signature
+    ed25519 = rest_auth.algorithm == "ed25519" or (signature is not None and signature.algorithm == "ed25519")
+    if ed25519 and rest_auth.secret_encoding == "text":
+        problems.append(
+            (
+                ("auth", "rest", "secret_encoding"),
+                "an Ed25519 private key is 32 bytes: say how the secret writes them (base64 or hex)",
+            )
+        )
+
+
+def _check_message_options(spec: Spec, problems: List[Problem], allowed: set, credentials_and_window: set) -> None:
+    """`auth.rest.message` as a list, `message_separator` and `sign_only_params`."""
+    rest_auth = spec.auth.rest
+    loc = ("auth", "rest")
+    if isinstance(rest_auth.message, list):
+        if not rest_auth.message:
+            problems.append((loc + ("message",), "a message written as a list needs at least one part"))
+        for index, part in enumerate(rest_auth.message):
+            _check_placeholders(problems, loc + ("message", index), part, allowed)
+    elif rest_auth.message_separator:
+        problems.append(
+            (loc + ("message_separator",), "message_separator joins the parts of a list: write message as a list")
+        )
+    if rest_auth.sign_only_params and rest_auth.body != "json":
+        problems.append(
+            (loc + ("sign_only_params",), "sign-only parameters are taken out of a JSON body: they need body: json")
+        )
+    seen = set()
+    for index, name in enumerate(rest_auth.sign_only_params):
+        if not name.isidentifier() or keyword.iskeyword(name):
+            problems.append((loc + ("sign_only_params", index), f"{name!r} is not a name a placeholder can have"))
+        elif name in MESSAGE_PLACEHOLDERS or name in credentials_and_window or name in seen:
+            problems.append((loc + ("sign_only_params", index), f"{{{name}}} already stands for something else"))
+        seen.add(name)
+
+
 def _check_rest_signing(spec: Spec, problems: List[Problem], credentials: set) -> None:
     """`auth.rest`: the keys each scheme needs, and the placeholders of `message` and `headers`."""
     rest_auth = spec.auth.rest
@@ -401,20 +447,27 @@ def _check_rest_signing(spec: Spec, problems: List[Problem], credentials: set) -
         else:
             _check_placeholders(problems, loc + ("params", key), value, values)
             _check_not_a_secret(problems, loc + ("params", key), value, credentials)
+    _check_key_options(spec, problems)
     if not by_headers:
         for where, value in param_names.items():
             if value is None:
                 problems.append((where, "hmac_params sends the signature and timestamp as parameters: name them"))
         if rest_auth.message is not None:
             problems.append((loc + ("message",), "hmac_params signs the urlencoded parameters; message is unused"))
+        if rest_auth.sign_only_params:
+            problems.append(
+                (loc + ("sign_only_params",), "hmac_params signs what it sends; sign_only_params is unused")
+            )
         return
     for where, value in param_names.items():
         if value is not None:
             problems.append((where, "hmac_headers sends signature and timestamp in headers: {signature}, {timestamp}"))
+    allowed = MESSAGE_PLACEHOLDERS | values | set(rest_auth.sign_only_params)
     if rest_auth.message is None:
         problems.append((loc + ("message",), "hmac_headers needs the signed string as a message template"))
-    else:
-        _check_placeholders(problems, loc + ("message",), rest_auth.message, MESSAGE_PLACEHOLDERS | values)
+    elif isinstance(rest_auth.message, str):
+        _check_placeholders(problems, loc + ("message",), rest_auth.message, allowed)
+    _check_message_options(spec, problems, allowed, values)
     for name in ("signature", "timestamp"):
         if name not in sent:
             problems.append((loc + ("headers",), f"no header sends {{{name}}}: the exchange could not verify requests"))
@@ -881,8 +934,11 @@ def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoin
             except fieldpath.FieldPathError as error:
                 problems.append((loc + ("signature", "payload"), str(error)))
                 names = []
+            clock = _signing_clock(spec)
             for index, item in enumerate(stream.subscriptions):
                 for name in names:
+                    if name in clock:
+                        continue
                     if not isinstance(item.message, dict) or name not in item.message:
                         problems.append(
                             (
@@ -897,7 +953,7 @@ def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoin
             problems.append((loc + ("timestamp",), "the login scheme needs the timestamp it signs"))
     if ws.subscription_auth is not None:
         for message_loc, text in _walk_strings(ws.subscription_auth.value, loc + ("subscription_auth", "value")):
-            _check_placeholders(problems, message_loc, text, credentials | {"signature"})
+            _check_placeholders(problems, message_loc, text, credentials | {"signature"} | _signing_clock(spec))
     if ws.listen_key is not None:
         example = endpoint_ref(loc + ("listen_key", "endpoint"), ws.listen_key.endpoint, needs_example=True)
         if example is not None:
@@ -987,14 +1043,18 @@ def _check_balance_rows(problems: List[Problem], loc: Loc, balances: Any, exampl
             problems.append((loc + ("row",), str(error)))
             return
     else:
+        keyed = getattr(balances, "keyed_by_asset", False)
         try:
             rows = fieldpath.read(example, balances.rows)
-            row = rows[0]
+            if keyed and not (isinstance(rows, dict) and rows and all(isinstance(row, dict) for row in rows.values())):
+                raise TypeError
+            row = next(iter(rows.values())) if keyed else rows[0]
         except fieldpath.FieldPathError as error:
             problems.append((loc + ("rows",), str(error)))
             return
         except (IndexError, KeyError, TypeError):
-            problems.append((loc + ("rows",), "expected a non-empty list of balances in the example"))
+            expected = "a non-empty map of asset to balance" if keyed else "a non-empty list of balances"
+            problems.append((loc + ("rows",), f"expected {expected} in the example"))
             return
     for field in ("asset", "available", "locked", "total"):
         path = getattr(balances, field)

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any, Dict
 from urllib.parse import urlencode
 
+from scaffolder import keys
 from scaffolder.fixtures import fixture
 from scaffolder.pysource import literal, path_source, read
 from scaffolder.spec import fieldpath
@@ -37,7 +38,9 @@ def values(spec: Spec) -> Dict[str, Any]:
 
     joined = f"base_token + {literal(fmt.separator)} + quote_token" if fmt.separator else "base_token + quote_token"
     v["exchange_symbol_source"] = f"({joined}).{fmt.case}()"
-    v["credential_values"] = [(c.name, literal(f"test-{c.name}")) for c in spec.credentials]
+    v["credential_values"] = [
+        (c.name, literal(keys.credential_text(spec, c.name, f"test-{c.name}"))) for c in spec.credentials
+    ]
     v["secret"] = spec.auth.rest.secret
     v["signature_base64"] = spec.auth.rest.encoding == "base64"
 
@@ -129,7 +132,7 @@ def values(spec: Spec) -> Dict[str, Any]:
 
     def balance_values(balance_spec: Any, row: Any, asset: str, available: str, total: str) -> Dict[str, str]:
         amounts = {"available": available, "locked": str(int(total) - int(available)), "total": total}
-        values_ = {balance_spec.asset: asset}
+        values_ = {balance_spec.asset if balance_spec.asset is not None else fieldpath.ROW_KEY: asset}
         for name, amount in amounts.items():
             path = getattr(balance_spec, name)
             if path:
@@ -141,7 +144,9 @@ def values(spec: Spec) -> Dict[str, Any]:
     v["balance_base_and_quote"] = fixture(balance_example, rows=balances.rows, row_replacements=[base_row, quote_row])
     v["balance_only_base"] = fixture(balance_example, rows=balances.rows, row_replacements=[base_row])
     v["balances_constant"] = endpoints[balances.endpoint].constant
-    v["balance_params"] = [(literal(key), literal(value)) for key, value in balances.params.items()]
+    v["balance_params"] = [
+        (literal(key), literal(value)) for key, value in order_tests.sent_params(spec, balances.params).items()
+    ]
     balance_event = spec.user_stream.balance_event
     if balance_event and balance_event.row is not None:
         event_row = fieldpath.read(balance_event.example, balance_event.row)
