@@ -44,6 +44,14 @@ def message_parts(message: Union[str, List[str]]) -> List[str]:
     return [message] if isinstance(message, str) else list(message)
 
 
+def recv_window_source(rest_auth: Any) -> str:
+    """`{recv_window}` as text: the module constant RECV_WINDOW, or the class attribute
+    `auth.rest.recv_window_attribute` (an integer)."""
+    if rest_auth.recv_window_attribute:
+        return f"str(self.{rest_auth.recv_window_attribute})"
+    return "RECV_WINDOW"
+
+
 def message_source(rest_auth: Any, values: Dict[str, str]) -> str:
     """The signed message: one template, or the non-empty parts of a list joined with `message_separator`."""
     if isinstance(rest_auth.message, str):
@@ -79,7 +87,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     # their HMAC there).
     values = {credential.name: f"self.{credential.name}" for credential in spec.credentials}
     if rest_auth.recv_window is not None:
-        values["recv_window"] = "RECV_WINDOW"
+        values["recv_window"] = recv_window_source(rest_auth)
     header_values = dict(values, timestamp="timestamp", signature="signature")
     for credential in spec.credentials:
         if credential.signed:
@@ -91,6 +99,12 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["auth_by_headers"] = by_headers
     v["auth_form_body"] = rest_auth.body == "form"
     v["recv_window"] = literal(str(rest_auth.recv_window)) if rest_auth.recv_window is not None else None
+    if rest_auth.recv_window_attribute:
+        # A class attribute instead of the module constant.
+        v["recv_window_attribute"] = (rest_auth.recv_window_attribute, rest_auth.recv_window)
+        v["recv_window"] = None
+    else:
+        v["recv_window_attribute"] = None
     timestamp = timestamp_source(rest_auth.timestamp.unit, rest_auth.timestamp.clock)
     locals_ = message_locals(rest_auth.message, rest_auth.body_hash) if by_headers else []
     local_names = {name for name, _ in locals_}

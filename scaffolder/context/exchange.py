@@ -64,7 +64,13 @@ def api_host_env(spec: Spec) -> str:
 def add(spec: Spec, v: Dict[str, Any]) -> None:
     endpoints = spec.endpoints
     v["api_host_env"] = api_host_env(spec)
-    v["url_sources"] = {name: _url_source(url) for name, url in spec.urls.model_dump().items()}
+    positional = spec.urls.domain_format == "positional"
+    urls = {name: getattr(spec.urls, name) for name in ("rest", "public_ws", "private_ws")}
+    v["url_sources"] = {
+        name: _url_source(url.replace("{domain}", "{}") if positional else url) for name, url in urls.items()
+    }
+    # The URL constants' .format(...) argument naming the domain: `domain=domain`, or `domain` (positional).
+    v["domain_keyword"] = "" if positional else "domain="
     markets = spec.markets
     v["endpoints"] = [(endpoint.constant, endpoint.path) for endpoint in endpoints.values()]
     v["endpoint_limit_ids"] = [endpoint.limit_id for endpoint in endpoints.values() if endpoint.limit_id]

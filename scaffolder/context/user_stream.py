@@ -77,7 +77,9 @@ def _auth_values(spec: Spec) -> Dict[str, Any]:
         # {timestamp} and {recv_window} are the signing clock and window (as text); other names are message fields.
         clock = {"timestamp": "timestamp"}
         if rest.recv_window is not None:
-            clock["recv_window"] = "RECV_WINDOW"
+            clock["recv_window"] = (
+                f"str(self.{rest.recv_window_attribute})" if rest.recv_window_attribute else "RECV_WINDOW"
+            )
         fields = {name: clock.get(name, f"payload[{name!r}]") for name in placeholders(ws.signature.payload)}
         values["ws_signed_payload"] = fstring(ws.signature.payload, fields)
         value = template_value(ws.subscription_auth.value, dict(credentials, signature="signature", **clock))

@@ -124,16 +124,23 @@ def with_rows(example: Any, rows: str, values: List[Dict[str, Any]], row_hook=No
     """The example with its list at `rows` rebuilt from its first row, one copy per mapping of path -> value."""
     payload = copy.deepcopy(example)
     row_list = fieldpath.read(payload, rows)
-    template = copy.deepcopy(row_list[0])
+    keyed = isinstance(row_list, dict)
+    template = copy.deepcopy(next(iter(row_list.values())) if keyed else row_list[0])
     new_rows = []
     for row_values in values:
         row = copy.deepcopy(template)
         for path, value in row_values.items():
-            put(row, path, value)
+            if path != fieldpath.ROW_KEY:
+                put(row, path, value)
         if row_hook:
             row_hook(row, row_values)
-        new_rows.append(row)
-    row_list[:] = new_rows
+        new_rows.append((row_values.get(fieldpath.ROW_KEY), row))
+    if keyed:
+        # A map of rows (balances keyed by asset): each row under its fieldpath.ROW_KEY value.
+        row_list.clear()
+        row_list.update(new_rows)
+    else:
+        row_list[:] = [row for _, row in new_rows]
     return payload
 
 

@@ -46,7 +46,11 @@ class RestApi:
         self.sandbox = sandbox
         self.spec = sandbox.spec
         spec = self.spec
-        base_path = urlsplit(spec.urls.rest).path.rstrip("/")
+        # The base URL's path, to which the endpoint paths are appended as written (`/api/v3` + `/order`, or
+        # `/` + `api/v1/order` after a base ending with a slash).
+        base_path = urlsplit(spec.urls.rest).path
+        if not base_path.endswith("/"):
+            base_path = base_path.rstrip("/")
         roles: List[Tuple[str, str, str]] = []  # (endpoint, method, role)
         orders = spec.orders
         roles += [(orders.create.endpoint, orders.create.method, "create"),

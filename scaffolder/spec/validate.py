@@ -231,7 +231,7 @@ def _check_exchange(spec: Spec, problems: List[Problem], endpoint_ref: EndpointR
                 )
             )
         constants[endpoint.constant] = name
-        _check_endpoint_path(problems, loc, endpoint)
+        _check_endpoint_path(problems, loc, endpoint, spec.urls.rest.endswith("/"))
         if endpoint.limit_id is not None:
             if endpoint.limit_id in constants or endpoint.limit_id in pools:
                 problems.append((loc + ("limit_id",), f"limit id {endpoint.limit_id} is already used"))
@@ -295,10 +295,14 @@ def _check_path_filled(problems: List[Problem], loc: Loc, name: str, endpoint: A
             )
 
 
-def _check_endpoint_path(problems: List[Problem], loc: Loc, endpoint: Any) -> None:
-    """A path starts with '/'; a template's placeholders are lowercase names and need an explicit limit id."""
+def _check_endpoint_path(problems: List[Problem], loc: Loc, endpoint: Any, base_has_slash: bool = False) -> None:
+    """A path starts with '/' (or, after a base URL ending with '/', does not: Hummingbot's `api/v1/ping`); a
+    template's placeholders are lowercase names and need an explicit limit id."""
     path = endpoint.path
-    if not path.startswith("/"):
+    if base_has_slash and path.startswith("/"):
+        problems.append((loc + ("path",), f"urls.rest ends with '/': paths follow it without one, found {path!r}"))
+        return
+    if not base_has_slash and not path.startswith("/"):
         problems.append((loc + ("path",), f"paths start with '/', found {path!r}"))
         return
     if any(char.isspace() for char in path):
@@ -448,6 +452,8 @@ def _check_rest_signing(spec: Spec, problems: List[Problem], credentials: set) -
             _check_placeholders(problems, loc + ("params", key), value, values)
             _check_not_a_secret(problems, loc + ("params", key), value, credentials)
     _check_key_options(spec, problems)
+    if rest_auth.recv_window_attribute and rest_auth.recv_window is None:
+        problems.append((loc + ("recv_window_attribute",), "names the attribute of recv_window: give recv_window"))
     if not by_headers:
         for where, value in param_names.items():
             if value is None:

@@ -69,6 +69,12 @@ class RestAuth(Strict):
     recv_window: Optional[PositiveInt] = Field(
         default=None, description="A fixed validity window (ms), usable as {recv_window} in `message` and `headers`."
     )
+    recv_window_attribute: Optional[str] = Field(
+        default=None,
+        description="The window as an integer class attribute of the auth by this UPPER_CASE name (Hummingbot's "
+        "Backpack: DEFAULT_WINDOW_MS) instead of the module constant RECV_WINDOW.",
+        pattern=r"^[A-Z][A-Z0-9_]*$",
+    )
     headers: Dict[str, str] = Field(default_factory=dict, description="Headers added to signed requests.")
     params: Dict[str, str] = Field(
         default_factory=dict,

@@ -47,7 +47,7 @@ class BackpackAPIUserStreamDataSource(UserStreamTrackerDataSource):
     async def _connected_websocket_assistant(self) -> WSAssistant:
         ws = await self._get_ws_assistant()
         await ws.connect(
-            ws_url=CONSTANTS.WSS_PRIVATE_URL.format(domain=self._domain),
+            ws_url=CONSTANTS.WSS_PRIVATE_URL.format(self._domain),
             ping_timeout=CONSTANTS.WS_HEARTBEAT_TIME_INTERVAL,
         )
         return ws

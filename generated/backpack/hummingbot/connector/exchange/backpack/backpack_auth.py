@@ -8,8 +8,6 @@ from hummingbot.connector.time_synchronizer import TimeSynchronizer
 from hummingbot.core.web_assistant.auth import AuthBase
 from hummingbot.core.web_assistant.connections.data_types import RESTRequest, WSRequest
 
-# Milliseconds a signed request stays valid after its timestamp.
-RECV_WINDOW = "5000"
 # Request parameters that are signed but not sent.
 SIGN_ONLY_PARAMS = ("instruction",)
 
@@ -19,6 +17,9 @@ class BackpackAuth(AuthBase):
     Signs requests: Ed25519 (base64) of a message built from the
     timestamp and the request; key, timestamp and signature travel in headers.
     """
+
+    # Milliseconds a signed request stays valid after its timestamp.
+    DEFAULT_WINDOW_MS = 5000
 
     def __init__(self, api_key: str, secret_key: str, time_provider: TimeSynchronizer):
         self.api_key = api_key
@@ -35,8 +36,10 @@ class BackpackAuth(AuthBase):
         """Signs a subscription message: the signature of its fields goes under 'signature'."""
         payload = request.payload
         timestamp = str(int(self.time_provider.time() * 1e3))
-        signature = self._generate_signature(f"instruction=subscribe&timestamp={timestamp}&window={RECV_WINDOW}")
-        payload["signature"] = [self.api_key, signature, timestamp, RECV_WINDOW]
+        signature = self._generate_signature(
+            f"instruction=subscribe&timestamp={timestamp}&window={str(self.DEFAULT_WINDOW_MS)}"
+        )
+        payload["signature"] = [self.api_key, signature, timestamp, str(self.DEFAULT_WINDOW_MS)]
         return request
 
     def header_for_authentication(self, request: RESTRequest) -> Dict[str, str]:
@@ -51,14 +54,14 @@ class BackpackAuth(AuthBase):
                     f"instruction={instruction}" if instruction else "",
                     sorted_params,
                     f"timestamp={timestamp}",
-                    f"window={RECV_WINDOW}",
+                    f"window={str(self.DEFAULT_WINDOW_MS)}",
                 )
                 if part
             )
         )
         return {
             "X-Timestamp": timestamp,
-            "X-Window": RECV_WINDOW,
+            "X-Window": str(self.DEFAULT_WINDOW_MS),
             "X-API-Key": self.api_key,
             "X-Signature": signature,
             "X-BROKER-ID": "2200",

@@ -11,24 +11,24 @@ DEFAULT_DOMAIN = "exchange"
 HBOT_ORDER_ID_PREFIX = ""
 MAX_ORDER_ID_LEN = 32
 
-# Base URLs; {domain} is replaced by the connector's domain. With BACKPACK_API_HOST=host:port set, they all point
+# Base URLs; {} is replaced by the connector's domain. With BACKPACK_API_HOST=host:port set, they all point
 # at that host over plain http/ws, same paths: a local stand-in for the exchange (`hbgen sandbox`).
 LOCAL_API_HOST = os.environ.get("BACKPACK_API_HOST")
-REST_URL = f"http://{LOCAL_API_HOST}" if LOCAL_API_HOST else "https://api.backpack.{domain}"
-WSS_URL = f"ws://{LOCAL_API_HOST}" if LOCAL_API_HOST else "wss://ws.backpack.{domain}"
-WSS_PRIVATE_URL = f"ws://{LOCAL_API_HOST}" if LOCAL_API_HOST else "wss://ws.backpack.{domain}"
+REST_URL = f"http://{LOCAL_API_HOST}/" if LOCAL_API_HOST else "https://api.backpack.{}/"
+WSS_URL = f"ws://{LOCAL_API_HOST}/" if LOCAL_API_HOST else "wss://ws.backpack.{}/"
+WSS_PRIVATE_URL = f"ws://{LOCAL_API_HOST}/" if LOCAL_API_HOST else "wss://ws.backpack.{}/"
 WS_HEARTBEAT_TIME_INTERVAL = 60.0
 
 # REST paths
-PING_PATH_URL = "/api/v1/ping"
-SERVER_TIME_PATH_URL = "/api/v1/time"
-EXCHANGE_INFO_PATH_URL = "/api/v1/markets"
-TICKER_PRICE_CHANGE_PATH_URL = "/api/v1/ticker"
-SNAPSHOT_PATH_URL = "/api/v1/depth"
-ORDER_PATH_URL = "/api/v1/order"
-OPEN_ORDERS_PATH_URL = "/api/v1/orders"
-BALANCE_PATH_URL = "/api/v1/capital"
-MY_TRADES_PATH_URL = "/wapi/v1/history/fills"
+PING_PATH_URL = "api/v1/ping"
+SERVER_TIME_PATH_URL = "api/v1/time"
+EXCHANGE_INFO_PATH_URL = "api/v1/markets"
+TICKER_PRICE_CHANGE_PATH_URL = "api/v1/ticker"
+SNAPSHOT_PATH_URL = "api/v1/depth"
+ORDER_PATH_URL = "api/v1/order"
+OPEN_ORDERS_PATH_URL = "api/v1/orders"
+BALANCE_PATH_URL = "api/v1/capital"
+MY_TRADES_PATH_URL = "wapi/v1/history/fills"
 
 # Order vocabulary
 SIDE_BUY = "Bid"

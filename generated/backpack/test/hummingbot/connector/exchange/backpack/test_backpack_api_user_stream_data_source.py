@@ -76,12 +76,12 @@ class BackpackAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
         self.start_listening()
         await self.mocking_assistant.run_until_all_aiohttp_messages_delivered(websocket)
 
-        self.assertEqual("wss://ws.backpack.exchange", ws_connect_mock.call_args.args[0])
+        self.assertEqual("wss://ws.backpack.exchange/", ws_connect_mock.call_args.args[0])
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_connects_to_private_websocket_of_each_domain(self, ws_connect_mock):
         self.websocket(ws_connect_mock)
-        for domain, expected_url in [("exchange", "wss://ws.backpack.exchange")]:
+        for domain, expected_url in [("exchange", "wss://ws.backpack.exchange/")]:
             with self.subTest(domain=domain):
                 await self.create_data_source(domain=domain)._connected_websocket_assistant()
 

@@ -39,15 +39,15 @@ class BackpackWebUtilsTests(IsolatedAsyncioWrapperTestCase):
         self.assertEqual(
             {
                 "GLOBAL": (2000, 60.0, []),
-                "/api/v1/ping": (2000, 60.0, [("GLOBAL", 1)]),
-                "/api/v1/time": (2000, 60.0, [("GLOBAL", 1)]),
-                "/api/v1/markets": (2000, 60.0, [("GLOBAL", 1)]),
-                "/api/v1/ticker": (2000, 60.0, [("GLOBAL", 1)]),
-                "/api/v1/depth": (2000, 60.0, [("GLOBAL", 1)]),
-                "/api/v1/order": (2000, 60.0, [("GLOBAL", 1)]),
-                "/api/v1/orders": (2000, 60.0, [("GLOBAL", 1)]),
-                "/api/v1/capital": (2000, 60.0, [("GLOBAL", 1)]),
-                "/wapi/v1/history/fills": (2000, 60.0, [("GLOBAL", 1)]),
+                "api/v1/ping": (2000, 60.0, [("GLOBAL", 1)]),
+                "api/v1/time": (2000, 60.0, [("GLOBAL", 1)]),
+                "api/v1/markets": (2000, 60.0, [("GLOBAL", 1)]),
+                "api/v1/ticker": (2000, 60.0, [("GLOBAL", 1)]),
+                "api/v1/depth": (2000, 60.0, [("GLOBAL", 1)]),
+                "api/v1/order": (2000, 60.0, [("GLOBAL", 1)]),
+                "api/v1/orders": (2000, 60.0, [("GLOBAL", 1)]),
+                "api/v1/capital": (2000, 60.0, [("GLOBAL", 1)]),
+                "wapi/v1/history/fills": (2000, 60.0, [("GLOBAL", 1)]),
             },
             {
                 limit.limit_id: (
