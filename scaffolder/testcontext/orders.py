@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
+from scaffolder.context.requests import sends_body
 from scaffolder.fixtures import fixture
 from scaffolder.pysource import literal, path_source
 from scaffolder.spec import datetimes, fieldpath
@@ -55,7 +56,7 @@ def _params_checks(params: Mapping[str, str], expected: Mapping[str, Tuple[str, 
 def _request_values(spec: Spec, request: Any, test_values: Mapping[str, str]) -> Dict[str, Any]:
     """How the generated test finds a request: its mocked path, HTTP method, and where its parameters are."""
     path = path_source(spec.endpoints[request.endpoint], test_values)
-    in_body = request.method in ("POST", "PUT")
+    in_body = sends_body(request.method, getattr(request, "params_in", None))
     argument = "data" if in_body else "params"
     source = f"request_call.kwargs[{literal(argument)}]"
     if in_body and spec.auth.rest.body == "json":

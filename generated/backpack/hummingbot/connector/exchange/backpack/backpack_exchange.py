@@ -44,6 +44,8 @@ class BackpackExchange(ExchangePyBase):
         self._trading_required = trading_required
         self._trading_pairs = trading_pairs
         super().__init__(balance_asset_limit, rate_limits_share_pct)
+        # The user stream sends no balances: Hummingbot polls them over REST.
+        self.real_time_balance_update = False
 
     @property
     def authenticator(self) -> BackpackAuth:
@@ -199,15 +201,14 @@ class BackpackExchange(ExchangePyBase):
 
     async def _place_cancel(self, order_id: str, tracked_order: InFlightOrder) -> bool:
         symbol = await self.exchange_symbol_associated_to_pair(trading_pair=tracked_order.trading_pair)
-        exchange_order_id = await tracked_order.get_exchange_order_id()
         api_params = {
             "instruction": "orderCancel",
             "symbol": symbol,
-            "orderId": exchange_order_id,
+            "clientId": order_id,
         }
         cancel_result = await self._api_delete(
             path_url=CONSTANTS.ORDER_PATH_URL,
-            params=api_params,
+            data=api_params,
             is_auth_required=True,
         )
         # A refusal raises, as a failed request does: Hummingbot logs it and checks it for "order not found".
@@ -323,13 +324,12 @@ class BackpackExchange(ExchangePyBase):
 
     async def _request_order_status(self, tracked_order: InFlightOrder) -> OrderUpdate:
         symbol = await self.exchange_symbol_associated_to_pair(trading_pair=tracked_order.trading_pair)
-        exchange_order_id = await tracked_order.get_exchange_order_id()
         order_status = await self._api_get(
             path_url=CONSTANTS.ORDER_PATH_URL,
             params={
                 "instruction": "orderQuery",
                 "symbol": symbol,
-                "orderId": exchange_order_id,
+                "clientId": tracked_order.client_order_id,
             },
             is_auth_required=True,
         )

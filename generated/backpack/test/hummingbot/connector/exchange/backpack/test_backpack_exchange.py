@@ -278,14 +278,14 @@ class BackpackExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTest
         self.assertEqual(order.client_order_id, request_data["clientId"])
 
     def validate_order_cancelation_request(self, order: InFlightOrder, request_call: RequestCall):
-        request_params = request_call.kwargs["params"]
+        request_params = json.loads(request_call.kwargs["data"])
         self.assertEqual(self.exchange_trading_pair, request_params["symbol"])
-        self.assertEqual(order.exchange_order_id, request_params["orderId"])
+        self.assertEqual(order.client_order_id, request_params["clientId"])
 
     def validate_order_status_request(self, order: InFlightOrder, request_call: RequestCall):
         request_params = request_call.kwargs["params"]
         self.assertEqual(self.exchange_trading_pair, request_params["symbol"])
-        self.assertEqual(order.exchange_order_id, request_params["orderId"])
+        self.assertEqual(order.client_order_id, request_params["clientId"])
 
     def validate_trades_request(self, order: InFlightOrder, request_call: RequestCall):
         request_params = request_call.kwargs["params"]
