@@ -763,6 +763,13 @@ def _check_public_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoint
     public = spec.public_ws
     channels = public.channels
     per_pair = public.subscribe.scope == "per_pair"
+    if public.queue_keys == "event_types":
+        routes = [channel.route for channel in (channels.trade, channels.order_book_diff, channels.order_book_snapshot)
+                  if channel is not None]
+        if len(set(routes)) != len(routes):
+            problems.append(
+                (("public_ws", "queue_keys"), "event_types keys each queue by its channel's route: the routes differ")
+            )
     for message in ("message", "unsubscribe_message"):
         template = getattr(public.subscribe, message)
         for loc, text in _walk_strings(template, ("public_ws", "subscribe", message)):

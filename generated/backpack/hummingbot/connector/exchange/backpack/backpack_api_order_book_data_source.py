@@ -39,6 +39,9 @@ class BackpackAPIOrderBookDataSource(OrderBookTrackerDataSource):
         )
         self._domain = domain
         self._request_ids = itertools.count(1)
+        # The message queues are keyed by the channels' event types.
+        self._trade_messages_queue_key = CONSTANTS.TRADE_EVENT_TYPE
+        self._diff_messages_queue_key = CONSTANTS.DIFF_EVENT_TYPE
 
     async def get_last_traded_prices(self, trading_pairs: List[str], domain: Optional[str] = None) -> Dict[str, float]:
         return await self._connector.get_last_traded_prices(trading_pairs=trading_pairs)

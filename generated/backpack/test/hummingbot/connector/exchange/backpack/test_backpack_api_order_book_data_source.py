@@ -132,6 +132,10 @@ class BackpackAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         queue.get.side_effect = items
         return queue
 
+    def test_message_queues_are_keyed_by_event_type(self):
+        self.assertEqual("trade", self.data_source._trade_messages_queue_key)
+        self.assertEqual("depth", self.data_source._diff_messages_queue_key)
+
     async def test_get_new_order_book_successful(self):
         self.mock_api.get(self._snapshot_url_regex(), body=json.dumps(self._snapshot_response()))
 
