@@ -28,6 +28,8 @@ class BackpackAuth(AuthBase):
 
     async def rest_authenticate(self, request: RESTRequest) -> RESTRequest:
         headers = dict(request.headers or {})
+        # A sign-only parameter given as a header is signed, not sent.
+        headers = {key: value for key, value in headers.items() if key not in SIGN_ONLY_PARAMS}
         headers.update(self.header_for_authentication(request))
         request.headers = headers
         return request
