@@ -35,21 +35,19 @@ def fixture(
         fieldpath.write(payload, path, Expr(source))
     if rows is not None:
         row_list = fieldpath.read(payload, rows)
-        keyed = isinstance(row_list, dict)
-        template_row = next(iter(row_list.values())) if keyed else row_list[0]
+        template_row = fieldpath.first_row(payload, rows)
         new_rows = []
         for values in row_replacements or [{}]:
             row = copy.deepcopy(template_row)
             for path, source in values.items():
-                if path != fieldpath.ROW_KEY:
-                    fieldpath.write(row, path, Expr(source))
-            for key in row_removals:
-                del row[key]
-            new_rows.append((Expr(values[fieldpath.ROW_KEY]) if keyed else None, row))
-        if keyed:
-            # A map of rows (balances keyed by asset): each row's key is the ROW_KEY of its replacements.
+                fieldpath.write(row, path, Expr(source))
+            for path in row_removals:
+                fieldpath.delete(row, path)
+            new_rows.append(row)
+        if isinstance(row_list, dict):
+            # Map rows are [key, value] entries; the key injected (an expression) becomes the entry's key.
             row_list.clear()
-            row_list.update(new_rows)
+            row_list.update((key, value) for key, value in new_rows)
         else:
-            row_list[:] = [row for _, row in new_rows]
+            row_list[:] = new_rows
     return literal(payload)

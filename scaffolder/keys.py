@@ -12,7 +12,7 @@ import base64
 import hashlib
 import hmac
 import string
-from typing import Any, Callable, List, Optional
+from typing import Any, Callable, List, Optional, Union
 
 from scaffolder.spec.model import Spec
 
@@ -73,8 +73,13 @@ def decode(text: str, encoding: str) -> Optional[bytes]:
         return None
 
 
-def hmac_signature(secret: str, secret_encoding: str, payload: str, algorithm: str, encoding: str) -> str:
-    mac = hmac.new(key_bytes(secret, secret_encoding), payload.encode("utf8"), getattr(hashlib, algorithm))
+def message_bytes(payload: Union[str, bytes]) -> bytes:
+    """A signed message as bytes: text as UTF-8 (a message holding a raw digest is bytes already)."""
+    return payload.encode("utf8") if isinstance(payload, str) else payload
+
+
+def hmac_signature(secret: str, secret_encoding: str, payload: Union[str, bytes], algorithm: str, encoding: str) -> str:
+    mac = hmac.new(key_bytes(secret, secret_encoding), message_bytes(payload), getattr(hashlib, algorithm))
     return mac.hexdigest() if encoding == "hex" else base64.b64encode(mac.digest()).decode()
 
 
@@ -86,27 +91,31 @@ def ed25519_public_key(secret: str, secret_encoding: str) -> Any:
     return ed25519.Ed25519PrivateKey.from_private_bytes(key_bytes(secret, secret_encoding)).public_key()
 
 
-def ed25519_verifies(public_key: Any, signature: str, payload: str, encoding: str) -> bool:
+def ed25519_verifies(public_key: Any, signature: str, payload: Union[str, bytes], encoding: str) -> bool:
     from cryptography.exceptions import InvalidSignature
 
     raw = decode(signature, encoding)
     if raw is None:
         return False
     try:
-        public_key.verify(raw, payload.encode("utf8"))
+        public_key.verify(raw, message_bytes(payload))
     except InvalidSignature:
         return False
     return True
 
 
-def signature_source(algorithm: str, encoding: str, secret: str, secret_encoding: str, message: str) -> str:
-    """Python source computing a signature of the text `message` (an expression) keyed by `secret` (an expression),
-    for the generated tests: an HMAC with hmac/hashlib, or an Ed25519 signature with cryptography."""
+def signature_source(
+    algorithm: str, encoding: str, secret: str, secret_encoding: str, message: str, is_bytes: bool = False
+) -> str:
+    """Python source computing a signature of the text `message` (an expression; bytes already with
+    `is_bytes`) keyed by `secret` (an expression), for the generated tests: an HMAC with hmac/hashlib, or an
+    Ed25519 signature with cryptography."""
     key = KEY_SOURCES[secret_encoding].format(secret)
+    payload = message if is_bytes else f'{message}.encode("utf8")'
     if algorithm == "ed25519":
-        raw = f'ed25519.Ed25519PrivateKey.from_private_bytes({key}).sign({message}.encode("utf8"))'
+        raw = f"ed25519.Ed25519PrivateKey.from_private_bytes({key}).sign({payload})"
         return f"base64.b64encode({raw}).decode()" if encoding == "base64" else f"{raw}.hex()"
-    digest = f'hmac.new({key}, {message}.encode("utf8"), hashlib.{algorithm})'
+    digest = f"hmac.new({key}, {payload}, hashlib.{algorithm})"
     return f"base64.b64encode({digest}.digest()).decode()" if encoding == "base64" else f"{digest}.hexdigest()"
 
 

@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 
 from scaffolder import keys
 from scaffolder.cli import app
-from scaffolder.sandbox.signing import SignedRequest, Verifier, signed_message, sorted_params
+from scaffolder.sandbox.signing import SignedRequest, Verifier, joined_message, sorted_params
 from scaffolder.spec import load_spec
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,9 +115,9 @@ def test_sandbox_rebuilds_the_documented_instruction_string():
     values = {"timestamp": "1614550000000", "recv_window": "5000", "instruction": "orderCancel",
               "sorted_params": sorted_params("", json.dumps(BACKPACK_CANCEL_BODY))}
 
-    assert signed_message(rest, values) == BACKPACK_CANCEL_SIGNED
+    assert joined_message(rest, values) == BACKPACK_CANCEL_SIGNED
     # Without parameters nor instruction, their parts are left out (no empty "&&").
-    assert signed_message(rest, dict(values, sorted_params="", instruction="")) == "timestamp=1614550000000&window=5000"
+    assert joined_message(rest, dict(values, sorted_params="", instruction="")) == "timestamp=1614550000000&window=5000"
     assert sorted_params("", json.dumps({"symbol": "SOL_USDC", "postOnly": True})) == "postOnly=true&symbol=SOL_USDC"
 
 
@@ -159,7 +159,7 @@ def test_sandbox_refuses_a_request_signed_by_another_key_or_sending_the_instruct
         (('    message_separator: "&"\n', ""), None),
         (("sign_only_params: [instruction]", "sign_only_params: [instruction, timestamp]"), "sign_only_params[1]"),
         (("    body: json\n", "    body: form\n"), "auth.rest.sign_only_params"),
-        (("  keyed_by_asset: true\n", ""), "balances"),
+        (('  asset: "[0]"\n', '  asset: asset\n'), "balances.asset"),
     ],
 )
 def test_misused_signing_options_are_refused(tmp_path: Path, edit, field):

@@ -9,9 +9,10 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Dict, Mapping, Optional
+from typing import Any, Dict, Mapping, Optional, Union
 from urllib.parse import parse_qsl
 
 from scaffolder import keys
@@ -30,7 +31,8 @@ class SignedRequest:
     headers: Mapping[str, str]
 
 
-def digest(secret: str, payload: str, algorithm: str, encoding: str, secret_encoding: str = "text") -> str:
+def digest(secret: str, payload: Union[str, bytes], algorithm: str, encoding: str,
+           secret_encoding: str = "text") -> str:
     return keys.hmac_signature(secret, secret_encoding, payload, algorithm, encoding)
 
 
@@ -51,7 +53,7 @@ def sorted_params(query: str, body: str) -> str:
     )
 
 
-def signed_message(rest: Any, values: Mapping[str, str]) -> str:
+def joined_message(rest: Any, values: Mapping[str, str]) -> str:
     """The text `auth.rest.message` makes of these values: a template, or the parts of a list joined with the
     separator, each part whose request placeholders are all empty left out."""
     if rest.message is None:
@@ -90,28 +92,31 @@ class Verifier:
         self.spec = spec
         self.credentials = credentials
         self.rest = spec.auth.rest
+        self.seen_nonces: set = set()
 
-    def _credential_values(self) -> Dict[str, str]:
+    def credential_values(self) -> Dict[str, str]:
         values = dict(self.credentials)
         if self.rest.recv_window is not None:
             values["recv_window"] = str(self.rest.recv_window)
         return values
 
     def _header_values(self) -> Dict[str, str]:
-        values = self._credential_values()
+        values = self.credential_values()
+        if self.rest.partner is not None:
+            values["partner_id"] = self.rest.partner.id
         for credential in self.spec.credentials:
             if credential.signed:
                 values[credential.name] = self.sign(self.credentials[credential.name])
         return values
 
-    def sign(self, payload: str, algorithm: Optional[str] = None, encoding: Optional[str] = None,
+    def sign(self, payload: Union[str, bytes], algorithm: Optional[str] = None, encoding: Optional[str] = None,
              secret: Optional[str] = None) -> str:
         """The HMAC of `payload` (an Ed25519 signature is only verified: see `verifies`)."""
         return digest(self.credentials[secret or self.rest.secret], payload, algorithm or self.rest.algorithm,
                       encoding or self.rest.encoding, self.rest.secret_encoding)
 
-    def verifies(self, signature: Any, payload: str, algorithm: Optional[str] = None, encoding: Optional[str] = None,
-                 secret: Optional[str] = None) -> bool:
+    def verifies(self, signature: Any, payload: Union[str, bytes], algorithm: Optional[str] = None,
+                 encoding: Optional[str] = None, secret: Optional[str] = None) -> bool:
         """Whether `signature` signs `payload`: the HMAC recomputed, or an Ed25519 signature verified with the public
         key of the account's keypair, as the exchange holds it."""
         algorithm = algorithm or self.rest.algorithm
@@ -122,7 +127,7 @@ class Verifier:
             return isinstance(signature, str) and keys.ed25519_verifies(public_key, signature, payload, encoding)
         return signature == self.sign(payload, algorithm, encoding, secret)
 
-    def expected(self, payload: str, algorithm: Optional[str] = None, encoding: Optional[str] = None,
+    def expected(self, payload: Union[str, bytes], algorithm: Optional[str] = None, encoding: Optional[str] = None,
                  secret: Optional[str] = None) -> str:
         """What a refusal names as expected: the HMAC, or the Ed25519 recipe (the sandbox never signs with it)."""
         if (algorithm or self.rest.algorithm) == "ed25519":
@@ -132,7 +137,58 @@ class Verifier:
     def recipe(self) -> str:
         if self.rest.algorithm == "ed25519":
             return f"Ed25519 signature ({self.rest.encoding}) by the keypair of {self.rest.secret}"
-        return f"HMAC-{self.rest.algorithm.upper()} {self.rest.encoding} keyed by {self.rest.secret}"
+        key = {"base64": "the base64-decoded ", "hex": "the hex-decoded "}.get(self.rest.secret_encoding, "")
+        return f"HMAC-{self.rest.algorithm.upper()} {self.rest.encoding} keyed by {key}{self.rest.secret}"
+
+    def check_nonce(self, nonce: Optional[str]) -> Optional[str]:
+        """None when `nonce` is of the declared kind, fresh (milliseconds) and not a replay. Increase is not
+        required: concurrent requests may arrive out of order, as exchanges' nonce windows allow."""
+        kind = self.rest.nonce.kind
+        if nonce is None:
+            return "the signed request carries no nonce"
+        if kind == "uuid":
+            try:
+                uuid.UUID(nonce)
+            except ValueError:
+                return f"nonce {nonce!r} is not a uuid"
+        elif not nonce.isdigit():
+            return f"nonce {nonce!r} is not an integer"
+        elif kind == "milliseconds":
+            problem = stale(nonce, "ms")
+            if problem:
+                return problem.replace("timestamp", "nonce", 1)
+        if nonce in self.seen_nonces:
+            return f"nonce {nonce!r} was used before"
+        self.seen_nonces.add(nonce)
+        return None
+
+    def _received_nonce(self, request: SignedRequest, received: Dict[str, str]) -> Optional[str]:
+        """The nonce from the header that sends it alone, else from the nonce parameter (body, else query)."""
+        for header, template in self.rest.headers.items():
+            if template == "{nonce}":
+                return received.get(header.lower())
+        param = self.rest.nonce.param
+        for raw in (request.body if request.method in ("POST", "PUT") else "", request.query):
+            try:
+                found = dict(parse_qsl(raw or "", keep_blank_values=True)).get(param)
+            except ValueError:
+                found = None
+            if found is not None:
+                return found
+        return None
+
+    def signed_message(self, values: Dict[str, str]) -> Union[str, bytes]:
+        """`auth.rest.message` with the request's values (the kept parts of a list joined with the separator);
+        bytes around a raw `{digest}`."""
+        hashed = self.rest.digest
+        if hashed is None:
+            return joined_message(self.rest, values)
+        message = self.rest.message or ""  # (validate: one template when it signs a digest)
+        inner = getattr(hashlib, hashed.algorithm)(render(hashed.of, values).encode("utf8"))
+        if hashed.encoding == "hex":
+            return render(message, dict(values, digest=inner.hexdigest()))
+        runs = [render(run, values).encode("utf8") for run in message.split("{digest}")]
+        return inner.digest().join(runs)
 
     def check_rest(self, request: SignedRequest, sign_only: Optional[Mapping[str, str]] = None) -> Optional[str]:
         """None when `request` is signed as the spec says; `sign_only`: the values of the sign-only parameters the
@@ -141,7 +197,7 @@ class Verifier:
         header_values = self._header_values()
         received = {key.lower(): value for key, value in request.headers.items()}
         for header, template in self.rest.headers.items():
-            if "{signature}" in template or "{timestamp}" in template:
+            if any(f"{{{name}}}" in template for name in ("signature", "timestamp", "partner_signature")):
                 if header.lower() not in received:
                     return f"{where}: the signed request lacks the {header} header"
                 continue
@@ -168,6 +224,11 @@ class Verifier:
         if not signatures:
             return f"{where}: no {self.rest.signature_param} parameter in the signed request"
         signed = "&".join(part for part in parts if not part.startswith(signature_key))
+        if self.rest.nonce is not None:
+            nonces = [part.split("=", 1)[1] for part in parts if part.startswith(f"{self.rest.nonce.param}=")]
+            problem = self.check_nonce(nonces[0] if nonces else None)
+            if problem:
+                return f"{where}: {problem}"
         stamp = [part.split("=", 1)[1] for part in parts if part.startswith(f"{self.rest.timestamp.param}=")]
         if not stamp:
             return f"{where}: no {self.rest.timestamp.param} parameter in the signed request"
@@ -175,7 +236,7 @@ class Verifier:
         if problem:
             return f"{where}: {problem}"
         for key, template in self.rest.params.items():
-            expected = f"{key}={render(template, self._credential_values())}"
+            expected = f"{key}={render(template, self.credential_values())}"
             if expected not in parts:
                 return f"{where}: the signed parameters lack {expected!r}"
         expected = self.sign(signed)
@@ -190,10 +251,17 @@ class Verifier:
             for role in ("signature", "timestamp"):
                 if template == "{" + role + "}":
                     by_role[role] = received.get(header.lower(), "")
-        problem = stale(by_role.get("timestamp", ""), self.rest.timestamp.unit)
-        if problem:
-            return f"{where}: {problem}"
-        values = self._credential_values()
+        if "timestamp" in by_role or self.rest.nonce is None:
+            problem = stale(by_role.get("timestamp", ""), self.rest.timestamp.unit)
+            if problem:
+                return f"{where}: {problem}"
+        values = self.credential_values()
+        if self.rest.nonce is not None:
+            nonce = self._received_nonce(request, received)
+            problem = self.check_nonce(nonce)
+            if problem:
+                return f"{where}: {problem}"
+            values["nonce"] = nonce
         values.update(
             timestamp=by_role.get("timestamp", ""),
             method=request.method,
@@ -205,10 +273,22 @@ class Verifier:
             sorted_params=sorted_params(request.query, request.body),
         )
         values.update({name: sign_only.get(name, "") for name in self.rest.sign_only_params})
-        message = signed_message(self.rest, values)
+        message = self.signed_message(values)
         if not self.verifies(by_role.get("signature"), message):
             return (
                 f"{where}: signature {by_role.get('signature')!r} is not the {self.recipe()} of {message!r} "
                 f"({self.expected(message)})"
             )
+        return self._check_partner_signature(where, received, by_role.get("timestamp", ""))
+
+    def _check_partner_signature(self, where: str, received: Dict[str, str], timestamp: str) -> Optional[str]:
+        """The partner signature: the partner message, keyed with the partner's key (`auth.rest.partner`)."""
+        partner = self.rest.partner
+        if partner is None or partner.message is None:
+            return None
+        message = render(partner.message, dict(self.credentials, timestamp=timestamp, partner_id=partner.id))
+        expected = digest(partner.key, message, self.rest.algorithm, self.rest.encoding)
+        for header, template in self.rest.headers.items():
+            if template == "{partner_signature}" and received.get(header.lower()) != expected:
+                return f"{where}: header {header} is {received.get(header.lower())!r}, expected {expected!r}"
         return None

@@ -63,9 +63,24 @@ def _message(template: str, values: Dict[str, Union[str, Expr]]) -> str:
     return _concatenation(parts)
 
 
+# The uuid the auth tests give `uuid.uuid4` (auth.rest.nonce.kind: uuid).
+NONCE_UUID = "3b241101-e2bb-4255-8caf-4136c566a962"
+
+
+def nonce_value(nonce: Any) -> str:
+    """The first nonce a fresh auth object signs at NOW: the clock in ms, the counter's start, the patched uuid."""
+    if nonce.kind == "milliseconds":
+        return str(int(NOW * 1000))
+    return str(nonce.start) if nonce.kind == "counter" else NONCE_UUID
+
+
 def _digest(rest: Any, message: str) -> str:
-    """The REST signature of `message`, computed in the test from the documented recipe."""
-    return keys.signature_source(rest.algorithm, rest.encoding, f"self.{rest.secret}", rest.secret_encoding, message)
+    """The REST signature of `message` (source; bytes when the message holds a raw digest), computed in the test
+    from the documented recipe."""
+    message_bytes = rest.digest is not None and rest.digest.encoding == "raw"
+    return keys.signature_source(
+        rest.algorithm, rest.encoding, f"self.{rest.secret}", rest.secret_encoding, message, message_bytes
+    )
 
 
 def _rest(spec: Spec) -> Dict[str, Any]:
@@ -77,7 +92,10 @@ def _rest(spec: Spec) -> Dict[str, Any]:
         spec.urls.rest.replace("{domain}", spec.exchange.domains.default) + spec.endpoints[spec.balances.endpoint].path
     )
     path = urlparse(url).path
-    query = urlencode(SIGNED_PARAMS)
+    nonce = nonce_value(rest.nonce) if rest.nonce is not None else None
+    # The request's parameters once signed: the nonce parameter first (GET: query; POST: body).
+    params = dict({rest.nonce.param: nonce} if nonce and rest.nonce.param else {}, **SIGNED_PARAMS)
+    query = urlencode(params)
     header_values: Dict[str, Any] = {
         credential.name: Expr(f"self.{credential.name}") for credential in spec.credentials
     }
@@ -88,6 +106,16 @@ def _rest(spec: Spec) -> Dict[str, Any]:
     if rest.recv_window is not None:
         header_values["recv_window"] = str(rest.recv_window)
     header_values.update(timestamp=str(timestamp), signature=Expr("expected_signature"))
+    partner = rest.partner
+    if partner is not None:
+        # The partner id as the exchange documents it, and its signature recomputed with the partner's key.
+        header_values["partner_id"] = partner.id
+        if partner.message is not None:
+            plain = {credential.name: Expr(f"self.{credential.name}") for credential in spec.credentials}
+            message = _message(partner.message, dict(plain, timestamp=str(timestamp), partner_id=partner.id))
+            header_values["partner_signature"] = Expr(f"self.partner_signature({message})")
+    if nonce is not None:
+        header_values["nonce"] = nonce
     headers = {header: _header(text, header_values) for header, text in rest.headers.items()}
     body_headers = dict(headers)
     if rest.body == "form":
@@ -98,6 +126,13 @@ def _rest(spec: Spec) -> Dict[str, Any]:
         # Besides base64/hashlib/hmac, which the user stream's auth values import for both signatures.
         "imports": _imports(rest),
         "signature": _digest(rest, "message"),
+        "partner_signature": (
+            keys.signature_source(rest.algorithm, rest.encoding, literal(rest.partner.key), "text", "message")
+            if rest.partner is not None and rest.partner.key is not None
+            else None
+        ),
+        "patch_uuid": rest.nonce is not None and rest.nonce.kind == "uuid",
+        "nonce_uuid": literal(NONCE_UUID),
         "credentials": [(c.name, literal(credential_value(c.name, spec))) for c in spec.credentials],
         "now": str(NOW),
         "local_clock": rest.timestamp.clock == "local",
@@ -105,6 +140,7 @@ def _rest(spec: Spec) -> Dict[str, Any]:
         "form_body": rest.body == "form",
         "url": literal(url),
         "params": literal(SIGNED_PARAMS),
+        "get_params": literal(params),
         "headers": literal(headers),
         "body_headers": literal(body_headers),
     }
@@ -114,6 +150,8 @@ def _rest(spec: Spec) -> Dict[str, Any]:
         if rest.recv_window is not None:
             known["recv_window"] = str(rest.recv_window)
         auth_params = {key: _substitute(text, known) for key, text in rest.params.items()}
+        if nonce is not None:
+            auth_params[rest.nonce.param] = nonce
         signed_params = dict(SIGNED_PARAMS, **auth_params, **{rest.timestamp.param: timestamp})
         # hmac_params: the urlencoded parameters in request order, the timestamp appended last.
         values["message"] = literal(urlencode(signed_params))
@@ -123,13 +161,15 @@ def _rest(spec: Spec) -> Dict[str, Any]:
     common = dict(credentials, timestamp=str(timestamp), path=path, query=query)
     if rest.recv_window is not None:
         common["recv_window"] = str(rest.recv_window)
+    if nonce is not None:
+        common["nonce"] = nonce
     empty_hash = Expr(f'hashlib.{rest.body_hash}(b"").hexdigest()')
     get = dict(common, method="GET", request_path=f"{path}?{query}", body="", body_hash=empty_hash)
     body_hash = Expr(f'hashlib.{rest.body_hash}(body.encode("utf8")).hexdigest()')
     post = dict(common, method="POST", query="", request_path=path, body=Expr("body"), body_hash=body_hash)
     # {sorted_params}: the parameters sorted by key as key=value pairs; the sign-only parameters (given with the
     # request, signed, not sent) have the test's values.
-    sorted_params = "&".join(f"{key}={value}" for key, value in sorted(SIGNED_PARAMS.items()))
+    sorted_params = "&".join(f"{key}={value}" for key, value in sorted(params.items()))
     sign_only = {name: credential_value(name) for name in rest.sign_only_params}
     get.update(sign_only, sorted_params=sorted_params)
     post.update(sign_only, sorted_params=sorted_params)
@@ -137,11 +177,12 @@ def _rest(spec: Spec) -> Dict[str, Any]:
     values["post_message"] = _signed_message(rest, post)
     values["request_params"] = literal(dict(SIGNED_PARAMS, **sign_only))
     # The body as sent (the JSON text the exchange passes, or the parameters urlencoded), and the data given.
-    values["body"] = (
-        f"urlencode({literal(SIGNED_PARAMS)})" if rest.body == "form" else f"json.dumps({literal(SIGNED_PARAMS)})"
-    )
-    given = f"json.dumps({literal(dict(SIGNED_PARAMS, **sign_only))})"
-    values["data"] = given if rest.body == "form" or sign_only else "body"
+    body_params = literal(params if rest.nonce is not None and rest.nonce.param else SIGNED_PARAMS)
+    values["body"] = f"urlencode({body_params})" if rest.body == "form" else f"json.dumps({body_params})"
+    # The data given: the body itself, unless the auth rewrites it (form-encodes it, adds the nonce parameter or
+    # takes the sign-only parameters out).
+    rewritten = rest.body == "form" or (rest.nonce is not None and rest.nonce.param) or sign_only
+    values["data"] = f"json.dumps({literal(dict(SIGNED_PARAMS, **sign_only))})" if rewritten else "body"
     values["bare_message"] = values["flags_message"] = None
     values["signature_header"] = literal(next(h for h, text in rest.headers.items() if "{signature}" in text))
     if sign_only or isinstance(rest.message, list):
@@ -167,16 +208,39 @@ def _names(template: str) -> List[str]:
 
 
 def _signed_message(rest: Any, values: Dict[str, Union[str, Expr]]) -> str:
-    """The message signed for a request with these values: a template, or the parts of a list joined with the
-    separator, leaving out each part whose request placeholders (query, body, sorted parameters, sign-only
-    parameters) are all empty."""
-    parts = keys.kept_parts(rest, lambda name: values[name] == "")
-    return _message(rest.message_separator.join(parts), values)
+    """The message the exchange signs for a request with these values, written out from the recipe: a template,
+    or the parts of a list joined with the separator, leaving out each part whose request placeholders (query,
+    body, sorted parameters, sign-only parameters) are all empty; bytes around a raw `{digest}`."""
+    digest = rest.digest
+    if digest is None:
+        parts = keys.kept_parts(rest, lambda name: values[name] == "")
+        return _message(rest.message_separator.join(parts), values)
+    hashed = f"hashlib.{digest.algorithm}({_utf8(_message(digest.of, values))})"
+    if digest.encoding == "hex":
+        return _message(rest.message, dict(values, digest=Expr(hashed + ".hexdigest()")))
+    parts = []
+    for index, run in enumerate(rest.message.split("{digest}")):
+        if index:
+            parts.append(hashed + ".digest()")
+        if run:
+            parts.append(_utf8(_message(run, values)))
+    return " + ".join(parts)
+
+
+def _utf8(source: str) -> str:
+    return f'({source}).encode("utf8")' if " + " in source else f'{source}.encode("utf8")'
 
 
 def _imports(rest: Any) -> List[str]:
     imports = ["import json"] + keys.signature_imports(rest.algorithm, rest.encoding, rest.secret_encoding)
-    if rest.timestamp.clock == "local":
+    # A digest inside the message, and the partner's signature (an HMAC), need hashlib and hmac besides.
+    needed = (["import hashlib"] if rest.digest is not None else []) + (
+        ["import hashlib", "import hmac"] if rest.partner is not None and rest.partner.key is not None else []
+    )
+    imports += [line for line in dict.fromkeys(needed) if line not in imports]
+    if rest.nonce is not None and rest.nonce.kind == "uuid":
+        imports.append("import uuid")
+    if rest.timestamp.clock == "local" or (rest.nonce is not None and rest.nonce.kind == "uuid"):
         imports.append("from unittest.mock import MagicMock, patch")
     else:
         imports.append("from unittest.mock import MagicMock")
@@ -251,6 +315,8 @@ def _exchange_headers(spec: Spec) -> List[Tuple[str, Optional[str]]]:
     }
     if rest.recv_window is not None:
         constant["recv_window"] = str(rest.recv_window)
+    if rest.partner is not None:
+        constant["partner_id"] = rest.partner.id
     checks = []
     for header, text in rest.headers.items():
         names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]

@@ -21,6 +21,48 @@ class TimestampParam(Strict):
     )
 
 
+class Partner(Strict):
+    id: str = Field(
+        description="The partner (broker, channel) id the exchange credits Hummingbot's orders to: PARTNER_ID in "
+        "NAME_constants.py, sent as {partner_id} in `auth.rest.headers`."
+    )
+    key: Optional[str] = Field(
+        default=None,
+        description="The partner's signing key, public (it ships in Hummingbot's source): PARTNER_KEY; with "
+        "`message`, {partner_signature} is the HMAC of `message` keyed with it.",
+    )
+    message: Optional[str] = Field(
+        default=None,
+        description="hmac_headers: the string the partner signature signs, a template over {timestamp}, "
+        "{partner_id} and the credentials (KuCoin: \"{timestamp}{partner_id}{api_key}\").",
+    )
+
+
+class Nonce(Strict):
+    kind: Literal["milliseconds", "counter", "uuid"] = Field(
+        description="milliseconds: the signing clock in ms, strictly increasing (Hummingbot's NonceCreator); "
+        "counter: an integer from `start`, one more per signed request; uuid: a random uuid4 per request."
+    )
+    start: PositiveInt = Field(default=1, description="counter: the first nonce.")
+    param: Optional[str] = Field(
+        default=None,
+        description="The request parameter carrying the nonce, added before signing: to the body of POST/PUT "
+        "requests, to the query of the others (Kraken: nonce).",
+    )
+
+
+class Digest(Strict):
+    algorithm: Literal["sha256", "sha384", "sha512"] = Field(description="The hash of `of`.")
+    of: str = Field(
+        description="The hashed text: a template over the placeholders of `message` (except {digest}) and {nonce}."
+    )
+    encoding: Literal["raw", "hex"] = Field(
+        default="raw",
+        description="raw: the digest's bytes join the signed message (which is then signed as bytes); hex: its hex "
+        "text.",
+    )
+
+
 class RestAuth(Strict):
     scheme: Literal["hmac_params", "hmac_headers"] = Field(
         description="hmac_params: sign the urlencoded request parameters (with the timestamp) and append the "
@@ -37,7 +79,17 @@ class RestAuth(Strict):
     secret_encoding: Literal["text", "base64", "hex"] = Field(
         default="text",
         description="How the secret credential gives the key bytes: text (its UTF-8 bytes, as most HMAC keys), "
-        "base64 or hex (decoded; an Ed25519 seed is 32 bytes).",
+        "base64 or hex (decoded: Kraken's base64 HMAC key; an Ed25519 seed is 32 bytes).",
+    )
+    nonce: Optional[Nonce] = Field(
+        default=None,
+        description="A value unique to each signed request: {nonce} in `message`, `headers` and `digest.of`, "
+        "and the request parameter `nonce.param`.",
+    )
+    digest: Optional[Digest] = Field(
+        default=None,
+        description="hmac_headers: a hash inside the signed message, {digest} in `message` (Kraken: "
+        "{path}{digest} with the SHA-256 of {nonce}{body}).",
     )
     timestamp: TimestampParam = Field(default_factory=TimestampParam)
     signature_param: Optional[str] = Field(
@@ -76,11 +128,17 @@ class RestAuth(Strict):
         pattern=r"^[A-Z][A-Z0-9_]*$",
     )
     headers: Dict[str, str] = Field(default_factory=dict, description="Headers added to signed requests.")
+    partner: Optional[Partner] = Field(
+        default=None,
+        description="A partner or broker id sent with signed requests ({partner_id}, {partner_signature} in "
+        "`headers`): how the exchange credits Hummingbot's orders.",
+    )
     params: Dict[str, str] = Field(
         default_factory=dict,
         description="hmac_params: parameters added to every signed request before the timestamp and signed with "
         "it: the key ({api_key}) or fixed values (HTX: AccessKeyId, SignatureMethod, SignatureVersion).",
     )
+
 
 
 class TimeSync(Strict):

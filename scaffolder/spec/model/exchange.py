@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Dict, List, Literal, Optional
+from typing import Dict, List, Literal, Optional, Tuple
 
 from pydantic import Field, field_validator
 
@@ -81,6 +81,11 @@ class Urls(Strict):
         default="named",
         description="How the URL constants write the domain: named ({domain}, .format(domain=domain)) or positional "
         "({}, .format(domain)), as Hummingbot's Backpack and Binance constants do.",
+    )
+    relative_paths: bool = Field(
+        default=False,
+        description="Path constants without their leading '/', joined to `rest` with '/' (Gate.io's "
+        "ORDER_CREATE_PATH_URL = \"spot/orders\").",
     )
 
     @field_validator("rest")
@@ -164,6 +169,11 @@ class Endpoint(Strict):
         default=None,
         description="Rate-limit id constant (UPPER_CASE); required when the path is a template, else the path constant.",
     )
+    path_params: Dict[str, str] = Field(
+        default_factory=dict,
+        description="What a path placeholder stands for when it is not named after its value: "
+        "{order_id: exchange_order_id} for /spot/orders/{order_id}.",
+    )
     limit: Optional[EndpointLimit] = None
     weights: Dict[str, PositiveInt] = Field(
         default_factory=dict, description="Weight taken from each pool per request."
@@ -188,6 +198,11 @@ class Endpoint(Strict):
     def path_placeholders(self) -> List[str]:
         """The {name}s of a path template, in order (empty for a plain path)."""
         return re.findall(r"\{([a-z_][a-z0-9_]*)\}", self.path)
+
+    @property
+    def path_values(self) -> List[Tuple[str, str]]:
+        """(placeholder, the value it takes: symbol, client_order_id, exchange_order_id) of a path template."""
+        return [(name, self.path_params.get(name, name)) for name in self.path_placeholders]
 
     @property
     def rate_limit_id(self) -> str:

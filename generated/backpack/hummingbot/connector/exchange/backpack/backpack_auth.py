@@ -38,7 +38,7 @@ class BackpackAuth(AuthBase):
         """Signs a subscription message: the signature of its fields goes under 'signature'."""
         payload = request.payload
         timestamp = str(int(self.time_provider.time() * 1e3))
-        signature = self._generate_signature(
+        signature = self._ws_signature(
             f"instruction=subscribe&timestamp={timestamp}&window={str(self.DEFAULT_WINDOW_MS)}"
         )
         payload["signature"] = [self.api_key, signature, timestamp, str(self.DEFAULT_WINDOW_MS)]
@@ -92,6 +92,11 @@ class BackpackAuth(AuthBase):
         return "&".join(
             f"{key}={str(value).lower() if isinstance(value, bool) else value}" for key, value in sorted(params.items())
         )
+
+    def _ws_signature(self, payload: str) -> str:
+        private_key = ed25519.Ed25519PrivateKey.from_private_bytes(base64.b64decode(self.secret_key))
+        signature = private_key.sign(payload.encode("utf8"))
+        return base64.b64encode(signature).decode()
 
     def _generate_signature(self, payload: str) -> str:
         private_key = ed25519.Ed25519PrivateKey.from_private_bytes(base64.b64decode(self.secret_key))

@@ -349,9 +349,12 @@ class BackpackExchange(ExchangePyBase):
         )
         local_asset_names = set(self._account_balances.keys())
         remote_asset_names = set()
-        for asset_name, balance_entry in account_info.items():
-            self._account_available_balances[asset_name] = Decimal(balance_entry["available"])
-            self._account_balances[asset_name] = Decimal(balance_entry["available"]) + Decimal(balance_entry["locked"])
+        for balance_entry in account_info.items():
+            asset_name = balance_entry[0]
+            self._account_available_balances[asset_name] = Decimal(balance_entry[1]["available"])
+            self._account_balances[asset_name] = Decimal(balance_entry[1]["available"]) + Decimal(
+                balance_entry[1]["locked"]
+            )
             remote_asset_names.add(asset_name)
         for asset_name in local_asset_names - remote_asset_names:
             del self._account_available_balances[asset_name]
