@@ -29,6 +29,9 @@ def fixture(
     """
     payload = copy.deepcopy(example)
     for path, source in (replacements or {}).items():
+        if path == "":
+            # The payload is the value itself (Backpack's server time is a bare number).
+            return source
         fieldpath.write(payload, path, Expr(source))
     if rows is not None:
         row_list = fieldpath.read(payload, rows)

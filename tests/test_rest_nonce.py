@@ -88,7 +88,7 @@ def _validate(tmp_path: Path, text: str):
         ('message: "{path}{digest}"', 'message: "{path}{nonse}{digest}"', "did you mean {nonce}"),
         ("kind: milliseconds", "kind: millis", "auth.rest.nonce.kind"),
         ('of: "{nonce}{body}"', 'of: "{nonce}{digest}"', "auth.rest.digest.of: unknown placeholder {digest}"),
-        ("secret_encoding: base64", "secret_encoding: hex", "auth.rest.secret_encoding"),
+        ("secret_encoding: base64", "secret_encoding: base58", "auth.rest.secret_encoding"),
     ],
 )
 def test_bad_nonce_and_digest_options_are_refused(tmp_path: Path, old: str, new: str, expected: str):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Tuple
+from typing import Any, Dict, List, Tuple, Union
 
-from scaffolder.pysource import literal, read, template_string
+from scaffolder.context.user_stream import key_bytes, ws_signature_settings
+from scaffolder.pysource import fstring, literal, read, template_string
 from scaffolder.spec import fieldpath
 from scaffolder.spec.model import Spec
 from scaffolder.spec.validate import placeholders
@@ -19,7 +20,12 @@ MESSAGE_LOCALS: List[Tuple[str, str, Tuple[str, ...]]] = [
     ("request_path", 'f"{path}?{query}" if query else path', ("path", "query")),
     ("body", 'request.data or ""', ()),
     ("body_hash", 'hashlib.{hash}(body.encode("utf8")).hexdigest()', ("body",)),
+    ("sorted_params", "self._sorted_params(request)", ()),
 ]
+# Placeholders of the message that stand for the request and may be empty: a part of a message written as a list
+# is left out when all of those it uses are empty (besides the sign-only parameters, which may be absent).
+OPTIONAL_PARTS = ("query", "body", "sorted_params")
+
 # Conversion of the documented server time to milliseconds.
 # Integer divisions are correctly rounded, so a documented whole number of us or ns converts exactly.
 TO_MS = {"ms": "", "s": " * 1e3", "us": " / 1000", "ns": " / 1000000"}
@@ -50,9 +56,41 @@ NONCE_IMPORTS = {
 }
 
 
+def message_parts(message: Union[str, List[str]]) -> List[str]:
+    """The templates of `auth.rest.message`: the text itself, or the parts of a list."""
+    return [message] if isinstance(message, str) else list(message)
+
+
+def recv_window_source(rest_auth: Any) -> str:
+    """`{recv_window}` as text: the module constant RECV_WINDOW, or the class attribute
+    `auth.rest.recv_window_attribute` (an integer)."""
+    if rest_auth.recv_window_attribute:
+        return f"str(self.{rest_auth.recv_window_attribute})"
+    return "RECV_WINDOW"
+
+
+def message_source(rest_auth: Any, values: Dict[str, str]) -> str:
+    """The signed message: one template, or the non-empty parts of a list joined with `message_separator`."""
+    if isinstance(rest_auth.message, str):
+        return template_string(rest_auth.message, values)
+    optional = set(OPTIONAL_PARTS) | set(rest_auth.sign_only_params)
+    parts = []
+    for part in rest_auth.message:
+        source = fstring(part, values)
+        used = [name for name in placeholders(part) if name in optional]
+        if used and len(used) == len(placeholders(part)) and part == "{" + used[0] + "}":
+            parts.append(values[used[0]])
+        elif used:
+            parts.append(f'{source} if {" or ".join(values[name] for name in used)} else ""')
+        else:
+            parts.append(source)
+    joined = "(" + ", ".join(parts) + ("," if len(parts) == 1 else "") + ")"
+    return f"{literal(rest_auth.message_separator)}.join(part for part in {joined} if part)"
+
+
 def message_locals(rest_auth: Any) -> List[Tuple[str, str]]:
     """(name, source) of the locals the signed message reads, in dependency order; `digest` last, from the others."""
-    used = set(placeholders(rest_auth.message))
+    used = {name for part in message_parts(rest_auth.message) for name in placeholders(part)}
     digest = rest_auth.digest
     if digest is not None and "digest" in used:
         used.update(placeholders(digest.of))
@@ -71,8 +109,9 @@ def message_locals(rest_auth: Any) -> List[Tuple[str, str]]:
 def _message_values(rest_auth: Any, credentials: Dict[str, str] = None) -> Dict[str, str]:
     values = dict(credentials or {}, timestamp="timestamp", method="request.method.value", nonce="nonce")
     values.update({name: name for name, _, _ in MESSAGE_LOCALS})
+    values.update({name: name for name in rest_auth.sign_only_params})
     if rest_auth.recv_window is not None:
-        values["recv_window"] = "RECV_WINDOW"
+        values["recv_window"] = recv_window_source(rest_auth)
     return values
 
 
@@ -114,7 +153,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     # their HMAC there).
     values = {credential.name: f"self.{credential.name}" for credential in spec.credentials}
     if rest_auth.recv_window is not None:
-        values["recv_window"] = "RECV_WINDOW"
+        values["recv_window"] = recv_window_source(rest_auth)
     header_values = dict(values, timestamp="timestamp", signature="signature")
     partner = rest_auth.partner
     v["partner"] = partner
@@ -135,22 +174,40 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     if rest_auth.nonce is not None:
         header_values["nonce"] = "nonce"
     v["auth_signs_bytes"] = signs_bytes
-    v["auth_key"] = (
-        f"base64.b64decode(self.{rest_auth.secret})"
-        if rest_auth.secret_encoding == "base64"
-        else f'self.{rest_auth.secret}.encode("utf8")'
-    )
     v.update(nonce_values(rest_auth))
     v["auth_headers"] = [(header, template_string(text, header_values)) for header, text in rest_auth.headers.items()]
     v["auth_params"] = [(key, template_string(text, values)) for key, text in rest_auth.params.items()]
     v["hash_name"] = rest_auth.algorithm
+    v["secret_key_bytes"] = key_bytes(rest_auth.secret, rest_auth.secret_encoding)
     v["auth_by_headers"] = by_headers
     v["auth_form_body"] = rest_auth.body == "form"
     v["recv_window"] = literal(str(rest_auth.recv_window)) if rest_auth.recv_window is not None else None
+    if rest_auth.recv_window_attribute:
+        # A class attribute instead of the module constant.
+        v["recv_window_attribute"] = (rest_auth.recv_window_attribute, rest_auth.recv_window)
+        v["recv_window"] = None
+    else:
+        v["recv_window_attribute"] = None
     timestamp = timestamp_source(rest_auth.timestamp.unit, rest_auth.timestamp.clock)
-    # Standard-library imports besides base64, hashlib and hmac (which the signing always uses).
+    locals_ = message_locals(rest_auth) if by_headers else []
+    local_names = {name for name, _ in locals_}
+    ws_settings = ws_signature_settings(spec) if spec.auth.private_ws.signature else None
+    signers = [(rest_auth.algorithm, rest_auth.encoding)]
+    if ws_settings:
+        signers.append((ws_settings["algorithm"], ws_settings["encoding"]))
+    # (the partner signature is an HMAC whatever the request's signature is)
+    hmac_signing = any(algorithm != "ed25519" for algorithm, _ in signers) or v["partner_message"] is not None
+    # Standard-library imports, then the third-party ones (Hummingbot's own dependencies).
     imports = []
-    if not by_headers or rest_auth.body == "form" or (rest_auth.nonce is not None and rest_auth.nonce.param):
+    if any(encoding == "base64" for _, encoding in signers) or rest_auth.secret_encoding == "base64":
+        imports.append("import base64")
+    if hmac_signing or local_names & {"body_hash", "digest"}:
+        imports.append("import hashlib")
+    if hmac_signing:
+        imports.append("import hmac")
+    reads_body = bool(rest_auth.sign_only_params) or "sorted_params" in local_names
+    nonce_param = rest_auth.nonce is not None and rest_auth.nonce.param
+    if not by_headers or rest_auth.body == "form" or reads_body or nonce_param:
         imports.append("import json")
     if rest_auth.timestamp.clock == "local":
         imports.append("import time")
@@ -159,16 +216,19 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     if rest_auth.nonce is not None:
         imports.append(NONCE_IMPORTS[rest_auth.nonce.kind])
     # Any types the parameter dicts of Binance-style signing and of the websocket subscribe/login messages.
-    needs_any = not by_headers or spec.auth.private_ws.scheme in ("signed_subscribe", "login")
+    needs_any = not by_headers or reads_body or spec.auth.private_ws.scheme in ("signed_subscribe", "login")
     typing_names = (["Any"] if needs_any else []) + ["Dict"] + ([] if by_headers else ["Optional"])
     imports.append(f"from typing import {', '.join(typing_names)}")
-    urllib_names = ["urlencode"]
+    urllib_names = ["urlencode"] if not by_headers or rest_auth.body == "form" or "query" in local_names else []
+    v["ed25519"] = any(algorithm == "ed25519" for algorithm, _ in signers)
+    v["third_party_imports"] = ["from cryptography.hazmat.primitives.asymmetric import ed25519"] if v["ed25519"] else []
+    v["sorted_params"] = "sorted_params" in local_names
     if by_headers:
-        locals_ = message_locals(rest_auth)
         if any(name == "path" for name, _ in locals_):
             urllib_names.append("urlparse")
         v["auth_locals"] = locals_
-        used = set(placeholders(rest_auth.message)) | {name for name, _ in locals_}
+        used = {name for part in message_parts(rest_auth.message) for name in placeholders(part)}
+        used |= {name for name, _ in locals_}
         used |= {name for _, text in rest_auth.headers.items() for name in placeholders(text)}
         if rest_auth.digest is not None:
             used |= set(placeholders(rest_auth.digest.of))
@@ -176,12 +236,16 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         v["auth_timestamp"] = timestamp if rest_auth.timestamp.unit == "iso" else f"str({timestamp})"
         message_values = _message_values(rest_auth, {c.name: f"self.{c.name}" for c in spec.credentials})
         if signs_bytes:
+            # (validate: a message signed as bytes is one template)
             v["auth_message"] = signed_bytes(rest_auth.message, message_values)
         else:
-            v["auth_message"] = template_string(rest_auth.message, message_values)
+            v["auth_message"] = message_source(rest_auth, message_values)
+        v["sign_only_params"] = literal(tuple(rest_auth.sign_only_params)) if rest_auth.sign_only_params else None
     else:
         v["auth_timestamp"] = timestamp
-    imports.append(f"from urllib.parse import {', '.join(urllib_names)}")
+        v["sign_only_params"] = None
+    if urllib_names:
+        imports.append(f"from urllib.parse import {', '.join(urllib_names)}")
     v["auth_imports"] = imports
 
     endpoints = spec.endpoints

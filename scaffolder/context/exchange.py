@@ -72,7 +72,13 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     endpoints = spec.endpoints
     v["api_host_env"] = api_host_env(spec)
     urls = spec.urls
-    v["url_sources"] = {name: _url_source(getattr(urls, name)) for name in ("rest", "public_ws", "private_ws")}
+    positional = urls.domain_format == "positional"
+    v["url_sources"] = {
+        name: _url_source(getattr(urls, name).replace("{domain}", "{}") if positional else getattr(urls, name))
+        for name in ("rest", "public_ws", "private_ws")
+    }
+    # The URL constants' .format(...) argument naming the domain: `domain=domain`, or `domain` (positional).
+    v["domain_keyword"] = "" if positional else "domain="
     markets = spec.markets
     # Relative paths: the constants leave out the leading "/", which rest_url puts between base URL and path.
     relative = urls.relative_paths

@@ -127,7 +127,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     }
     cancel = orders.cancel
     cancel_values = dict(tracked, client_order_id="order_id")
-    v["cancel"] = request(spec, cancel.endpoint, cancel.method, cancel.params, cancel_values)
+    v["cancel"] = request(spec, cancel.endpoint, cancel.method, cancel.params, cancel_values, cancel.params_in)
     success = cancel.success
     if success.contains is not None:
         order_id = template_string(success.contains, cancel_values)

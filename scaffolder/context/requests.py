@@ -32,13 +32,21 @@ class Request:
     needs_symbol: bool = False
 
 
+def sends_body(method: str, params_in: Optional[str] = None) -> bool:
+    """Whether a request's parameters travel in its body: POST and PUT, or as `params_in` says."""
+    return params_in == "body" if params_in else method in ("POST", "PUT")
+
+
 def request(
     spec: Spec,
     endpoint: str,
     method: str,
     params: Dict[str, str],
     values: Dict[str, str],
+    params_in: Optional[str] = None,
 ) -> Request:
+    """A request to `endpoint`; its parameters travel in the body for POST and PUT, in the query otherwise, unless
+    `params_in` says ("body": a DELETE with a body)."""
     param_list = []
     for key, text in params.items():
         only_when = None
@@ -53,7 +61,7 @@ def request(
         constant=definition.constant,
         method=method,
         params=param_list,
-        params_argument="data" if method in ("POST", "PUT") else "params",
+        params_argument="data" if sends_body(method, params_in) else "params",
         path=path_source(definition, values),
         limit_id=f"CONSTANTS.{definition.limit_id}" if definition.limit_id else None,
         needs_exchange_order_id=any("{exchange_order_id}" in text for text in texts),

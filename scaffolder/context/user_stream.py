@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional
 
+from scaffolder import keys
 from scaffolder.context.ws_token import token_values
 from scaffolder.pysource import condition, fstring, literal, read, safe_read, strings_in, template_value
 from scaffolder.spec.model import Spec
@@ -24,6 +25,11 @@ EMBEDDED_MESSAGE_VALUES = {
 }
 # A list item of a subscription message using {symbol} is repeated for each of the connector's pairs.
 EACH_SYMBOL = ("symbol", "symbols")
+
+
+def key_bytes(credential: str, encoding: str) -> str:
+    """The key bytes of a credential in the generated auth (`auth.rest.secret_encoding`)."""
+    return keys.KEY_SOURCES[encoding].format(f"self.{credential}")
 
 
 def ws_signature_settings(spec: Spec) -> Dict[str, str]:
@@ -53,7 +59,12 @@ def ws_timestamp_source(spec: Spec) -> Optional[str]:
 def _auth_values(spec: Spec) -> Dict[str, Any]:
     ws = spec.auth.private_ws
     credentials = {credential.name: f"self.{credential.name}" for credential in spec.credentials}
-    values: Dict[str, Any] = {"ws_signature": None, "ws_login_message": None, "ws_subscription_auth": None}
+    values: Dict[str, Any] = {
+        "ws_signature": None,
+        "ws_login_message": None,
+        "ws_subscription_auth": None,
+        "ws_subscription_timestamp": None,
+    }
     if ws.signature is None:
         return values
     settings = ws_signature_settings(spec)
@@ -66,6 +77,7 @@ def _auth_values(spec: Spec) -> Dict[str, Any]:
         and (rest.digest is None or rest.digest.encoding == "hex")
     )
     values["ws_signature"] = None if same_as_rest else settings
+    values["ws_key_bytes"] = key_bytes(settings["secret"], rest.secret_encoding)
     values["ws_signer"] = "_generate_signature" if same_as_rest else "_ws_signature"
     if ws.scheme == "login":
         values["ws_timestamp"] = ws_timestamp_source(spec)
@@ -74,11 +86,21 @@ def _auth_values(spec: Spec) -> Dict[str, Any]:
             ws.login_message, dict(credentials, timestamp="timestamp", signature="signature")
         )
     elif ws.scheme == "signed_subscriptions":
-        fields = {name: f"payload[{name!r}]" for name in placeholders(ws.signature.payload)}
+        # {timestamp} and {recv_window} are the signing clock and window (as text); other names are message fields.
+        clock = {"timestamp": "timestamp"}
+        if rest.recv_window is not None:
+            clock["recv_window"] = (
+                f"str(self.{rest.recv_window_attribute})" if rest.recv_window_attribute else "RECV_WINDOW"
+            )
+        fields = {name: clock.get(name, f"payload[{name!r}]") for name in placeholders(ws.signature.payload)}
         values["ws_signed_payload"] = fstring(ws.signature.payload, fields)
-        values["ws_subscription_auth"] = (
-            ws.subscription_auth.key,
-            template_value(ws.subscription_auth.value, dict(credentials, signature="signature")),
+        value = template_value(ws.subscription_auth.value, dict(credentials, signature="signature", **clock))
+        values["ws_subscription_auth"] = (ws.subscription_auth.key, value)
+        uses = set(placeholders(ws.signature.payload)) | {
+            name for text in strings_in(ws.subscription_auth.value) for name in placeholders(text)
+        }
+        values["ws_subscription_timestamp"] = (
+            "str(int(self.time_provider.time() * 1e3))" if "timestamp" in uses else None
         )
     return values
 

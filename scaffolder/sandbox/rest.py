@@ -46,7 +46,11 @@ class RestApi:
         self.sandbox = sandbox
         self.spec = sandbox.spec
         spec = self.spec
-        base_path = urlsplit(spec.urls.rest).path.rstrip("/")
+        # The base URL's path, to which the endpoint paths are appended as written (`/api/v3` + `/order`, or
+        # `/` + `api/v1/order` after a base ending with a slash).
+        base_path = urlsplit(spec.urls.rest).path
+        if not base_path.endswith("/"):
+            base_path = base_path.rstrip("/")
         roles: List[Tuple[str, str, str]] = []  # (endpoint, method, role)
         orders = spec.orders
         roles += [(orders.create.endpoint, orders.create.method, "create"),
@@ -95,7 +99,7 @@ class RestApi:
             return self.error(self.sandbox.problem(f"{method} {path}: {problem}"), 429)
         if role in self.private_roles:
             signed = SignedRequest(method, path, request.query_string, body, request.headers)
-            problem = self.sandbox.verifier.check_rest(signed)
+            problem = self.sandbox.verifier.check_rest(signed, self._sign_only(role))
             if problem:
                 return self.error(self.sandbox.problem(f"bad signature: {problem}"), 401)
         received: Dict[str, Any] = dict(parse_qsl(request.query_string, keep_blank_values=True))
@@ -130,12 +134,27 @@ class RestApi:
 
     # --- markets -------------------------------------------------------------------------------------------------
 
+    def _sign_only(self, role: str) -> Dict[str, str]:
+        """The sign-only parameters (`auth.rest.sign_only_params`) the spec gives the requests of `role`."""
+        spec = self.spec
+        params = {
+            "create": spec.orders.create.params,
+            "cancel": spec.orders.cancel.params,
+            "status": spec.orders.status.params,
+            "fills": spec.orders.fills.params,
+            "balances": spec.balances.params if spec.balances else {},
+        }.get(role, {})
+        return {name: params[name] for name in spec.auth.rest.sign_only_params if name in params}
+
     def _server_time(self, received) -> Any:
         time_sync = self.spec.auth.time_sync
         payload = copy.deepcopy(self.spec.endpoints[time_sync.endpoint].example_response)
         unit = payloads.UNITS_PER_SECOND[time_sync.unit]
-        if time_sync.server_time:
-            put(payload, time_sync.server_time, int(self.sandbox.now() * unit))
+        now = int(self.sandbox.now() * unit)
+        if not time_sync.server_time:
+            # The response is the time itself (a bare number, or its text).
+            return payloads.typed(payload, now)
+        put(payload, time_sync.server_time, now)
         return payload
 
     def _ping(self, received) -> Any:

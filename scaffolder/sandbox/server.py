@@ -11,6 +11,7 @@ from typing import Any, Dict, List, Optional
 
 from aiohttp import web
 
+from scaffolder import keys
 from scaffolder.sandbox import payloads
 from scaffolder.sandbox.engine import MID_PRICE, Engine, Fill, Market, Order
 from scaffolder.sandbox.limits import RateLimiter
@@ -34,7 +35,7 @@ def exchange_symbol(spec: Spec, trading_pair: str) -> str:
 def sandbox_credentials(spec: Spec) -> Dict[str, str]:
     """The account's credentials: fixed, so that a connector can be pointed at the sandbox with them."""
     return {
-        credential.name: spec.auth.rest.credential_text(credential.name, f"sandbox-{credential.name.replace('_', '-')}")
+        credential.name: keys.credential_text(spec, credential.name, f"sandbox-{credential.name.replace('_', '-')}")
         for credential in spec.credentials
     }
 

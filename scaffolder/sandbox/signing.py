@@ -6,16 +6,16 @@ so that a connector generated from a wrong recipe fails with a message that says
 
 from __future__ import annotations
 
-import base64
 import hashlib
-import hmac
+import json
 import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Dict, Mapping, Optional, Union
+from typing import Any, Dict, Mapping, Optional, Union
 from urllib.parse import parse_qsl
 
+from scaffolder import keys
 from scaffolder.spec.model import Spec
 
 # How far a signed timestamp may be from the sandbox's clock.
@@ -31,11 +31,35 @@ class SignedRequest:
     headers: Mapping[str, str]
 
 
-def digest(secret: Union[str, bytes], payload: Union[str, bytes], algorithm: str, encoding: str) -> str:
-    key = secret.encode("utf8") if isinstance(secret, str) else secret
-    message = payload.encode("utf8") if isinstance(payload, str) else payload
-    mac = hmac.new(key, message, getattr(hashlib, algorithm))
-    return mac.hexdigest() if encoding == "hex" else base64.b64encode(mac.digest()).decode()
+def digest(secret: str, payload: Union[str, bytes], algorithm: str, encoding: str,
+           secret_encoding: str = "text") -> str:
+    return keys.hmac_signature(secret, secret_encoding, payload, algorithm, encoding)
+
+
+def sorted_params(query: str, body: str) -> str:
+    """{sorted_params}: the JSON body's parameters, or the query's, sorted by key as key=value&... (booleans as JSON
+    writes them)."""
+    params: Dict[str, Any] = {}
+    if body:
+        try:
+            parsed = json.loads(body)
+        except ValueError:
+            parsed = None
+        params = parsed if isinstance(parsed, dict) else {}
+    elif query:
+        params = dict(parse_qsl(query, keep_blank_values=True))
+    return "&".join(
+        f"{key}={str(value).lower() if isinstance(value, bool) else value}" for key, value in sorted(params.items())
+    )
+
+
+def joined_message(rest: Any, values: Mapping[str, str]) -> str:
+    """The text `auth.rest.message` makes of these values: a template, or the parts of a list joined with the
+    separator, each part whose request placeholders are all empty left out."""
+    if rest.message is None:
+        return ""
+    parts = keys.kept_parts(rest, lambda name: not values.get(name))
+    return rest.message_separator.join(render(part, values) for part in parts)
 
 
 def render(template: str, values: Mapping[str, str]) -> str:
@@ -87,13 +111,33 @@ class Verifier:
 
     def sign(self, payload: Union[str, bytes], algorithm: Optional[str] = None, encoding: Optional[str] = None,
              secret: Optional[str] = None) -> str:
-        key: Union[str, bytes] = self.credentials[secret or self.rest.secret]
-        if secret is None and self.rest.secret_encoding == "base64":
-            key = base64.b64decode(key)
-        return digest(key, payload, algorithm or self.rest.algorithm, encoding or self.rest.encoding)
+        """The HMAC of `payload` (an Ed25519 signature is only verified: see `verifies`)."""
+        return digest(self.credentials[secret or self.rest.secret], payload, algorithm or self.rest.algorithm,
+                      encoding or self.rest.encoding, self.rest.secret_encoding)
+
+    def verifies(self, signature: Any, payload: Union[str, bytes], algorithm: Optional[str] = None,
+                 encoding: Optional[str] = None, secret: Optional[str] = None) -> bool:
+        """Whether `signature` signs `payload`: the HMAC recomputed, or an Ed25519 signature verified with the public
+        key of the account's keypair, as the exchange holds it."""
+        algorithm = algorithm or self.rest.algorithm
+        encoding = encoding or self.rest.encoding
+        if algorithm == "ed25519":
+            secret_text = self.credentials[secret or self.rest.secret]
+            public_key = keys.ed25519_public_key(secret_text, self.rest.secret_encoding)
+            return isinstance(signature, str) and keys.ed25519_verifies(public_key, signature, payload, encoding)
+        return signature == self.sign(payload, algorithm, encoding, secret)
+
+    def expected(self, payload: Union[str, bytes], algorithm: Optional[str] = None, encoding: Optional[str] = None,
+                 secret: Optional[str] = None) -> str:
+        """What a refusal names as expected: the HMAC, or the Ed25519 recipe (the sandbox never signs with it)."""
+        if (algorithm or self.rest.algorithm) == "ed25519":
+            return "an Ed25519 signature by the account's key"
+        return repr(self.sign(payload, algorithm, encoding, secret))
 
     def recipe(self) -> str:
-        key = "the base64-decoded " if self.rest.secret_encoding == "base64" else ""
+        if self.rest.algorithm == "ed25519":
+            return f"Ed25519 signature ({self.rest.encoding}) by the keypair of {self.rest.secret}"
+        key = {"base64": "the base64-decoded ", "hex": "the hex-decoded "}.get(self.rest.secret_encoding, "")
         return f"HMAC-{self.rest.algorithm.upper()} {self.rest.encoding} keyed by {key}{self.rest.secret}"
 
     def check_nonce(self, nonce: Optional[str]) -> Optional[str]:
@@ -134,18 +178,21 @@ class Verifier:
         return None
 
     def signed_message(self, values: Dict[str, str]) -> Union[str, bytes]:
-        """`auth.rest.message` with the request's values; bytes around a raw `{digest}`."""
-        message = self.rest.message or ""
+        """`auth.rest.message` with the request's values (the kept parts of a list joined with the separator);
+        bytes around a raw `{digest}`."""
         hashed = self.rest.digest
         if hashed is None:
-            return render(message, values)
+            return joined_message(self.rest, values)
+        message = self.rest.message or ""  # (validate: one template when it signs a digest)
         inner = getattr(hashlib, hashed.algorithm)(render(hashed.of, values).encode("utf8"))
         if hashed.encoding == "hex":
             return render(message, dict(values, digest=inner.hexdigest()))
         runs = [render(run, values).encode("utf8") for run in message.split("{digest}")]
         return inner.digest().join(runs)
 
-    def check_rest(self, request: SignedRequest) -> Optional[str]:
+    def check_rest(self, request: SignedRequest, sign_only: Optional[Mapping[str, str]] = None) -> Optional[str]:
+        """None when `request` is signed as the spec says; `sign_only`: the values of the sign-only parameters the
+        spec gives this request (signed, never sent)."""
         where = f"{request.method} {request.path}"
         header_values = self._header_values()
         received = {key.lower(): value for key, value in request.headers.items()}
@@ -159,7 +206,15 @@ class Verifier:
                 return f"{where}: header {header} is {received.get(header.lower())!r}, expected {expected!r}"
         if self.rest.scheme == "hmac_params":
             return self._check_params(request, where)
-        return self._check_headers(request, where, received)
+        sent = dict(parse_qsl(request.query, keep_blank_values=True))
+        try:
+            body = json.loads(request.body) if request.body else {}
+        except ValueError:
+            body = {}
+        for name in self.rest.sign_only_params:
+            if name in sent or (isinstance(body, dict) and name in body):
+                return f"{where}: {name} is signed, not sent, but the request sends it"
+        return self._check_headers(request, where, received, dict(sign_only or {}))
 
     def _check_params(self, request: SignedRequest, where: str) -> Optional[str]:
         raw = request.body if request.method in ("POST", "PUT") and request.body else request.query
@@ -189,7 +244,8 @@ class Verifier:
             return f"{where}: signature {signatures[0]!r} is not the {self.recipe()} of {signed!r} ({expected!r})"
         return None
 
-    def _check_headers(self, request: SignedRequest, where: str, received: Dict[str, str]) -> Optional[str]:
+    def _check_headers(self, request: SignedRequest, where: str, received: Dict[str, str],
+                       sign_only: Dict[str, str]) -> Optional[str]:
         by_role = {}
         for header, template in self.rest.headers.items():
             for role in ("signature", "timestamp"):
@@ -214,13 +270,14 @@ class Verifier:
             request_path=f"{request.path}?{request.query}" if request.query else request.path,
             body=request.body,
             body_hash=getattr(hashlib, self.rest.body_hash)(request.body.encode("utf8")).hexdigest(),
+            sorted_params=sorted_params(request.query, request.body),
         )
+        values.update({name: sign_only.get(name, "") for name in self.rest.sign_only_params})
         message = self.signed_message(values)
-        expected = self.sign(message)
-        if by_role.get("signature") != expected:
+        if not self.verifies(by_role.get("signature"), message):
             return (
                 f"{where}: signature {by_role.get('signature')!r} is not the {self.recipe()} of {message!r} "
-                f"({expected!r})"
+                f"({self.expected(message)})"
             )
         return self._check_partner_signature(where, received, by_role.get("timestamp", ""))
 

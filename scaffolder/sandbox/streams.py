@@ -130,9 +130,9 @@ class Streams:
                 problem = f"{auth.api_key_param} is not the account's key"
             elif stale(str(params.get(auth.timestamp_param, "")), "ms"):
                 problem = stale(str(params.get(auth.timestamp_param, "")), "ms")
-            elif signature != verifier.sign(payload):
+            elif not verifier.verifies(signature, payload):
                 problem = (f"signature {signature!r} is not the {verifier.recipe()} of {payload!r} "
-                           f"({verifier.sign(payload)!r})")
+                           f"({verifier.expected(payload)})")
             if "id" in reply and "id" in message:
                 reply["id"] = message["id"]
             self._answer_auth(connection, reply, problem, auth.success, private=True)
@@ -147,13 +147,12 @@ class Streams:
                     problem = f"{name} in the login message is not the account's"
             stamp = str(values.get("timestamp", ""))
             unit = auth.timestamp.unit if auth.timestamp else "ms"
-            expected = self._ws_signature(auth.signature, {"timestamp": stamp})
-            signed = self._ws_payload(auth.signature, {"timestamp": stamp})
             if problem is None and stale(stamp, unit):
                 problem = stale(stamp, unit)
-            if problem is None and values.get("signature") != expected:
-                problem = (f"login signature {values.get('signature')!r} is not the HMAC of "
-                           f"{signed!r} ({expected!r})")
+            if problem is None and not self._ws_verifies(auth.signature, values.get("signature"), {"timestamp": stamp}):
+                problem = (f"login signature {values.get('signature')!r} is not the signature of "
+                           f"{self._ws_payload(auth.signature, {'timestamp': stamp})!r} "
+                           f"({self._ws_expected(auth.signature, {'timestamp': stamp})})")
             self._answer_auth(connection, reply, problem, auth.success, private=False)
             return True
         return False
@@ -164,11 +163,16 @@ class Streams:
         filled.update((key, str(value)) for key, value in values.items())
         return render(signature.payload, filled)
 
-    def _ws_signature(self, signature, values: Dict[str, Any]) -> str:
+    def _ws_recipe(self, signature, values: Dict[str, Any]):
         rest = self.spec.auth.rest
-        return self.sandbox.verifier.sign(self._ws_payload(signature, values),
-                                          signature.algorithm or rest.algorithm, signature.encoding or rest.encoding,
-                                          signature.secret or rest.secret)
+        return (self._ws_payload(signature, values), signature.algorithm or rest.algorithm,
+                signature.encoding or rest.encoding, signature.secret or rest.secret)
+
+    def _ws_verifies(self, signature, received: Any, values: Dict[str, Any]) -> bool:
+        return self.sandbox.verifier.verifies(received, *self._ws_recipe(signature, values))
+
+    def _ws_expected(self, signature, values: Dict[str, Any]) -> str:
+        return self.sandbox.verifier.expected(*self._ws_recipe(signature, values))
 
     def _answer_auth(self, connection, reply, problem, success, private: bool) -> None:
         if problem:
@@ -195,10 +199,22 @@ class Streams:
             if auth.scheme == "signed_subscriptions":
                 signed = message.get(auth.subscription_auth.key)
                 found = extract(auth.subscription_auth.value, signed) if signed is not None else None
-                expected = self._ws_signature(auth.signature, {k: v for k, v in message.items() if k != auth.subscription_auth.key})
-                if found is None or found.get("signature") != expected or found.get("api_key") != self.sandbox.credentials.get("api_key"):
+                # The message's own fields, and the signing time and window the signature carries.
+                values = {k: v for k, v in message.items() if k != auth.subscription_auth.key}
+                for name in ("timestamp", "recv_window"):
+                    if found is not None and name in found:
+                        values[name] = found[name]
+                problem = None
+                if found is None or found.get("api_key") != self.sandbox.credentials.get("api_key"):
+                    problem = "it lacks the account's key"
+                elif "timestamp" in found and stale(str(found["timestamp"]), "ms"):
+                    problem = stale(str(found["timestamp"]), "ms")
+                elif not self._ws_verifies(auth.signature, found.get("signature"), values):
+                    expected = self._ws_expected(auth.signature, values)
+                    problem = f"signature {found.get('signature')!r}, expected {expected}"
+                if problem:
                     self.sandbox.problem(f"websocket subscription {message.get('channel', '')!r} is not signed as "
-                                         f"the exchange expects (signature {expected!r})")
+                                         f"the exchange expects: {problem}")
                     return True
                 connection.authenticated = True
             if not connection.authenticated:

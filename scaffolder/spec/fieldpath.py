@@ -178,3 +178,4 @@ def write(payload: Any, path: str, new_value: Any) -> None:
         container[last.position] = new_value
     else:
         raise FieldPathError(f"a path ending in a selector cannot be written: {path!r}")
+

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import keyword
 import re
 import string
 from typing import Any, Callable, Iterable, List, Optional, Tuple
@@ -36,7 +37,7 @@ URL_PLACEHOLDERS = {"domain"}
 TOPIC_PLACEHOLDERS = {"symbol", "symbol_lower", "symbols"}
 SUBSCRIBE_PLACEHOLDERS = {"topics", "topic", "route", "request_id", "time"}
 PING_PLACEHOLDERS = {"request_id", "time"}
-MESSAGE_PLACEHOLDERS = {"timestamp", "method", "path", "query", "request_path", "body", "body_hash"}
+MESSAGE_PLACEHOLDERS = {"timestamp", "method", "path", "query", "request_path", "body", "body_hash", "sorted_params"}
 # Characters a client order id needs after its prefix to stay unique (Hummingbot appends a nonce-based suffix).
 MIN_CLIENT_ID_ROOM = 8
 # States Hummingbot must be able to reach from the exchange's state field.
@@ -246,7 +247,7 @@ def _check_exchange(spec: Spec, problems: List[Problem], endpoint_ref: EndpointR
                 )
             )
         constants[endpoint.constant] = name
-        _check_endpoint_path(problems, loc, endpoint)
+        _check_endpoint_path(problems, loc, endpoint, spec.urls.rest.endswith("/"))
         if endpoint.limit_id is not None:
             if endpoint.limit_id in constants or endpoint.limit_id in pools:
                 problems.append((loc + ("limit_id",), f"limit id {endpoint.limit_id} is already used"))
@@ -310,10 +311,14 @@ def _check_path_filled(problems: List[Problem], loc: Loc, name: str, endpoint: A
             )
 
 
-def _check_endpoint_path(problems: List[Problem], loc: Loc, endpoint: Any) -> None:
-    """A path starts with '/'; a template's placeholders are lowercase names and need an explicit limit id."""
+def _check_endpoint_path(problems: List[Problem], loc: Loc, endpoint: Any, base_has_slash: bool = False) -> None:
+    """A path starts with '/' (or, after a base URL ending with '/', does not: Hummingbot's `api/v1/ping`); a
+    template's placeholders are lowercase names and need an explicit limit id."""
     path = endpoint.path
-    if not path.startswith("/"):
+    if base_has_slash and path.startswith("/"):
+        problems.append((loc + ("path",), f"urls.rest ends with '/': paths follow it without one, found {path!r}"))
+        return
+    if not base_has_slash and not path.startswith("/"):
         problems.append((loc + ("path",), f"paths start with '/', found {path!r}"))
         return
     if any(char.isspace() for char in path):
@@ -403,6 +408,51 @@ def _check_not_a_secret(problems: List[Problem], loc: Loc, value: str, credentia
     )
 
 
+def _signing_clock(spec: Spec) -> set:
+    """What signed websocket subscriptions may use besides their own fields: the clock, and the REST window."""
+    return {"timestamp"} | ({"recv_window"} if spec.auth.rest.recv_window is not None else set())
+
+
+def _check_key_options(spec: Spec, problems: List[Problem]) -> None:
+    """`auth.rest.secret_encoding`, and an Ed25519 key, which is 32 bytes written as base64 or hex."""
+    rest_auth = spec.auth.rest
+    signature = spec.auth.private_ws.signature
+    ed25519 = rest_auth.algorithm == "ed25519" or (signature is not None and signature.algorithm == "ed25519")
+    if ed25519 and rest_auth.secret_encoding == "text":
+        problems.append(
+            (
+                ("auth", "rest", "secret_encoding"),
+                "an Ed25519 private key is 32 bytes: say how the secret writes them (base64 or hex)",
+            )
+        )
+
+
+def _check_message_options(spec: Spec, problems: List[Problem], allowed: set, credentials_and_window: set) -> None:
+    """`auth.rest.message` as a list, `message_separator` and `sign_only_params`."""
+    rest_auth = spec.auth.rest
+    loc = ("auth", "rest")
+    if isinstance(rest_auth.message, list):
+        if not rest_auth.message:
+            problems.append((loc + ("message",), "a message written as a list needs at least one part"))
+        for index, part in enumerate(rest_auth.message):
+            _check_placeholders(problems, loc + ("message", index), part, allowed)
+    elif rest_auth.message_separator:
+        problems.append(
+            (loc + ("message_separator",), "message_separator joins the parts of a list: write message as a list")
+        )
+    if rest_auth.sign_only_params and rest_auth.body != "json":
+        problems.append(
+            (loc + ("sign_only_params",), "sign-only parameters are taken out of a JSON body: they need body: json")
+        )
+    seen = set()
+    for index, name in enumerate(rest_auth.sign_only_params):
+        if not name.isidentifier() or keyword.iskeyword(name):
+            problems.append((loc + ("sign_only_params", index), f"{name!r} is not a name a placeholder can have"))
+        elif name in MESSAGE_PLACEHOLDERS or name in credentials_and_window or name in seen:
+            problems.append((loc + ("sign_only_params", index), f"{{{name}}} already stands for something else"))
+        seen.add(name)
+
+
 def _check_partner(rest_auth: Any, problems: List[Problem], credentials: set) -> set:
     """`auth.rest.partner`: key and message go together (hmac_headers only); returns the header placeholders it
     adds: {partner_id}, and {partner_signature} when it signs."""
@@ -450,12 +500,19 @@ def _check_rest_signing(spec: Spec, problems: List[Problem], credentials: set) -
         else:
             _check_placeholders(problems, loc + ("params", key), value, values)
             _check_not_a_secret(problems, loc + ("params", key), value, credentials)
+    _check_key_options(spec, problems)
+    if rest_auth.recv_window_attribute and rest_auth.recv_window is None:
+        problems.append((loc + ("recv_window_attribute",), "names the attribute of recv_window: give recv_window"))
     if not by_headers:
         for where, value in param_names.items():
             if value is None:
                 problems.append((where, "hmac_params sends the signature and timestamp as parameters: name them"))
         if rest_auth.message is not None:
             problems.append((loc + ("message",), "hmac_params signs the urlencoded parameters; message is unused"))
+        if rest_auth.sign_only_params:
+            problems.append(
+                (loc + ("sign_only_params",), "hmac_params signs what it sends; sign_only_params is unused")
+            )
         if rest_auth.digest is not None:
             problems.append((loc + ("digest",), "hmac_params signs the urlencoded parameters; digest is unused"))
         if rest_auth.nonce is not None and rest_auth.nonce.param is None:
@@ -465,14 +522,17 @@ def _check_rest_signing(spec: Spec, problems: List[Problem], credentials: set) -
         if value is not None:
             problems.append((where, "hmac_headers sends signature and timestamp in headers: {signature}, {timestamp}"))
     digest = {"digest"} if rest_auth.digest is not None else set()
+    allowed = MESSAGE_PLACEHOLDERS | values | nonce | digest | set(rest_auth.sign_only_params)
     if rest_auth.message is None:
         problems.append((loc + ("message",), "hmac_headers needs the signed string as a message template"))
     else:
-        _check_placeholders(
-            problems, loc + ("message",), rest_auth.message, MESSAGE_PLACEHOLDERS | values | nonce | digest
-        )
-        signed = _placeholders_or_none(rest_auth.message)
+        if isinstance(rest_auth.message, str):
+            _check_placeholders(problems, loc + ("message",), rest_auth.message, allowed)
+        parts = [rest_auth.message] if isinstance(rest_auth.message, str) else rest_auth.message
+        signed = set().union(*(_placeholders_or_none(part) for part in parts))
         if rest_auth.digest is not None:
+            if isinstance(rest_auth.message, list):
+                problems.append((loc + ("message",), "a message that signs a digest is one template, not a list"))
             _check_placeholders(
                 problems, loc + ("digest", "of"), rest_auth.digest.of, MESSAGE_PLACEHOLDERS | values | nonce
             )
@@ -481,6 +541,7 @@ def _check_rest_signing(spec: Spec, problems: List[Problem], credentials: set) -
                 problems.append((loc + ("digest",), "the message does not sign {digest}: write it in the message"))
         if rest_auth.nonce is not None and "nonce" not in signed | sent and rest_auth.nonce.param is None:
             problems.append((loc + ("nonce",), "the nonce is neither signed, sent in a header, nor a parameter"))
+    _check_message_options(spec, problems, allowed, values)
     # A nonce makes each request unique, as a timestamp does: the exchange then needs no timestamp header.
     for name in ("signature",) if rest_auth.nonce is not None else ("signature", "timestamp"):
         if name not in sent:
@@ -796,6 +857,13 @@ def _check_public_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoint
     public = spec.public_ws
     channels = public.channels
     per_pair = public.subscribe.scope == "per_pair"
+    if public.queue_keys == "event_types":
+        routes = [channel.route for channel in (channels.trade, channels.order_book_diff, channels.order_book_snapshot)
+                  if channel is not None]
+        if len(set(routes)) != len(routes):
+            problems.append(
+                (("public_ws", "queue_keys"), "event_types keys each queue by its channel's route: the routes differ")
+            )
     for message in ("message", "unsubscribe_message"):
         template = getattr(public.subscribe, message)
         for loc, text in _walk_strings(template, ("public_ws", "subscribe", message)):
@@ -979,8 +1047,11 @@ def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoin
             except fieldpath.FieldPathError as error:
                 problems.append((loc + ("signature", "payload"), str(error)))
                 names = []
+            clock = _signing_clock(spec)
             for index, item in enumerate(stream.subscriptions):
                 for name in names:
+                    if name in clock:
+                        continue
                     if not isinstance(item.message, dict) or name not in item.message:
                         problems.append(
                             (
@@ -995,7 +1066,7 @@ def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoin
             problems.append((loc + ("timestamp",), "the login scheme needs the timestamp it signs"))
     if ws.subscription_auth is not None:
         for message_loc, text in _walk_strings(ws.subscription_auth.value, loc + ("subscription_auth", "value")):
-            _check_placeholders(problems, message_loc, text, credentials | {"signature"})
+            _check_placeholders(problems, message_loc, text, credentials | {"signature"} | _signing_clock(spec))
     if ws.listen_key is not None:
         example = endpoint_ref(loc + ("listen_key", "endpoint"), ws.listen_key.endpoint, needs_example=True)
         if example is not None:

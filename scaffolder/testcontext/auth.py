@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any, Dict, List, Optional, Tuple, Union
 from urllib.parse import urlencode, urlparse
 
+from scaffolder import keys
 from scaffolder.fixtures import fixture
 from scaffolder.pysource import Expr, literal
 from scaffolder.spec import fieldpath
@@ -28,8 +29,10 @@ SERVER_TIME_MS = 1640000001234
 SIGNED_PARAMS = {"symbol": "COINALPHAHBOT", "side": "BUY", "quantity": "1.5"}
 
 
-def credential_value(name: str) -> str:
-    return "test" + "".join(part.capitalize() for part in name.split("_"))
+def credential_value(name: str, spec: Optional[Spec] = None) -> str:
+    """The auth tests' value of a credential (a real key where the secret holds key bytes)."""
+    plain = "test" + "".join(part.capitalize() for part in name.split("_"))
+    return keys.credential_text(spec, name, plain) if spec is not None else plain
 
 
 def signed_timestamp(unit: str) -> Union[int, str]:
@@ -71,24 +74,13 @@ def nonce_value(nonce: Any) -> str:
     return str(nonce.start) if nonce.kind == "counter" else NONCE_UUID
 
 
-def _digest(
-    secret: str,
-    algorithm: str,
-    encoding: str,
-    message: str,
-    key: str = "",
-    key_base64: bool = False,
-    message_bytes: bool = False,
-) -> str:
-    """The HMAC of `message` (source) keyed with the credential `secret` (its base64-decoded bytes with
-    `key_base64`), or with `key` (source) when given; `message_bytes`: the message is bytes already."""
-    if key:
-        key = f'{key}.encode("utf8")'
-    else:
-        key = f"base64.b64decode(self.{secret})" if key_base64 else f'self.{secret}.encode("utf8")'
-    payload = message if message_bytes else f'{message}.encode("utf8")'
-    digest = f"hmac.new({key}, {payload}, hashlib.{algorithm})"
-    return f"base64.b64encode({digest}.digest()).decode()" if encoding == "base64" else f"{digest}.hexdigest()"
+def _digest(rest: Any, message: str) -> str:
+    """The REST signature of `message` (source; bytes when the message holds a raw digest), computed in the test
+    from the documented recipe."""
+    message_bytes = rest.digest is not None and rest.digest.encoding == "raw"
+    return keys.signature_source(
+        rest.algorithm, rest.encoding, f"self.{rest.secret}", rest.secret_encoding, message, message_bytes
+    )
 
 
 def _rest(spec: Spec) -> Dict[str, Any]:
@@ -133,24 +125,15 @@ def _rest(spec: Spec) -> Dict[str, Any]:
     values: Dict[str, Any] = {
         # Besides base64/hashlib/hmac, which the user stream's auth values import for both signatures.
         "imports": _imports(rest),
-        "signature": _digest(
-            rest.secret,
-            rest.algorithm,
-            rest.encoding,
-            "message",
-            key_base64=rest.secret_encoding == "base64",
-            message_bytes=rest.digest is not None and rest.digest.encoding == "raw",
-        ),
+        "signature": _digest(rest, "message"),
         "partner_signature": (
-            _digest("", rest.algorithm, rest.encoding, "message", key=literal(rest.partner.key))
+            keys.signature_source(rest.algorithm, rest.encoding, literal(rest.partner.key), "text", "message")
             if rest.partner is not None and rest.partner.key is not None
             else None
         ),
         "patch_uuid": rest.nonce is not None and rest.nonce.kind == "uuid",
         "nonce_uuid": literal(NONCE_UUID),
-        "credentials": [
-            (c.name, literal(rest.credential_text(c.name, credential_value(c.name)))) for c in spec.credentials
-        ],
+        "credentials": [(c.name, literal(credential_value(c.name, spec))) for c in spec.credentials],
         "now": str(NOW),
         "local_clock": rest.timestamp.clock == "local",
         "by_headers": by_headers,
@@ -163,7 +146,7 @@ def _rest(spec: Spec) -> Dict[str, Any]:
     }
     if not by_headers:
         # The values the auth test gives the credentials (and the fixed recv window) stand in the auth params.
-        known = {credential.name: credential_value(credential.name) for credential in spec.credentials}
+        known = {credential.name: credential_value(credential.name, spec) for credential in spec.credentials}
         if rest.recv_window is not None:
             known["recv_window"] = str(rest.recv_window)
         auth_params = {key: _substitute(text, known) for key, text in rest.params.items()}
@@ -184,22 +167,54 @@ def _rest(spec: Spec) -> Dict[str, Any]:
     get = dict(common, method="GET", request_path=f"{path}?{query}", body="", body_hash=empty_hash)
     body_hash = Expr(f'hashlib.{rest.body_hash}(body.encode("utf8")).hexdigest()')
     post = dict(common, method="POST", query="", request_path=path, body=Expr("body"), body_hash=body_hash)
+    # {sorted_params}: the parameters sorted by key as key=value pairs; the sign-only parameters (given with the
+    # request, signed, not sent) have the test's values.
+    sorted_params = "&".join(f"{key}={value}" for key, value in sorted(params.items()))
+    sign_only = {name: credential_value(name) for name in rest.sign_only_params}
+    get.update(sign_only, sorted_params=sorted_params)
+    post.update(sign_only, sorted_params=sorted_params)
     values["get_message"] = _signed_message(rest, get)
     values["post_message"] = _signed_message(rest, post)
+    values["request_params"] = literal(dict(SIGNED_PARAMS, **sign_only))
     # The body as sent (the JSON text the exchange passes, or the parameters urlencoded), and the data given.
     body_params = literal(params if rest.nonce is not None and rest.nonce.param else SIGNED_PARAMS)
     values["body"] = f"urlencode({body_params})" if rest.body == "form" else f"json.dumps({body_params})"
-    # The data given: the body itself, unless the auth rewrites it (form-encodes it, or adds the nonce parameter).
-    rewritten = rest.body == "form" or (rest.nonce is not None and rest.nonce.param)
-    values["data"] = f"json.dumps({literal(SIGNED_PARAMS)})" if rewritten else "body"
+    # The data given: the body itself, unless the auth rewrites it (form-encodes it, adds the nonce parameter or
+    # takes the sign-only parameters out).
+    rewritten = rest.body == "form" or (rest.nonce is not None and rest.nonce.param) or sign_only
+    values["data"] = f"json.dumps({literal(dict(SIGNED_PARAMS, **sign_only))})" if rewritten else "body"
+    values["bare_message"] = values["flags_message"] = None
+    values["signature_header"] = literal(next(h for h, text in rest.headers.items() if "{signature}" in text))
+    if sign_only or isinstance(rest.message, list):
+        # A request without parameters: the parts of the message standing for them are left out.
+        bare = dict(get, query="", request_path=path, sorted_params="", **{name: "" for name in sign_only})
+        values["bare_message"] = _signed_message(rest, bare)
+    if "sorted_params" in {name for part in _parts(rest.message) for name in _names(part)}:
+        # Booleans are signed as JSON writes them (true/false), whatever Python's str() says.
+        flags = {"symbol": "COINALPHAHBOT", "postOnly": True}
+        values["flags_body"] = literal(flags)
+        values["flags_message"] = _signed_message(
+            rest, dict(post, **{name: "" for name in sign_only}, sorted_params="postOnly=true&symbol=COINALPHAHBOT")
+        )
     return values
 
 
-def _signed_message(rest: Any, values: Dict[str, Any]) -> str:
-    """The message the exchange signs, written out from the recipe: text, or bytes around a raw `{digest}`."""
+def _parts(message: Union[str, List[str]]) -> List[str]:
+    return [message] if isinstance(message, str) else list(message)
+
+
+def _names(template: str) -> List[str]:
+    return [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+
+
+def _signed_message(rest: Any, values: Dict[str, Union[str, Expr]]) -> str:
+    """The message the exchange signs for a request with these values, written out from the recipe: a template,
+    or the parts of a list joined with the separator, leaving out each part whose request placeholders (query,
+    body, sorted parameters, sign-only parameters) are all empty; bytes around a raw `{digest}`."""
     digest = rest.digest
     if digest is None:
-        return _message(rest.message, values)
+        parts = keys.kept_parts(rest, lambda name: values[name] == "")
+        return _message(rest.message_separator.join(parts), values)
     hashed = f"hashlib.{digest.algorithm}({_utf8(_message(digest.of, values))})"
     if digest.encoding == "hex":
         return _message(rest.message, dict(values, digest=Expr(hashed + ".hexdigest()")))
@@ -217,7 +232,12 @@ def _utf8(source: str) -> str:
 
 
 def _imports(rest: Any) -> List[str]:
-    imports = ["import json"]
+    imports = ["import json"] + keys.signature_imports(rest.algorithm, rest.encoding, rest.secret_encoding)
+    # A digest inside the message, and the partner's signature (an HMAC), need hashlib and hmac besides.
+    needed = (["import hashlib"] if rest.digest is not None else []) + (
+        ["import hashlib", "import hmac"] if rest.partner is not None and rest.partner.key is not None else []
+    )
+    imports += [line for line in dict.fromkeys(needed) if line not in imports]
     if rest.nonce is not None and rest.nonce.kind == "uuid":
         imports.append("import uuid")
     if rest.timestamp.clock == "local" or (rest.nonce is not None and rest.nonce.kind == "uuid"):

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any, Dict, List
 from urllib.parse import urlencode
 
+from scaffolder import keys
 from scaffolder.fixtures import fixture
 from scaffolder.pysource import literal, path_source, read
 from scaffolder.spec import fieldpath
@@ -59,7 +60,7 @@ def values(spec: Spec) -> Dict[str, Any]:
     joined = f"base_token + {literal(fmt.separator)} + quote_token" if fmt.separator else "base_token + quote_token"
     v["exchange_symbol_source"] = f"({joined}).{fmt.case}()"
     v["credential_values"] = [
-        (c.name, literal(spec.auth.rest.credential_text(c.name, f"test-{c.name}"))) for c in spec.credentials
+        (c.name, literal(keys.credential_text(spec, c.name, f"test-{c.name}"))) for c in spec.credentials
     ]
     v["secret"] = spec.auth.rest.secret
     v["signature_base64"] = spec.auth.rest.encoding == "base64"
@@ -196,7 +197,9 @@ def values(spec: Spec) -> Dict[str, Any]:
             ),
         }
     v["balances_constant"] = endpoints[balances.endpoint].constant
-    v["balance_params"] = [(literal(key), literal(value)) for key, value in balances.params.items()]
+    v["balance_params"] = [
+        (literal(key), literal(value)) for key, value in order_tests.sent_params(spec, balances.params).items()
+    ]
     # A POST balances request carries its parameters in the body, as the auth sends it: the signed parameters
     # themselves (hmac_params, form), form text (hmac_headers), or JSON text.
     rest = spec.auth.rest

@@ -11,6 +11,7 @@ import re
 from decimal import Decimal
 from typing import Any, Dict, List, Optional, Tuple
 
+from scaffolder import keys
 from scaffolder.fixtures import fixture
 from scaffolder.pysource import Expr, literal, strings_in
 from scaffolder.spec import fieldpath
@@ -33,8 +34,8 @@ def _identifier(text: str) -> str:
     return re.sub(r"[^0-9a-zA-Z]+", "_", text).strip("_").lower()
 
 
-def _credential_value(name: str) -> str:
-    return "test" + "".join(part.capitalize() for part in name.split("_"))
+def _credential_value(name: str, spec: Spec) -> str:
+    return keys.credential_text(spec, name, "test" + "".join(part.capitalize() for part in name.split("_")))
 
 
 def _timestamp(unit: str) -> int:
@@ -80,21 +81,18 @@ def _violating(predicate: Predicate, nested: bool = False) -> Tuple[Any, str]:
 
 def _auth(spec: Spec) -> Dict[str, Any]:
     rest = spec.auth.rest
+    settings = ws_signature_settings(spec)
     # The REST signing tests' values are in testcontext/auth.py; they share these imports.
     return {
         # The websocket signature of the auth tests may be base64 too (see _ws).
-        "imports": (
-            ["import base64"]
-            if "base64" in (rest.encoding, rest.secret_encoding, ws_signature_settings(spec)["encoding"])
-            else []
-        )
-        + ["import hashlib", "import hmac"],
+        # The websocket signature's imports that the REST signature's (testcontext/auth.py) do not cover.
+        "imports": [
+            line
+            for line in keys.signature_imports(settings["algorithm"], settings["encoding"], rest.secret_encoding)
+            if line not in keys.signature_imports(rest.algorithm, rest.encoding, rest.secret_encoding)
+        ],
         "credentials": [
-            (
-                credential.name,
-                literal(spec.auth.rest.credential_text(credential.name, _credential_value(credential.name))),
-            )
-            for credential in spec.credentials
+            (credential.name, literal(_credential_value(credential.name, spec))) for credential in spec.credentials
         ],
         "now": str(NOW),
     }
@@ -161,22 +159,15 @@ def _ws(spec: Spec) -> Dict[str, Any]:
     ws = spec.auth.private_ws
     stream = spec.user_stream
     settings = ws_signature_settings(spec)
-    digest = (
-        f'hmac.new(self.{settings["secret"]}.encode("utf8"), message.encode("utf8"), hashlib.{settings["algorithm"]})'
-    )
-    credentials = {
-        credential.name: spec.auth.rest.credential_text(credential.name, _credential_value(credential.name))
-        for credential in spec.credentials
-    }
+    secret_encoding = spec.auth.rest.secret_encoding
+    credentials = {credential.name: _credential_value(credential.name, spec) for credential in spec.credentials}
     credential_sources = {credential.name: Expr(f"self.{credential.name}") for credential in spec.credentials}
     now_seconds = int(NOW)
     values: Dict[str, Any] = {
         "scheme": ws.scheme,
-        "imports": (["import base64"] if settings["encoding"] == "base64" else []) + ["import hashlib", "import hmac"],
-        "signature": (
-            f"base64.b64encode({digest}.digest()).decode()"
-            if settings["encoding"] == "base64"
-            else f"{digest}.hexdigest()"
+        "imports": keys.signature_imports(settings["algorithm"], settings["encoding"], secret_encoding),
+        "signature": keys.signature_source(
+            settings["algorithm"], settings["encoding"], f'self.{settings["secret"]}', secret_encoding, "message"
         ),
         "now_seconds": now_seconds,
         "exchange_symbol": literal(_exchange_symbol(spec)),
@@ -186,6 +177,9 @@ def _ws(spec: Spec) -> Dict[str, Any]:
         "uses_time": "{time}"
         in str([item.message for item in stream.subscriptions] + [stream.ping and stream.ping.message]),
         "subscribe_params": None,
+        # Signed subscriptions carrying the signing time (auth.private_ws.subscription_auth / signature).
+        "signing_clock": ws.scheme == "signed_subscriptions"
+        and "{timestamp}" in str([ws.signature.payload, ws.subscription_auth.value]),
         "login_message": None,
         "signed_subscription": None,
     }
@@ -257,9 +251,13 @@ def _subscriptions(spec: Spec, message_values: Dict[str, Any], credential_source
         message = _unwrap(_ws_values(item.message, dict(message_values, request_id=_NextId(request_ids))))
         sent = message
         if ws.scheme == "signed_subscriptions":
-            fields = {name: message[name] for name in placeholders(ws.signature.payload)}
+            # The signing clock (milliseconds, as text) and the REST window, besides the message's own fields.
+            clock = {"timestamp": str(_timestamp("ms"))}
+            if spec.auth.rest.recv_window is not None:
+                clock["recv_window"] = str(spec.auth.rest.recv_window)
+            fields = {name: clock.get(name, message.get(name)) for name in placeholders(ws.signature.payload)}
             signature = Expr(f"self.ws_signature({literal(ws.signature.payload.format(**fields))})")
-            auth = _ws_values(ws.subscription_auth.value, dict(credential_sources, signature=signature))
+            auth = _ws_values(ws.subscription_auth.value, dict(credential_sources, signature=signature, **clock))
             sent = dict(message, **{ws.subscription_auth.key: auth})
         messages.append((message, sent))
     return messages

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 from typing import Dict, List, Literal, Optional, Union
 
 from pydantic import Field
@@ -70,13 +69,17 @@ class RestAuth(Strict):
         "signature as a parameter: query string for GET/DELETE, body for POST/PUT. hmac_headers: sign the `message` "
         "template and send signature, timestamp and key in `headers`; parameters and body are sent as they are."
     )
-    algorithm: Literal["sha256", "sha384", "sha512"] = "sha256"
-    encoding: Literal["hex", "base64"] = "hex"
-    secret: str = Field(description="The credential used as the HMAC key.")
-    secret_encoding: Literal["text", "base64"] = Field(
+    algorithm: Literal["sha256", "sha384", "sha512", "ed25519"] = Field(
+        default="sha256",
+        description="sha256 / sha384 / sha512: an HMAC with that hash; ed25519: an Ed25519 signature (RFC 8032) made "
+        "with the private key the secret holds (its 32-byte seed, decoded as secret_encoding says).",
+    )
+    encoding: Literal["hex", "base64"] = Field(default="hex", description="How the signature bytes are written.")
+    secret: str = Field(description="The credential holding the key: the HMAC key, or the Ed25519 private key.")
+    secret_encoding: Literal["text", "base64", "hex"] = Field(
         default="text",
-        description="text: the credential's UTF-8 bytes are the HMAC key; base64: the credential is base64 and "
-        "its decoded bytes are the key (Kraken).",
+        description="How the secret credential gives the key bytes: text (its UTF-8 bytes, as most HMAC keys), "
+        "base64 or hex (decoded: Kraken's base64 HMAC key; an Ed25519 seed is 32 bytes).",
     )
     nonce: Optional[Nonce] = Field(
         default=None,
@@ -92,10 +95,20 @@ class RestAuth(Strict):
     signature_param: Optional[str] = Field(
         default=None, description="hmac_params: the parameter carrying the signature (required there)."
     )
-    message: Optional[str] = Field(
+    message: Optional[Union[str, List[str]]] = Field(
         default=None,
         description="hmac_headers: the signed string, a template over {timestamp}, {method}, {path}, {query}, "
-        "{request_path}, {body}, {body_hash}, {recv_window} and the credentials (required there).",
+        "{request_path}, {body}, {body_hash}, {sorted_params}, {recv_window}, the credentials and the "
+        "sign_only_params (required there). A list of templates is joined with message_separator, leaving out "
+        "each part whose request placeholders are all empty.",
+    )
+    message_separator: str = Field(
+        default="", description="hmac_headers: what joins the parts of a message written as a list."
+    )
+    sign_only_params: List[str] = Field(
+        default_factory=list,
+        description="hmac_headers: request parameters that are signed but not sent (Backpack's instruction): each "
+        "is taken out of the query or JSON body and is the placeholder {name} of message (empty when absent).",
     )
     body: Literal["form", "json"] = Field(
         default="form",
@@ -107,6 +120,12 @@ class RestAuth(Strict):
     )
     recv_window: Optional[PositiveInt] = Field(
         default=None, description="A fixed validity window (ms), usable as {recv_window} in `message` and `headers`."
+    )
+    recv_window_attribute: Optional[str] = Field(
+        default=None,
+        description="The window as an integer class attribute of the auth by this UPPER_CASE name (Hummingbot's "
+        "Backpack: DEFAULT_WINDOW_MS) instead of the module constant RECV_WINDOW.",
+        pattern=r"^[A-Z][A-Z0-9_]*$",
     )
     headers: Dict[str, str] = Field(default_factory=dict, description="Headers added to signed requests.")
     partner: Optional[Partner] = Field(
@@ -120,11 +139,6 @@ class RestAuth(Strict):
         "it: the key ({api_key}) or fixed values (HTX: AccessKeyId, SignatureMethod, SignatureVersion).",
     )
 
-    def credential_text(self, name: str, value: str) -> str:
-        """A made-up credential `value` (tests, sandbox) as the user would enter it: base64 for a base64 secret."""
-        if name == self.secret and self.secret_encoding == "base64":
-            return base64.b64encode(value.encode("utf8")).decode()
-        return value
 
 
 class TimeSync(Strict):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Literal, Optional, Tuple
 
 from pydantic import Field, field_validator
 
@@ -77,6 +77,11 @@ class Urls(Strict):
     rest: str = Field(description="REST base URL; {domain} is replaced by the connector's domain.")
     public_ws: str
     private_ws: str
+    domain_format: Literal["named", "positional"] = Field(
+        default="named",
+        description="How the URL constants write the domain: named ({domain}, .format(domain=domain)) or positional "
+        "({}, .format(domain)), as Hummingbot's Backpack and Binance constants do.",
+    )
     relative_paths: bool = Field(
         default=False,
         description="Path constants without their leading '/', joined to `rest` with '/' (Gate.io's "

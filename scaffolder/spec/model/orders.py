@@ -97,6 +97,11 @@ class CancelOrder(Strict):
     endpoint: str
     method: Literal["DELETE", "POST", "PUT"]
     params: Dict[str, str]
+    params_in: Optional[Literal["query", "body"]] = Field(
+        default=None,
+        description="Where the parameters travel: the body (default for POST and PUT) or the query (default for "
+        "DELETE); Backpack cancels with a DELETE carrying a JSON body.",
+    )
     synchronous: bool
     success: CancelSuccess
     not_found_matches: List[str] = Field(default_factory=list)

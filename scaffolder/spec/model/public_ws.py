@@ -114,6 +114,12 @@ class PublicWs(Strict):
     server_ping: Optional[ServerPing] = Field(default=None, description="A server ping that needs a reply.")
     subscribe: SubscribeMessages
     route_field: FieldPath
+    queue_keys: Literal["hummingbot", "event_types"] = Field(
+        default="hummingbot",
+        description="The keys of the data source's message queues: Hummingbot's defaults (trade, order_book_diff, "
+        "order_book_snapshot), or event_types: the channels' routes (TRADE_EVENT_TYPE, ...), as Hummingbot's "
+        "Binance and Backpack data sources key them.",
+    )
     route_match: Literal["equals", "prefix"] = Field(
         default="equals", description="How the value at route_field is compared with each channel's route."
     )

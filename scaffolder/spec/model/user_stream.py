@@ -16,8 +16,9 @@ class WsSignature(Strict):
     """The HMAC a private websocket login or subscription carries."""
 
     payload: str = Field(description="The signed text, a template (placeholders depend on the scheme).")
-    algorithm: Optional[Literal["sha256", "sha384", "sha512"]] = Field(
-        default=None, description="Defaults to auth.rest.algorithm."
+    algorithm: Optional[Literal["sha256", "sha384", "sha512", "ed25519"]] = Field(
+        default=None, description="Defaults to auth.rest.algorithm (ed25519: keyed by the secret decoded as "
+        "auth.rest.secret_encoding says)."
     )
     encoding: Optional[Literal["hex", "base64"]] = Field(default=None, description="Defaults to auth.rest.encoding.")
     secret: Optional[str] = Field(
@@ -46,7 +47,9 @@ class SubscriptionAuth(Strict):
     """The signature added to each subscription message (signed_subscriptions)."""
 
     key: str = Field(description="The key added to each subscription message.")
-    value: JSON = Field(description="Its value, a JSON template: credentials and {signature}.")
+    value: JSON = Field(
+        description="Its value, a JSON template: credentials, {signature}, {timestamp} and {recv_window}."
+    )
 
 
 class PrivateWsAuth(Strict):

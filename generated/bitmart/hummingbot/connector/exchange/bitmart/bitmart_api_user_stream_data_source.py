@@ -50,6 +50,7 @@ class BitmartAPIUserStreamDataSource(UserStreamTrackerDataSource):
             ws_url=CONSTANTS.WSS_PRIVATE_URL.format(domain=self._domain),
             ping_timeout=CONSTANTS.WS_HEARTBEAT_TIME_INTERVAL,
         )
+        self.logger().info("Successfully connected to user stream")
         return ws
 
     async def _subscribe_channels(self, websocket_assistant: WSAssistant):

@@ -63,6 +63,7 @@ class KucoinAPIUserStreamDataSource(UserStreamTrackerDataSource):
         await ws.connect(
             ws_url=f"{server}?token={token}&connectId={uuid.uuid4()}", ping_timeout=CONSTANTS.WS_HEARTBEAT_TIME_INTERVAL
         )
+        self.logger().info("Successfully connected to user stream")
         return ws
 
     async def _subscribe_channels(self, websocket_assistant: WSAssistant):

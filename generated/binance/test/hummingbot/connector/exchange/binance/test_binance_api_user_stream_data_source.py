@@ -71,10 +71,13 @@ class BinanceAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
             {"id": "d3df8a61-98ea-4fe0-8f4e-0fcea5d418b0", "status": 200, "result": {"subscriptionId": 0}},
         )
 
-        self.start_listening()
-        await self.mocking_assistant.run_until_all_aiohttp_messages_delivered(websocket)
+        with self.assertLogs(self.data_source.logger(), level="INFO") as logs:
+            self.start_listening()
+            await self.mocking_assistant.run_until_all_aiohttp_messages_delivered(websocket)
 
         self.assertEqual("wss://ws-api.binance.com:443/ws-api/v3", ws_connect_mock.call_args.args[0])
+        # The wording of Hummingbot's connectors.
+        self.assertIn("Successfully connected to user stream", [record.getMessage() for record in logs.records])
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_connects_to_private_websocket_of_each_domain(self, ws_connect_mock):

@@ -70,10 +70,13 @@ class BybitAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
             ws_connect_mock, {"success": True, "ret_msg": "", "op": "auth", "conn_id": "cejreaspqfh3sjdnldmg-p"}
         )
 
-        self.start_listening()
-        await self.mocking_assistant.run_until_all_aiohttp_messages_delivered(websocket)
+        with self.assertLogs(self.data_source.logger(), level="INFO") as logs:
+            self.start_listening()
+            await self.mocking_assistant.run_until_all_aiohttp_messages_delivered(websocket)
 
         self.assertEqual("wss://stream.bybit.com/v5/private", ws_connect_mock.call_args.args[0])
+        # The wording of Hummingbot's connectors.
+        self.assertIn("Successfully connected to user stream", [record.getMessage() for record in logs.records])
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_connects_to_private_websocket_of_each_domain(self, ws_connect_mock):

@@ -83,10 +83,13 @@ class GateIoAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
             },
         )
 
-        self.start_listening()
-        await self.mocking_assistant.run_until_all_aiohttp_messages_delivered(websocket)
+        with self.assertLogs(self.data_source.logger(), level="INFO") as logs:
+            self.start_listening()
+            await self.mocking_assistant.run_until_all_aiohttp_messages_delivered(websocket)
 
         self.assertEqual("wss://api.gateio.ws/ws/v4/", ws_connect_mock.call_args.args[0])
+        # The wording of Hummingbot's connectors.
+        self.assertIn("Successfully connected to user stream", [record.getMessage() for record in logs.records])
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_connects_to_private_websocket_of_each_domain(self, ws_connect_mock):

@@ -78,10 +78,13 @@ class OkxAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
     async def test_listen_for_user_stream_connects_to_private_websocket(self, ws_connect_mock):
         websocket = self.websocket(ws_connect_mock, {"event": "login", "code": "0", "msg": "", "connId": "a4d3ae55"})
 
-        self.start_listening()
-        await self.mocking_assistant.run_until_all_aiohttp_messages_delivered(websocket)
+        with self.assertLogs(self.data_source.logger(), level="INFO") as logs:
+            self.start_listening()
+            await self.mocking_assistant.run_until_all_aiohttp_messages_delivered(websocket)
 
         self.assertEqual("wss://ws.okx.com:8443/ws/v5/private", ws_connect_mock.call_args.args[0])
+        # The wording of Hummingbot's connectors.
+        self.assertIn("Successfully connected to user stream", [record.getMessage() for record in logs.records])
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_connects_to_private_websocket_of_each_domain(self, ws_connect_mock):

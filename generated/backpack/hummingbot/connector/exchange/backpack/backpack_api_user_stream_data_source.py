@@ -1,8 +1,8 @@
 import asyncio
 from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
-from hummingbot.connector.exchange.bitmart import bitmart_constants as CONSTANTS, bitmart_web_utils as web_utils
-from hummingbot.connector.exchange.bitmart.bitmart_auth import BitmartAuth
+from hummingbot.connector.exchange.backpack import backpack_constants as CONSTANTS, backpack_web_utils as web_utils
+from hummingbot.connector.exchange.backpack.backpack_auth import BackpackAuth
 from hummingbot.connector.time_synchronizer import TimeSynchronizer
 from hummingbot.core.api_throttler.async_throttler import AsyncThrottler
 from hummingbot.core.data_type.user_stream_tracker_data_source import UserStreamTrackerDataSource
@@ -12,19 +12,19 @@ from hummingbot.core.web_assistant.ws_assistant import WSAssistant
 from hummingbot.logger import HummingbotLogger
 
 if TYPE_CHECKING:
-    from hummingbot.connector.exchange.bitmart.bitmart_exchange import BitmartExchange
+    from hummingbot.connector.exchange.backpack.backpack_exchange import BackpackExchange
 
 
-class BitmartAPIUserStreamDataSource(UserStreamTrackerDataSource):
-    """User data stream: a login message on the private websocket, then the account subscriptions."""
+class BackpackAPIUserStreamDataSource(UserStreamTrackerDataSource):
+    """User data stream: account subscriptions, each signed, on the private websocket."""
 
     _logger: Optional[HummingbotLogger] = None
 
     def __init__(
         self,
-        auth: BitmartAuth,
+        auth: BackpackAuth,
         trading_pairs: Optional[List[str]] = None,
-        connector: Optional["BitmartExchange"] = None,
+        connector: Optional["BackpackExchange"] = None,
         api_factory: Optional[WebAssistantsFactory] = None,
         domain: str = CONSTANTS.DEFAULT_DOMAIN,
         throttler: Optional[AsyncThrottler] = None,
@@ -47,26 +47,16 @@ class BitmartAPIUserStreamDataSource(UserStreamTrackerDataSource):
     async def _connected_websocket_assistant(self) -> WSAssistant:
         ws = await self._get_ws_assistant()
         await ws.connect(
-            ws_url=CONSTANTS.WSS_PRIVATE_URL.format(domain=self._domain),
+            ws_url=CONSTANTS.WSS_PRIVATE_URL.format(self._domain),
             ping_timeout=CONSTANTS.WS_HEARTBEAT_TIME_INTERVAL,
         )
+        self.logger().info("Successfully connected to user stream")
         return ws
 
     async def _subscribe_channels(self, websocket_assistant: WSAssistant):
         try:
-            await websocket_assistant.send(WSJSONRequest(payload=self._auth.ws_login_message()))
-            response = await websocket_assistant.receive()
-            if not (isinstance(response.data, dict) and response.data.get("event") == "login"):
-                raise IOError(f"Error subscribing to the user stream (response: {response.data})")
-            symbols = [
-                await self._connector.exchange_symbol_associated_to_pair(trading_pair=trading_pair)
-                for trading_pair in self._trading_pairs
-            ]
             await websocket_assistant.send(
-                WSJSONRequest(payload={"op": "subscribe", "args": ["spot/user/order:" + symbol for symbol in symbols]})
-            )
-            await websocket_assistant.send(
-                WSJSONRequest(payload={"op": "subscribe", "args": ["spot/user/balance:BALANCE_UPDATE"]})
+                WSJSONRequest(payload={"method": "SUBSCRIBE", "params": ["account.orderUpdate"]}, is_auth_required=True)
             )
             self.logger().info("Subscribed to the user data stream")
         except asyncio.CancelledError:
@@ -77,5 +67,5 @@ class BitmartAPIUserStreamDataSource(UserStreamTrackerDataSource):
 
     async def _process_event_message(self, event_message: Dict[str, Any], queue: asyncio.Queue):
         # Only account events are queued: replies to requests and pongs are not.
-        if isinstance(event_message, dict) and event_message.get("table"):
+        if isinstance(event_message, dict) and event_message.get("data"):
             queue.put_nowait(event_message)
