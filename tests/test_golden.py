@@ -31,6 +31,7 @@ EXPECTED_FILES = {
     "test/hummingbot/connector/exchange/{n}/test_{n}_api_order_book_data_source.py",
     "test/hummingbot/connector/exchange/{n}/test_{n}_api_user_stream_data_source.py",
     "test/hummingbot/connector/exchange/{n}/test_{n}_auth.py",
+    "test/hummingbot/connector/exchange/{n}/test_{n}_documented_examples.py",
     "test/hummingbot/connector/exchange/{n}/test_{n}_exchange.py",
     "test/hummingbot/connector/exchange/{n}/test_{n}_order_book.py",
     "test/hummingbot/connector/exchange/{n}/test_{n}_utils.py",
@@ -51,7 +52,7 @@ def test_generated_tree_matches_a_fresh_render_file_by_file(rendered):
         assert on_disk[path] == content, f"generated/{name}/{path} is stale: run hbgen generate specs/{name}.yaml"
 
 
-def test_the_nineteen_files_of_a_connector(rendered):
+def test_the_twenty_files_of_a_connector(rendered):
     name, files = rendered
     assert set(files) == {path.format(n=name) for path in EXPECTED_FILES}
 

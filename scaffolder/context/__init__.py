@@ -14,6 +14,7 @@ from scaffolder.spec.model import Spec
 from scaffolder.context import auth, balances, exchange, extensions, orders, public_ws, user_stream
 from scaffolder.testcontext import auth as auth_tests
 from scaffolder.testcontext import exchange as exchange_tests
+from scaffolder.testcontext import expectations as expectation_tests
 from scaffolder.testcontext import order_book as order_book_tests
 from scaffolder.testcontext import user_stream as user_stream_tests
 
@@ -61,4 +62,5 @@ def build_context(spec: Spec) -> Context:
     v["tests_user_stream"] = user_stream_tests.values(spec)
     v["tests_auth"] = auth_tests.values(spec)
     v["tests_exchange"] = exchange_tests.values(spec)
+    v["tests_expectations"] = expectation_tests.values(spec)
     return context

@@ -8,7 +8,7 @@ import re
 import string
 from typing import Any, Callable, Iterable, List, Optional, Tuple
 
-from scaffolder.spec import fieldpath
+from scaffolder.spec import expectations, fieldpath
 from scaffolder.spec.errors import Loc
 from scaffolder.spec.model import RULE_NAMES, Predicate, Spec, is_identifier
 
@@ -119,6 +119,7 @@ def cross_check(spec: Spec) -> List[Problem]:
     _check_public_ws(spec, problems, endpoint_ref)
     _check_user_stream(spec, problems, endpoint_ref)
     _check_extensions(spec, problems)
+    problems.extend(expectations.check(spec))
     return problems
 
 

@@ -7,6 +7,7 @@ from typing import Dict, List, Literal, Optional
 from pydantic import Field
 
 from scaffolder.spec.model.base import FieldPath, JSON, PositiveInt, Strict
+from scaffolder.spec.model.expect import ExpectedServerTime
 
 
 class TimestampParam(Strict):
@@ -66,3 +67,4 @@ class TimeSync(Strict):
         default_factory=list, description="Substrings that together identify a timestamp error; it triggers a resync."
     )
     error_example: Optional[JSON] = Field(default=None, description="The documented body of that error.")
+    expect: Optional[ExpectedServerTime] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")

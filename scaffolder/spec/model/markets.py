@@ -8,6 +8,7 @@ from typing import Dict, List, Literal, Optional, Union
 from pydantic import Field
 
 from scaffolder.spec.model.base import FieldPath, Predicate, Strict
+from scaffolder.spec.model.expect import ExpectedPrice, ExpectedRule, Pair
 from scaffolder.spec.model.public_ws import OrderBookSnapshot
 
 
@@ -27,6 +28,9 @@ class Symbols(Strict):
     quote: FieldPath
     format: SymbolFormat
     valid_when: List[Predicate] = Field(default_factory=list)
+    expect: Optional[Dict[str, Pair]] = Field(
+        default=None, description="Every valid documented symbol and the trading pair it stands for, by hand."
+    )
 
 
 class RuleValue(Strict):
@@ -54,6 +58,9 @@ class TradingRules(Strict):
     min_price_increment: Rule
     min_base_amount_increment: Rule
     min_notional_size: Optional[Rule] = None
+    expect: Optional[Dict[str, ExpectedRule]] = Field(
+        default=None, description="The rules expected for each documented trading pair, by hand."
+    )
 
     def rule(self, name: str) -> Optional[RuleValue]:
         """The rule `name` as a RuleValue (a plain path is a RuleValue without conversion), None when not given."""
@@ -65,6 +72,7 @@ class LastTradedPrice(Strict):
     endpoint: str
     params: Dict[str, str] = Field(default_factory=dict)
     price: FieldPath
+    expect: Optional[ExpectedPrice] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")
 
 
 class Markets(Strict):

@@ -7,6 +7,7 @@ from typing import Dict, Literal, Optional, Union
 from pydantic import Field
 
 from scaffolder.spec.model.base import FieldPath, JSON, PositiveNumber, Predicate, Strict, TimeField
+from scaffolder.spec.model.expect import ExpectedBook, ExpectedTrade, rows_of
 from scaffolder.spec.model.ws_token import WsToken
 
 
@@ -16,6 +17,7 @@ class OrderBookSnapshot(Strict):
     update_id: FieldPath
     bids: FieldPath
     asks: FieldPath
+    expect: Optional[ExpectedBook] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")
 
 
 class SubscribeMessages(Strict):
@@ -43,6 +45,7 @@ class TradeChannel(Strict):
     timestamp: TimeField
     side: TradeSide
     example: JSON
+    expect: Optional[rows_of(ExpectedTrade)] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")
 
 
 class DiffChannel(Strict):
@@ -56,6 +59,7 @@ class DiffChannel(Strict):
     asks: FieldPath
     timestamp: TimeField
     example: JSON
+    expect: Optional[ExpectedBook] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")
 
 
 class SnapshotChannel(Strict):
@@ -70,6 +74,7 @@ class SnapshotChannel(Strict):
     asks: FieldPath
     timestamp: Optional[TimeField] = Field(default=None, description="Without it, the local time of reception.")
     example: JSON
+    expect: Optional[ExpectedBook] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")
 
 
 class PublicChannels(Strict):
