@@ -6,6 +6,7 @@ templates/connector/hummingbot/connector/exchange/NAME/NAME_exchange.py.j2 -> ..
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Dict
 
@@ -21,7 +22,9 @@ CONNECTOR_TEMPLATES = TEMPLATES_DIR / "connector"
 SEED_TEMPLATES = TEMPLATES_DIR / "extensions"
 
 
+@functools.lru_cache(maxsize=None)
 def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
+    """One environment per templates folder: it keeps the compiled templates (reloaded when a file changes)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         undefined=jinja2.StrictUndefined,

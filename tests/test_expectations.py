@@ -60,7 +60,7 @@ def test_shipped_specs_declare_expectations_for_their_main_payloads():
         )
         source = next(tests).read_text()
         for name in ("test_order_status", "test_order_fills", "test_order_event", "test_trading_rules",
-                     "test_balances", "test_public_trades", "test_server_time", "test_order_book_snapshot"):
+                     "test_balances", "test_public_trades", "test_server_time", "test_order_book_snapshot_over_rest"):
             assert f"def {name}(" in source, f"{spec.name}: {name}"
 
 
@@ -93,6 +93,8 @@ def test_an_unknown_key_is_refused_at_its_line(tmp_path: Path, binance_spec_text
         ("      expect:\n        trading_pair: BNB-BTC\n        first_update_id: 157\n",
          "      expect:\n        first_update_id: 157\n", "public_ws.channels.order_book_diff.expect.trading_pair",
          "required field is missing"),
+        ("expect: {trading_pair: BNB-BTC,", "expect: {trading_pair: BNB-USDT,",
+         "public_ws.channels.trade.expect.trading_pair", "the example carries symbol 'BNBBTC'"),
         ("      update_id: 1027024\n", "      update_id: 1027024\n      timestamp: 1\n",
          "markets.order_book_snapshot.expect.timestamp", "not read from this payload"),
         ("      timestamp: 1499405658.658\n", "      timestamp: 1499405658.658\n      fill: {trade_id: 1, price: 1, "

@@ -61,6 +61,35 @@ def _book(problems: List[Problem], loc: Loc, expect: Any, ws: bool, timestamp: b
         _refuse(problems, loc + ("first_update_id",), expect.first_update_id, "no first_update_id is mapped")
 
 
+def exchange_symbol(spec: Spec, pair: str) -> str:
+    """The exchange's symbol for a trading pair, by the documented symbol format (markets.symbols.format)."""
+    symbol_format = spec.markets.symbols.format
+    symbol = pair.replace("-", symbol_format.separator)
+    return symbol.lower() if symbol_format.case == "lower" else symbol.upper()
+
+
+def _symbols(problems: List[Problem], loc: Loc, spec: Spec, channel: Any, pairs: List[str]) -> None:
+    """The generated test knows each expected pair under its formatted symbol: the example must carry that symbol."""
+    rows = getattr(channel, "rows", None)
+    try:
+        examples = fieldpath.read(channel.example, rows) if rows else [channel.example]
+    except fieldpath.FieldPathError:
+        return
+    for index, (example, pair) in enumerate(zip(examples, pairs)):
+        try:
+            symbol = fieldpath.read(example, channel.symbol)
+        except fieldpath.FieldPathError:
+            continue
+        if symbol != exchange_symbol(spec, pair):
+            problems.append(
+                (
+                    loc + (index, "trading_pair") if rows else loc + ("trading_pair",),
+                    f"the example carries symbol {symbol!r}, but markets.symbols.format writes {pair} as "
+                    f"{exchange_symbol(spec, pair)!r}",
+                )
+            )
+
+
 def check(spec: Spec) -> List[Problem]:
     problems: List[Problem] = []
     markets = spec.markets
@@ -105,13 +134,21 @@ def check(spec: Spec) -> List[Problem]:
     channels = spec.public_ws.channels
     trade = channels.trade
     if trade.expect is not None:
-        _count(problems, ("public_ws", "channels", "trade", "expect"), trade.expect, trade.example, trade.rows)
+        loc = ("public_ws", "channels", "trade", "expect")
+        _count(problems, loc, trade.expect, trade.example, trade.rows)
+        _symbols(problems, loc, spec, trade, [item.trading_pair for item in trade.expect])
     if channels.order_book_diff is not None and channels.order_book_diff.expect is not None:
         diff = channels.order_book_diff
         _book(problems, ("public_ws", "channels", "order_book_diff", "expect"), diff.expect, True, True,
               diff.first_update_id is not None)
+        if diff.expect.trading_pair is not None:
+            _symbols(problems, ("public_ws", "channels", "order_book_diff", "expect"), spec, diff,
+                     [diff.expect.trading_pair])
     if channels.order_book_snapshot is not None and channels.order_book_snapshot.expect is not None:
         snapshot = channels.order_book_snapshot
         _book(problems, ("public_ws", "channels", "order_book_snapshot", "expect"), snapshot.expect, True,
               snapshot.timestamp is not None, False)
+        if snapshot.expect.trading_pair is not None:
+            _symbols(problems, ("public_ws", "channels", "order_book_snapshot", "expect"), spec, snapshot,
+                     [snapshot.expect.trading_pair])
     return problems

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any, Dict, List, Optional, Tuple
 
 from scaffolder.pysource import literal
+from scaffolder.spec.expectations import exchange_symbol
 from scaffolder.spec.model import Spec
 
 # Timestamps are compared rounded to the microsecond: what a float keeps of a time since the epoch.
@@ -26,13 +27,6 @@ def _decimal(value: Decimal) -> str:
 
 def _levels(rows: List[Any]) -> str:
     return "[" + ", ".join(f"({literal(float(price))}, {literal(float(amount))})" for price, amount in rows) + "]"
-
-
-def exchange_symbol(spec: Spec, pair: str) -> str:
-    """The exchange's symbol for a trading pair, from the documented symbol format (not from any payload)."""
-    symbol_format = spec.markets.symbols.format
-    symbol = pair.replace("-", symbol_format.separator)
-    return symbol.lower() if symbol_format.case == "lower" else symbol.upper()
 
 
 def _item(fields: Dict[str, Optional[str]]) -> str:

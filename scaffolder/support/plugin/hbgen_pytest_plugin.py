@@ -10,7 +10,7 @@ import importlib
 import os
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional
 
 import pytest
 
@@ -28,13 +28,14 @@ def _connector_root() -> Path:
     return Path(value).resolve()
 
 
-def _connector_name(exchange_dir: Path) -> str:
-    """The generated tree holds exactly one connector package; its directory name is the connector name."""
+def _connector_names(exchange_dir: Path) -> List[str]:
+    """The connector packages of the generated tree: one for ``generated/NAME``; several when a test batches
+    connectors of different names into one tree (the spec-variant property test)."""
     entries = exchange_dir.iterdir() if exchange_dir.is_dir() else []
     names = sorted(p.name for p in entries if p.is_dir() and p.name != "__pycache__")
-    if len(names) != 1:
-        raise pytest.UsageError(f"{exchange_dir} must hold exactly one connector package, found {names}")
-    return names[0]
+    if not names:
+        raise pytest.UsageError(f"{exchange_dir} must hold a connector package, found none")
+    return names
 
 
 def _drop_modules(name: str) -> None:
@@ -51,7 +52,8 @@ def _prefer_generated_connector(exchange_dir: Path, module: str) -> None:
     """Search the generated tree first, so it wins over a same-named upstream connector (binance ships upstream)."""
     import hummingbot.connector.exchange as exchange_package
 
-    exchange_package.__path__.insert(0, str(exchange_dir))
+    if str(exchange_dir) not in exchange_package.__path__:
+        exchange_package.__path__.insert(0, str(exchange_dir))
     _drop_modules(module)
 
 
@@ -96,19 +98,21 @@ def _register_generated_connector_in_settings(exchange_dir: Path) -> None:
 
 CONNECTOR_ROOT = _connector_root()
 EXCHANGE_DIR = CONNECTOR_ROOT / "hummingbot" / "connector" / "exchange"
-CONNECTOR_NAME = _connector_name(EXCHANGE_DIR)
-CONNECTOR_DIR = EXCHANGE_DIR / CONNECTOR_NAME
-CONNECTOR_MODULE = f"hummingbot.connector.exchange.{CONNECTOR_NAME}"
+CONNECTOR_NAMES = _connector_names(EXCHANGE_DIR)
 
-_prefer_generated_connector(EXCHANGE_DIR, CONNECTOR_MODULE)
+for _name in CONNECTOR_NAMES:
+    _prefer_generated_connector(EXCHANGE_DIR, f"hummingbot.connector.exchange.{_name}")
 _ensure_wrapper_test_case_importable()
 _register_generated_connector_in_settings(EXCHANGE_DIR)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
-    """Fail the run if the tests would exercise anything but the generated connector package's own files."""
-    importlib.import_module(CONNECTOR_MODULE)
-    loaded = {k: m for k, m in sys.modules.items() if k == CONNECTOR_MODULE or k.startswith(CONNECTOR_MODULE + ".")}
-    stray = sorted(k for k, m in loaded.items() if not _is_file_under(getattr(m, "__file__", None), CONNECTOR_DIR))
-    if stray:
-        raise pytest.UsageError(f"not loaded from files under {CONNECTOR_DIR}: {', '.join(stray)}")
+    """Fail the run if the tests would exercise anything but the generated connector packages' own files."""
+    for name in CONNECTOR_NAMES:
+        module = f"hummingbot.connector.exchange.{name}"
+        directory = EXCHANGE_DIR / name
+        importlib.import_module(module)
+        loaded = {k: m for k, m in sys.modules.items() if k == module or k.startswith(module + ".")}
+        stray = sorted(k for k, m in loaded.items() if not _is_file_under(getattr(m, "__file__", None), directory))
+        if stray:
+            raise pytest.UsageError(f"not loaded from files under {directory}: {', '.join(stray)}")

@@ -309,7 +309,7 @@ class BybitDocumentedExamplesTests(IsolatedAsyncioWrapperTestCase):
 
         self.assertEqual(Decimal("20533.13"), Decimal(str(price)))
 
-    async def test_order_book_snapshot(self):
+    async def test_order_book_snapshot_over_rest(self):
         self._respond("get", DOCUMENTED_RESPONSES["order_book_snapshot"])
 
         message = await self._order_book_data_source()._order_book_snapshot(self.trading_pair)
@@ -713,7 +713,7 @@ class BybitDocumentedExamplesTests(IsolatedAsyncioWrapperTestCase):
             parsed,
         )
 
-    async def test_order_book_diff(self):
+    async def test_order_book_diff_message(self):
         queue = asyncio.Queue()
 
         await self._order_book_data_source()._parse_order_book_diff_message(
@@ -744,7 +744,7 @@ class BybitDocumentedExamplesTests(IsolatedAsyncioWrapperTestCase):
         ]
         self.assertEqual(expected, self._declared(expected, [self._parsed_book(m) for m in self._queued(queue)]))
 
-    async def test_order_book_snapshot(self):
+    async def test_order_book_snapshot_message(self):
         queue = asyncio.Queue()
 
         await self._order_book_data_source()._parse_order_book_snapshot_message(

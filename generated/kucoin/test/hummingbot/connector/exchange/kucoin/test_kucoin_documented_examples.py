@@ -249,7 +249,7 @@ class KucoinDocumentedExamplesTests(IsolatedAsyncioWrapperTestCase):
 
         self.assertEqual(Decimal("67269"), Decimal(str(price)))
 
-    async def test_order_book_snapshot(self):
+    async def test_order_book_snapshot_over_rest(self):
         self._respond("get", DOCUMENTED_RESPONSES["order_book_snapshot"])
 
         message = await self._order_book_data_source()._order_book_snapshot(self.trading_pair)
@@ -498,7 +498,7 @@ class KucoinDocumentedExamplesTests(IsolatedAsyncioWrapperTestCase):
             parsed,
         )
 
-    async def test_order_book_diff(self):
+    async def test_order_book_diff_message(self):
         queue = asyncio.Queue()
 
         await self._order_book_data_source()._parse_order_book_diff_message(

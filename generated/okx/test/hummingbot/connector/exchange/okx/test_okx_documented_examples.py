@@ -309,7 +309,7 @@ class OkxDocumentedExamplesTests(IsolatedAsyncioWrapperTestCase):
 
         self.assertEqual(Decimal("9999.99"), Decimal(str(price)))
 
-    async def test_order_book_snapshot(self):
+    async def test_order_book_snapshot_over_rest(self):
         self._respond("get", DOCUMENTED_RESPONSES["order_book_snapshot"])
 
         message = await self._order_book_data_source()._order_book_snapshot(self.trading_pair)
@@ -646,7 +646,7 @@ class OkxDocumentedExamplesTests(IsolatedAsyncioWrapperTestCase):
             parsed,
         )
 
-    async def test_order_book_diff(self):
+    async def test_order_book_diff_message(self):
         queue = asyncio.Queue()
 
         await self._order_book_data_source()._parse_order_book_diff_message(
@@ -678,7 +678,7 @@ class OkxDocumentedExamplesTests(IsolatedAsyncioWrapperTestCase):
         ]
         self.assertEqual(expected, self._declared(expected, [self._parsed_book(m) for m in self._queued(queue)]))
 
-    async def test_order_book_snapshot(self):
+    async def test_order_book_snapshot_message(self):
         queue = asyncio.Queue()
 
         await self._order_book_data_source()._parse_order_book_snapshot_message(
