@@ -16,8 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from scaffolder.cli import app
-from scaffolder.testing import CONNECTOR_ROOT_ENV
-from scaffolder.testing.runner import _pytest_command
+from scaffolder.testing.runner import _pytest_command, suite_env
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -115,8 +114,7 @@ def test_a_wrong_expectation_is_refused_with_its_position(tmp_path, binance_spec
 def _run_suite_report(connector_root: Path, report: Path) -> dict:
     """{test name: passed?} for every test of a generated suite, run in one pytest process."""
     command = _pytest_command(connector_root, ["-q", "-p", "no:warnings", f"--junitxml={report}"])
-    env = {**__import__("os").environ, CONNECTOR_ROOT_ENV: str(connector_root.resolve())}
-    subprocess.run(command, env=env, capture_output=True, text=True)
+    subprocess.run(command, env=suite_env(connector_root), capture_output=True, text=True)
     outcomes = {}
     for case in ElementTree.parse(report).getroot().iter("testcase"):
         failed = any(child.tag in ("failure", "error") for child in case)

@@ -50,8 +50,7 @@ from scaffolder.context import build_context
 from scaffolder.generate import generate_files
 from scaffolder.render import render_connector
 from scaffolder.spec import SpecErrors, load_spec
-from scaffolder.testing import CONNECTOR_ROOT_ENV
-from scaffolder.testing.runner import _pytest_command
+from scaffolder.testing.runner import _pytest_command, suite_env
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = {path.stem: yaml.safe_load(path.read_text()) for path in sorted((ROOT / "specs").glob("*.yaml"))}
@@ -298,8 +297,7 @@ def test_a_drawn_spec_is_refused_with_positions_or_generates_clean_code(tmp_path
 def _suite_failures(root: Path, report: Path) -> Tuple[int, Dict[str, str]]:
     """Runs every suite under `root` in one pytest process: (tests run, {failed test: its message})."""
     command = _pytest_command(root, ["-q", "-p", "no:warnings", f"--junitxml={report}"])
-    env = {**os.environ, CONNECTOR_ROOT_ENV: str(root.resolve())}
-    run = subprocess.run(command, env=env, capture_output=True, text=True)
+    run = subprocess.run(command, env=suite_env(root), capture_output=True, text=True)
     if not report.exists():
         raise AssertionError(f"the batched suites did not run:\n{run.stdout[-3000:]}\n{run.stderr[-3000:]}")
     cases = list(ElementTree.parse(report).getroot().iter("testcase"))

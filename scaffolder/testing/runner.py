@@ -9,7 +9,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Dict, Optional, Sequence
 
 from scaffolder.resources import SUPPORT_DIR
 from scaffolder.testing import CONNECTOR_ROOT_ENV
@@ -90,6 +90,12 @@ def _pytest_command(
     ]
 
 
+def suite_env(connector_root: Path) -> Dict[str, str]:
+    """The environment of a suite's pytest process: the connector tree to run, and the plugin on PYTHONPATH."""
+    path = os.pathsep.join(filter(None, [str(PLUGIN_DIR), os.environ.get("PYTHONPATH")]))
+    return {**os.environ, CONNECTOR_ROOT_ENV: str(Path(connector_root).resolve()), "PYTHONPATH": path}
+
+
 def run_suite(connector_root: Path, pytest_args: Sequence[str] = (), python: Optional[str] = None) -> int:
     """Run the suite of ``connector_root`` (a ``generated/NAME`` directory) and return pytest's exit code.
 
@@ -99,9 +105,7 @@ def run_suite(connector_root: Path, pytest_args: Sequence[str] = (), python: Opt
     """
     python = suite_python(python)
     timeout = check_python(python)
-    path = os.pathsep.join(filter(None, [str(PLUGIN_DIR), os.environ.get("PYTHONPATH")]))
-    env = {**os.environ, CONNECTOR_ROOT_ENV: str(Path(connector_root).resolve()), "PYTHONPATH": path}
-    code = subprocess.run(_pytest_command(connector_root, pytest_args, python, timeout), env=env).returncode
+    code = subprocess.run(_pytest_command(connector_root, pytest_args, python, timeout), env=suite_env(connector_root)).returncode
     if code == NO_TESTS_COLLECTED:
         print(f"hbgen: no tests were collected from {connector_root}", file=sys.stderr)
     return code
