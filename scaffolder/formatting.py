@@ -1,25 +1,67 @@
-"""Formatting stage: black, at Hummingbot's line length, applied in process to every generated Python file."""
+"""Formatting stage: isort and black with Hummingbot's settings, applied in process to every generated Python file.
+
+The output goes into a Hummingbot checkout, whose pre-commit runs isort 5.12.0 with the `[tool.isort]` settings of
+its pyproject.toml (reproduced in ISORT_SETTINGS) and whose pyproject sets black to 120 columns. isort runs first;
+black then formats what it sorted (the two agree on the import layout: parenthesized, one name per line, trailing
+comma), so the result passes both unchanged.
+
+Inside a Hummingbot checkout isort finds `hummingbot/` at the project root and places it first party; here that is
+said explicitly (`known_first_party`) and the project root is not searched (`src_paths` empty), so the output does
+not depend on the folder hbgen runs in. `test.isolated_asyncio_wrapper_test_case`, from Hummingbot's repo-level
+`test/` folder, lands among the standard library imports exactly as in Hummingbot's own sources: isort's list of
+standard-library modules names `test` (CPython's regression-test package), and that list wins over the checkout.
+
+isort and black are imported on first use: with several workers, the worker processes import them while the main
+process is still loading the spec and rendering (see Formatter).
+"""
 
 from __future__ import annotations
 
+import os
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
-from typing import Dict, Tuple
-
-import black
+from functools import lru_cache
+from typing import Any, Dict, Optional, Tuple
 
 LINE_LENGTH = 120
-MODE = black.Mode(line_length=LINE_LENGTH)
+
+# Hummingbot's pyproject.toml [tool.isort], as its pre-commit hook reads it (conda_env only names an environment,
+# filter_files and skip only select files: none changes how a file is sorted).
+ISORT_SETTINGS = dict(
+    line_length=LINE_LENGTH,
+    multi_line_output=3,
+    include_trailing_comma=True,
+    use_parentheses=True,
+    ensure_newline_before_comments=True,
+    combine_as_imports=True,
+)
 
 
 class FormattingError(Exception):
     """A template produced Python that black cannot parse: a bug in hbgen, reported with the file name."""
 
 
+@lru_cache(maxsize=None)
+def _formatters() -> Tuple[Any, Any, Any, Any]:
+    """(black, its mode, isort, its config), imported once per process."""
+    import black
+    import isort
+
+    config = isort.Config(**ISORT_SETTINGS, known_first_party=frozenset({"hummingbot"}), src_paths=())
+    return black, black.Mode(line_length=LINE_LENGTH), isort, config
+
+
 def format_source(path: str, text: str) -> str:
     if not path.endswith(".py"):
         return text
+    black, mode, isort, config = _formatters()
     try:
-        return black.format_str(text, mode=MODE)
+        text = isort.code(text, config=config)
+    except isort.exceptions.FileSkipComment:  # spec text holding "isort:skip_file": Hummingbot's isort skips it too
+        pass
+    try:
+        return black.format_str(text, mode=mode)
     except black.InvalidInput as error:
         raise FormattingError(f"{path}: generated code does not parse: {error}") from None
 
@@ -28,9 +70,61 @@ def _format_item(item: Tuple[str, str]) -> Tuple[str, str]:
     return item[0], format_source(*item)
 
 
+def _die_with_parent(parent: int) -> None:
+    """Runs first in each worker: a thread that ends the worker as soon as its parent is gone. A parent killed
+    with SIGKILL runs no cleanup, and its workers, blocked reading a queue whose writing end they share, would
+    otherwise wait forever."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="hbgen-parent-watch", daemon=True).start()
+
+
+def _load_formatters() -> None:
+    _formatters()
+
+
+def _start_worker(parent: int) -> None:
+    _die_with_parent(parent)
+    _load_formatters()
+
+
+class Formatter:
+    """Formats files, in `workers` processes when more than one.
+
+    The processes start when the Formatter is created, so that they import isort and black while the caller is
+    still loading the spec and rendering; the main process then never imports them. Use it as a context manager.
+    """
+
+    def __init__(self, workers: int = 1):
+        self._pool: Optional[ProcessPoolExecutor] = None
+        if workers > 1:
+            self._pool = ProcessPoolExecutor(
+                max_workers=workers, initializer=_start_worker, initargs=(os.getpid(),)
+            )
+            self._pool.submit(_load_formatters)  # starts every worker now
+
+    def format(self, files: Dict[str, str]) -> Dict[str, str]:
+        if self._pool is not None and len(files) > 1:
+            return dict(self._pool.map(_format_item, sorted(files.items())))
+        return {path: format_source(path, text) for path, text in sorted(files.items())}
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+
+    def __enter__(self) -> "Formatter":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
 def format_files(files: Dict[str, str], workers: int = 1) -> Dict[str, str]:
-    """Format all files; with workers > 1 the files are split across processes (black is CPU bound)."""
-    if workers > 1 and len(files) > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            return dict(pool.map(_format_item, sorted(files.items())))
-    return {path: format_source(path, text) for path, text in sorted(files.items())}
+    """Format all files; with workers > 1 the files are split across processes (black is CPU bound), which end
+    with the process that started them."""
+    with Formatter(workers) as formatter:
+        return formatter.format(files)

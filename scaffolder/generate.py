@@ -5,26 +5,34 @@ Nothing here touches the output directory; `writer.py` does, and only once every
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Tuple
+from typing import Dict
 
-from scaffolder.context import build_context
-from scaffolder.formatting import format_files
-from scaffolder.render import render_connector, render_seeds
-from scaffolder.spec import load_spec
+from scaffolder.formatting import Formatter
+
+
+@dataclass(frozen=True)
+class Generated:
+    name: str  # the connector's name (exchange.name)
+    files: Dict[str, str]  # path relative to the connector root -> content: the files hbgen owns
+    seeds: Dict[str, str]  # the hand-written files hbgen creates only when missing (the extension point)
+
+
+def generate(spec_path: Path, workers: int = 1) -> Generated:
+    """Everything hbgen generates from the spec at `spec_path`. With workers > 1, the formatting processes start
+    first and import the formatters while the spec loads and the templates render."""
+    with Formatter(workers) as formatter:
+        from scaffolder.context import build_context
+        from scaffolder.render import render_connector, render_seeds
+        from scaffolder.spec import load_spec
+
+        spec = load_spec(spec_path)
+        context = build_context(spec)
+        files, seeds = render_connector(context), render_seeds(context)
+        return Generated(spec.exchange.name, formatter.format(files), formatter.format(seeds))
 
 
 def generate_files(spec_path: Path, workers: int = 1) -> Dict[str, str]:
     """{path relative to generated/NAME/: final file content} for the spec at `spec_path`."""
-    return generate_with_seeds(spec_path, workers)[0]
-
-
-def generate_with_seeds(spec_path: Path, workers: int = 1) -> Tuple[Dict[str, str], Dict[str, str]]:
-    """The files hbgen owns, and the hand-written files it creates only when missing (the extension point)."""
-    spec = load_spec(spec_path)
-    context = build_context(spec)
-    return format_files(render_connector(context), workers=workers), format_files(render_seeds(context))
-
-
-def connector_name(spec_path: Path) -> str:
-    return load_spec(spec_path).exchange.name
+    return generate(spec_path, workers).files

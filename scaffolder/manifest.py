@@ -3,7 +3,7 @@
 In the spirit of `.copier-answers.yml`, `.cruft.json` and openapi-generator's `.openapi-generator/FILES`, it
 belongs in version control next to the code, and is deterministic (same inputs, same bytes):
 
-- `.hbgen/manifest.json`: what the output was generated from (hbgen and black versions, SHA-256 of the
+- `.hbgen/manifest.json`: what the output was generated from (hbgen, black and isort versions, SHA-256 of the
   templates and of the spec) and, for each file hbgen generated, the SHA-256 of the content it last wrote;
 - `.hbgen/base/SHA256`: that content itself, addressed by its hash. It is the merge base when a file edited by
   hand meets a new render (see regenerate.py).
@@ -17,17 +17,23 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Dict, Optional, Tuple
+from typing import Any, Dict, Optional, Tuple
 
 from scaffolder import __version__
 from scaffolder.resources import TEMPLATES_DIR as ALL_TEMPLATES_DIR
+from scaffolder.spec.source import read_spec_bytes
+from scaffolder.writer import TreeError, path_problem, symbolic_link_in
 
 FORMAT = 2
-MANIFEST_PATH = ".hbgen/manifest.json"
-BASE_DIR = ".hbgen/base"
+# hbgen's state folder, relative to the root of the tree it writes: `generated/NAME/.hbgen/`; in a Hummingbot
+# checkout, which holds many connectors, `.hbgen/NAME/` (the `state` arguments below).
+STATE_DIR = ".hbgen"
+MANIFEST_PATH = f"{STATE_DIR}/manifest.json"
+BASE_DIR = f"{STATE_DIR}/base"
 TEMPLATES_DIR = ALL_TEMPLATES_DIR / "connector"
 
 # Inputs the output depends on, with how `hbgen check` names them when they changed.
@@ -36,6 +42,7 @@ INPUT_NAMES = {
     "templates_sha256": "the templates",
     "hbgen_version": "hbgen's version",
     "black_version": "black's version",
+    "isort_version": "isort's version",
 }
 
 
@@ -54,16 +61,21 @@ def templates_digest() -> str:
 def current_inputs(spec_path: Path) -> Dict[str, str]:
     """What a render of `spec_path` would depend on now (keys: INPUT_NAMES)."""
     return {
-        "spec_sha256": sha256(spec_path.read_bytes()),
+        "spec_sha256": sha256(read_spec_bytes(spec_path)),
         "templates_sha256": templates_digest(),
         "hbgen_version": __version__,
         "black_version": metadata.version("black"),
+        "isort_version": metadata.version("isort"),
     }
 
 
-def base_path(digest: str) -> str:
+def base_path(digest: str, state: str = STATE_DIR) -> str:
     """Where the content with SHA-256 `digest` is kept, relative to the connector root."""
-    return f"{BASE_DIR}/{digest}"
+    return f"{state}/base/{digest}"
+
+
+def manifest_path(state: str = STATE_DIR) -> str:
+    return f"{state}/manifest.json"
 
 
 @dataclass(frozen=True)
@@ -91,22 +103,82 @@ class Manifest:
         return self.inputs == inputs and not self.blocked
 
 
-def load_manifest(root: Path) -> Optional[Manifest]:
-    """The manifest of the connector at `root`, or None. A format 1 manifest (file hashes, no inputs breakdown
+class ManifestError(TreeError):
+    """The manifest exists but cannot be used: damaged, written by a newer hbgen, or naming a path outside the
+    tree. hbgen then writes nothing: guessing would lose merge bases or hand edits."""
+
+
+DIGEST = re.compile(r"[0-9a-f]{64}")
+RECOVERY = (
+    "nothing was written; restore it from version control (git checkout -- {path}), "
+    "or delete {folder} to start over (existing files then count as not hbgen's)"
+)
+
+
+def load_manifest(root: Path, state: str = STATE_DIR) -> Optional[Manifest]:
+    """The manifest of the connector at `root`, or None when there is none; ManifestError when it is damaged,
+    from a newer hbgen, or names a path outside the tree. A format 1 manifest (file hashes, no inputs breakdown
     and no bases) loads with empty inputs, so it is never current but still tells which files hbgen owns."""
+    path = root / manifest_path(state)
+    link = symbolic_link_in(root, manifest_path(state))
+    if link is not None:
+        raise ManifestError(f"{link} is a symbolic link; hbgen reads and writes only inside {root}")
     try:
-        content = json.loads((root / MANIFEST_PATH).read_text(encoding="utf-8"))
-        files = {path: entry if isinstance(entry, str) else entry["sha256"] for path, entry in content["files"].items()}
-        inputs = content["inputs"] if content.get("format") == FORMAT else {}
-        return Manifest(inputs=inputs, files=files, blocked=tuple(content.get("blocked", ())))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        raw = path.read_bytes()
+    except FileNotFoundError:
         return None
+    except OSError as error:
+        raise ManifestError(f"{path}: cannot read it: {error.strerror}") from None
+    try:
+        content = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise ManifestError(_damaged(root, f"not UTF-8 text at byte {error.start}", state)) from None
+    except json.JSONDecodeError as error:
+        raise ManifestError(_damaged(root, f"{error.msg} (line {error.lineno}, column {error.colno})", state)) from None
+    return _parse(root, content, state)
 
 
-def read_base(root: Path, digest: str) -> Optional[str]:
+def _damaged(root: Path, problem: str, state: str = STATE_DIR) -> str:
+    recovery = RECOVERY.format(path=root / manifest_path(state), folder=root / state)
+    return f"{root / manifest_path(state)}: damaged or truncated: {problem}; {recovery}"
+
+
+def _parse(root: Path, content: Any, state: str = STATE_DIR) -> Manifest:
+    if not isinstance(content, dict) or not isinstance(content.get("files"), dict):
+        raise ManifestError(_damaged(root, "no 'files' mapping", state))
+    version = content.get("format", 1)
+    if not isinstance(version, int) or version < 1:
+        raise ManifestError(_damaged(root, f"unknown format {version!r}", state))
+    if version > FORMAT:
+        raise ManifestError(
+            f"{root / manifest_path(state)}: format {version} was written by a newer hbgen (this is hbgen {__version__}, "
+            f"which reads formats up to {FORMAT}); upgrade hbgen to regenerate {root}; nothing was written"
+        )
+    files = {}
+    for relative, entry in content["files"].items():
+        problem = path_problem(relative) or (
+            f"{relative!r} is inside .hbgen/" if relative.split("/")[0] == ".hbgen" else None
+        )
+        if problem:
+            raise ManifestError(
+                f"{root / manifest_path(state)}: files: refusing the entry {problem}; hbgen touches only files inside "
+                f"{root}; nothing was written"
+            )
+        digest = entry if isinstance(entry, str) else entry.get("sha256") if isinstance(entry, dict) else None
+        if not isinstance(digest, str) or not DIGEST.fullmatch(digest):
+            raise ManifestError(_damaged(root, f"files: {relative!r} has no SHA-256", state))
+        files[relative] = digest
+    inputs = content.get("inputs") if version == FORMAT else {}
+    blocked = content.get("blocked", [])
+    if not isinstance(inputs, dict) or not isinstance(blocked, list) or any(path_problem(p) for p in blocked):
+        raise ManifestError(_damaged(root, "'inputs' or 'blocked' is not what hbgen writes", state))
+    return Manifest(inputs=inputs, files=files, blocked=tuple(blocked))
+
+
+def read_base(root: Path, digest: str, state: str = STATE_DIR) -> Optional[str]:
     """The content hbgen last wrote with SHA-256 `digest`, or None when its copy is missing or damaged."""
     try:
-        data = (root / base_path(digest)).read_bytes()
+        data = (root / base_path(digest, state)).read_bytes()
     except OSError:
         return None
     return data.decode("utf-8") if sha256(data) == digest else None

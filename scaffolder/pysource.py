@@ -7,13 +7,15 @@ are escaped by Python itself) or as a validated identifier; templates never past
 from __future__ import annotations
 
 import string
-from typing import Any, Dict, Iterator, List, Mapping, Sequence, Union
+from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Union
 
-from scaffolder.spec import fieldpath
+from scaffolder.spec import datetimes, fieldpath
 from scaffolder.spec.model import Predicate, TimeField
 from scaffolder.spec.validate import placeholders
 
 UNIT_FACTORS = {"ms": "1e-3", "us": "1e-6", "ns": "1e-9"}
+# The function NAME_utils.py defines when a timestamp is documented as date-time text.
+DATE_TIME_PARSER = "seconds_from_date_time"
 
 
 class Expr:
@@ -79,11 +81,20 @@ def in_seconds(source: str, unit: str) -> str:
 
 
 def seconds(time_field: TimeField, variable: str, example: Any = None) -> str:
-    """A timestamp field in seconds; one the example documents as a numeric string goes through float() first."""
+    """A timestamp field in seconds; one the example documents as a numeric string goes through float() first, and
+    one documented as date-time text through the generated NAME_utils.seconds_from_date_time (its unit is moot)."""
     source = read(time_field.path, variable)
-    if isinstance(fieldpath.documented(example, time_field.path), str):
+    documented = fieldpath.documented(example, time_field.path)
+    if datetimes.seconds_of(documented) is not None:
+        return f"{DATE_TIME_PARSER}({source})"
+    if isinstance(documented, str):
         source = f"float({source})"
     return in_seconds(source, time_field.unit)
+
+
+def parses_date_times(*expressions: Any) -> bool:
+    """Whether any of these expressions (or dicts of them) calls seconds_from_date_time: its module imports it."""
+    return DATE_TIME_PARSER + "(" in repr(expressions)
 
 
 def condition(predicate: Predicate, variable: str, safe: bool = False) -> str:
@@ -97,30 +108,46 @@ def condition(predicate: Predicate, variable: str, safe: bool = False) -> str:
     return f"bool({source})" if predicate.truthy else f"not {source}"
 
 
-def template_string(text: str, values: Mapping[str, str]) -> str:
-    """Python source for a string with {placeholders}; `values` maps each name to an expression."""
+def path_source(endpoint: Any, values: Mapping[str, str]) -> str:
+    """The path_url argument for an endpoint: its path constant, formatted with `values` when it is a template."""
+    source = f"CONSTANTS.{endpoint.constant}"
+    names = endpoint.path_placeholders
+    if names:
+        source += ".format(" + ", ".join(f"{name}={values[name]}" for name in names) + ")"
+    return source
+
+
+def template_string(text: str, values: Mapping[str, str], embedded: Optional[Mapping[str, str]] = None) -> str:
+    """Python source for a string with {placeholders}; `values` maps each name to an expression.
+
+    A template that is exactly one placeholder is its value, whatever its type; inside a longer text a placeholder
+    is concatenated, as `embedded[name]` when given: the text form of a value that is not a string
+    (`str(next(self._request_ids))` for a counter, `",".join(symbols)` for a list).
+    """
     names = placeholders(text)
     if not names:
         return literal(text)
     if text == "{" + names[0] + "}" and len(names) == 1:
         return values[names[0]]
+    embedded = embedded or {}
     parts: List[str] = []
     for literal_text, name, _, _ in string.Formatter().parse(text):
         if literal_text:
             parts.append(literal(literal_text))
         if name is not None:
-            parts.append(values[name])
+            parts.append(embedded.get(name, values[name]))
     return " + ".join(parts)
 
 
-def template_value(value: Any, values: Mapping[str, str]) -> str:
+def template_value(value: Any, values: Mapping[str, str], embedded: Optional[Mapping[str, str]] = None) -> str:
     """Like `template_string`, for JSON templates (subscribe messages): strings inside are substituted."""
     if isinstance(value, str):
-        return template_string(value, values)
+        return template_string(value, values, embedded)
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{literal(key)}: {template_value(item, values)}" for key, item in value.items()) + "}"
+        items = (f"{literal(key)}: {template_value(item, values, embedded)}" for key, item in value.items())
+        return "{" + ", ".join(items) + "}"
     if isinstance(value, list):
-        return "[" + ", ".join(template_value(item, values) for item in value) + "]"
+        return "[" + ", ".join(template_value(item, values, embedded) for item in value) + "]"
     return literal(value)
 
 

@@ -16,7 +16,7 @@ disk, theirs = the new render:
 `apply_plan` then writes: bases, files (each atomically), and the manifest last, so a run stopped at any point
 leaves the previous manifest describing a consistent merge base, and a re-run finishes the job.
 
-The merge runs `git merge-file` when git is on PATH, and an equivalent pure-Python diff3 otherwise.
+The merge runs `git merge-file` when git is on PATH, and the `merge3` package (pure Python) otherwise.
 """
 
 from __future__ import annotations
@@ -30,18 +30,29 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
+from merge3 import Merge3
+
 from scaffolder.manifest import (
-    BASE_DIR,
     INPUT_NAMES,
-    MANIFEST_PATH,
+    STATE_DIR,
     Manifest,
+    ManifestError,
     base_path,
     edited_files,
     load_manifest,
+    manifest_path,
     read_base,
     sha256,
 )
-from scaffolder.writer import list_tree, remove_file, remove_temporaries, write_atomic
+from scaffolder.writer import (
+    TreeError,
+    confined,
+    list_tree,
+    remove_file,
+    remove_temporaries,
+    symbolic_link_in,
+    write_atomic,
+)
 
 # Kinds of change that are conflicts: reported at the end, exit code 1.
 CONFLICT_KINDS = ("conflict", "restored", "blocked")
@@ -90,6 +101,7 @@ class Plan:
     render: Dict[str, str]
     manifest: Manifest
     changes: List[Change]
+    state: str = STATE_DIR  # where the manifest and merge bases go, relative to root
 
     @property
     def conflicts(self) -> List[Change]:
@@ -119,29 +131,83 @@ class Plan:
 
 
 def plan_regeneration(
-    root: Path, render: Dict[str, str], inputs: Dict[str, str], force: bool = False, labels: Labels = Labels()
+    root: Path,
+    render: Dict[str, str],
+    inputs: Dict[str, str],
+    force: bool = False,
+    labels: Labels = Labels(),
+    state: str = STATE_DIR,
 ) -> Plan:
-    """Decide, without writing anything, what regenerating `root` with the new `render` does to each file."""
-    old = load_manifest(root) or Manifest(inputs={}, files={})
-    changes = [_plan_file(root, path, text, old, force, labels) for path, text in sorted(render.items())]
+    """Decide, without writing anything, what regenerating `root` with the new `render` does to each file; hbgen's
+    manifest and merge bases are in `root/state`."""
+    old = load_manifest(root, state) or Manifest(inputs={}, files={})
+    changes = [_plan_file(root, path, text, old, force, labels, state) for path, text in sorted(render.items())]
     changes += [
         _plan_orphan(root, path, digest, force) for path, digest in sorted(old.files.items()) if path not in render
     ]
     blocked = tuple(change.path for change in changes if change.kind == "blocked")
     files = {path: sha256(text.encode("utf-8")) for path, text in render.items() if path not in blocked}
-    return Plan(root, render, Manifest(inputs=inputs, files=files, blocked=blocked), changes)
+    return Plan(root, render, Manifest(inputs=inputs, files=files, blocked=blocked), changes, state)
 
 
-def _read(path: Path) -> Optional[str]:
+def _read(root: Path, path: str) -> Optional[str]:
+    """The text of `root/path`, None when absent; a file that is not UTF-8 stops the run (TreeError) with its
+    position, since merging it could only garble it."""
     try:
-        return path.read_bytes().decode("utf-8")
+        data = (root / path).read_bytes()
     except FileNotFoundError:
         return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise TreeError(
+            f"{root / path}:{line}:{column}: not UTF-8 text (byte 0x{data[error.start]:02x}); hbgen merges hand edits "
+            "as text: save the file as UTF-8 (or move it away), then run hbgen generate again; nothing was written"
+        ) from None
 
 
-def _plan_file(root: Path, path: str, theirs: str, old: Manifest, force: bool, labels: Labels) -> Change:
-    ours = _read(root / path)
-    recorded = old.files.get(path)
+def _linked(root: Path, path: str) -> Optional[Change]:
+    """A path reached through a symbolic link is never read, written or deleted: reported as in the way."""
+    link = symbolic_link_in(root, path)
+    if link is None:
+        return None
+    return Change(path, "blocked", None, None, f"{link} is a symbolic link: hbgen does not write through links")
+
+
+def _plan_file(
+    root: Path, path: str, theirs: str, old: Manifest, force: bool, labels: Labels, state: str = STATE_DIR
+) -> Change:
+    linked = _linked(root, path)
+    if linked:
+        return linked
+    on_disk = _read(root, path)
+    change = _plan_text(root, path, _lf(on_disk), theirs, old.files.get(path), force, labels, state)
+    if on_disk is None or on_disk == change.before:
+        return change
+    # Saved with CRLF line endings: compared and merged as LF text, so that is not a whole-file edit. hbgen writes
+    # LF, as it generates; a file it leaves alone keeps its line endings.
+    if change.kind == "unchanged":
+        return Change(path, "updated", on_disk, theirs, "line endings normalised to LF")
+    after = on_disk if change.after == change.before else change.after
+    return Change(path, change.kind, on_disk, after, change.reason)
+
+
+def _lf(text: Optional[str]) -> Optional[str]:
+    return text.replace("\r\n", "\n") if text is not None else None
+
+
+def _plan_text(
+    root: Path,
+    path: str,
+    ours: Optional[str],
+    theirs: str,
+    recorded: Optional[str],
+    force: bool,
+    labels: Labels,
+    state: str = STATE_DIR,
+) -> Change:
     if ours == theirs:
         return Change(path, "unchanged", ours, ours)
     if recorded is None:
@@ -166,13 +232,15 @@ def _plan_file(root: Path, path: str, theirs: str, old: Manifest, force: bool, l
         return Change(path, "overwritten", ours, theirs, "hand edits discarded by --force")
     if sha256(theirs.encode("utf-8")) == recorded:
         return Change(path, "kept", ours, ours, "hand-edited; the new render does not change it")
-    base = read_base(root, recorded)
+    base = read_base(root, recorded, state)
     merged = merge(base or "", ours, theirs, labels)
     if not merged.conflicts:
         return Change(path, "merged", ours, merged.text, "hand edits kept")
     regions = f"{merged.conflicts} region{'s' if merged.conflicts != 1 else ''} marked"
     if base is None:
-        return Change(path, "conflict", ours, merged.text, f"no merge base ({base_path(recorded)} missing): {regions}")
+        return Change(
+            path, "conflict", ours, merged.text, f"no merge base ({base_path(recorded, state)} missing): {regions}"
+        )
     return Change(
         path, "conflict", ours, merged.text, f"hand edits and the new render change the same lines: {regions}"
     )
@@ -180,10 +248,13 @@ def _plan_file(root: Path, path: str, theirs: str, old: Manifest, force: bool, l
 
 def _plan_orphan(root: Path, path: str, recorded: str, force: bool) -> Change:
     """A file hbgen generated last time that the new render no longer produces."""
-    ours = _read(root / path)
+    linked = _linked(root, path)
+    if linked:
+        return linked
+    ours = _read(root, path)
     if ours is None:
         return Change(path, "unchanged", None, None)
-    if sha256(ours.encode("utf-8")) == recorded:
+    if sha256(_lf(ours).encode("utf-8")) == recorded:
         return Change(path, "deleted", ours, None, "no longer generated")
     if force:
         return Change(path, "overwritten", ours, None, "no longer generated; hand edits discarded by --force")
@@ -195,23 +266,25 @@ def _plan_orphan(root: Path, path: str, recorded: str, force: bool) -> Change:
 
 def apply_plan(plan: Plan) -> None:
     """Write the plan: merge bases first, then the files, the manifest last, then drop bases no longer used."""
-    root = plan.root
+    root, state = plan.root, plan.state
+    for own in (manifest_path(state), f"{state}/base"):  # hbgen's state folder itself must not lead out of the tree
+        confined(root, own)
     remove_temporaries(root)
     for path, digest in sorted(plan.manifest.files.items()):
-        if read_base(root, digest) is None:
-            write_atomic(root / base_path(digest), plan.render[path])
+        if read_base(root, digest, state) is None:
+            write_atomic(confined(root, base_path(digest, state)), plan.render[path])
     for change in plan.changes:
         if not change.writes:
             continue
         if change.after is None:
             remove_file(root, change.path)
         else:
-            write_atomic(root / change.path, change.after)
-    write_atomic(root / MANIFEST_PATH, plan.manifest.render())
+            write_atomic(confined(root, change.path), change.after)
+    write_atomic(confined(root, manifest_path(state)), plan.manifest.render())
     kept = set(plan.manifest.files.values())
-    for stored in sorted((root / BASE_DIR).glob("*")):
+    for stored in sorted((root / state / "base").glob("*")):
         if stored.name not in kept:
-            stored.unlink()
+            confined(root, f"{state}/base/{stored.name}").unlink()
 
 
 # --- checking ---------------------------------------------------------------------------------------------------------
@@ -224,13 +297,24 @@ class TreeCheck:
     unresolved: List[str]  # hand-edited files still holding conflict markers: a failure
 
 
-def check_tree(root: Path, render: Dict[str, str], inputs: Dict[str, str], seeds: Sequence[str] = ()) -> TreeCheck:
+def check_tree(
+    root: Path,
+    render: Dict[str, str],
+    inputs: Dict[str, str],
+    seeds: Sequence[str] = (),
+    state: str = STATE_DIR,
+    folders: Sequence[str] = ("",),
+) -> TreeCheck:
     """Compare `root` with its manifest (is it what hbgen would generate now?) and with its files on disk (what
     was changed by hand?), given a fresh `render`, the current `inputs` and the hand-written extension files the
-    spec asks for (`seeds`: they must exist, and are the developer's, not hand edits)."""
-    manifest = load_manifest(root)
+    spec asks for (`seeds`: they must exist, and are the developer's, not hand edits). Files added by hand are
+    looked for in `folders` (relative to root; all of it by default), with the manifest and bases in `root/state`."""
+    try:
+        manifest = load_manifest(root, state)
+    except ManifestError as error:
+        return TreeCheck([str(error)], [], [])
     if manifest is None:
-        return TreeCheck([f"no manifest ({MANIFEST_PATH}): run hbgen generate"], [], [])
+        return TreeCheck([f"no manifest ({manifest_path(state)}): run hbgen generate"], [], [])
     stale = [
         f"{name} changed since the last generation"
         for key, name in INPUT_NAMES.items()
@@ -243,21 +327,22 @@ def check_tree(root: Path, render: Dict[str, str], inputs: Dict[str, str], seeds
         elif recorded is None:
             stale.append(f"{path}: would be generated")
         elif sha256(render[path].encode("utf-8")) != recorded:
-            stale.append(f"{path}: would change ({_changed_lines(read_base(root, recorded), render[path])})")
-        elif read_base(root, recorded) is None:
-            stale.append(f"{path}: its merge base {base_path(recorded)} is missing or damaged")
+            stale.append(f"{path}: would change ({_changed_lines(read_base(root, recorded, state), render[path])})")
+        elif read_base(root, recorded, state) is None:
+            stale.append(f"{path}: its merge base {base_path(recorded, state)} is missing or damaged")
     edits, unresolved = [], []
     for path, text in edited_files(root, manifest).items():
         if text is None:
             edits.append(f"{path}: deleted by hand")
             continue
-        edits.append(f"{path}: edited by hand ({_changed_lines(read_base(root, manifest.files[path]), text)})")
+        edits.append(f"{path}: edited by hand ({_changed_lines(read_base(root, manifest.files[path], state), text)})")
         if has_conflict_markers(text):
             unresolved.append(path)
     stale += [f"{path}: missing (hbgen generate creates it)" for path in seeds if not (root / path).is_file()]
     edits += [
         f"{path}: added by hand"
-        for path in list_tree(root)
+        for folder in folders
+        for path in (Path(folder, relative).as_posix() for relative in list_tree(root / folder))
         if path not in manifest.files and path not in render and path not in seeds
     ]
     return TreeCheck(stale, edits, unresolved)
@@ -295,10 +380,10 @@ def merge_with_git(git: str, base: str, ours: str, theirs: str, labels: Labels =
 
 
 def merge_with_python(base: str, ours: str, theirs: str, labels: Labels = Labels()) -> Merge:
-    """diff3 over difflib's matching blocks, with git's conflict refinement (XDL_MERGE_ZEALOUS_ALNUM): a change
-    touching or overlapping the other side's is a conflict, trimmed to the lines where the two sides differ, and
-    conflicts separated by at most 3 lines, or by lines without letters or digits, are shown as one."""
-    regions = _coalesce(_refine(_diff3(_lines(base), _lines(ours), _lines(theirs))))
+    """The merge without git: merge3's diff3 (Breezy's, over difflib), with conflicts reprocessed down to the
+    lines where the two sides differ, then git's conflict joining (XDL_MERGE_ZEALOUS_ALNUM): conflicts separated
+    by at most 3 lines, or by lines without letters or digits, are shown as one, as `git merge-file` shows them."""
+    regions = _coalesce(_merge3_regions(_lines(base), _lines(ours), _lines(theirs)))
     output: List[str] = []
     conflicts = 0
     for kind, first, second in regions:
@@ -319,6 +404,19 @@ def merge_with_python(base: str, ours: str, theirs: str, labels: Labels = Labels
 Region = Tuple[str, Sequence[str], Sequence[str]]
 
 
+def _merge3_regions(base: List[str], ours: List[str], theirs: List[str]) -> Iterator[Region]:
+    """merge3's regions as ours: unchanged and identical changes are "same", one-sided changes "clean"."""
+    merger = Merge3(base, ours, theirs)
+    for region in merger.reprocess_merge_regions(merger.merge_regions()):
+        if region[0] == "conflict":
+            _, _, _, ours_start, ours_end, theirs_start, theirs_end = region
+            yield "conflict", ours[ours_start:ours_end], theirs[theirs_start:theirs_end]
+        else:
+            kind, start, end = region[:3]
+            lines = {"unchanged": base, "same": ours, "a": ours, "b": theirs}[kind]
+            yield ("same" if kind in ("unchanged", "same") else "clean"), lines[start:end], ()
+
+
 def _lines(text: str) -> List[str]:
     """Lines with their "\\n" (str.splitlines would also split at form feeds and other separators)."""
     lines = [line + "\n" for line in text.split("\n")]
@@ -329,50 +427,6 @@ def _lines(text: str) -> List[str]:
 def _terminated(lines: Sequence[str]) -> List[str]:
     """`lines`, the last one given a newline so that a marker can follow."""
     return [*lines[:-1], lines[-1] if lines[-1].endswith("\n") else lines[-1] + "\n"] if lines else []
-
-
-def _matches(base: List[str], other: List[str]) -> Dict[int, int]:
-    """base line index -> index of the same line in `other`, for the lines a diff leaves unchanged."""
-    blocks = difflib.SequenceMatcher(None, base, other, autojunk=False).get_matching_blocks()
-    return {i + offset: j + offset for i, j, size in blocks for offset in range(size)}
-
-
-def _diff3(base: List[str], ours: List[str], theirs: List[str]) -> Iterator[Region]:
-    """Alternate stable runs (a base line unchanged on both sides) and unstable chunks, each resolved."""
-    in_ours, in_theirs = _matches(base, ours), _matches(base, theirs)
-    i = j = k = 0
-    while i < len(base) or j < len(ours) or k < len(theirs):
-        size = 0
-        while i + size < len(base) and in_ours.get(i + size) == j + size and in_theirs.get(i + size) == k + size:
-            size += 1
-        if size:
-            yield "same", base[i : i + size], ()
-            i, j, k = i + size, j + size, k + size
-            continue
-        stable = next((line for line in range(i, len(base)) if line in in_ours and line in in_theirs), None)
-        end_i, end_j, end_k = (
-            (len(base), len(ours), len(theirs)) if stable is None else (stable, in_ours[stable], in_theirs[stable])
-        )
-        yield _resolve(base[i:end_i], ours[j:end_j], theirs[k:end_k])
-        i, j, k = end_i, end_j, end_k
-
-
-def _resolve(base: List[str], ours: List[str], theirs: List[str]) -> Region:
-    if ours == base or ours == theirs:
-        return "clean", theirs, ()
-    if theirs == base:
-        return "clean", ours, ()
-    return "conflict", ours, theirs
-
-
-def _refine(regions: Iterator[Region]) -> Iterator[Region]:
-    """Split each conflict where its two sides agree: only the lines that differ stay in conflict."""
-    for kind, ours, theirs in regions:
-        if kind != "conflict":
-            yield kind, ours, theirs
-            continue
-        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ours, theirs, autojunk=False).get_opcodes():
-            yield ("same", ours[i1:i2], ()) if tag == "equal" else ("conflict", ours[i1:i2], theirs[j1:j2])
 
 
 def _coalesce(regions: Iterator[Region]) -> List[Region]:

@@ -4,9 +4,13 @@
 # The generated suite runs under SUITE_PYTHON, an interpreter with Hummingbot (default: the test environment's).
 # Usage: scripts/test-wheel.sh [SUITE_PYTHON]
 set -euo pipefail
+CALLER=$PWD
 cd "$(dirname "$0")/.."
 REPO=$PWD
 SUITE_PYTHON="${1:-$REPO/.venv-test/bin/python}"
+# A relative interpreter path is the caller's (test-all.sh passes .venv-test/bin/python); the runs below happen in
+# another folder, so it is made absolute here (a bare command name such as python3 is looked up on PATH as is).
+case $SUITE_PYTHON in /*) ;; */*) SUITE_PYTHON="$CALLER/$SUITE_PYTHON" ;; esac
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/hbgen-wheel.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 

@@ -9,7 +9,7 @@ import pyflakes.api
 import pyflakes.reporter
 import pytest
 
-from scaffolder.formatting import MODE
+from scaffolder.formatting import LINE_LENGTH
 from scaffolder.generate import generate_files
 from scaffolder.writer import read_tree
 
@@ -36,6 +36,9 @@ EXPECTED_FILES = {
     "test/hummingbot/connector/exchange/{n}/test_{n}_order_book.py",
     "test/hummingbot/connector/exchange/{n}/test_{n}_utils.py",
     "test/hummingbot/connector/exchange/{n}/test_{n}_web_utils.py",
+    "test/integration/test_{n}_market.py",
+    "test/integration/test_{n}_order_book_tracker.py",
+    "test/integration/test_{n}_user_stream_tracker.py",
 }
 
 
@@ -52,7 +55,7 @@ def test_generated_tree_matches_a_fresh_render_file_by_file(rendered):
         assert on_disk[path] == content, f"generated/{name}/{path} is stale: run hbgen generate specs/{name}.yaml"
 
 
-def test_the_twenty_files_of_a_connector(rendered):
+def test_the_twenty_three_files_of_a_connector(rendered):
     name, files = rendered
     assert set(files) == {path.format(n=name) for path in EXPECTED_FILES}
 
@@ -68,7 +71,7 @@ def test_python_parses_is_black_stable_and_never_imports_hbgen(rendered):
         if not path.endswith(".py"):
             continue
         tree = ast.parse(content, filename=path)
-        assert black.format_str(content, mode=MODE) == content, path
+        assert black.format_str(content, mode=black.Mode(line_length=LINE_LENGTH)) == content, path
         imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
         imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
         assert not any(module.split(".")[0] == "scaffolder" for module in imported), path

@@ -100,7 +100,7 @@ def test_pytest_arguments_pass_through_without_a_double_dash(tmp_path, monkeypat
     monkeypatch.chdir(tmp_path)
     make_connector(tmp_path / "generated" / "binance", PASSING_TESTS)
     calls = []
-    monkeypatch.setattr("scaffolder.testing.runner.run_suite", lambda root, args, python: calls.append(args) or 0)
+    monkeypatch.setattr("scaffolder.testing.runner.run_suite", lambda root, args, python, name=None: calls.append(args) or 0)
     assert invoke("test", "binance", "-k", "test_auth", "-x").exit_code == 0
     assert invoke("test", "binance", "-q", "--out", "generated", "-p", "no:warnings").exit_code == 0
     assert invoke("test", "binance", "--", "--out", "x").exit_code == 0

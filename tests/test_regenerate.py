@@ -561,7 +561,7 @@ def test_readme_flow_hand_edits_survive_and_collisions_are_marked(project):
     assert result.exit_code == 0, result.output
     assert 'self.logger().info(f"Cancelling {order_id}")' in (project / EXCHANGE).read_text()
     assert "limit=1200" in (project / CONSTANTS).read_text()
-    assert f"wrote {project / CONSTANTS}" in result.output and "20 files, 2 changed" in result.output
+    assert f"wrote {project / CONSTANTS}" in result.output and "23 files, 2 changed" in result.output
 
     hand_edit(project, CONSTANTS, "limit=1200, time_interval=60.0),", "limit=1100, time_interval=60.0),  # margin")
     edit_spec(lambda text: text.replace("limit: 1200", "limit: 3000"))
@@ -627,7 +627,7 @@ def test_a_failed_render_writes_nothing(project, monkeypatch):
     def broken_template(context):
         raise jinja2.UndefinedError("'c' has no attribute 'missing'")
 
-    monkeypatch.setattr("scaffolder.generate.render_connector", broken_template)
+    monkeypatch.setattr("scaffolder.render.render_connector", broken_template)
     result = invoke("generate", "specs/binance.yaml")
     assert isinstance(result.exception, jinja2.UndefinedError)
     assert snapshot(project) == before

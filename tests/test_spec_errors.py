@@ -90,13 +90,24 @@ def test_unknown_rate_limit_pool(tmp_path, binance_spec_text):
     [
         ("", 1, "the spec is empty"),
         ("- a\n- b\n", 1, "expected a mapping at the top level"),
-        ("a: 1\n\tb: 2\n", 2, "YAML syntax error"),
+        ("a: 1\n\tb: 2\n", 2, "YAML syntax error: a tab character"),
+        ("a:\n  b: 1\n  c: x\td\n", 3, "YAML syntax error"),
         ('a: "unclosed\n', 1, "YAML syntax error"),
+        # The common slips, each with a hint in words, at the line and column of the culprit.
+        ("ws:\n  topic: {symbol}.trades\n  side: m\n", (2, 10), 'quote the whole value, "{symbol}.trades"'),
+        ("ws:\n  topics: [{symbol}.trades, x]\n", (2, 12), 'quote the whole value, "{symbol}.trades"'),
+        ("ws:\n  - {symbol}@depth\n", (2, 5), 'quote the whole value, "{symbol}@depth"'),
+        ('ws:\n  topic: "{symbol}".trades\n', (2, 10), "text follows the closing quote"),
+        ("a:\n  b: 1\n   c: 2\n", (3, 4), "indented 3 spaces, deeper than the line above (2)"),
+        ("a:\n  b: 1\n c: 2\n", (3, 2), "indented 1 space, which matches no enclosing block (0 or 2 spaces)"),
+        ("a:\n  b:\n    - 1\n   - 2\n", (4, 4), "which matches no enclosing block (0, 2 or 4 spaces)"),
+        ("a:\n  b 1\n  c: 2\n", (2, 3), "this line has no ':' after its key"),
     ],
 )
 def test_malformed_documents(tmp_path, text, line, message):
     [error] = errors_for(tmp_path, text)
-    assert error.line == line
+    expected = line if isinstance(line, tuple) else (line, error.column)
+    assert (error.line, error.column) == expected
     assert message in error.message
 
 

@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from typing import Any, Dict
 
 from scaffolder import __version__
-from scaffolder.spec.model import Spec
+from scaffolder.spec.model import NAMED_CONSTANTS, Spec
 from scaffolder.context import auth, balances, exchange, extensions, orders, public_ws, user_stream
 from scaffolder.testcontext import auth as auth_tests
 from scaffolder.testcontext import exchange as exchange_tests
 from scaffolder.testcontext import expectations as expectation_tests
+from scaffolder.testcontext import market as market_tests
 from scaffolder.testcontext import order_book as order_book_tests
 from scaffolder.testcontext import user_stream as user_stream_tests
 
@@ -52,6 +53,7 @@ def build_context(spec: Spec) -> Context:
         hbgen_version=__version__,
     )
     v = context.values
+    v["const"] = {default: spec.constant(default) for default in NAMED_CONSTANTS}
 
     for section in (exchange, auth, orders, balances, public_ws, user_stream):
         section.add(spec, v)
@@ -63,4 +65,5 @@ def build_context(spec: Spec) -> Context:
     v["tests_auth"] = auth_tests.values(spec)
     v["tests_exchange"] = exchange_tests.values(spec)
     v["tests_expectations"] = expectation_tests.values(spec)
+    v["tests_market"] = market_tests.values(spec)
     return context

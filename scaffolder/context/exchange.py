@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from typing import Any, Dict, List
+from urllib.parse import urlsplit
 
-from scaffolder.pysource import condition, literal, read
+from scaffolder.pysource import condition, fstring, literal, read
 from scaffolder.spec import fieldpath
 from scaffolder.spec.model import RULE_NAMES, RuleValue, Spec
 from scaffolder.context.requests import request
@@ -44,8 +45,26 @@ def _rule_source(rule: RuleValue, variable: str, example_row: Any) -> str:
     return f"Decimal(str({source}))"
 
 
+def _url_source(url: str) -> str:
+    """A base URL, or the same path on the local host named by the connector's API host variable when it is set."""
+    parts = urlsplit(url)
+    local_scheme = "http" if parts.scheme.startswith("http") else "ws"
+    if "{" in parts.path:  # the path keeps its own placeholders ({listen_key}) for the connector to format
+        local = f"{literal(local_scheme + '://')} + LOCAL_API_HOST + {literal(parts.path)}"
+    else:
+        local = fstring(f"{local_scheme}://{{host}}{parts.path}", {"host": "LOCAL_API_HOST"})
+    return f"{local} if LOCAL_API_HOST else {literal(url)}"
+
+
+def api_host_env(spec: Spec) -> str:
+    """The environment variable that points a generated connector at another host (`hbgen sandbox`)."""
+    return f"{spec.exchange.name.upper()}_API_HOST"
+
+
 def add(spec: Spec, v: Dict[str, Any]) -> None:
     endpoints = spec.endpoints
+    v["api_host_env"] = api_host_env(spec)
+    v["url_sources"] = {name: _url_source(url) for name, url in spec.urls.model_dump().items()}
     markets = spec.markets
     v["endpoints"] = [(endpoint.constant, endpoint.path) for endpoint in endpoints.values()]
     v["endpoint_limit_ids"] = [endpoint.limit_id for endpoint in endpoints.values() if endpoint.limit_id]
@@ -54,7 +73,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["linked_limits"] = any(limit["weights"] for limit in v["rate_limits"])
     v["credentials"] = spec.credentials
     v["config_map_class"] = spec.exchange.config_map_class or f"{camel(spec.exchange.name)}ConfigMap"
-    v["credential_args"] = [f"{spec.exchange.name}_{credential.name}" for credential in spec.credentials]
+    v["credential_args"] = [credential.config_field(spec.exchange.name) for credential in spec.credentials]
 
     symbols = markets.symbols
     v["symbols_constant"] = endpoints[symbols.endpoint].constant
@@ -75,6 +94,9 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["check_network_constant"] = endpoints[markets.check_network].constant
     errors = spec.response_errors
     v["response_success"] = condition(errors.success, "response", safe=True) if errors else None
+    if errors and any(isinstance(endpoint.example_response, list) for endpoint in endpoints.values()):
+        # Error bodies are objects; a list is a successful answer (Gate.io's tickers) and has no code to test.
+        v["response_success"] = f"not isinstance(response, dict) or {v['response_success']}"
     price = markets.last_traded_price
     v["last_price"] = request(spec, price.endpoint, "GET", price.params, {"symbol": "symbol"})
     v["last_price_source"] = read(price.price, "ticker")

@@ -8,6 +8,7 @@ from scaffolder.pysource import (
     condition,
     decimal,
     literal,
+    parses_date_times,
     read,
     read_first,
     seconds,
@@ -36,9 +37,10 @@ def state_condition(item: Any, variable: str, example: Any) -> str:
     return f"{decimal(item.field, variable, example)} {operator} 0"
 
 
-def state_derivation(source: Any, variable: str, example: Any) -> Dict[str, Any]:
+def state_derivation(spec: Spec, source: Any, variable: str, example: Any) -> Dict[str, Any]:
     """How an order state is computed: a lookup in ORDER_STATE, or ordered rules ending in a fallback."""
-    lookup = f"CONSTANTS.ORDER_STATE[{read(source.state, variable)}]" if source.state else None
+    states = spec.constant("ORDER_STATE")
+    lookup = f"CONSTANTS.{states}[{read(source.state, variable)}]" if source.state else None
     rules: List[Tuple[str, str]] = []
     fallback = lookup
     for rule in source.state_rules:
@@ -101,10 +103,10 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         {
             "symbol": "symbol",
             "side": "side",
-            "type": "CONSTANTS.ORDER_TYPE_NAMES[order_type]",
+            "type": f"self.{spec.exchange.name}_order_type(order_type)",
             "amount": 'f"{amount:f}"',
             "price": 'f"{price:f}"',
-            "time_in_force": "CONSTANTS.TIME_IN_FORCE[order_type]",
+            "time_in_force": f"CONSTANTS.{spec.constant('TIME_IN_FORCE')}[order_type]",
             "client_order_id": "order_id",
         },
     )
@@ -139,7 +141,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["cancel_not_found_matches"] = cancel.not_found_matches
     status = orders.status
     v["status"] = request(spec, status.endpoint, status.method, status.params, tracked)
-    v["status_state"] = state_derivation(status, "order_status", status.example_response)
+    v["status_state"] = state_derivation(spec, status, "order_status", status.example_response)
     v["status_fields"] = {
         "exchange_order_id": f"str({read(status.exchange_order_id, 'order_status')})",
         "timestamp": seconds(status.timestamp, "order_status", status.example_response),
@@ -170,7 +172,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     row = event_row(event.example, event.rows)
     v["order_event_route"] = event.route
     v["order_event_rows"] = read(event.rows, "event_message") if event.rows is not None else None
-    v["order_event_state"] = state_derivation(event, "event", row)
+    v["order_event_state"] = state_derivation(spec, event, "event", row)
     v["order_event_fields"] = {
         "client_order_id": read_first(event.client_order_id, "event"),
         "exchange_order_id": f"str({read(event.exchange_order_id, 'event')})",
@@ -200,3 +202,11 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         v["fill_event_fields"] = fill_fields(fill_event, "event", fill_event_row, "fillable_order")
         v["fill_event_fields"]["client_order_id"] = read(fill_event.client_order_id, "event")
         v["fill_event_fields"]["exchange_order_id"] = f"str({read(fill_event.exchange_order_id, 'event')})"
+    v["exchange_date_times"] = parses_date_times(
+        v["create_timestamp"],
+        v["status_fields"],
+        v["fill_fields"],
+        v["order_event_fields"],
+        v.get("event_fill_fields"),
+        v.get("fill_event_fields"),
+    )

@@ -4,18 +4,30 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
 
-from scaffolder.pysource import condition, literal, read, safe_read, seconds, strings_in, template_value
+from scaffolder.pysource import (
+    condition,
+    literal,
+    parses_date_times,
+    read,
+    safe_read,
+    seconds,
+    strings_in,
+    template_value,
+)
 from scaffolder.spec import fieldpath
 from scaffolder.context.requests import request
 from scaffolder.context.ws_token import token_values
-from scaffolder.spec.model import Predicate, Spec
+from scaffolder.spec.model import Predicate, Spec, TimeField
 from scaffolder.spec.validate import placeholders
 
 TOPIC_VALUES = {"symbol": "symbol", "symbol_lower": "symbol.lower()", "symbols": '",".join(symbols)'}
 
 
-def update_id(path: str, variable: str, example: Any) -> str:
-    """An update id as Hummingbot orders them: an int, converted when the exchange documents a string."""
+def update_id(path: str, variable: str, example: Any, unit: Optional[str] = None) -> str:
+    """An update id as Hummingbot orders them: an int, converted when the exchange documents a string; a timestamp
+    (`update_id_unit`) in whole seconds."""
+    if unit is not None:
+        return f"int({seconds(TimeField(path=path, unit=unit), variable, example)})"
     source = read(path, variable)
     return f"int({source})" if isinstance(fieldpath.documented(example, path), str) else source
 
@@ -27,16 +39,17 @@ def uses(value: Any, name: str) -> bool:
 def subscribed_channels(spec: Spec) -> List[tuple]:
     """(channel name, channel, route constant) of each channel with its own subscription, in subscription order."""
     channels = spec.public_ws.channels
-    listed = [("trade", channels.trade, "TRADE_EVENT_TYPE")]
+    listed = [("trade", channels.trade, spec.constant("TRADE_EVENT_TYPE"))]
     if channels.order_book_diff:
-        listed.append(("order_book_diff", channels.order_book_diff, "DIFF_EVENT_TYPE"))
+        listed.append(("order_book_diff", channels.order_book_diff, spec.constant("DIFF_EVENT_TYPE")))
     if channels.order_book_snapshot and channels.order_book_snapshot.topic is not None:
-        listed.append(("order_book_snapshot", channels.order_book_snapshot, "SNAPSHOT_EVENT_TYPE"))
+        listed.append(("order_book_snapshot", channels.order_book_snapshot, spec.constant("SNAPSHOT_EVENT_TYPE")))
     return listed
 
 
-def _route_condition(spec: Spec, constant: str, when: Optional[Predicate]) -> str:
+def _route_condition(spec: Spec, default: str, when: Optional[Predicate]) -> str:
     public = spec.public_ws
+    constant = spec.constant(default)
     if public.route_match == "prefix":
         test = f"event_type.startswith(CONSTANTS.{constant})"
     else:
@@ -69,13 +82,16 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     # Without a ping message the connection only needs the token, not the announced interval.
     v["public_token"] = token_values(spec, token, "connection_info", pings=bool(public.ping)) if token else None
     message_values = {"request_id": "next(self._request_ids)", "time": "int(self._time())"}
+    embedded = {name: f"str({source})" for name, source in message_values.items()}
     ping = public.ping
     v["public_ping"] = (
         {
             "interval": literal(float(ping.interval)),
             "text": isinstance(ping.message, str),
             "payload": (
-                literal(ping.message) if isinstance(ping.message, str) else template_value(ping.message, message_values)
+                literal(ping.message)
+                if isinstance(ping.message, str)
+                else template_value(ping.message, message_values, embedded)
             ),
         }
         if ping
@@ -101,8 +117,8 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         joined = uses(channel.topic, "symbols")
         values = dict(message_values, route=f"CONSTANTS.{constant}", topic=topic)
         values["topics"] = f"[{topic}]" if per_pair or joined else f"[{topic} for symbol in symbols]"
-        subscribe_payloads.append(template_value(public.subscribe.message, values))
-        unsubscribe_payloads.append(template_value(public.subscribe.unsubscribe_message, values))
+        subscribe_payloads.append(template_value(public.subscribe.message, values, embedded))
+        unsubscribe_payloads.append(template_value(public.subscribe.unsubscribe_message, values, embedded))
     v["subscribe_payloads"] = subscribe_payloads
     v["unsubscribe_payloads"] = unsubscribe_payloads
 
@@ -141,7 +157,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         v["diff_symbol"] = read(diff.symbol, "raw_message")
         v["diff_fields"] = {
             "first_update_id": update_id(diff.first_update_id, "msg", diff.example) if diff.first_update_id else None,
-            "update_id": update_id(diff.update_id, "msg", diff.example),
+            "update_id": update_id(diff.update_id, "msg", diff.example, diff.update_id_unit),
             "bids": read(diff.bids, "msg"),
             "asks": read(diff.asks, "msg"),
             "timestamp": seconds(diff.timestamp, "msg", diff.example),
@@ -149,17 +165,19 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     if snapshot:
         v["ws_snapshot_symbol"] = read(snapshot.symbol, "raw_message")
         v["ws_snapshot_fields"] = {
-            "update_id": update_id(snapshot.update_id, "msg", snapshot.example),
+            "update_id": update_id(snapshot.update_id, "msg", snapshot.example, snapshot.update_id_unit),
             "bids": read(snapshot.bids, "msg"),
             "asks": read(snapshot.asks, "msg"),
             "timestamp": seconds(snapshot.timestamp, "msg", snapshot.example) if snapshot.timestamp else None,
         }
+    v["order_book_date_times"] = parses_date_times(v["trade_fields"], v.get("diff_fields"), v.get("ws_snapshot_fields"))
     rest_snapshot = spec.markets.order_book_snapshot
     rest_example = spec.endpoints[rest_snapshot.endpoint].example_response
     v["snapshot"] = request(spec, rest_snapshot.endpoint, "GET", rest_snapshot.params, {"symbol": "symbol"})
     v["snapshot_limit_id"] = spec.endpoints[rest_snapshot.endpoint].rate_limit_id
     v["rest_snapshot_fields"] = {
-        "update_id": update_id(rest_snapshot.update_id, "msg", rest_example),
+        "update_id": update_id(rest_snapshot.update_id, "msg", rest_example, rest_snapshot.update_id_unit),
         "bids": read(rest_snapshot.bids, "msg"),
         "asks": read(rest_snapshot.asks, "msg"),
+        "timestamp": seconds(rest_snapshot.timestamp, "msg", rest_example) if rest_snapshot.timestamp else None,
     }

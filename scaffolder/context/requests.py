@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Dict, List, Optional
 
-from scaffolder.pysource import template_string
+from scaffolder.pysource import path_source, template_string
 from scaffolder.spec.model import Spec
 
 
@@ -48,17 +48,13 @@ def request(
             only_when = "time_in_force"
         param_list.append(RequestParam(key=key, source=template_string(text, values), only_when=only_when))
     definition = spec.endpoints[endpoint]
-    path_names = definition.path_placeholders
-    path = f"CONSTANTS.{definition.constant}"
-    if path_names:
-        path += ".format(" + ", ".join(f"{name}={values[name]}" for name in path_names) + ")"
     texts = list(params.values()) + [definition.path]
     return Request(
         constant=definition.constant,
         method=method,
         params=param_list,
         params_argument="data" if method in ("POST", "PUT") else "params",
-        path=path,
+        path=path_source(definition, values),
         limit_id=f"CONSTANTS.{definition.limit_id}" if definition.limit_id else None,
         needs_exchange_order_id=any("{exchange_order_id}" in text for text in texts),
         needs_symbol=any("{symbol}" in text for text in texts),

@@ -11,6 +11,12 @@ from scaffolder.spec.validate import placeholders
 
 # What the placeholders of the subscription and ping messages become in the data source.
 MESSAGE_VALUES = {"symbols": "symbols", "time": "int(self._time())", "request_id": "next(self._request_ids)"}
+# The same inside a longer string: text, the symbols joined by commas.
+EMBEDDED_MESSAGE_VALUES = {
+    "symbols": '",".join(symbols)',
+    "time": "str(int(self._time()))",
+    "request_id": "str(next(self._request_ids))",
+}
 
 
 def ws_signature_settings(spec: Spec) -> Dict[str, str]:
@@ -101,7 +107,9 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
             else condition(queue_when, "event_message", safe=True)
         )
     )
-    v["user_subscriptions"] = [template_value(item.message, MESSAGE_VALUES) for item in stream.subscriptions]
+    v["user_subscriptions"] = [
+        template_value(item.message, MESSAGE_VALUES, EMBEDDED_MESSAGE_VALUES) for item in stream.subscriptions
+    ]
     v["subscriptions_need_symbols"] = any(
         "symbols" in placeholders(text) for item in stream.subscriptions for text in strings_in(item.message)
     )
@@ -112,7 +120,9 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         {
             "text": isinstance(ping.message, str),
             "payload": (
-                literal(ping.message) if isinstance(ping.message, str) else template_value(ping.message, MESSAGE_VALUES)
+                literal(ping.message)
+                if isinstance(ping.message, str)
+                else template_value(ping.message, MESSAGE_VALUES, EMBEDDED_MESSAGE_VALUES)
             ),
             "interval": literal(float(ping.interval)) if ping.interval else None,
         }

@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import List, Sequence, Tuple, Union
 
 Loc = Tuple[Union[str, int], ...]
+
+
+# Control, format, surrogate, private-use and unassigned characters, and line and paragraph separators.
+UNPRINTABLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+
+
+def printable(text: str) -> str:
+    """`text` with every control or format character escaped (`\\x1b`, `\\r`, `\\u202e`): spec text in a message
+    can then neither move the cursor, recolour the terminal, nor start a line of its own (a fake `ok`)."""
+    return "".join(
+        char.encode("unicode_escape").decode("ascii") if unicodedata.category(char) in UNPRINTABLE else char
+        for char in text
+    )
 
 
 def dotted(loc: Loc) -> str:
@@ -24,7 +38,7 @@ class SpecError:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {dotted(self.loc)}: {self.message}"
+        return printable(f"{self.file}:{self.line}:{self.column}: {dotted(self.loc)}: {self.message}")
 
 
 class SpecErrors(Exception):

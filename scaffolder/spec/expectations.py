@@ -103,7 +103,7 @@ def check(spec: Spec) -> List[Problem]:
                 _refuse(problems, loc + ("min_notional_size",), rule.min_notional_size, "no min_notional_size mapped")
     if markets.order_book_snapshot.expect is not None:
         _book(problems, ("markets", "order_book_snapshot", "expect"), markets.order_book_snapshot.expect,
-              False, False, False)
+              False, markets.order_book_snapshot.timestamp is not None, False)
 
     orders = spec.orders
     create = orders.create

@@ -7,6 +7,7 @@ each field path to its line and column, and refuse duplicate keys (PyYAML silent
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import typing
 from pathlib import Path
@@ -17,8 +18,65 @@ from pydantic import BaseModel, ValidationError
 
 from scaffolder.spec.errors import Loc, SpecError, SpecErrors
 from scaffolder.spec.model import Spec
+from scaffolder.spec.source import display_name, read_spec_bytes
 
 Positions = Dict[Loc, Tuple[int, int]]
+# How deep mappings and lists may nest. Documented payloads nest a few levels; generated tests write them as
+# Python literals, which the compiler refuses beyond 200 nested brackets.
+MAX_DEPTH = 32
+
+# Limits that keep a hostile spec from hanging hbgen or exhausting memory. Real exchange payloads nest fewer than
+# 10 levels, and the shipped specs have 2,000 to 3,000 nodes with every alias expanded.
+MAX_DEPTH = 64
+MAX_NODES = 100_000
+
+
+class _LimitExceeded(yaml.composer.ComposerError):
+    """A limit below was reached: reported as is, not as a syntax error."""
+
+
+class _LimitedLoader(yaml.SafeLoader):
+    """PyYAML's safe composer with two limits, checked while composing, before anything is expanded: nesting
+    depth, and the number of nodes the document holds once every alias is expanded (a 600-byte "billion laughs"
+    alias bomb expands to 10^9 nodes). Aliases to an anchor that contains them (cycles) are refused too."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self.depth = 0
+        self.expanded: Dict[int, int] = {}  # id(node) -> its node count with aliases expanded
+
+    def compose_node(self, parent: Optional[yaml.Node], index: Any) -> yaml.Node:
+        event = self.peek_event()
+        if isinstance(event, yaml.ScalarEvent):
+            node = super().compose_node(parent, index)
+            self.expanded[id(node)] = 1
+            return node
+        if isinstance(event, yaml.AliasEvent):
+            node = super().compose_node(parent, index)
+            if id(node) not in self.expanded:
+                raise _LimitExceeded(
+                    None, None, "this alias refers to the anchor that contains it (a cycle)", event.start_mark
+                )
+            return node
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _LimitExceeded(
+                None, None, f"nested more than {MAX_DEPTH} levels deep, the limit hbgen reads", event.start_mark
+            )
+        node = super().compose_node(parent, index)
+        self.depth -= 1
+        children = [part for pair in node.value for part in pair] if isinstance(node, yaml.MappingNode) else node.value
+        size = 1 + sum(self.expanded[id(child)] for child in children)
+        if size > MAX_NODES:
+            raise _LimitExceeded(
+                None,
+                None,
+                f"with its aliases expanded this holds more than {MAX_NODES:,} values, the limit hbgen reads "
+                "(an alias bomb?): write the values out, or use fewer aliases",
+                event.start_mark,
+            )
+        self.expanded[id(node)] = size
+        return node
 
 
 class _Document:
@@ -32,6 +90,9 @@ class _Document:
 
     def build(self, node: yaml.Node, loc: Loc) -> Any:
         self.positions[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if len(loc) > MAX_DEPTH and isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+            self.error(node, loc, f"nested more than {MAX_DEPTH} levels deep: a spec or payload is never this deep")
+            return None
         if isinstance(node, yaml.MappingNode):
             result: Dict[Any, Any] = {}
             for key_node, value_node in node.value:
@@ -64,11 +125,16 @@ class _Document:
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
             return self.build(node, loc)
         try:
-            return yaml.SafeLoader("").construct_object(node, deep=True)
+            value = yaml.SafeLoader("").construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, TypeError) as error:
             problem = getattr(error, "problem", None) or str(error)
             self.error(node, loc, f"cannot read this value ({node.tag}): {problem}")
             return None
+        if isinstance(value, float) and not math.isfinite(value):
+            # JSON has no NaN or infinity: no exchange sends them, and no generated test could write them.
+            self.error(node, loc, f"{node.value} is not a JSON number: write a finite number")
+            return None
+        return value
 
 
 def position(positions: Positions, loc: Loc) -> Tuple[int, int]:
@@ -85,23 +151,34 @@ def position(positions: Positions, loc: Loc) -> Tuple[int, int]:
 
 
 def read_document(path: Path) -> Tuple[Any, Positions]:
-    file = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise SpecErrors([SpecError(file, 1, 1, (), f"cannot read the spec: {error}")]) from None
+    file = display_name(path)
+    raw = read_spec_bytes(path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         raise SpecErrors([SpecError(file, line, column, (), f"the spec is not UTF-8 text: {error.reason}")]) from None
+    loader = None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        loader = _LimitedLoader(text)
+        root = loader.get_single_node()
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        character = f"U+{error.character:04X}" if isinstance(error.character, int) else repr(error.character)
+        problem = f"the control character {character} is not allowed in a spec (write it as an escape in quotes)"
+        raise SpecErrors([SpecError(file, line, column, (), problem)]) from None
+    except _LimitExceeded as error:
+        mark = error.problem_mark
+        raise SpecErrors([SpecError(file, mark.line + 1, mark.column + 1, (), error.problem)]) from None
     except yaml.MarkedYAMLError as error:
         line, column, hint = _syntax_error_position(error, text.splitlines())
         problem = hint or " ".join(part for part in (error.context, error.problem) if part)
         raise SpecErrors([SpecError(file, line, column, (), f"YAML syntax error: {problem}")]) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
     if root is None:
         raise SpecErrors([SpecError(file, 1, 1, (), "the spec is empty")])
     document = _Document(file)
@@ -117,9 +194,13 @@ def read_document(path: Path) -> Tuple[Any, Positions]:
     return data, document.positions
 
 
-def _syntax_error_position(error: yaml.MarkedYAMLError, lines: List[str]) -> Tuple[int, int, Optional[str]]:
+Place = Tuple[int, int, Optional[str]]  # line and column (1-based), and a hint in words
+
+
+def _syntax_error_position(error: yaml.MarkedYAMLError, lines: List[str]) -> Place:
     """Where a human would look: the construct left open (its context mark) when PyYAML names one, else the
-    place where parsing stopped, moved back to the line that really caused it in two common cases."""
+    place where parsing stopped, moved back to the line that really caused it in common cases, with a hint in
+    words for the common slips (an unquoted `{symbol}.trades`, a tab, a key indented off, a colon forgotten)."""
     opened = (
         error.context_mark
         if error.context
@@ -129,20 +210,112 @@ def _syntax_error_position(error: yaml.MarkedYAMLError, lines: List[str]) -> Tup
     mark = opened or error.problem_mark or error.context_mark
     if mark is None:
         return 1, 1, None
-    line = mark.line
-    if error.problem == "mapping values are not allowed here":
-        # `name binance` (colon forgotten) runs into the next line's key; point at the line without a colon.
-        previous = _previous_content_line(lines, line)
-        if previous is not None and ":" not in lines[previous]:
-            column = len(lines[previous]) - len(lines[previous].lstrip()) + 1
-            return previous + 1, column, "this line has no ':' after its key"
-    if error.context == "while parsing a block mapping" and error.context_mark is not None:
-        # A double quote left open swallows the lines after it; the first line with an odd count opened it.
-        for index in range(error.context_mark.line, min(line + 1, len(lines))):
-            text = lines[index].split(" #")[0]
-            if (text.count('"') - text.count('\\"')) % 2 == 1:
-                return index + 1, text.index('"') + 1, "this double quote is never closed"
-    return line + 1, mark.column + 1, None
+    for slip in (_unquoted_value, _tab, _colon_forgotten, _indented_deeper, _indented_between, _quote_left_open):
+        place = slip(error, mark.line, lines)
+        if place:
+            return place
+    return mark.line + 1, mark.column + 1, None
+
+
+def _unquoted_value(error: yaml.MarkedYAMLError, line: int, lines: List[str]) -> Optional[Place]:
+    """`topic: {symbol}.trades` (YAML reads a flow mapping, then a stray scalar) or `topic: "{symbol}".trades`."""
+    marks = (error.problem_mark, error.context_mark)
+    for index in sorted({line, *(mark.line for mark in marks if mark)} & set(range(len(lines)))):
+        placeholder = _PLACEHOLDER_VALUE.search(lines[index])
+        if placeholder:
+            value = placeholder.group(1)
+            hint = f'a value starting with {{ is read as a YAML mapping: quote the whole value, "{value}"'
+            return index + 1, placeholder.start(1) + 1, hint
+        quoted = _TEXT_AFTER_QUOTE.search(lines[index])
+        if quoted:
+            return index + 1, quoted.start(1) + 1, "text follows the closing quote: quote the whole value"
+    return None
+
+
+def _tab(error: yaml.MarkedYAMLError, line: int, lines: List[str]) -> Optional[Place]:
+    if "found character '\\t'" not in (error.problem or ""):
+        return None
+    hint = "a tab character: YAML indents, and separates a value from its key, with spaces only; use spaces"
+    return line + 1, error.problem_mark.column + 1, hint
+
+
+def _colon_forgotten(error: yaml.MarkedYAMLError, line: int, lines: List[str]) -> Optional[Place]:
+    """`name binance` (colon forgotten) runs into the next line's key: point at the line without a colon."""
+    previous = _previous_content_line(lines, line)
+    if error.problem != "mapping values are not allowed here" or previous is None or ":" in lines[previous]:
+        return None
+    return previous + 1, _indent(lines[previous]) + 1, "this line has no ':' after its key"
+
+
+def _indented_deeper(error: yaml.MarkedYAMLError, line: int, lines: List[str]) -> Optional[Place]:
+    """A key indented deeper than the `key: value` line above reads as the rest of that value."""
+    previous = _previous_content_line(lines, line)
+    if error.problem != "mapping values are not allowed here" or previous is None or line >= len(lines):
+        return None
+    depth, above = _indent(lines[line]), _indent(lines[previous])
+    if depth <= above:
+        return None
+    hint = (
+        f"this line is indented {_spaces(depth)}, deeper than the line above ({above}), so YAML reads it as the "
+        "rest of that line's value: indent it like the keys it belongs with"
+    )
+    return line + 1, depth + 1, hint
+
+
+def _indented_between(error: yaml.MarkedYAMLError, line: int, lines: List[str]) -> Optional[Place]:
+    """A key or list item indented between two levels belongs to neither."""
+    if not (error.problem or "").startswith("expected <block end>, but found '<block") or line >= len(lines):
+        return None
+    depth, levels = _indent(lines[line]), _enclosing_indents(lines, line)
+    if depth in levels or not levels:
+        return None
+    choices = " or ".join([", ".join(map(str, levels[:-1])), str(levels[-1])] if len(levels) > 1 else map(str, levels))
+    hint = (
+        f"this line is indented {_spaces(depth)}, which matches no enclosing block ({choices} spaces): the keys "
+        "of one mapping, and the items of one list, share one indentation"
+    )
+    return line + 1, depth + 1, hint
+
+
+def _quote_left_open(error: yaml.MarkedYAMLError, line: int, lines: List[str]) -> Optional[Place]:
+    """A double quote left open swallows the lines after it; the first line with an odd count opened it."""
+    if error.context != "while parsing a block mapping" or error.context_mark is None:
+        return None
+    for index in range(error.context_mark.line, min(line + 1, len(lines))):
+        text = lines[index].split(" #")[0]
+        if (text.count('"') - text.count('\\"')) % 2 == 1:
+            return index + 1, text.index('"') + 1, "this double quote is never closed"
+    return None
+
+
+# `topic: {symbol}.trades`, `- {symbol}@depth`, `[{symbol}.trades]`: a placeholder opening a plain value, with
+# more text right after its brace, which YAML reads as a flow mapping followed by a stray scalar.
+_PLACEHOLDER_VALUE = re.compile(r"(?:^\s*(?:-\s+)?|:\s+|[\[,]\s*)(\{[A-Za-z_]\w*\}[^\s,\]}#][^\s,\]}#]*)")
+# `topic: "{symbol}".trades`: a quoted scalar with text after its closing quote.
+_TEXT_AFTER_QUOTE = re.compile(r"(?:^\s*(?:-\s+)?|:\s+)((\"|')(?:(?!\2).)*\2[^\s,\]}#])")
+
+
+def _spaces(count: int) -> str:
+    return f"{count} space{'s' if count != 1 else ''}"
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+def _enclosing_indents(lines: List[str], line: int) -> List[int]:
+    """Indentations of the blocks open at `line`: each less indented content line above it, going up."""
+    levels: List[int] = []
+    for index in range(line - 1, -1, -1):
+        text = lines[index]
+        if not text.strip() or text.lstrip().startswith("#"):
+            continue
+        depth = _indent(text)
+        if not levels or depth < levels[-1]:
+            levels.append(depth)
+        if depth == 0:
+            break
+    return sorted(levels)
 
 
 def _previous_content_line(lines: List[str], line: int) -> Optional[int]:
@@ -207,6 +380,10 @@ def _describe(error: Dict[str, Any]) -> str:
     found = error.get("input")
     if kind not in ("value_error",) and not isinstance(found, (dict, list)):
         message += f" (found {found!r})"
+    if isinstance(found, dict) and len(found) == 1 and None in found.values():
+        # `symbol: {symbol}`: YAML reads an unquoted placeholder as a mapping with one key and no value.
+        placeholder = f"{{{next(iter(found))}}}"
+        message += f'; unquoted, {placeholder} is a YAML mapping: write "{placeholder}"'
     return message
 
 
@@ -230,9 +407,11 @@ def load_spec(path: Path, cross_checks: bool = True) -> Spec:
                 if not (isinstance(part, str) and part.startswith(("function-", "literal[")))
             )
             line, column = position(positions, loc)
-            errors.append(SpecError(str(path), line, column, loc, _describe(error)))
+            errors.append(SpecError(display_name(path), line, column, loc, _describe(error)))
         raise SpecErrors(errors) from None
     problems = cross_check(spec) if cross_checks else []
     if problems:
-        raise SpecErrors([SpecError(str(path), *position(positions, loc), loc, message) for loc, message in problems])
+        raise SpecErrors(
+            [SpecError(display_name(path), *position(positions, loc), loc, message) for loc, message in problems]
+        )
     return spec

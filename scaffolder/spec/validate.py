@@ -8,9 +8,18 @@ import re
 import string
 from typing import Any, Callable, Iterable, List, Optional, Tuple
 
-from scaffolder.spec import expectations, fieldpath
+from scaffolder.spec import datetimes, expectations, fieldpath
 from scaffolder.spec.errors import Loc
-from scaffolder.spec.model import RULE_NAMES, Predicate, Spec, is_identifier
+from scaffolder.spec.model import (
+    CONSTANT,
+    FIXED_CONSTANTS,
+    NAMED_CONSTANTS,
+    RULE_NAMES,
+    Predicate,
+    Spec,
+    TimeField,
+    is_identifier,
+)
 
 Problem = Tuple[Loc, str]
 # Looks up an endpoint by name, reports an unknown one, and returns its example response.
@@ -29,13 +38,24 @@ MESSAGE_PLACEHOLDERS = {"timestamp", "method", "path", "query", "request_path", 
 MIN_CLIENT_ID_ROOM = 8
 # States Hummingbot must be able to reach from the exchange's state field.
 REQUIRED_STATES = ("OPEN", "FILLED", "CANCELED")
+# What an API key or secret looks like (Binance's documented key is 64 letters and digits).
+CREDENTIAL_LIKE = re.compile(r"[A-Za-z0-9+/=_.-]{12,}")
 
 
 def placeholders(text: str) -> List[str]:
+    """The {name}s of a template, in order. A placeholder is a bare name: a format spec or a conversion
+    (`{timestamp:>20}`, `{x!r}`) would format one value in the connector and another in its tests."""
     try:
-        return [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+        parsed = list(string.Formatter().parse(text))
     except ValueError as error:
         raise fieldpath.FieldPathError(f"malformed placeholder in {text!r}: {error}") from None
+    for _, name, format_spec, conversion in parsed:
+        if name is not None and (format_spec or conversion):
+            written = "{" + name + (f"!{conversion}" if conversion else "") + (f":{format_spec}" if format_spec else "")
+            raise fieldpath.FieldPathError(
+                f"placeholders are plain names: write {{{name}}}, not {written + '}'} (no format spec or conversion)"
+            )
+    return [name for _, name, _, _ in parsed if name is not None]
 
 
 def _check_placeholders(problems: List[Problem], loc: Loc, text: str, allowed: set) -> None:
@@ -74,6 +94,23 @@ def _check_path(problems: List[Problem], loc: Loc, path: str, example: Any = Non
         problems.append((loc, f"{error}{suffix}"))
 
 
+def _check_timestamp(problems: List[Problem], loc: Loc, path: str, example: Any) -> None:
+    """A timestamp path: its documented value is a number, numeric text or date-time text (ISO 8601)."""
+    _check_path(problems, loc, path, example)
+    value = fieldpath.documented(example, path)
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        if value is not None:
+            problems.append((loc, f"a timestamp is a number or text, the example has {value!r}"))
+        return
+    if isinstance(value, str) and datetimes.seconds_of(value) is None:
+        try:
+            float(value)
+        except ValueError:
+            problems.append(
+                (loc, f"expected a number, numeric text or an ISO 8601 date-time in the example, found {value!r}")
+            )
+
+
 def _check_predicate(problems: List[Problem], loc: Loc, predicate: Predicate, example: Any = None) -> None:
     given = [name for name in ("equals", "one_of", "truthy") if getattr(predicate, name) is not None]
     if len(given) != 1:
@@ -98,12 +135,14 @@ def cross_check(spec: Spec) -> List[Problem]:
     problems: List[Problem] = []
     endpoints = spec.endpoints
 
-    def endpoint_ref(loc: Loc, name: str, needs_example: bool = False) -> Any:
+    def endpoint_ref(loc: Loc, name: str, needs_example: bool = False, fills: Iterable[str] = ()) -> Any:
+        """`fills`: the path placeholders the connector knows where it calls the endpoint from `loc`."""
         if name not in endpoints:
             close = difflib.get_close_matches(name, list(endpoints), n=1)
             hint = f"did you mean {close[0]!r}?" if close else f"defined: {', '.join(sorted(endpoints))}"
             problems.append((loc, f"unknown endpoint {name!r}; {hint}"))
             return None
+        _check_path_filled(problems, loc, name, endpoints[name], set(fills))
         example = endpoints[name].example_response
         if needs_example and example is None:
             problems.append(
@@ -120,7 +159,36 @@ def cross_check(spec: Spec) -> List[Problem]:
     _check_user_stream(spec, problems, endpoint_ref)
     _check_extensions(spec, problems)
     problems.extend(expectations.check(spec))
+    _check_constant_names(spec, problems)
     return problems
+
+
+def _check_constant_names(spec: Spec, problems: List[Problem]) -> None:
+    """`constant_names`: known defaults renamed to distinct UPPER_CASE names that no endpoint or pool uses."""
+    for default, name in spec.constant_names.items():
+        loc = ("constant_names", default)
+        if default not in NAMED_CONSTANTS:
+            close = difflib.get_close_matches(default, NAMED_CONSTANTS, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(NAMED_CONSTANTS)}"
+            problems.append((loc, f"unknown constant {default!r}; {hint}"))
+        elif not CONSTANT.fullmatch(name):
+            problems.append((loc, f"expected an UPPER_CASE name, found {name!r}"))
+    named = {name: "hbgen's own constants" for name in FIXED_CONSTANTS}
+    for default in NAMED_CONSTANTS:
+        name = spec.constant(default)
+        if name in named:
+            problems.append((("constant_names", default), f"constant {name} is also the name of {named[name]}"))
+        named[name] = f"constant_names.{default}" if default in spec.constant_names else "a constant hbgen writes"
+    for pool_index, pool in enumerate(spec.rate_limits.pools):
+        if pool.id in named:
+            problems.append((("rate_limits", "pools", pool_index, "id"), f"{pool.id} is also {named[pool.id]}"))
+    for endpoint_name, endpoint in spec.endpoints.items():
+        for key in ("constant", "limit_id"):
+            constant = getattr(endpoint, key)
+            if constant in named:
+                problems.append(
+                    (("endpoints", endpoint_name, key), f"{constant} is also {named[constant]}: choose another name")
+                )
 
 
 def _check_exchange(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) -> None:
@@ -213,6 +281,20 @@ def _holds(predicate: Predicate, example: Any) -> bool:
     return bool(value) == bool(predicate.truthy)
 
 
+def _check_path_filled(problems: List[Problem], loc: Loc, name: str, endpoint: Any, fills: set) -> None:
+    """Each placeholder of an endpoint's path must be a value the connector knows where it makes the request."""
+    for placeholder in endpoint.path_placeholders:
+        if placeholder not in fills:
+            known = ", ".join("{" + value + "}" for value in sorted(fills)) or "no placeholder"
+            problems.append(
+                (
+                    ("endpoints", name, "path"),
+                    f"{{{placeholder}}} is unknown where {'.'.join(map(str, loc))} requests this endpoint "
+                    f"(it fills in {known})",
+                )
+            )
+
+
 def _check_endpoint_path(problems: List[Problem], loc: Loc, endpoint: Any) -> None:
     """A path starts with '/'; a template's placeholders are lowercase names and need an explicit limit id."""
     path = endpoint.path
@@ -279,6 +361,22 @@ def _check_auth(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) 
         )
 
 
+def _check_not_a_secret(problems: List[Problem], loc: Loc, value: str, credentials: set) -> None:
+    """A fixed value sent with every signed request must not be a key pasted in: generated code is committed and
+    shared, and credentials come from the user's configuration. Fixed values are short codes ("2", "HmacSHA256")."""
+    if not CREDENTIAL_LIKE.fullmatch(value):
+        return
+    if not (any(char.isdigit() for char in value) and any(char.isalpha() for char in value)):
+        return
+    names = ", ".join("{" + name + "}" for name in sorted(credentials))
+    problems.append(
+        (
+            loc,
+            f"this fixed value looks like a key written in; credentials come from the user's credentials: write {names}",
+        )
+    )
+
+
 def _check_rest_signing(spec: Spec, problems: List[Problem], credentials: set) -> None:
     """`auth.rest`: the keys each scheme needs, and the placeholders of `message` and `headers`."""
     rest_auth = spec.auth.rest
@@ -289,6 +387,7 @@ def _check_rest_signing(spec: Spec, problems: List[Problem], credentials: set) -
     sent = set()
     for header, value in rest_auth.headers.items():
         _check_placeholders(problems, loc + ("headers", header), value, header_names)
+        _check_not_a_secret(problems, loc + ("headers", header), value, credentials)
         try:
             sent.update(placeholders(value))
         except fieldpath.FieldPathError:
@@ -302,6 +401,7 @@ def _check_rest_signing(spec: Spec, problems: List[Problem], credentials: set) -
             problems.append((loc + ("params", key), "hmac_headers sends its credentials in headers; params is unused"))
         else:
             _check_placeholders(problems, loc + ("params", key), value, values)
+            _check_not_a_secret(problems, loc + ("params", key), value, credentials)
     if not by_headers:
         for where, value in param_names.items():
             if value is None:
@@ -373,14 +473,21 @@ def _check_markets(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRe
             )
 
     price = markets.last_traded_price
-    example = endpoint_ref(("markets", "last_traded_price", "endpoint"), price.endpoint, needs_example=True)
+    example = endpoint_ref(
+        ("markets", "last_traded_price", "endpoint"), price.endpoint, needs_example=True, fills=MARKET_PLACEHOLDERS
+    )
     _check_path(problems, ("markets", "last_traded_price", "price"), price.price, example)
     for key, value in price.params.items():
         _check_placeholders(problems, ("markets", "last_traded_price", "params", key), value, MARKET_PLACEHOLDERS)
     snapshot = markets.order_book_snapshot
-    example = endpoint_ref(("markets", "order_book_snapshot", "endpoint"), snapshot.endpoint, needs_example=True)
+    example = endpoint_ref(
+        ("markets", "order_book_snapshot", "endpoint"), snapshot.endpoint, needs_example=True, fills=MARKET_PLACEHOLDERS
+    )
     for field in ("update_id", "bids", "asks"):
         _check_path(problems, ("markets", "order_book_snapshot", field), getattr(snapshot, field), example)
+    if snapshot.timestamp is not None:
+        loc = ("markets", "order_book_snapshot", "timestamp", "path")
+        _check_path(problems, loc, snapshot.timestamp.path, example)
     for key, value in snapshot.params.items():
         _check_placeholders(problems, ("markets", "order_book_snapshot", "params", key), value, MARKET_PLACEHOLDERS)
 
@@ -392,14 +499,15 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
         problems.append((("orders", "order_types"), "LIMIT orders must be supported"))
     _check_client_id_pattern(problems, orders.client_order_id)
     create = orders.create
-    _check_order_request(problems, spec, ("orders", "create"), create, ORDER_PLACEHOLDERS)
+    # The new order's own values are known only when it is placed: its path may name the pair.
+    _check_order_request(problems, spec, ("orders", "create"), create, ORDER_PLACEHOLDERS, MARKET_PLACEHOLDERS)
     if create.market_buy_amount == "quote" and not any("{amount}" in text for text in create.params.values()):
         problems.append(
             (("orders", "create", "market_buy_amount"), "no parameter of orders.create.params uses {amount}")
         )
     _check_path(problems, ("orders", "create", "exchange_order_id"), create.exchange_order_id, create.example_response)
     if create.timestamp:
-        _check_path(problems, ("orders", "create", "timestamp"), create.timestamp.path, create.example_response)
+        _check_timestamp(problems, ("orders", "create", "timestamp"), create.timestamp.path, create.example_response)
     cancel = orders.cancel
     _check_order_request(problems, spec, ("orders", "cancel"), cancel, TRACKED_ORDER_PLACEHOLDERS)
     _check_cancel_success(problems, cancel)
@@ -410,7 +518,7 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
     _check_order_request(problems, spec, ("orders", "status"), status, TRACKED_ORDER_PLACEHOLDERS)
     for field in ("client_order_id", "exchange_order_id"):
         _check_path(problems, ("orders", "status", field), getattr(status, field), status.example_response)
-    _check_path(problems, ("orders", "status", "timestamp"), status.timestamp.path, status.example_response)
+    _check_timestamp(problems, ("orders", "status", "timestamp"), status.timestamp.path, status.example_response)
     _check_state_derivation(problems, ("orders", "status"), status, status.example_response, orders.states)
     lookups = [source for source in (status, spec.user_stream.order_event) if source.state and not source.state_rules]
     if lookups:
@@ -423,6 +531,14 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
     )
     fills = orders.fills
     _check_order_request(problems, spec, ("orders", "fills"), fills, TRACKED_ORDER_PLACEHOLDERS)
+    if (fills.endpoint, fills.method) == (status.endpoint, status.method):
+        problems.append(
+            (
+                ("orders", "fills", "endpoint"),
+                f"status and fills both {status.method} endpoint {status.endpoint!r}: one request serving both is "
+                "not supported; give fills the exchange's trades endpoint",
+            )
+        )
     fill_row = None
     try:
         fill_rows = fieldpath.read(fills.example_response, fills.rows)
@@ -434,7 +550,7 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
         if path is not None and fill_row is not None:
             _check_path(problems, ("orders", "fills", field), path, fill_row)
     if fill_row is not None:
-        _check_path(problems, ("orders", "fills", "timestamp"), fills.timestamp.path, fill_row)
+        _check_timestamp(problems, ("orders", "fills", "timestamp"), fills.timestamp.path, fill_row)
 
 
 def _check_client_id_pattern(problems: List[Problem], client_id: Any) -> None:
@@ -452,22 +568,19 @@ def _check_client_id_pattern(problems: List[Problem], client_id: Any) -> None:
         problems.append((loc, f"a client id Hummingbot would make ({sample!r}) does not match it; check the prefix"))
 
 
-def _check_order_request(problems: List[Problem], spec: Spec, loc: Loc, request: Any, allowed: set) -> None:
-    """An order request: its endpoint, the placeholders of its parameters and of the endpoint's path template."""
+def _check_order_request(
+    problems: List[Problem], spec: Spec, loc: Loc, request: Any, allowed: set, path_fills: Optional[set] = None
+) -> None:
+    """An order request: its endpoint, the placeholders of its parameters and of the endpoint's path template
+    (`path_fills`, when the path may use fewer of them than the parameters)."""
     if request.endpoint not in spec.endpoints:
         close = difflib.get_close_matches(request.endpoint, list(spec.endpoints), n=1)
         hint = f"did you mean {close[0]!r}?" if close else f"defined: {', '.join(sorted(spec.endpoints))}"
         problems.append((loc + ("endpoint",), f"unknown endpoint {request.endpoint!r}; {hint}"))
     else:
-        for name in spec.endpoints[request.endpoint].path_placeholders:
-            if name not in allowed:
-                problems.append(
-                    (
-                        loc + ("endpoint",),
-                        f"the path of endpoint {request.endpoint!r} uses {{{name}}}; an order request fills in "
-                        f"{', '.join('{' + n + '}' for n in sorted(allowed))}",
-                    )
-                )
+        endpoint = spec.endpoints[request.endpoint]
+        fills = allowed if path_fills is None else path_fills
+        _check_path_filled(problems, loc + ("endpoint",), request.endpoint, endpoint, fills)
     for key, value in request.params.items():
         _check_placeholders(problems, loc + ("params", key), value, allowed)
 
@@ -531,14 +644,14 @@ def _check_order_events(spec: Spec, problems: List[Problem]) -> None:
     for path in [event.client_order_id] if isinstance(event.client_order_id, str) else event.client_order_id:
         _check_path(problems, loc + ("client_order_id",), path, row)
     _check_path(problems, loc + ("exchange_order_id",), event.exchange_order_id, row)
-    _check_path(problems, loc + ("timestamp",), event.timestamp.path, row)
+    _check_timestamp(problems, loc + ("timestamp",), event.timestamp.path, row)
     _check_state_derivation(problems, loc, event, row, spec.orders.states)
     if event.fill:
         _check_predicate(problems, loc + ("fill", "when"), event.fill.when, row)
         for field in ("trade_id", "price", "amount", "fee_amount", "fee_asset"):
             if getattr(event.fill, field) is not None:
                 _check_path(problems, loc + ("fill", field), getattr(event.fill, field), row)
-        _check_path(problems, loc + ("fill", "timestamp"), event.fill.timestamp.path, row)
+        _check_timestamp(problems, loc + ("fill", "timestamp"), event.fill.timestamp.path, row)
     if event.fetch_fills_when:
         _check_predicate(problems, loc + ("fetch_fills_when",), event.fetch_fills_when, row)
     given = [name for name in ("fill", "fetch_fills_when") if getattr(event, name)]
@@ -556,7 +669,7 @@ def _check_order_events(spec: Spec, problems: List[Problem]) -> None:
             path = getattr(fill_event, field)
             if path is not None:
                 _check_path(problems, loc + (field,), path, row)
-        _check_path(problems, loc + ("timestamp",), fill_event.timestamp.path, row)
+        _check_timestamp(problems, loc + ("timestamp",), fill_event.timestamp.path, row)
 
 
 def _event_row(problems: List[Problem], loc: Loc, rows: Optional[str], example: Any) -> Any:
@@ -648,8 +761,18 @@ def _check_public_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoint
             example = rows[0]
         if channel.when is not None:
             _check_predicate(problems, loc + ("when",), channel.when, channel.example)
+        if getattr(channel, "symbol", None) == public.route_field:
+            problems.append(
+                (
+                    loc + ("symbol",),
+                    f"the symbol cannot be read from route_field {public.route_field!r}: that field holds the route",
+                )
+            )
         for field, value in channel:
-            if field in ("topic", "route", "example", "rows", "when") or value is None:
+            if field in ("topic", "route", "example", "rows", "when", "update_id_unit") or value is None:
+                continue
+            if isinstance(value, TimeField):
+                _check_timestamp(problems, loc + (field,), value.path, example)
                 continue
             path = value.path if hasattr(value, "path") else (value.field if hasattr(value, "field") else value)
             if isinstance(path, str):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+from decimal import Decimal
 from typing import Any, Optional
 
 from scaffolder.pysource import literal
@@ -21,11 +23,17 @@ def typed(example: Any, path: str, source: str, number_source: Optional[str] = N
         return source
     if isinstance(documented, bool) or isinstance(documented, str) or documented is None:
         return source
-    if isinstance(documented, int):
-        return number_source or f"int({source})"
-    if isinstance(documented, float):
-        return number_source or f"float({source})"
-    return source
+    if not isinstance(documented, (int, float)):
+        return source
+    try:
+        # A value known here (a literal) is written as a number literal: an integer where the example documents an
+        # integer and the value is whole, so a count or an id is not injected as 12.0.
+        value = Decimal(str(ast.literal_eval(number_source or source)))
+    except (ValueError, SyntaxError, ArithmeticError):
+        return number_source or f"{type(documented).__name__}({source})"
+    if isinstance(documented, int) and value == value.to_integral_value():
+        return literal(int(value))
+    return literal(float(value))
 
 
 def time_in_unit(unit: str) -> str:

@@ -12,7 +12,7 @@ from typing import Any, Dict
 from urllib.parse import urlencode
 
 from scaffolder.fixtures import fixture
-from scaffolder.pysource import literal, read
+from scaffolder.pysource import literal, path_source, read
 from scaffolder.spec import fieldpath
 from scaffolder.spec.model import Spec
 from scaffolder.testcontext import auth as auth_tests
@@ -106,6 +106,7 @@ def values(spec: Spec) -> Dict[str, Any]:
 
     price = markets.last_traded_price
     price_example = endpoints[price.endpoint].example_response
+    v["last_price_path"] = path_source(endpoints[price.endpoint], {"symbol": "self.exchange_trading_pair"})
     v["latest_prices_response"] = fixture(
         price_example,
         {

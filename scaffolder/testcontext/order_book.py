@@ -16,8 +16,8 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from scaffolder.context.public_ws import subscribed_channels, uses
 from scaffolder.fixtures import fixture
-from scaffolder.pysource import literal, template_string, template_value
-from scaffolder.spec import fieldpath
+from scaffolder.pysource import literal, path_source, template_string, template_value
+from scaffolder.spec import datetimes, fieldpath
 from scaffolder.spec.model import Spec, SymbolFormat, TimeField
 from scaffolder.testcontext.common import UNITS_PER_SECOND
 
@@ -79,12 +79,18 @@ def _raw_event_time(time_field: TimeField) -> str:
 
 def _event_time(example: Any, time_field: TimeField) -> Tuple[str, str]:
     """(source of the event time injected in the spec's unit, source of the same instant in seconds)."""
+    documented = fieldpath.read(example, time_field.path)
+    if datetimes.seconds_of(documented) is not None:
+        text = datetimes.text_of(EVENT_TIME_MS / 1000, documented)
+        return literal(text), literal(datetimes.seconds_of(text))
     seconds = EVENT_TIME_MS // 1000 if time_field.unit == "s" else EVENT_TIME_MS / 1000
     return _injected(example, time_field.path, _raw_event_time(time_field)), literal(float(seconds))
 
 
 def _update_id_text(channel: Any, default: str) -> str:
     """The update id a channel's test message carries: the event time when the book is keyed by its timestamp."""
+    if channel.update_id_unit is not None:
+        return _raw_event_time(TimeField(path=channel.update_id, unit=channel.update_id_unit))
     timestamp = channel.timestamp
     return _raw_event_time(timestamp) if timestamp is not None and timestamp.path == channel.update_id else default
 
@@ -115,8 +121,11 @@ def _exchange_symbol(symbol_format: SymbolFormat, base: str, quote: str) -> str:
     return f"({joined}).lower()" if symbol_format.case == "lower" else joined
 
 
-def _expected_id(text: str) -> str:
-    """An update id as Hummingbot holds it: an int, whatever JSON type the exchange sends it in."""
+def _expected_id(text: str, unit: Optional[str] = None) -> str:
+    """An update id as Hummingbot holds it: an int, whatever JSON type the exchange sends it in; a timestamp
+    (`update_id_unit`) in whole seconds."""
+    if unit is not None:
+        return literal(int(Decimal(text) / UNITS_PER_SECOND[unit]))
     return literal(int(text))
 
 
@@ -131,13 +140,18 @@ def _snapshot(spec: Spec) -> Dict[str, Any]:
     mapping = spec.markets.order_book_snapshot
     endpoint = spec.endpoints[mapping.endpoint]
     example = _single_row_example(endpoint.example_response, [mapping.bids, mapping.asks])
-    update_id = _expected_id(SNAPSHOT_UPDATE_ID)
+    update_text = _update_id_text(mapping, SNAPSHOT_UPDATE_ID)
+    update_id = _expected_id(update_text, mapping.update_id_unit)
     rows, bid, ask = _book_rows(example, mapping.bids, mapping.asks, (SNAPSHOT_BID, SNAPSHOT_ASK), update_id)
     params = {"symbol": EXCHANGE_SYMBOL}
+    replacements = {mapping.update_id: _injected(example, mapping.update_id, update_text), **rows}
+    # Without a time of its own, the snapshot takes the time it is received at (given by the test).
+    seconds = literal(RECEIVED_AT)
+    if mapping.timestamp:
+        replacements[mapping.timestamp.path], seconds = _event_time(example, mapping.timestamp)
     return {
-        "response": fixture(
-            example, {mapping.update_id: _injected(example, mapping.update_id, SNAPSHOT_UPDATE_ID), **rows}
-        ),
+        "response": fixture(example, replacements),
+        "timestamp": seconds,
         "request_params": "{"
         + ", ".join(f"{literal(key)}: {template_string(text, params)}" for key, text in mapping.params.items())
         + "}",
@@ -153,7 +167,7 @@ def _ws_snapshot(spec: Spec) -> Optional[Dict[str, Any]]:
         return None
     example = _single_row_example(channel.example, [channel.bids, channel.asks])
     update_text = _update_id_text(channel, WS_SNAPSHOT_UPDATE_ID)
-    update_id = _expected_id(update_text)
+    update_id = _expected_id(update_text, channel.update_id_unit)
     rows, bid, ask = _book_rows(example, channel.bids, channel.asks, (WS_SNAPSHOT_BID, WS_SNAPSHOT_ASK), update_id)
     replacements = {
         channel.symbol: EXCHANGE_SYMBOL,
@@ -180,7 +194,7 @@ def _diff(spec: Spec) -> Optional[Dict[str, Any]]:
         return None
     example = _single_row_example(channel.example, [channel.bids, channel.asks])
     update_text = _update_id_text(channel, DIFF_UPDATE_ID)
-    update_id = _expected_id(update_text)
+    update_id = _expected_id(update_text, channel.update_id_unit)
     event_time, seconds = _event_time(example, channel.timestamp)
     replacements: Dict[str, str] = {
         channel.symbol: EXCHANGE_SYMBOL,
@@ -228,8 +242,19 @@ def _trade_event(spec: Spec, side_value: Any) -> Dict[str, Any]:
         event = fixture(channel.example, rows=channel.rows, row_replacements=[replacements])
     else:
         event = fixture(example, replacements)
+    # Malformed: the symbol of the wrong type (unhashable); no trades at all (an empty rows list).
+    mistyped = dict(replacements, **{channel.symbol: literal({"hbgen": "not a symbol"})})
+    if channel.rows:
+        mistyped_event = fixture(channel.example, rows=channel.rows, row_replacements=[mistyped])
+        empty_event = fixture(channel.example, {channel.rows: "[]"})
+    else:
+        mistyped_event, empty_event = fixture(example, mistyped), None
+    route_field = spec.public_ws.route_field
     return {
         "event": event,
+        "mistyped_event": mistyped_event,
+        "empty_event": empty_event,
+        "unknown_event": fixture(channel.example, {route_field: literal("hbgen-unknown-event")}),
         # What trade_message_from_exchange receives: one row of the message, or the message itself.
         "trade": fixture(example, replacements),
         "trade_id": trade_id,
@@ -255,7 +280,9 @@ def _messages(spec: Spec, message: Any, symbol: str) -> List[str]:
             "request_id": literal(request_id),
             "time": literal(int(NOW)),
         }
-        sources.append(template_value(message, values))
+        sources.append(
+            template_value(message, values, {"request_id": literal(str(request_id)), "time": literal(str(int(NOW)))})
+        )
     return sources
 
 
@@ -277,14 +304,20 @@ def _keepalive(spec: Spec) -> Dict[str, Any]:
     ping = public.ping
     values: Dict[str, Any] = {"ping": None, "server_ping": None}
     if ping:
-        # The ping follows the subscriptions, which took the first request ids.
-        request_id = FIRST_REQUEST_ID + len(subscribed_channels(spec))
+        # The ping follows the subscriptions, which took the first request ids if their message numbers itself
+        # (a subscribe message stamped with {time} takes none).
+        taken = len(subscribed_channels(spec)) if uses(public.subscribe.message, "request_id") else 0
+        request_id = FIRST_REQUEST_ID + taken
         values["ping"] = {
             "text": isinstance(ping.message, str),
             "message": (
                 literal(ping.message)
                 if isinstance(ping.message, str)
-                else template_value(ping.message, {"request_id": literal(request_id), "time": literal(int(NOW))})
+                else template_value(
+                    ping.message,
+                    {"request_id": literal(request_id), "time": literal(int(NOW))},
+                    {"request_id": literal(str(request_id)), "time": literal(str(int(NOW)))},
+                )
             ),
         }
     server_ping = public.server_ping
@@ -340,6 +373,11 @@ def _symbols(spec: Spec) -> Mapping[str, str]:
     }
 
 
+def _path(spec: Spec, endpoint: str) -> str:
+    """A market request's path, filled in for the test's pair."""
+    return path_source(spec.endpoints[endpoint], {"symbol": "self.ex_trading_pair"})
+
+
 def uses_time(spec: Spec) -> bool:
     public = spec.public_ws
     messages = [public.subscribe.message, public.subscribe.unsubscribe_message]
@@ -359,5 +397,7 @@ def values(spec: Spec) -> Dict[str, Any]:
         "sell_trade": _trade_event(spec, sell_when),
         "buy_trade": _trade_event(spec, _buy_side_value(spec)),
         "last_traded_price": _last_traded_price(spec),
+        "last_price_path": _path(spec, spec.markets.last_traded_price.endpoint),
+        "snapshot_path": _path(spec, spec.markets.order_book_snapshot.endpoint),
         **_subscriptions(spec),
     }

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from scaffolder.fixtures import fixture
-from scaffolder.pysource import literal
-from scaffolder.spec import fieldpath
+from scaffolder.pysource import literal, path_source
+from scaffolder.spec import datetimes, fieldpath
+from scaffolder.spec.validate import placeholders
 from scaffolder.spec.model import Spec
 from scaffolder.testcontext.common import EVENT_TIME_SECONDS, UNITS_PER_SECOND, satisfying, typed, violating
 
@@ -23,9 +24,13 @@ TRACKED_PATH_VALUES = {name: source for name, (source, _) in TRACKED_EXPECTED.it
 
 
 def _time_value(example: Any, path: str, unit: str) -> str:
-    """The test's event time in the spec's unit, as the JSON type the example documents (number or string)."""
+    """The test's event time in the spec's unit, as the JSON type the example documents (number or string), or
+    as date-time text when the example is."""
+    documented = fieldpath.documented(example, path)
+    if datetimes.seconds_of(documented) is not None:
+        return literal(datetimes.text_of(EVENT_TIME_SECONDS, documented))
     value = EVENT_TIME_SECONDS * UNITS_PER_SECOND[unit]
-    return literal(str(value)) if isinstance(fieldpath.documented(example, path), str) else str(value)
+    return literal(str(value)) if isinstance(documented, str) else str(value)
 
 
 def _params_checks(params: Mapping[str, str], expected: Mapping[str, Tuple[str, bool]]) -> List[Tuple[str, str, bool]]:
@@ -43,16 +48,43 @@ def _params_checks(params: Mapping[str, str], expected: Mapping[str, Tuple[str, 
 
 def _request_values(spec: Spec, request: Any, test_values: Mapping[str, str]) -> Dict[str, Any]:
     """How the generated test finds a request: its mocked path, HTTP method, and where its parameters are."""
-    endpoint = spec.endpoints[request.endpoint]
-    path = f"CONSTANTS.{endpoint.constant}"
-    if endpoint.path_placeholders:
-        path += ".format(" + ", ".join(f"{name}={test_values[name]}" for name in endpoint.path_placeholders) + ")"
+    path = path_source(spec.endpoints[request.endpoint], test_values)
     in_body = request.method in ("POST", "PUT")
     argument = "data" if in_body else "params"
     source = f"request_call.kwargs[{literal(argument)}]"
     if in_body and spec.auth.rest.body == "json":
         source = f"json.loads({source})"
+    elif in_body and spec.auth.rest.scheme == "hmac_headers":
+        # Signed over its text, the form body is sent urlencoded.
+        source = f"dict(parse_qsl({source}))"
     return {"path": path, "method": request.method.lower(), "request_params": source}
+
+
+def _type_param(create: Any, order_types: Mapping[str, Any]) -> Tuple[Optional[str], Dict[str, str]]:
+    """The parameter carrying the order type, and its expected value for a buy order of each type: the whole
+    template, so `"{side}-{type}"` (HTX's buy-limit) is expected with the side."""
+    key = next((key for key, text in create.params.items() if "{type}" in text), None)
+    if key is None:
+        return None, {}
+    text = create.params[key]
+    if not set(placeholders(text)) <= {"side", "type"}:
+        return None, {}
+    return key, {
+        order_type: literal(text.format(side=create.sides.BUY, type=order_types[order_type].type))
+        for order_type in order_types
+    }
+
+
+def _nested(values: Mapping[str, Any]) -> Dict[str, Any]:
+    """A payload holding only `values`, each at its key path (`arg.channel`)."""
+    payload: Dict[str, Any] = {}
+    for path, value in values.items():
+        keys = [step.name for step in fieldpath.parse(path)]
+        target = payload
+        for key in keys[:-1]:
+            target = target.setdefault(key, {})
+        target[keys[-1]] = value
+    return payload
 
 
 def _coalesced_client_id(paths: Any, source: str, canceled: bool) -> Dict[str, str]:
@@ -142,7 +174,6 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["order_type_names"] = [
         (t, literal(orders.order_types[t].type)) for t in ORDER_TYPE_ORDER if t in orders.order_types
     ]
-    v["order_type_name"] = dict(v["order_type_names"])
     v["order_types"] = [t for t in ORDER_TYPE_ORDER if t in orders.order_types]
     limit_tif = orders.order_types["LIMIT"].time_in_force
     v["creation_checks"] = _params_checks(
@@ -161,10 +192,12 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         },
     )
     v["creation_checks"] += [(key, literal(value), False) for key, value in orders.order_types["LIMIT"].params.items()]
-    v["create_request_params"] = _request_values(spec, create, {})["request_params"]
+    create_request = _request_values(spec, create, {"symbol": "self.exchange_trading_pair"})
+    v["create_path"] = create_request["path"]
+    v["create_request_params"] = create_request["request_params"]
     v["price_param"] = next((key for key, text in create.params.items() if "{price}" in text), None)
     v["time_in_force_param"] = next((key for key, text in create.params.items() if "{time_in_force}" in text), None)
-    v["type_param"] = next((key for key, text in create.params.items() if "{type}" in text), None)
+    v["type_param"], v["type_param_values"] = _type_param(create, orders.order_types)
     v["amount_param"] = next((key for key, text in create.params.items() if text == "{amount}"), None)
     v["market_buy_in_quote"] = create.market_buy_amount == "quote"
     # Per order type other than LIMIT: (type, time in force or None, [(param, literal value)]).
@@ -295,6 +328,12 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         return fixture(event_example, route, rows=event.rows, row_replacements=[values])
 
     v["new_order_event"] = order_event("OPEN")
+    # Malformed account events: one of no known type, an order event with nothing but its type, and one with an
+    # empty list of orders; the listener drops each and goes on.
+    route_field = spec.user_stream.route_field
+    v["unknown_user_event"] = literal(_nested({route_field: "hbgen-unknown-event"}))
+    v["fieldless_order_event"] = literal(_nested({route_field: event.route}))
+    v["empty_order_event"] = literal(_nested({route_field: event.route, event.rows: []})) if event.rows else None
     v["canceled_order_event"] = order_event("CANCELED", canceled=True)
     v["full_fill_event"] = order_event("FILLED", filled=True)
     v["fills_fetched_on_event"] = event.fetch_fills_when is not None

@@ -119,7 +119,9 @@ def _ws_values(value: Any, values: Dict[str, Any]) -> Any:
         names = placeholders(value)
         if len(names) == 1 and value == "{" + names[0] + "}":
             return values[names[0]]
-        return value.format(**{name: values[name] for name in names}) if names else value
+        # Inside a longer string a list (the symbols) is written joined by commas, as the connector does.
+        texts = {name: ",".join(values[name]) if isinstance(values[name], list) else values[name] for name in names}
+        return value.format(**texts) if names else value
     if isinstance(value, dict):
         return {key: _ws_values(item, values) for key, item in value.items()}
     if isinstance(value, list):
@@ -241,6 +243,10 @@ class _NextId:
     def __init__(self, ids):
         self.ids = ids
 
+    def __format__(self, spec: str) -> str:
+        # Inside a longer string ("p{request_id}"), as the connector's str(next(self._request_ids)).
+        return str(next(self.ids))
+
 
 def _unwrap(value: Any) -> Any:
     if isinstance(value, _NextId):
@@ -295,7 +301,7 @@ def _user_stream(spec: Spec) -> Dict[str, Any]:
     return {
         **connection,
         "exchange_arguments": [
-            (f"{spec.exchange.name}_{credential.name}", f"self.{credential.name}") for credential in spec.credentials
+            (credential.config_field(spec.exchange.name), f"self.{credential.name}") for credential in spec.credentials
         ],
         "domain": literal(spec.exchange.domains.default),
         "private_url": literal(_url(spec.urls.private_ws, spec.exchange.domains.default)),
@@ -309,7 +315,7 @@ def _user_stream(spec: Spec) -> Dict[str, Any]:
         # Messages that must not reach the output queue. Request replies are told apart from events by the envelope
         # wrapping events or by user_stream.queue_when; without either, the data source queues every non-empty message.
         "ignored": {
-            "name": "empty_payloads_nor_request_replies" if filtered else "empty_payloads",
+            "name": "malformed_or_empty_payloads_nor_request_replies" if filtered else "malformed_or_empty_payloads",
             "messages": ["{}", fixture(stream.example_subscribe_response)] if filtered else ["{}"],
         },
         "failed_subscribe_response": (
@@ -374,9 +380,9 @@ def _connector(spec: Spec, name: str, keys: str, example_pair: str, domain: Opti
             }
         ),
         "domain": literal(domain or spec.exchange.domains.default),
-        "field_names": literal([f"{name}_{credential.name}" for credential in spec.credentials]),
+        "field_names": literal([credential.config_field(name) for credential in spec.credentials]),
         "fields": [
-            (literal(f"{name}_{credential.name}"), literal(credential.prompt)) for credential in spec.credentials
+            (literal(credential.config_field(name)), literal(credential.prompt)) for credential in spec.credentials
         ],
     }
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Dict, Optional, Sequence
 
 from scaffolder.resources import SUPPORT_DIR
-from scaffolder.testing import CONNECTOR_ROOT_ENV
+from scaffolder.testing import CONNECTOR_NAME_ENV, CONNECTOR_ROOT_ENV
 
 NO_TESTS_COLLECTED = 5
 PYTHON_ENV = "HBGEN_PYTHON"
@@ -60,8 +60,23 @@ def check_python(python: str) -> bool:
     return lines[1].strip() == "1"
 
 
+def suite_dir(connector_root: Path, name: Optional[str] = None) -> Path:
+    """The tests of connector `name` under `connector_root` (all of `test/` when no name is given)."""
+    return Path(connector_root, "test", *(("hummingbot", "connector", "exchange", name) if name else ()))
+
+
+# The integration tests (order book tracker, user stream tracker, market) need an exchange: `hbgen market-test`
+# runs them; the unit suite leaves them out.
+INTEGRATION_DIR = Path("test") / "integration"
+
+
 def _pytest_command(
-    connector_root: Path, pytest_args: Sequence[str] = (), python: Optional[str] = None, timeout: bool = True
+    connector_root: Path,
+    pytest_args: Sequence[str] = (),
+    python: Optional[str] = None,
+    timeout: bool = True,
+    name: Optional[str] = None,
+    integration: bool = False,
 ) -> list[str]:
     """The pytest command line for a connector's ``test/`` tree.
 
@@ -85,27 +100,47 @@ def _pytest_command(
         "asyncio_default_fixture_loop_scope=function",
         # A hung test (a websocket mock waiting forever) fails after this many seconds instead of stalling CI.
         *(["--timeout=120"] if timeout else []),
-        str(root / "test"),
+        *(
+            [str(root / INTEGRATION_DIR)]
+            if integration
+            else [str(suite_dir(root, name)), f"--ignore={root / INTEGRATION_DIR}"]
+        ),
         *pytest_args,
     ]
 
 
-def suite_env(connector_root: Path) -> Dict[str, str]:
-    """The environment of a suite's pytest process: the connector tree to run, and the plugin on PYTHONPATH."""
-    path = os.pathsep.join(filter(None, [str(PLUGIN_DIR), os.environ.get("PYTHONPATH")]))
-    return {**os.environ, CONNECTOR_ROOT_ENV: str(Path(connector_root).resolve()), "PYTHONPATH": path}
+def suite_env(connector_root: Path, name: Optional[str] = None, env: Optional[Dict[str, str]] = None) -> Dict[str, str]:
+    """The environment of a suite's pytest process (from ``env``, else this process's): the connector tree to run,
+    the connector's name in it (none: every connector of the tree), and the plugin on PYTHONPATH."""
+    base_env = os.environ if env is None else env
+    path = os.pathsep.join(filter(None, [str(PLUGIN_DIR), base_env.get("PYTHONPATH")]))
+    return {
+        **base_env,
+        CONNECTOR_ROOT_ENV: str(Path(connector_root).resolve()),
+        CONNECTOR_NAME_ENV: name or "",
+        "PYTHONPATH": path,
+    }
 
 
-def run_suite(connector_root: Path, pytest_args: Sequence[str] = (), python: Optional[str] = None) -> int:
-    """Run the suite of ``connector_root`` (a ``generated/NAME`` directory) and return pytest's exit code.
+def run_suite(
+    connector_root: Path,
+    pytest_args: Sequence[str] = (),
+    python: Optional[str] = None,
+    name: Optional[str] = None,
+    integration: bool = False,
+    env: Optional[dict] = None,
+) -> int:
+    """Run the suite of connector ``name`` under ``connector_root`` (a ``generated/NAME`` directory, or a Hummingbot
+    checkout, where the name is needed) and return pytest's exit code.
 
     Output streams straight to the terminal. "No tests collected" (pytest exit code 5) stays a failure: a connector
     whose suite is empty or went missing must not pass. Raises SuiteEnvironmentError when the interpreter lacks
-    what the suite needs.
+    what the suite needs. ``integration`` runs ``test/integration`` instead (see INTEGRATION_DIR), under ``env``.
     """
     python = suite_python(python)
     timeout = check_python(python)
-    code = subprocess.run(_pytest_command(connector_root, pytest_args, python, timeout), env=suite_env(connector_root)).returncode
+    command = _pytest_command(connector_root, pytest_args, python, timeout, name, integration)
+    code = subprocess.run(command, env=suite_env(connector_root, name, env)).returncode
     if code == NO_TESTS_COLLECTED:
         print(f"hbgen: no tests were collected from {connector_root}", file=sys.stderr)
     return code

@@ -50,42 +50,49 @@ case(
     "A tab instead of spaces indents exchange.display_name.",
     [("  display_name: Binance\n", "\tdisplay_name: Binance\n")],
     at="display_name: Binance",
+    frag='a tab character',
 )
 case(
     "syntax_tab_deep",
     "A tab indents a key deep inside an example_response.",
     [("      serverTime: 1499827319559\n", "    \tserverTime: 1499827319559\n")],
     at="serverTime: 1499827319559",
+    frag='a tab character',
 )
 case(
     "syntax_tab_after_dash",
     "A tab separates a list dash from its item (credentials).",
     [("  - name: api_secret\n", "  -\tname: api_secret\n")],
     at="name: api_secret",
+    frag='a tab character',
 )
 case(
     "syntax_indent_too_deep",
     "exchange.display_name is indented 3 spaces instead of 2.",
     [("  display_name: Binance\n", "   display_name: Binance\n")],
     at="display_name: Binance",
+    frag='indented 3 spaces, deeper than the line above',
 )
 case(
     "syntax_indent_too_shallow",
     "fees.taker_percent is indented 3 spaces instead of 4.",
     [('    taker_percent: "0.001"\n', '   taker_percent: "0.001"\n')],
     at="taker_percent",
+    frag='indented 3 spaces, which matches no enclosing block (0, 2 or 4 spaces)',
 )
 case(
     "syntax_indent_list_item",
     "The second credential's dash is indented one space more than the first.",
     [("  - name: api_secret\n", "   - name: api_secret\n")],
     at="name: api_secret",
+    frag='indented 3 spaces, which matches no enclosing block (0, 2 or 4 spaces)',
 )
 case(
     "syntax_indent_key_under_scalar",
     "A key indented under a scalar value (path: /ping).",
     [("    path: /ping\n    constant: PING_PATH_URL\n", "    path: /ping\n      constant: PING_PATH_URL\n")],
     at="constant: PING_PATH_URL",
+    frag='indented 6 spaces, deeper than the line above',
 )
 case(
     "syntax_unclosed_double_quote",
@@ -173,6 +180,7 @@ case(
     "A tiny file indented with a tab.",
     text="spec_version: 1\nexchange:\n\tname: binance\n",
     at="\tname",
+    frag='a tab character',
 )
 case(
     "syntax_tiny_unclosed_bracket",
@@ -1963,10 +1971,10 @@ case(
     frag="endpoints.ping.constant",
 )
 case(
-    "constant_wrong_suffix",
-    "endpoints.ping.constant does not end in _PATH_URL.",
-    [("    constant: PING_PATH_URL\n", "    constant: PING_URL\n")],
-    at="PING_URL",
+    "constant_takes_generated_name",
+    "endpoints.ping.constant takes the name of a constant hbgen writes itself (REST_URL).",
+    [("    constant: PING_PATH_URL\n", "    constant: REST_URL\n")],
+    at="REST_URL",
     frag="endpoints.ping.constant",
 )
 case(
@@ -2202,6 +2210,77 @@ case(
     ],
     at="example: {code: 0, msg: ok}",
     frag="response_errors.example",
+)
+
+case(
+    "syntax_placeholder_unquoted",
+    "A topic written {symbol_lower}@trade without quotes: YAML reads a flow mapping, then a stray scalar.",
+    [('      topic: "{symbol_lower}@trade"\n', "      topic: {symbol_lower}@trade\n")],
+    at="topic: {symbol_lower}@trade",
+    frag='quote the whole value, "{symbol_lower}@trade"',
+)
+case(
+    "syntax_text_after_quote",
+    "Only the placeholder of a topic is quoted: text follows the closing quote.",
+    [('      topic: "{symbol_lower}@depth@100ms"\n', '      topic: "{symbol_lower}"@depth@100ms\n')],
+    at='topic: "{symbol_lower}"@depth',
+    frag="text follows the closing quote",
+)
+case(
+    "placeholder_unquoted_whole_value",
+    "orders.create.params.symbol written {symbol} without quotes: YAML reads a mapping with one key.",
+    [
+        (
+            '    endpoint: order\n    method: POST\n    params:\n      symbol: "{symbol}"\n',
+            "    endpoint: order\n    method: POST\n    params:\n      symbol: {symbol}\n",
+        )
+    ],
+    at="^      symbol: {symbol}$",
+    frag="unquoted, {symbol} is a YAML mapping",
+)
+
+# ---------------------------------------------------------------- hostile input: limits and control characters
+case(
+    "hostile_alias_bomb",
+    "A billion-laughs alias bomb of 400 bytes: 9 levels of 9 aliases would expand to 9^9 values.",
+    text='a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\nh: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]\ni: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]\n',
+    at="^f: &f",
+    frag="alias bomb",
+)
+case(
+    "hostile_alias_cycle",
+    "An alias inside the list its anchor names: a cycle that never ends when expanded.",
+    [("  example_pair: ZRX-ETH\n", "  example_pair: &pair [ZRX-ETH, *pair]\n")],
+    at="example_pair: &pair",
+    frag="cycle",
+)
+case(
+    "hostile_deep_flow_nesting",
+    "An example response nested 500 lists deep (Python's parser and PyYAML's composer recurse on it).",
+    [("    example_response: {}\n", "    example_response: " + "[" * 500 + "]" * 500 + "\n")],
+    at="example_response: [[[",
+    frag="nested more than 64 levels",
+)
+case(
+    "hostile_deep_block_nesting",
+    "A mapping nested 80 levels deep in block style.",
+    text="spec_version: 1\nexchange:\n" + "".join("  " * depth + f"k{depth}:\n" for depth in range(1, 80)) + "  " * 80 + "v: 1\n",
+    at="^ {128}k64:",
+    frag="nested more than 64 levels",
+)
+case(
+    "hostile_nul_byte",
+    "A NUL byte inside exchange.display_name.",
+    [("  display_name: Binance\n", "  display_name: Bin\x00ance\n")],
+    at="display_name: Bin",
+    frag="U+0000",
+)
+case(
+    "hostile_escape_byte",
+    "A raw terminal escape (ESC [ 2 J, clear screen) in a comment.",
+    [("# (REST API v3", "# \x1b[2J(REST API v3")],
+    at="REST API v3",
+    frag="U+001B",
 )
 
 

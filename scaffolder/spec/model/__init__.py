@@ -43,6 +43,11 @@ class Spec(Strict):
     auth: Auth
     rate_limits: RateLimits
     endpoints: Dict[str, Endpoint]
+    constant_names: Dict[str, str] = Field(
+        default_factory=dict,
+        description="Names for the constants of NAME_constants.py, by their default names "
+        "({HBOT_ORDER_ID_PREFIX: CLIENT_ID_PREFIX}): the names Hummingbot's own connector uses.",
+    )
     response_errors: Optional[ResponseErrors] = Field(
         default=None, description="Errors inside HTTP 200 bodies: raised as IOError carrying the body."
     )
@@ -56,6 +61,10 @@ class Spec(Strict):
         description="Generated classes to extend with hand-written code: each listed class gets a hand-written "
         "mixin in NAME_overrides.py whose methods take precedence over the generated ones.",
     )
+
+    def constant(self, default: str) -> str:
+        """The name of a constant of NAME_constants.py, given its default name (see `constant_names`)."""
+        return self.constant_names.get(default, default)
 
     @property
     def fee_in_received_asset(self) -> bool:

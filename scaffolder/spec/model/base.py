@@ -14,6 +14,40 @@ IDENTIFIER = re.compile(r"[a-z][a-z0-9_]*")
 
 CONSTANT = re.compile(r"[A-Z][A-Z0-9_]*")
 
+# The constants every generated NAME_constants.py may define, by their default names; `constant_names` renames them
+# (Hummingbot's connectors name the same values differently: CLIENT_ID_PREFIX, MAX_ID_LEN, USER_ORDERS_ENDPOINT_NAME).
+NAMED_CONSTANTS = (
+    "HBOT_ORDER_ID_PREFIX",
+    "MAX_ORDER_ID_LEN",
+    "REST_URL",
+    "WSS_URL",
+    "WSS_PRIVATE_URL",
+    "WS_HEARTBEAT_TIME_INTERVAL",
+    "PUBLIC_WS_PING_INTERVAL",
+    "PUBLIC_WS_PING_MESSAGE",
+    "USER_STREAM_PING_INTERVAL",
+    "LISTEN_KEY_KEEPALIVE_INTERVAL",
+    "EXCHANGE_INFO_PARAMS",
+    "SIDE_BUY",
+    "SIDE_SELL",
+    "ORDER_TYPE_NAMES",
+    "TIME_IN_FORCE",
+    "ORDER_TYPE_PARAMS",
+    "ORDER_STATE",
+    "TRADE_EVENT_TYPE",
+    "DIFF_EVENT_TYPE",
+    "SNAPSHOT_EVENT_TYPE",
+    "USER_ORDER_EVENT_TYPE",
+    "USER_FILL_EVENT_TYPE",
+    "USER_BALANCE_EVENT_TYPE",
+    "USER_STREAM_SUBSCRIBE_METHOD",
+    "TIMESTAMP_ERROR_MATCHES",
+    "ORDER_NOT_FOUND_ON_STATUS_MATCHES",
+    "ORDER_NOT_FOUND_ON_CANCEL_MATCHES",
+)
+# Names the generated constants module always uses under these names (Hummingbot's framework expects them).
+FIXED_CONSTANTS = ("DEFAULT_DOMAIN", "RATE_LIMITS")
+
 
 PAIR = re.compile(r"[A-Z0-9]+-[A-Z0-9]+")
 

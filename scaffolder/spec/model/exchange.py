@@ -94,7 +94,15 @@ class Urls(Strict):
 
 
 class Credential(Strict):
-    name: str = Field(description="Key name; the config field is NAME_<name> (binance_api_key).")
+    name: str = Field(
+        description="Key name: the auth class's constructor argument and attribute, and the {<name>} placeholder of "
+        "the signing templates (api_key, secret_key, passphrase, as Hummingbot's auth classes name them)."
+    )
+    config_key: Optional[str] = Field(
+        default=None,
+        description="Config field and exchange constructor argument, after NAME_ (api_secret gives "
+        "binance_api_secret); default: the name.",
+    )
     prompt: str
     signed: bool = Field(
         default=False,
@@ -102,14 +110,18 @@ class Credential(Strict):
         "algorithm and encoding) instead of the value (KuCoin's key-version-2 passphrase).",
     )
 
-    @field_validator("name")
+    @field_validator("name", "config_key")
     @classmethod
-    def _identifier(cls, value: str) -> str:
-        if not is_identifier(value) or value in RESERVED_NAMES:
+    def _identifier(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None and (not is_identifier(value) or value in RESERVED_NAMES):
             raise ValueError(
                 f"expected a lowercase identifier, not a keyword nor one of {sorted(RESERVED_NAMES)}, found {value!r}"
             )
         return value
+
+    def config_field(self, connector: str) -> str:
+        """The config-map field of this credential for a connector name (binance_api_secret)."""
+        return f"{connector}_{self.config_key or self.name}"
 
 
 class Pool(Strict):
@@ -139,7 +151,10 @@ class RateLimits(Strict):
 
 class Endpoint(Strict):
     path: str = Field(description="Path after urls.rest; {name} placeholders make it a template (/orders/{order_id}).")
-    constant: str = Field(description="Name of the path constant in NAME_constants.py (ORDER_PATH_URL).")
+    constant: str = Field(
+        description="Name of the path constant in NAME_constants.py, any UPPER_SNAKE name (ORDER_PATH_URL, "
+        "OKX_PLACE_ORDER_PATH)."
+    )
     limit_id: Optional[str] = Field(
         default=None,
         description="Rate-limit id constant (UPPER_CASE); required when the path is a template, else the path constant.",
@@ -153,15 +168,15 @@ class Endpoint(Strict):
     @field_validator("constant")
     @classmethod
     def _constant(cls, value: str) -> str:
-        if not CONSTANT.fullmatch(value) or not value.endswith("_PATH_URL"):
-            raise ValueError(f"expected an UPPER_CASE name ending in _PATH_URL, found {value!r}")
+        if not CONSTANT.fullmatch(value):
+            raise ValueError(f"expected an UPPER_CASE name, found {value!r}")
         return value
 
     @field_validator("limit_id")
     @classmethod
     def _limit_id(cls, value: Optional[str]) -> Optional[str]:
-        if value is not None and (not CONSTANT.fullmatch(value) or value.endswith("_PATH_URL")):
-            raise ValueError(f"expected an UPPER_CASE name not ending in _PATH_URL, found {value!r}")
+        if value is not None and not CONSTANT.fullmatch(value):
+            raise ValueError(f"expected an UPPER_CASE name, found {value!r}")
         return value
 
     @property

@@ -68,7 +68,7 @@ class ExpectedBook(Strict):
     update_id: int
     bids: BookRows
     asks: BookRows
-    timestamp: Optional[Seconds] = Field(default=None, description="Websocket books reading a timestamp.")
+    timestamp: Optional[Seconds] = Field(default=None, description="Books that map a timestamp.")
 
 
 class ExpectedBalance(Strict):

@@ -15,8 +15,16 @@ class OrderBookSnapshot(Strict):
     endpoint: str
     params: Dict[str, str] = Field(default_factory=dict)
     update_id: FieldPath
+    update_id_unit: Optional[Literal["ms", "s", "us", "ns"]] = Field(
+        default=None,
+        description="The update id is a timestamp in this unit: the book is keyed by it in whole seconds, as "
+        "Hummingbot's OKX connector keys it.",
+    )
     bids: FieldPath
     asks: FieldPath
+    timestamp: Optional[TimeField] = Field(
+        default=None, description="The snapshot's own time; without it, the local time of reception."
+    )
     expect: Optional[ExpectedBook] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")
 
 
@@ -55,6 +63,11 @@ class DiffChannel(Strict):
     symbol: FieldPath
     first_update_id: Optional[FieldPath] = None
     update_id: FieldPath
+    update_id_unit: Optional[Literal["ms", "s", "us", "ns"]] = Field(
+        default=None,
+        description="The update id is a timestamp in this unit: the book is keyed by it in whole seconds, as "
+        "Hummingbot's OKX connector keys it.",
+    )
     bids: FieldPath
     asks: FieldPath
     timestamp: TimeField
@@ -70,6 +83,11 @@ class SnapshotChannel(Strict):
     when: Optional[Predicate] = None
     symbol: FieldPath
     update_id: FieldPath
+    update_id_unit: Optional[Literal["ms", "s", "us", "ns"]] = Field(
+        default=None,
+        description="The update id is a timestamp in this unit: the book is keyed by it in whole seconds, as "
+        "Hummingbot's OKX connector keys it.",
+    )
     bids: FieldPath
     asks: FieldPath
     timestamp: Optional[TimeField] = Field(default=None, description="Without it, the local time of reception.")

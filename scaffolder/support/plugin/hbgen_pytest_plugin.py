@@ -2,11 +2,14 @@
 
 Loaded with ``-p hbgen_pytest_plugin``, this folder on ``PYTHONPATH`` (scaffolder.testing.runner does both); the
 interpreter running it needs Hummingbot and pytest but not hbgen, so it imports nothing from hbgen.
-``HBGEN_CONNECTOR_ROOT`` names the ``generated/NAME`` directory. Setup happens at import time, before any test
-module (or other plugin) can import the connector from site-packages.
+``HBGEN_CONNECTOR_ROOT`` names the ``generated/NAME`` directory, or a Hummingbot checkout with
+``HBGEN_CONNECTOR_NAME`` naming the connector in it; without a name, every connector package of the tree is
+tested (the spec-variant property test batches connectors of different names into one tree). Setup happens at import time, before any test module (or other
+plugin) can import the connector from site-packages.
 """
 
 import importlib
+import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -14,8 +17,9 @@ from typing import List, Optional
 
 import pytest
 
-# Set by scaffolder.testing.runner (scaffolder.testing.CONNECTOR_ROOT_ENV).
+# Set by scaffolder.testing.runner (scaffolder.testing.CONNECTOR_ROOT_ENV and CONNECTOR_NAME_ENV).
 CONNECTOR_ROOT_ENV = "HBGEN_CONNECTOR_ROOT"
+CONNECTOR_NAME_ENV = "HBGEN_CONNECTOR_NAME"
 # Holds the ``test`` package with the wrapper test case.
 SUPPORT_DIR = Path(__file__).resolve().parent.parent
 WRAPPER_TEST_CASE_MODULE = "test.isolated_asyncio_wrapper_test_case"
@@ -29,8 +33,7 @@ def _connector_root() -> Path:
 
 
 def _connector_names(exchange_dir: Path) -> List[str]:
-    """The connector packages of the generated tree: one for ``generated/NAME``; several when a test batches
-    connectors of different names into one tree (the spec-variant property test)."""
+    """The connector packages of the generated tree (their directory names): one for ``generated/NAME``."""
     entries = exchange_dir.iterdir() if exchange_dir.is_dir() else []
     names = sorted(p.name for p in entries if p.is_dir() and p.name != "__pycache__")
     if not names:
@@ -48,13 +51,21 @@ def _is_file_under(file: Optional[str], directory: Path) -> bool:
     return file is not None and Path(file).resolve().is_relative_to(directory)
 
 
-def _prefer_generated_connector(exchange_dir: Path, module: str) -> None:
-    """Search the generated tree first, so it wins over a same-named upstream connector (binance ships upstream)."""
+def _prefer_generated_connector(connector_dir: Path, module: str) -> None:
+    """Import the connector package from `connector_dir`, so it wins over a same-named upstream connector (binance
+    ships upstream); only this package: in a checkout, the other connectors stay those of the installed Hummingbot."""
     import hummingbot.connector.exchange as exchange_package
 
-    if str(exchange_dir) not in exchange_package.__path__:
-        exchange_package.__path__.insert(0, str(exchange_dir))
     _drop_modules(module)
+    if not (connector_dir / "__init__.py").is_file():
+        return  # not a package: whatever is imported in its place is refused in pytest_collection_finish
+    spec = importlib.util.spec_from_file_location(
+        module, connector_dir / "__init__.py", submodule_search_locations=[str(connector_dir)]
+    )
+    package = importlib.util.module_from_spec(spec)
+    sys.modules[module] = package
+    spec.loader.exec_module(package)
+    setattr(exchange_package, connector_dir.name, package)
 
 
 def _ensure_wrapper_test_case_importable() -> None:
@@ -73,12 +84,36 @@ def _ensure_wrapper_test_case_importable() -> None:
         importlib.import_module(WRAPPER_TEST_CASE_MODULE)
 
 
-def _register_generated_connector_in_settings(exchange_dir: Path) -> None:
+def _record_requests_per_test() -> None:
+    """Each use of an ``aioresponses`` mock records only its own requests.
+
+    ``aioresponses.start`` resets the mocked responses but not ``requests``, so a decorator instance keeps the
+    requests of every earlier use. Hummingbot's test base classes decorate their test methods once (``@aioresponses()``
+    in ``ExchangeConnectorTests``), and every connector's test class inherits that one instance: with two connectors
+    in one process (the spec-variant property test batches several), a test that reads ``requests`` for a URL both
+    connectors use found the first connector's request there (seen: ``KeyError: 'OK-ACCESS-KEY'`` when an OKX variant
+    with Binance's auth ran before OKX). One connector per process never reuses an instance, so nothing else changes.
+    """
+    from aioresponses import aioresponses
+
+    start = aioresponses.start
+    if getattr(start, "hbgen_fresh_requests", False):
+        return
+
+    def start_recording_afresh(self: aioresponses) -> None:
+        self.requests = {}
+        start(self)
+
+    start_recording_afresh.hbgen_fresh_requests = True
+    aioresponses.start = start_recording_afresh
+
+
+def _register_generated_connectors_in_settings(connector_dirs: List[Path]) -> None:
     """Let Hummingbot's connector discovery (AllConnectorSettings) see the generated connector.
 
     Discovery scans the installed package's ``connector/exchange`` folder, where a new connector is absent (and
     where binance is upstream's), yet connectors read their fee schema from it. The folder listing it uses is
-    extended with the generated package, which replaces a same-named upstream entry.
+    extended with the generated packages, which replace same-named upstream entries.
     """
     from hummingbot.client import settings
 
@@ -87,7 +122,12 @@ def _register_generated_connector_in_settings(exchange_dir: Path) -> None:
     def scandir_with_generated(path):
         entries = list(os.scandir(path))
         if Path(path).resolve() == upstream_exchange_dir.resolve():
-            generated = [entry for entry in os.scandir(exchange_dir) if entry.is_dir()]
+            generated = [
+                entry
+                for directory in connector_dirs
+                for entry in os.scandir(directory.parent)
+                if entry.name == directory.name
+            ]
             names = {entry.name for entry in generated}
             entries = [entry for entry in entries if entry.name not in names] + generated
         return iter(entries)
@@ -98,19 +138,20 @@ def _register_generated_connector_in_settings(exchange_dir: Path) -> None:
 
 CONNECTOR_ROOT = _connector_root()
 EXCHANGE_DIR = CONNECTOR_ROOT / "hummingbot" / "connector" / "exchange"
-CONNECTOR_NAMES = _connector_names(EXCHANGE_DIR)
+CONNECTOR_NAMES = [os.environ[CONNECTOR_NAME_ENV]] if os.environ.get(CONNECTOR_NAME_ENV) else _connector_names(EXCHANGE_DIR)
+CONNECTOR_DIRS = [EXCHANGE_DIR / name for name in CONNECTOR_NAMES]
 
-for _name in CONNECTOR_NAMES:
-    _prefer_generated_connector(EXCHANGE_DIR, f"hummingbot.connector.exchange.{_name}")
+for _directory in CONNECTOR_DIRS:
+    _prefer_generated_connector(_directory, f"hummingbot.connector.exchange.{_directory.name}")
 _ensure_wrapper_test_case_importable()
-_register_generated_connector_in_settings(EXCHANGE_DIR)
+_record_requests_per_test()
+_register_generated_connectors_in_settings(CONNECTOR_DIRS)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Fail the run if the tests would exercise anything but the generated connector packages' own files."""
-    for name in CONNECTOR_NAMES:
-        module = f"hummingbot.connector.exchange.{name}"
-        directory = EXCHANGE_DIR / name
+    for directory in CONNECTOR_DIRS:
+        module = f"hummingbot.connector.exchange.{directory.name}"
         importlib.import_module(module)
         loaded = {k: m for k, m in sys.modules.items() if k == module or k.startswith(module + ".")}
         stray = sorted(k for k, m in loaded.items() if not _is_file_under(getattr(m, "__file__", None), directory))

@@ -5,6 +5,8 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from hummingbot.connector.exchange.binance import binance_constants as CONSTANTS, binance_web_utils as web_utils
 from hummingbot.connector.exchange.binance.binance_order_book import BinanceOrderBook
+from hummingbot.connector.time_synchronizer import TimeSynchronizer
+from hummingbot.core.api_throttler.async_throttler import AsyncThrottler
 from hummingbot.core.data_type.order_book_message import OrderBookMessage
 from hummingbot.core.data_type.order_book_tracker_data_source import OrderBookTrackerDataSource
 from hummingbot.core.web_assistant.connections.data_types import RESTMethod, WSJSONRequest
@@ -23,12 +25,18 @@ class BinanceAPIOrderBookDataSource(OrderBookTrackerDataSource):
         self,
         trading_pairs: List[str],
         connector: "BinanceExchange",
-        api_factory: WebAssistantsFactory,
+        api_factory: Optional[WebAssistantsFactory] = None,
         domain: str = CONSTANTS.DEFAULT_DOMAIN,
+        throttler: Optional[AsyncThrottler] = None,
+        time_synchronizer: Optional[TimeSynchronizer] = None,
     ):
+        """Takes the arguments Hummingbot's own data sources take; without an api_factory, one is built from the
+        throttler and time synchronizer (or new ones)."""
         super().__init__(trading_pairs)
         self._connector = connector
-        self._api_factory = api_factory
+        self._api_factory = api_factory or web_utils.build_api_factory(
+            throttler=throttler, time_synchronizer=time_synchronizer, domain=domain
+        )
         self._domain = domain
         self._request_ids = itertools.count(1)
 
@@ -118,6 +126,9 @@ class BinanceAPIOrderBookDataSource(OrderBookTrackerDataSource):
         ]
 
     def _channel_originating_message(self, event_message: Dict[str, Any]) -> str:
+        if not isinstance(event_message, dict):
+            # Text that is not JSON, or JSON that is not an object: not routed.
+            return ""
         event_type = event_message.get("e")
         if event_type == CONSTANTS.DIFF_EVENT_TYPE:
             return self._diff_messages_queue_key
@@ -155,7 +166,7 @@ class BinanceAPIOrderBookDataSource(OrderBookTrackerDataSource):
         except asyncio.CancelledError:
             raise
         except Exception:
-            self.logger().exception(f"Unexpected error subscribing to {trading_pair} channels")
+            self.logger().exception(f"Error subscribing to {trading_pair}")
             return False
 
     async def unsubscribe_from_trading_pair(self, trading_pair: str) -> bool:
@@ -176,5 +187,5 @@ class BinanceAPIOrderBookDataSource(OrderBookTrackerDataSource):
         except asyncio.CancelledError:
             raise
         except Exception:
-            self.logger().exception(f"Unexpected error unsubscribing from {trading_pair} channels")
+            self.logger().exception(f"Error unsubscribing from {trading_pair}")
             return False

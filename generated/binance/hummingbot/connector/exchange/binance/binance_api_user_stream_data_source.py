@@ -2,8 +2,10 @@ import asyncio
 import uuid
 from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
-from hummingbot.connector.exchange.binance import binance_constants as CONSTANTS
+from hummingbot.connector.exchange.binance import binance_constants as CONSTANTS, binance_web_utils as web_utils
 from hummingbot.connector.exchange.binance.binance_auth import BinanceAuth
+from hummingbot.connector.time_synchronizer import TimeSynchronizer
+from hummingbot.core.api_throttler.async_throttler import AsyncThrottler
 from hummingbot.core.data_type.user_stream_tracker_data_source import UserStreamTrackerDataSource
 from hummingbot.core.web_assistant.connections.data_types import WSJSONRequest
 from hummingbot.core.web_assistant.web_assistants_factory import WebAssistantsFactory
@@ -22,16 +24,22 @@ class BinanceAPIUserStreamDataSource(UserStreamTrackerDataSource):
     def __init__(
         self,
         auth: BinanceAuth,
-        trading_pairs: List[str],
-        connector: "BinanceExchange",
-        api_factory: WebAssistantsFactory,
+        trading_pairs: Optional[List[str]] = None,
+        connector: Optional["BinanceExchange"] = None,
+        api_factory: Optional[WebAssistantsFactory] = None,
         domain: str = CONSTANTS.DEFAULT_DOMAIN,
+        throttler: Optional[AsyncThrottler] = None,
+        time_synchronizer: Optional[TimeSynchronizer] = None,
     ):
+        """Takes the arguments Hummingbot's own data sources take; without an api_factory, one is built from the
+        throttler and time synchronizer (or new ones)."""
         super().__init__()
         self._auth = auth
-        self._trading_pairs = trading_pairs
+        self._trading_pairs = trading_pairs or []
         self._connector = connector
-        self._api_factory = api_factory
+        self._api_factory = api_factory or web_utils.build_api_factory(
+            throttler=throttler, time_synchronizer=time_synchronizer, domain=domain, auth=auth
+        )
         self._domain = domain
 
     async def _get_ws_assistant(self) -> WSAssistant:
@@ -65,6 +73,6 @@ class BinanceAPIUserStreamDataSource(UserStreamTrackerDataSource):
 
     async def _process_event_message(self, event_message: Dict[str, Any], queue: asyncio.Queue):
         # Account events arrive wrapped in 'event'; anything else (request replies) is not queued.
-        event = event_message.get("event")
-        if event:
+        event = event_message.get("event") if isinstance(event_message, dict) else None
+        if isinstance(event, dict) and event:
             queue.put_nowait(event)

@@ -15,9 +15,9 @@ class BinanceAuth(AuthBase):
     parameters, with the timestamp appended before signing and the signature appended after.
     """
 
-    def __init__(self, api_key: str, api_secret: str, time_provider: TimeSynchronizer):
+    def __init__(self, api_key: str, secret_key: str, time_provider: TimeSynchronizer):
         self.api_key = api_key
-        self.api_secret = api_secret
+        self.secret_key = secret_key
         self.time_provider = time_provider
 
     async def rest_authenticate(self, request: RESTRequest) -> RESTRequest:
@@ -58,5 +58,5 @@ class BinanceAuth(AuthBase):
         return params
 
     def _generate_signature(self, payload: str) -> str:
-        digest = hmac.new(self.api_secret.encode("utf8"), payload.encode("utf8"), hashlib.sha256)
+        digest = hmac.new(self.secret_key.encode("utf8"), payload.encode("utf8"), hashlib.sha256)
         return digest.hexdigest()

@@ -1,5 +1,7 @@
 """Constants of the Binance connector: URLs, paths, rate limits and exchange vocabularies."""
 
+import os
+
 from hummingbot.core.api_throttler.data_types import LinkedLimitWeightPair, RateLimit
 from hummingbot.core.data_type.common import OrderType
 from hummingbot.core.data_type.in_flight_order import OrderState
@@ -9,10 +11,14 @@ DEFAULT_DOMAIN = "com"
 HBOT_ORDER_ID_PREFIX = "x-MG43PCSN"
 MAX_ORDER_ID_LEN = 32
 
-# Base URLs; {domain} is replaced by the connector's domain
-REST_URL = "https://api.binance.{domain}/api/v3"
-WSS_URL = "wss://stream.binance.{domain}:9443/ws"
-WSS_PRIVATE_URL = "wss://ws-api.binance.{domain}:443/ws-api/v3"
+# Base URLs; {domain} is replaced by the connector's domain. With BINANCE_API_HOST=host:port set, they all point
+# at that host over plain http/ws, same paths: a local stand-in for the exchange (`hbgen sandbox`).
+LOCAL_API_HOST = os.environ.get("BINANCE_API_HOST")
+REST_URL = f"http://{LOCAL_API_HOST}/api/v3" if LOCAL_API_HOST else "https://api.binance.{domain}/api/v3"
+WSS_URL = f"ws://{LOCAL_API_HOST}/ws" if LOCAL_API_HOST else "wss://stream.binance.{domain}:9443/ws"
+WSS_PRIVATE_URL = (
+    f"ws://{LOCAL_API_HOST}/ws-api/v3" if LOCAL_API_HOST else "wss://ws-api.binance.{domain}:443/ws-api/v3"
+)
 WS_HEARTBEAT_TIME_INTERVAL = 30.0
 
 # REST paths

@@ -4,6 +4,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from bidict import bidict
 
+from hummingbot.connector.constants import s_decimal_NaN
 from hummingbot.connector.exchange.binance import (
     binance_constants as CONSTANTS,
     binance_utils,
@@ -12,7 +13,6 @@ from hummingbot.connector.exchange.binance import (
 from hummingbot.connector.exchange.binance.binance_api_order_book_data_source import BinanceAPIOrderBookDataSource
 from hummingbot.connector.exchange.binance.binance_api_user_stream_data_source import BinanceAPIUserStreamDataSource
 from hummingbot.connector.exchange.binance.binance_auth import BinanceAuth
-from hummingbot.connector.constants import s_decimal_NaN
 from hummingbot.connector.exchange_py_base import ExchangePyBase
 from hummingbot.connector.trading_rule import TradingRule
 from hummingbot.connector.utils import combine_to_hb_trading_pair
@@ -37,8 +37,8 @@ class BinanceExchange(ExchangePyBase):
         trading_required: bool = True,
         domain: str = CONSTANTS.DEFAULT_DOMAIN,
     ):
-        self.api_key = binance_api_key
-        self.api_secret = binance_api_secret
+        self.binance_api_key = binance_api_key
+        self.binance_api_secret = binance_api_secret
         self._domain = domain
         self._trading_required = trading_required
         self._trading_pairs = trading_pairs
@@ -47,8 +47,8 @@ class BinanceExchange(ExchangePyBase):
     @property
     def authenticator(self) -> BinanceAuth:
         return BinanceAuth(
-            api_key=self.api_key,
-            api_secret=self.api_secret,
+            api_key=self.binance_api_key,
+            secret_key=self.binance_api_secret,
             time_provider=self._time_synchronizer,
         )
 
@@ -104,6 +104,11 @@ class BinanceExchange(ExchangePyBase):
             OrderType.LIMIT_MAKER,
             OrderType.MARKET,
         ]
+
+    @staticmethod
+    def binance_order_type(order_type: OrderType) -> str:
+        """The exchange's name for a Hummingbot order type."""
+        return CONSTANTS.ORDER_TYPE_NAMES[order_type]
 
     def _is_request_exception_related_to_time_synchronizer(self, request_exception: Exception) -> bool:
         error_description = str(request_exception)
@@ -174,7 +179,7 @@ class BinanceExchange(ExchangePyBase):
         api_params = {
             "symbol": symbol,
             "side": side,
-            "type": CONSTANTS.ORDER_TYPE_NAMES[order_type],
+            "type": self.binance_order_type(order_type),
             "quantity": f"{amount:f}",
             "newClientOrderId": order_id,
         }
@@ -202,7 +207,10 @@ class BinanceExchange(ExchangePyBase):
             params=api_params,
             is_auth_required=True,
         )
-        return cancel_result["status"] == "CANCELED"
+        # A refusal raises, as a failed request does: Hummingbot logs it and checks it for "order not found".
+        if not (cancel_result["status"] == "CANCELED"):
+            raise IOError(f"Error cancelling order {order_id}: {cancel_result}")
+        return True
 
     async def _format_trading_rules(self, exchange_info_dict: Dict[str, Any]) -> List[TradingRule]:
         trading_rules = []

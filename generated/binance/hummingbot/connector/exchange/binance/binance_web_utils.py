@@ -9,14 +9,19 @@ from hummingbot.core.web_assistant.connections.data_types import RESTMethod
 from hummingbot.core.web_assistant.web_assistants_factory import WebAssistantsFactory
 
 
+def rest_url(path_url: str, domain: str = CONSTANTS.DEFAULT_DOMAIN) -> str:
+    """Full URL of a REST endpoint on the given domain."""
+    return CONSTANTS.REST_URL.format(domain=domain) + path_url
+
+
 def public_rest_url(path_url: str, domain: str = CONSTANTS.DEFAULT_DOMAIN) -> str:
     """Full URL of a public REST endpoint on the given domain."""
-    return CONSTANTS.REST_URL.format(domain=domain) + path_url
+    return rest_url(path_url, domain)
 
 
 def private_rest_url(path_url: str, domain: str = CONSTANTS.DEFAULT_DOMAIN) -> str:
     """Full URL of a private (signed) REST endpoint on the given domain."""
-    return CONSTANTS.REST_URL.format(domain=domain) + path_url
+    return rest_url(path_url, domain)
 
 
 def build_api_factory(

@@ -5,6 +5,8 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from hummingbot.connector.exchange.bybit import bybit_constants as CONSTANTS, bybit_web_utils as web_utils
 from hummingbot.connector.exchange.bybit.bybit_order_book import BybitOrderBook
+from hummingbot.connector.time_synchronizer import TimeSynchronizer
+from hummingbot.core.api_throttler.async_throttler import AsyncThrottler
 from hummingbot.core.data_type.order_book_message import OrderBookMessage
 from hummingbot.core.data_type.order_book_tracker_data_source import OrderBookTrackerDataSource
 from hummingbot.core.web_assistant.connections.data_types import RESTMethod, WSJSONRequest
@@ -23,12 +25,18 @@ class BybitAPIOrderBookDataSource(OrderBookTrackerDataSource):
         self,
         trading_pairs: List[str],
         connector: "BybitExchange",
-        api_factory: WebAssistantsFactory,
+        api_factory: Optional[WebAssistantsFactory] = None,
         domain: str = CONSTANTS.DEFAULT_DOMAIN,
+        throttler: Optional[AsyncThrottler] = None,
+        time_synchronizer: Optional[TimeSynchronizer] = None,
     ):
+        """Takes the arguments Hummingbot's own data sources take; without an api_factory, one is built from the
+        throttler and time synchronizer (or new ones)."""
         super().__init__(trading_pairs)
         self._connector = connector
-        self._api_factory = api_factory
+        self._api_factory = api_factory or web_utils.build_api_factory(
+            throttler=throttler, time_synchronizer=time_synchronizer, domain=domain
+        )
         self._domain = domain
         self._request_ids = itertools.count(1)
         self._ping_interval = CONSTANTS.PUBLIC_WS_PING_INTERVAL
@@ -106,6 +114,9 @@ class BybitAPIOrderBookDataSource(OrderBookTrackerDataSource):
         return payloads
 
     def _channel_originating_message(self, event_message: Dict[str, Any]) -> str:
+        if not isinstance(event_message, dict):
+            # Text that is not JSON, or JSON that is not an object: not routed.
+            return ""
         event_type = event_message.get("topic", "")
         if event_type.startswith(CONSTANTS.SNAPSHOT_EVENT_TYPE) and event_message.get("type") == "snapshot":
             return self._snapshot_messages_queue_key
@@ -162,7 +173,7 @@ class BybitAPIOrderBookDataSource(OrderBookTrackerDataSource):
         except asyncio.CancelledError:
             raise
         except Exception:
-            self.logger().exception(f"Unexpected error subscribing to {trading_pair} channels")
+            self.logger().exception(f"Error subscribing to {trading_pair}")
             return False
 
     async def unsubscribe_from_trading_pair(self, trading_pair: str) -> bool:
@@ -183,5 +194,5 @@ class BybitAPIOrderBookDataSource(OrderBookTrackerDataSource):
         except asyncio.CancelledError:
             raise
         except Exception:
-            self.logger().exception(f"Unexpected error unsubscribing from {trading_pair} channels")
+            self.logger().exception(f"Error unsubscribing from {trading_pair}")
             return False

@@ -1,8 +1,10 @@
 import asyncio
 from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
-from hummingbot.connector.exchange.bybit import bybit_constants as CONSTANTS
+from hummingbot.connector.exchange.bybit import bybit_constants as CONSTANTS, bybit_web_utils as web_utils
 from hummingbot.connector.exchange.bybit.bybit_auth import BybitAuth
+from hummingbot.connector.time_synchronizer import TimeSynchronizer
+from hummingbot.core.api_throttler.async_throttler import AsyncThrottler
 from hummingbot.core.data_type.user_stream_tracker_data_source import UserStreamTrackerDataSource
 from hummingbot.core.web_assistant.connections.data_types import WSJSONRequest
 from hummingbot.core.web_assistant.web_assistants_factory import WebAssistantsFactory
@@ -21,16 +23,22 @@ class BybitAPIUserStreamDataSource(UserStreamTrackerDataSource):
     def __init__(
         self,
         auth: BybitAuth,
-        trading_pairs: List[str],
-        connector: "BybitExchange",
-        api_factory: WebAssistantsFactory,
+        trading_pairs: Optional[List[str]] = None,
+        connector: Optional["BybitExchange"] = None,
+        api_factory: Optional[WebAssistantsFactory] = None,
         domain: str = CONSTANTS.DEFAULT_DOMAIN,
+        throttler: Optional[AsyncThrottler] = None,
+        time_synchronizer: Optional[TimeSynchronizer] = None,
     ):
+        """Takes the arguments Hummingbot's own data sources take; without an api_factory, one is built from the
+        throttler and time synchronizer (or new ones)."""
         super().__init__()
         self._auth = auth
-        self._trading_pairs = trading_pairs
+        self._trading_pairs = trading_pairs or []
         self._connector = connector
-        self._api_factory = api_factory
+        self._api_factory = api_factory or web_utils.build_api_factory(
+            throttler=throttler, time_synchronizer=time_synchronizer, domain=domain, auth=auth
+        )
         self._domain = domain
         self._ping_interval = CONSTANTS.USER_STREAM_PING_INTERVAL
 

@@ -17,9 +17,9 @@ class BybitAuth(AuthBase):
     timestamp and the request; key, timestamp and signature travel in headers.
     """
 
-    def __init__(self, api_key: str, api_secret: str, time_provider: TimeSynchronizer):
+    def __init__(self, api_key: str, secret_key: str, time_provider: TimeSynchronizer):
         self.api_key = api_key
-        self.api_secret = api_secret
+        self.secret_key = secret_key
         self.time_provider = time_provider
 
     async def rest_authenticate(self, request: RESTRequest) -> RESTRequest:
@@ -52,5 +52,5 @@ class BybitAuth(AuthBase):
         return {"op": "auth", "args": [self.api_key, timestamp, signature]}
 
     def _generate_signature(self, payload: str) -> str:
-        digest = hmac.new(self.api_secret.encode("utf8"), payload.encode("utf8"), hashlib.sha256)
+        digest = hmac.new(self.secret_key.encode("utf8"), payload.encode("utf8"), hashlib.sha256)
         return digest.hexdigest()

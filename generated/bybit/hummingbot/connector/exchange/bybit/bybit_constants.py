@@ -1,5 +1,7 @@
 """Constants of the Bybit connector: URLs, paths, rate limits and exchange vocabularies."""
 
+import os
+
 from hummingbot.core.api_throttler.data_types import LinkedLimitWeightPair, RateLimit
 from hummingbot.core.data_type.common import OrderType
 from hummingbot.core.data_type.in_flight_order import OrderState
@@ -9,24 +11,26 @@ DEFAULT_DOMAIN = "com"
 HBOT_ORDER_ID_PREFIX = "HBOT-"
 MAX_ORDER_ID_LEN = 36
 
-# Base URLs; {domain} is replaced by the connector's domain
-REST_URL = "https://api.bybit.{domain}"
-WSS_URL = "wss://stream.bybit.{domain}/v5/public/spot"
-WSS_PRIVATE_URL = "wss://stream.bybit.{domain}/v5/private"
+# Base URLs; {domain} is replaced by the connector's domain. With BYBIT_API_HOST=host:port set, they all point
+# at that host over plain http/ws, same paths: a local stand-in for the exchange (`hbgen sandbox`).
+LOCAL_API_HOST = os.environ.get("BYBIT_API_HOST")
+REST_URL = f"http://{LOCAL_API_HOST}" if LOCAL_API_HOST else "https://api.bybit.{domain}"
+WSS_URL = f"ws://{LOCAL_API_HOST}/v5/public/spot" if LOCAL_API_HOST else "wss://stream.bybit.{domain}/v5/public/spot"
+WSS_PRIVATE_URL = f"ws://{LOCAL_API_HOST}/v5/private" if LOCAL_API_HOST else "wss://stream.bybit.{domain}/v5/private"
 WS_HEARTBEAT_TIME_INTERVAL = 30.0
 PUBLIC_WS_PING_INTERVAL = 20.0
 USER_STREAM_PING_INTERVAL = 20.0
 
 # REST paths
 SERVER_TIME_PATH_URL = "/v5/market/time"
-INSTRUMENTS_INFO_PATH_URL = "/v5/market/instruments-info"
-TICKERS_PATH_URL = "/v5/market/tickers"
+EXCHANGE_INFO_PATH_URL = "/v5/market/instruments-info"
+LAST_TRADED_PRICE_PATH = "/v5/market/tickers"
 SNAPSHOT_PATH_URL = "/v5/market/orderbook"
-ORDER_PATH_URL = "/v5/order/create"
-CANCEL_ORDER_PATH_URL = "/v5/order/cancel"
-OPEN_ORDERS_PATH_URL = "/v5/order/realtime"
-MY_TRADES_PATH_URL = "/v5/execution/list"
-WALLET_BALANCE_PATH_URL = "/v5/account/wallet-balance"
+ORDER_PLACE_PATH_URL = "/v5/order/create"
+ORDER_CANCEL_PATH_URL = "/v5/order/cancel"
+GET_ORDERS_PATH_URL = "/v5/order/realtime"
+TRADE_HISTORY_PATH_URL = "/v5/execution/list"
+BALANCE_PATH_URL = "/v5/account/wallet-balance"
 
 # Query parameters of the symbols and trading rules request
 EXCHANGE_INFO_PARAMS = {"category": "spot"}
@@ -63,9 +67,9 @@ ORDER_STATE = {
 TRADE_EVENT_TYPE = "publicTrade."
 DIFF_EVENT_TYPE = "orderbook."
 SNAPSHOT_EVENT_TYPE = "orderbook."
-USER_ORDER_EVENT_TYPE = "order"
-USER_FILL_EVENT_TYPE = "execution"
-USER_BALANCE_EVENT_TYPE = "wallet"
+WS_SUBSCRIPTION_ORDERS_ENDPOINT_NAME = "order"
+WS_SUBSCRIPTION_EXECUTIONS_ENDPOINT_NAME = "execution"
+WS_SUBSCRIPTION_WALLET_ENDPOINT_NAME = "wallet"
 
 # Substrings that, all present in an error, identify it
 TIMESTAMP_ERROR_MATCHES = ["10002", "recv_window"]
@@ -86,7 +90,7 @@ RATE_LIMITS = [
         ],
     ),
     RateLimit(
-        limit_id=INSTRUMENTS_INFO_PATH_URL,
+        limit_id=EXCHANGE_INFO_PATH_URL,
         limit=600,
         time_interval=5.0,
         linked_limits=[
@@ -94,7 +98,7 @@ RATE_LIMITS = [
         ],
     ),
     RateLimit(
-        limit_id=TICKERS_PATH_URL,
+        limit_id=LAST_TRADED_PRICE_PATH,
         limit=600,
         time_interval=5.0,
         linked_limits=[
@@ -110,7 +114,7 @@ RATE_LIMITS = [
         ],
     ),
     RateLimit(
-        limit_id=ORDER_PATH_URL,
+        limit_id=ORDER_PLACE_PATH_URL,
         limit=20,
         time_interval=1.0,
         linked_limits=[
@@ -118,7 +122,7 @@ RATE_LIMITS = [
         ],
     ),
     RateLimit(
-        limit_id=CANCEL_ORDER_PATH_URL,
+        limit_id=ORDER_CANCEL_PATH_URL,
         limit=20,
         time_interval=1.0,
         linked_limits=[
@@ -126,7 +130,7 @@ RATE_LIMITS = [
         ],
     ),
     RateLimit(
-        limit_id=OPEN_ORDERS_PATH_URL,
+        limit_id=GET_ORDERS_PATH_URL,
         limit=50,
         time_interval=1.0,
         linked_limits=[
@@ -134,7 +138,7 @@ RATE_LIMITS = [
         ],
     ),
     RateLimit(
-        limit_id=MY_TRADES_PATH_URL,
+        limit_id=TRADE_HISTORY_PATH_URL,
         limit=50,
         time_interval=1.0,
         linked_limits=[
@@ -142,7 +146,7 @@ RATE_LIMITS = [
         ],
     ),
     RateLimit(
-        limit_id=WALLET_BALANCE_PATH_URL,
+        limit_id=BALANCE_PATH_URL,
         limit=50,
         time_interval=1.0,
         linked_limits=[

@@ -5,15 +5,11 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from bidict import bidict
 
-from hummingbot.connector.exchange.bybit import (
-    bybit_constants as CONSTANTS,
-    bybit_utils,
-    bybit_web_utils as web_utils,
-)
+from hummingbot.connector.constants import s_decimal_NaN
+from hummingbot.connector.exchange.bybit import bybit_constants as CONSTANTS, bybit_utils, bybit_web_utils as web_utils
 from hummingbot.connector.exchange.bybit.bybit_api_order_book_data_source import BybitAPIOrderBookDataSource
 from hummingbot.connector.exchange.bybit.bybit_api_user_stream_data_source import BybitAPIUserStreamDataSource
 from hummingbot.connector.exchange.bybit.bybit_auth import BybitAuth
-from hummingbot.connector.constants import s_decimal_NaN
 from hummingbot.connector.exchange_py_base import ExchangePyBase
 from hummingbot.connector.trading_rule import TradingRule
 from hummingbot.connector.utils import combine_to_hb_trading_pair
@@ -38,8 +34,8 @@ class BybitExchange(ExchangePyBase):
         trading_required: bool = True,
         domain: str = CONSTANTS.DEFAULT_DOMAIN,
     ):
-        self.api_key = bybit_api_key
-        self.api_secret = bybit_api_secret
+        self.bybit_api_key = bybit_api_key
+        self.bybit_api_secret = bybit_api_secret
         self._domain = domain
         self._trading_required = trading_required
         self._trading_pairs = trading_pairs
@@ -48,8 +44,8 @@ class BybitExchange(ExchangePyBase):
     @property
     def authenticator(self) -> BybitAuth:
         return BybitAuth(
-            api_key=self.api_key,
-            api_secret=self.api_secret,
+            api_key=self.bybit_api_key,
+            secret_key=self.bybit_api_secret,
             time_provider=self._time_synchronizer,
         )
 
@@ -77,11 +73,11 @@ class BybitExchange(ExchangePyBase):
 
     @property
     def trading_rules_request_path(self) -> str:
-        return CONSTANTS.INSTRUMENTS_INFO_PATH_URL
+        return CONSTANTS.EXCHANGE_INFO_PATH_URL
 
     @property
     def trading_pairs_request_path(self) -> str:
-        return CONSTANTS.INSTRUMENTS_INFO_PATH_URL
+        return CONSTANTS.EXCHANGE_INFO_PATH_URL
 
     @property
     def check_network_request_path(self) -> str:
@@ -105,6 +101,11 @@ class BybitExchange(ExchangePyBase):
             OrderType.LIMIT_MAKER,
             OrderType.MARKET,
         ]
+
+    @staticmethod
+    def bybit_order_type(order_type: OrderType) -> str:
+        """The exchange's name for a Hummingbot order type."""
+        return CONSTANTS.ORDER_TYPE_NAMES[order_type]
 
     def _is_request_exception_related_to_time_synchronizer(self, request_exception: Exception) -> bool:
         error_description = str(request_exception)
@@ -176,7 +177,7 @@ class BybitExchange(ExchangePyBase):
             "category": "spot",
             "symbol": symbol,
             "side": side,
-            "orderType": CONSTANTS.ORDER_TYPE_NAMES[order_type],
+            "orderType": self.bybit_order_type(order_type),
             "qty": f"{amount:f}",
             "orderLinkId": order_id,
         }
@@ -186,7 +187,7 @@ class BybitExchange(ExchangePyBase):
             api_params["timeInForce"] = CONSTANTS.TIME_IN_FORCE[order_type]
         api_params.update(CONSTANTS.ORDER_TYPE_PARAMS.get(order_type, {}))
         order_result = await self._api_post(
-            path_url=CONSTANTS.ORDER_PATH_URL,
+            path_url=CONSTANTS.ORDER_PLACE_PATH_URL,
             data=api_params,
             is_auth_required=True,
         )
@@ -200,11 +201,14 @@ class BybitExchange(ExchangePyBase):
             "orderLinkId": order_id,
         }
         cancel_result = await self._api_post(
-            path_url=CONSTANTS.CANCEL_ORDER_PATH_URL,
+            path_url=CONSTANTS.ORDER_CANCEL_PATH_URL,
             data=api_params,
             is_auth_required=True,
         )
-        return cancel_result["retCode"] == 0
+        # A refusal raises, as a failed request does: Hummingbot logs it and checks it for "order not found".
+        if not (cancel_result["retCode"] == 0):
+            raise IOError(f"Error cancelling order {order_id}: {cancel_result}")
+        return True
 
     async def _format_trading_rules(self, exchange_info_dict: Dict[str, Any]) -> List[TradingRule]:
         trading_rules = []
@@ -246,13 +250,13 @@ class BybitExchange(ExchangePyBase):
         async for event_message in self._iter_user_event_queue():
             try:
                 event_type = event_message.get("topic")
-                if event_type == CONSTANTS.USER_ORDER_EVENT_TYPE:
+                if event_type == CONSTANTS.WS_SUBSCRIPTION_ORDERS_ENDPOINT_NAME:
                     for order_data in event_message["data"]:
                         self._process_order_event(order_data)
-                elif event_type == CONSTANTS.USER_FILL_EVENT_TYPE:
+                elif event_type == CONSTANTS.WS_SUBSCRIPTION_EXECUTIONS_ENDPOINT_NAME:
                     for fill_data in event_message["data"]:
                         self._process_fill_event(fill_data)
-                elif event_type == CONSTANTS.USER_BALANCE_EVENT_TYPE:
+                elif event_type == CONSTANTS.WS_SUBSCRIPTION_WALLET_ENDPOINT_NAME:
                     self._process_balance_event(event_message)
             except asyncio.CancelledError:
                 raise
@@ -311,7 +315,7 @@ class BybitExchange(ExchangePyBase):
             return trade_updates
         symbol = await self.exchange_symbol_associated_to_pair(trading_pair=order.trading_pair)
         fills_response = await self._api_get(
-            path_url=CONSTANTS.MY_TRADES_PATH_URL,
+            path_url=CONSTANTS.TRADE_HISTORY_PATH_URL,
             params={
                 "category": "spot",
                 "symbol": symbol,
@@ -344,7 +348,7 @@ class BybitExchange(ExchangePyBase):
     async def _request_order_status(self, tracked_order: InFlightOrder) -> OrderUpdate:
         symbol = await self.exchange_symbol_associated_to_pair(trading_pair=tracked_order.trading_pair)
         order_status = await self._api_get(
-            path_url=CONSTANTS.OPEN_ORDERS_PATH_URL,
+            path_url=CONSTANTS.GET_ORDERS_PATH_URL,
             params={
                 "category": "spot",
                 "symbol": symbol,
@@ -362,7 +366,7 @@ class BybitExchange(ExchangePyBase):
 
     async def _update_balances(self):
         account_info = await self._api_get(
-            path_url=CONSTANTS.WALLET_BALANCE_PATH_URL,
+            path_url=CONSTANTS.BALANCE_PATH_URL,
             params={"accountType": "UNIFIED"},
             is_auth_required=True,
         )
@@ -390,7 +394,7 @@ class BybitExchange(ExchangePyBase):
     async def _get_last_traded_price(self, trading_pair: str) -> float:
         symbol = await self.exchange_symbol_associated_to_pair(trading_pair=trading_pair)
         ticker = await self._api_get(
-            path_url=CONSTANTS.TICKERS_PATH_URL,
+            path_url=CONSTANTS.LAST_TRADED_PRICE_PATH,
             params={
                 "category": "spot",
                 "symbol": symbol,

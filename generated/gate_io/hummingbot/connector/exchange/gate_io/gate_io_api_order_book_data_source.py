@@ -5,6 +5,8 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from hummingbot.connector.exchange.gate_io import gate_io_constants as CONSTANTS, gate_io_web_utils as web_utils
 from hummingbot.connector.exchange.gate_io.gate_io_order_book import GateIoOrderBook
+from hummingbot.connector.time_synchronizer import TimeSynchronizer
+from hummingbot.core.api_throttler.async_throttler import AsyncThrottler
 from hummingbot.core.data_type.order_book_message import OrderBookMessage
 from hummingbot.core.data_type.order_book_tracker_data_source import OrderBookTrackerDataSource
 from hummingbot.core.web_assistant.connections.data_types import RESTMethod, WSJSONRequest
@@ -23,12 +25,18 @@ class GateIoAPIOrderBookDataSource(OrderBookTrackerDataSource):
         self,
         trading_pairs: List[str],
         connector: "GateIoExchange",
-        api_factory: WebAssistantsFactory,
+        api_factory: Optional[WebAssistantsFactory] = None,
         domain: str = CONSTANTS.DEFAULT_DOMAIN,
+        throttler: Optional[AsyncThrottler] = None,
+        time_synchronizer: Optional[TimeSynchronizer] = None,
     ):
+        """Takes the arguments Hummingbot's own data sources take; without an api_factory, one is built from the
+        throttler and time synchronizer (or new ones)."""
         super().__init__(trading_pairs)
         self._connector = connector
-        self._api_factory = api_factory
+        self._api_factory = api_factory or web_utils.build_api_factory(
+            throttler=throttler, time_synchronizer=time_synchronizer, domain=domain
+        )
         self._domain = domain
         self._request_ids = itertools.count(1)
 
@@ -44,14 +52,14 @@ class GateIoAPIOrderBookDataSource(OrderBookTrackerDataSource):
         symbol = await self._connector.exchange_symbol_associated_to_pair(trading_pair=trading_pair)
         rest_assistant = await self._api_factory.get_rest_assistant()
         return await rest_assistant.execute_request(
-            url=web_utils.public_rest_url(path_url=CONSTANTS.SNAPSHOT_PATH_URL, domain=self._domain),
+            url=web_utils.public_rest_url(path_url=CONSTANTS.ORDER_BOOK_PATH_URL, domain=self._domain),
             params={
                 "currency_pair": symbol,
                 "limit": "100",
                 "with_id": "true",
             },
             method=RESTMethod.GET,
-            throttler_limit_id=CONSTANTS.SNAPSHOT_PATH_URL,
+            throttler_limit_id=CONSTANTS.ORDER_BOOK_PATH_URL,
         )
 
     async def _order_book_snapshot(self, trading_pair: str) -> OrderBookMessage:
@@ -95,7 +103,7 @@ class GateIoAPIOrderBookDataSource(OrderBookTrackerDataSource):
             payloads.append(
                 {
                     "time": int(self._time()),
-                    "channel": CONSTANTS.TRADE_EVENT_TYPE,
+                    "channel": CONSTANTS.TRADES_ENDPOINT_NAME,
                     "event": "subscribe",
                     "payload": [symbol],
                 }
@@ -103,7 +111,7 @@ class GateIoAPIOrderBookDataSource(OrderBookTrackerDataSource):
             payloads.append(
                 {
                     "time": int(self._time()),
-                    "channel": CONSTANTS.DIFF_EVENT_TYPE,
+                    "channel": CONSTANTS.ORDERS_UPDATE_ENDPOINT_NAME,
                     "event": "subscribe",
                     "payload": [symbol, "100ms"],
                 }
@@ -117,7 +125,7 @@ class GateIoAPIOrderBookDataSource(OrderBookTrackerDataSource):
             payloads.append(
                 {
                     "time": int(self._time()),
-                    "channel": CONSTANTS.TRADE_EVENT_TYPE,
+                    "channel": CONSTANTS.TRADES_ENDPOINT_NAME,
                     "event": "unsubscribe",
                     "payload": [symbol],
                 }
@@ -125,7 +133,7 @@ class GateIoAPIOrderBookDataSource(OrderBookTrackerDataSource):
             payloads.append(
                 {
                     "time": int(self._time()),
-                    "channel": CONSTANTS.DIFF_EVENT_TYPE,
+                    "channel": CONSTANTS.ORDERS_UPDATE_ENDPOINT_NAME,
                     "event": "unsubscribe",
                     "payload": [symbol, "100ms"],
                 }
@@ -133,10 +141,13 @@ class GateIoAPIOrderBookDataSource(OrderBookTrackerDataSource):
         return payloads
 
     def _channel_originating_message(self, event_message: Dict[str, Any]) -> str:
+        if not isinstance(event_message, dict):
+            # Text that is not JSON, or JSON that is not an object: not routed.
+            return ""
         event_type = event_message.get("channel")
-        if event_type == CONSTANTS.DIFF_EVENT_TYPE and event_message.get("event") == "update":
+        if event_type == CONSTANTS.ORDERS_UPDATE_ENDPOINT_NAME and event_message.get("event") == "update":
             return self._diff_messages_queue_key
-        if event_type == CONSTANTS.TRADE_EVENT_TYPE and event_message.get("event") == "update":
+        if event_type == CONSTANTS.TRADES_ENDPOINT_NAME and event_message.get("event") == "update":
             return self._trade_messages_queue_key
         return ""
 
@@ -174,7 +185,7 @@ class GateIoAPIOrderBookDataSource(OrderBookTrackerDataSource):
         except asyncio.CancelledError:
             raise
         except Exception:
-            self.logger().exception(f"Unexpected error subscribing to {trading_pair} channels")
+            self.logger().exception(f"Error subscribing to {trading_pair}")
             return False
 
     async def unsubscribe_from_trading_pair(self, trading_pair: str) -> bool:
@@ -195,5 +206,5 @@ class GateIoAPIOrderBookDataSource(OrderBookTrackerDataSource):
         except asyncio.CancelledError:
             raise
         except Exception:
-            self.logger().exception(f"Unexpected error unsubscribing from {trading_pair} channels")
+            self.logger().exception(f"Error unsubscribing from {trading_pair}")
             return False

@@ -1,29 +1,33 @@
 """Constants of the GateIo connector: URLs, paths, rate limits and exchange vocabularies."""
 
+import os
+
 from hummingbot.core.api_throttler.data_types import LinkedLimitWeightPair, RateLimit
 from hummingbot.core.data_type.common import OrderType
 
 DEFAULT_DOMAIN = "io"
 
-HBOT_ORDER_ID_PREFIX = "t-HBOT"
-MAX_ORDER_ID_LEN = 30
+HBOT_ORDER_ID = "t-HBOT"
+MAX_ID_LEN = 30
 
-# Base URLs; {domain} is replaced by the connector's domain
-REST_URL = "https://api.gateio.ws/api/v4"
-WSS_URL = "wss://api.gateio.ws/ws/v4/"
-WSS_PRIVATE_URL = "wss://api.gateio.ws/ws/v4/"
+# Base URLs; {domain} is replaced by the connector's domain. With GATE_IO_API_HOST=host:port set, they all point
+# at that host over plain http/ws, same paths: a local stand-in for the exchange (`hbgen sandbox`).
+LOCAL_API_HOST = os.environ.get("GATE_IO_API_HOST")
+REST_URL = f"http://{LOCAL_API_HOST}/api/v4" if LOCAL_API_HOST else "https://api.gateio.ws/api/v4"
+WSS_URL = f"ws://{LOCAL_API_HOST}/ws/v4/" if LOCAL_API_HOST else "wss://api.gateio.ws/ws/v4/"
+WSS_PRIVATE_URL = f"ws://{LOCAL_API_HOST}/ws/v4/" if LOCAL_API_HOST else "wss://api.gateio.ws/ws/v4/"
 WS_HEARTBEAT_TIME_INTERVAL = 30.0
 
 # REST paths
 SERVER_TIME_PATH_URL = "/spot/time"
-CURRENCY_PAIRS_PATH_URL = "/spot/currency_pairs"
-TICKERS_PATH_URL = "/spot/tickers"
-SNAPSHOT_PATH_URL = "/spot/order_book"
-ORDER_PATH_URL = "/spot/orders"
-ORDER_BY_ID_PATH_URL = "/spot/orders/{exchange_order_id}"
-OPEN_ORDERS_PATH_URL = "/spot/open_orders"
+SYMBOL_PATH_URL = "/spot/currency_pairs"
+TICKER_PATH_URL = "/spot/tickers"
+ORDER_BOOK_PATH_URL = "/spot/order_book"
+ORDER_CREATE_PATH_URL = "/spot/orders"
+ORDER_STATUS_PATH_URL = "/spot/orders/{exchange_order_id}"
+USER_ORDERS_PATH_URL = "/spot/open_orders"
 MY_TRADES_PATH_URL = "/spot/my_trades"
-ACCOUNTS_PATH_URL = "/spot/accounts"
+USER_BALANCES_PATH_URL = "/spot/accounts"
 
 # Rate limit ids of the path templates (a filled-in path cannot identify its limit)
 ORDER_BY_ID = "ORDER_BY_ID"
@@ -44,11 +48,11 @@ TIME_IN_FORCE = {
 
 
 # Websocket event types
-TRADE_EVENT_TYPE = "spot.trades"
-DIFF_EVENT_TYPE = "spot.order_book_update"
-USER_ORDER_EVENT_TYPE = "spot.orders"
-USER_FILL_EVENT_TYPE = "spot.usertrades"
-USER_BALANCE_EVENT_TYPE = "spot.balances"
+TRADES_ENDPOINT_NAME = "spot.trades"
+ORDERS_UPDATE_ENDPOINT_NAME = "spot.order_book_update"
+USER_ORDERS_ENDPOINT_NAME = "spot.orders"
+USER_TRADES_ENDPOINT_NAME = "spot.usertrades"
+USER_BALANCE_ENDPOINT_NAME = "spot.balances"
 
 # Substrings that, all present in an error, identify it
 TIMESTAMP_ERROR_MATCHES = ["REQUEST_EXPIRED"]
@@ -71,7 +75,7 @@ RATE_LIMITS = [
         ],
     ),
     RateLimit(
-        limit_id=CURRENCY_PAIRS_PATH_URL,
+        limit_id=SYMBOL_PATH_URL,
         limit=200,
         time_interval=10.0,
         linked_limits=[
@@ -79,7 +83,7 @@ RATE_LIMITS = [
         ],
     ),
     RateLimit(
-        limit_id=TICKERS_PATH_URL,
+        limit_id=TICKER_PATH_URL,
         limit=200,
         time_interval=10.0,
         linked_limits=[
@@ -87,7 +91,7 @@ RATE_LIMITS = [
         ],
     ),
     RateLimit(
-        limit_id=SNAPSHOT_PATH_URL,
+        limit_id=ORDER_BOOK_PATH_URL,
         limit=200,
         time_interval=10.0,
         linked_limits=[
@@ -95,7 +99,7 @@ RATE_LIMITS = [
         ],
     ),
     RateLimit(
-        limit_id=ORDER_PATH_URL,
+        limit_id=ORDER_CREATE_PATH_URL,
         limit=10,
         time_interval=1.0,
         linked_limits=[
@@ -111,7 +115,7 @@ RATE_LIMITS = [
         ],
     ),
     RateLimit(
-        limit_id=OPEN_ORDERS_PATH_URL,
+        limit_id=USER_ORDERS_PATH_URL,
         limit=200,
         time_interval=10.0,
         linked_limits=[
@@ -127,7 +131,7 @@ RATE_LIMITS = [
         ],
     ),
     RateLimit(
-        limit_id=ACCOUNTS_PATH_URL,
+        limit_id=USER_BALANCES_PATH_URL,
         limit=200,
         time_interval=10.0,
         linked_limits=[

@@ -4,6 +4,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from bidict import bidict
 
+from hummingbot.connector.constants import s_decimal_NaN
 from hummingbot.connector.exchange.gate_io import (
     gate_io_constants as CONSTANTS,
     gate_io_utils,
@@ -12,7 +13,6 @@ from hummingbot.connector.exchange.gate_io import (
 from hummingbot.connector.exchange.gate_io.gate_io_api_order_book_data_source import GateIoAPIOrderBookDataSource
 from hummingbot.connector.exchange.gate_io.gate_io_api_user_stream_data_source import GateIoAPIUserStreamDataSource
 from hummingbot.connector.exchange.gate_io.gate_io_auth import GateIoAuth
-from hummingbot.connector.constants import s_decimal_NaN
 from hummingbot.connector.exchange_py_base import ExchangePyBase
 from hummingbot.connector.trading_rule import TradingRule
 from hummingbot.connector.utils import combine_to_hb_trading_pair
@@ -30,15 +30,15 @@ class GateIoExchange(ExchangePyBase):
     def __init__(
         self,
         gate_io_api_key: str,
-        gate_io_api_secret: str,
+        gate_io_secret_key: str,
         balance_asset_limit: Optional[Dict[str, Dict[str, Decimal]]] = None,
         rate_limits_share_pct: Decimal = Decimal("100"),
         trading_pairs: Optional[List[str]] = None,
         trading_required: bool = True,
         domain: str = CONSTANTS.DEFAULT_DOMAIN,
     ):
-        self.api_key = gate_io_api_key
-        self.api_secret = gate_io_api_secret
+        self.gate_io_api_key = gate_io_api_key
+        self.gate_io_secret_key = gate_io_secret_key
         self._domain = domain
         self._trading_required = trading_required
         self._trading_pairs = trading_pairs
@@ -47,8 +47,8 @@ class GateIoExchange(ExchangePyBase):
     @property
     def authenticator(self) -> GateIoAuth:
         return GateIoAuth(
-            api_key=self.api_key,
-            api_secret=self.api_secret,
+            api_key=self.gate_io_api_key,
+            secret_key=self.gate_io_secret_key,
             time_provider=self._time_synchronizer,
         )
 
@@ -68,19 +68,19 @@ class GateIoExchange(ExchangePyBase):
 
     @property
     def client_order_id_max_length(self) -> int:
-        return CONSTANTS.MAX_ORDER_ID_LEN
+        return CONSTANTS.MAX_ID_LEN
 
     @property
     def client_order_id_prefix(self) -> str:
-        return CONSTANTS.HBOT_ORDER_ID_PREFIX
+        return CONSTANTS.HBOT_ORDER_ID
 
     @property
     def trading_rules_request_path(self) -> str:
-        return CONSTANTS.CURRENCY_PAIRS_PATH_URL
+        return CONSTANTS.SYMBOL_PATH_URL
 
     @property
     def trading_pairs_request_path(self) -> str:
-        return CONSTANTS.CURRENCY_PAIRS_PATH_URL
+        return CONSTANTS.SYMBOL_PATH_URL
 
     @property
     def check_network_request_path(self) -> str:
@@ -104,6 +104,11 @@ class GateIoExchange(ExchangePyBase):
             OrderType.LIMIT_MAKER,
             OrderType.MARKET,
         ]
+
+    @staticmethod
+    def gate_io_order_type(order_type: OrderType) -> str:
+        """The exchange's name for a Hummingbot order type."""
+        return CONSTANTS.ORDER_TYPE_NAMES[order_type]
 
     def _is_request_exception_related_to_time_synchronizer(self, request_exception: Exception) -> bool:
         error_description = str(request_exception)
@@ -175,7 +180,7 @@ class GateIoExchange(ExchangePyBase):
             "text": order_id,
             "currency_pair": symbol,
             "side": side,
-            "type": CONSTANTS.ORDER_TYPE_NAMES[order_type],
+            "type": self.gate_io_order_type(order_type),
             "amount": f"{amount:f}",
         }
         if order_type is not OrderType.MARKET:
@@ -188,7 +193,7 @@ class GateIoExchange(ExchangePyBase):
                 price = self.get_price_for_volume(trading_pair, True, amount).result_price
             api_params["amount"] = f"{price * amount:f}"
         order_result = await self._api_post(
-            path_url=CONSTANTS.ORDER_PATH_URL,
+            path_url=CONSTANTS.ORDER_CREATE_PATH_URL,
             data=api_params,
             is_auth_required=True,
         )
@@ -201,12 +206,15 @@ class GateIoExchange(ExchangePyBase):
             "currency_pair": symbol,
         }
         cancel_result = await self._api_delete(
-            path_url=CONSTANTS.ORDER_BY_ID_PATH_URL.format(exchange_order_id=exchange_order_id),
+            path_url=CONSTANTS.ORDER_STATUS_PATH_URL.format(exchange_order_id=exchange_order_id),
             params=api_params,
             is_auth_required=True,
             limit_id=CONSTANTS.ORDER_BY_ID,
         )
-        return cancel_result["status"] == "cancelled"
+        # A refusal raises, as a failed request does: Hummingbot logs it and checks it for "order not found".
+        if not (cancel_result["status"] == "cancelled"):
+            raise IOError(f"Error cancelling order {order_id}: {cancel_result}")
+        return True
 
     async def _format_trading_rules(self, exchange_info_dict: Dict[str, Any]) -> List[TradingRule]:
         trading_rules = []
@@ -235,13 +243,13 @@ class GateIoExchange(ExchangePyBase):
         async for event_message in self._iter_user_event_queue():
             try:
                 event_type = event_message.get("channel")
-                if event_type == CONSTANTS.USER_ORDER_EVENT_TYPE:
+                if event_type == CONSTANTS.USER_ORDERS_ENDPOINT_NAME:
                     for order_data in event_message["result"]:
                         self._process_order_event(order_data)
-                elif event_type == CONSTANTS.USER_FILL_EVENT_TYPE:
+                elif event_type == CONSTANTS.USER_TRADES_ENDPOINT_NAME:
                     for fill_data in event_message["result"]:
                         self._process_fill_event(fill_data)
-                elif event_type == CONSTANTS.USER_BALANCE_EVENT_TYPE:
+                elif event_type == CONSTANTS.USER_BALANCE_ENDPOINT_NAME:
                     self._process_balance_event(event_message)
             except asyncio.CancelledError:
                 raise
@@ -341,7 +349,7 @@ class GateIoExchange(ExchangePyBase):
         symbol = await self.exchange_symbol_associated_to_pair(trading_pair=tracked_order.trading_pair)
         exchange_order_id = await tracked_order.get_exchange_order_id()
         order_status = await self._api_get(
-            path_url=CONSTANTS.ORDER_BY_ID_PATH_URL.format(exchange_order_id=exchange_order_id),
+            path_url=CONSTANTS.ORDER_STATUS_PATH_URL.format(exchange_order_id=exchange_order_id),
             params={
                 "currency_pair": symbol,
             },
@@ -369,7 +377,7 @@ class GateIoExchange(ExchangePyBase):
         return OrderState.OPEN
 
     async def _update_balances(self):
-        account_info = await self._api_get(path_url=CONSTANTS.ACCOUNTS_PATH_URL, is_auth_required=True)
+        account_info = await self._api_get(path_url=CONSTANTS.USER_BALANCES_PATH_URL, is_auth_required=True)
         local_asset_names = set(self._account_balances.keys())
         remote_asset_names = set()
         for balance_entry in account_info:
@@ -392,7 +400,7 @@ class GateIoExchange(ExchangePyBase):
     async def _get_last_traded_price(self, trading_pair: str) -> float:
         symbol = await self.exchange_symbol_associated_to_pair(trading_pair=trading_pair)
         ticker = await self._api_get(
-            path_url=CONSTANTS.TICKERS_PATH_URL,
+            path_url=CONSTANTS.TICKER_PATH_URL,
             params={
                 "currency_pair": symbol,
             },

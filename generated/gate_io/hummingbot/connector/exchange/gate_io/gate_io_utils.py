@@ -36,7 +36,7 @@ class GateIOConfigMap(BaseConnectorConfigMap):
             "prompt_on_new": True,
         },
     )
-    gate_io_api_secret: SecretStr = Field(
+    gate_io_secret_key: SecretStr = Field(
         default=...,
         json_schema_extra={
             "prompt": "Enter your Gate.io secret key",

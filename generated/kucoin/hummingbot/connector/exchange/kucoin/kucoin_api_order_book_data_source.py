@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from hummingbot.connector.exchange.kucoin import kucoin_constants as CONSTANTS, kucoin_web_utils as web_utils
 from hummingbot.connector.exchange.kucoin.kucoin_order_book import KucoinOrderBook
+from hummingbot.connector.time_synchronizer import TimeSynchronizer
+from hummingbot.core.api_throttler.async_throttler import AsyncThrottler
 from hummingbot.core.data_type.order_book_message import OrderBookMessage
 from hummingbot.core.data_type.order_book_tracker_data_source import OrderBookTrackerDataSource
 from hummingbot.core.web_assistant.connections.data_types import RESTMethod, WSJSONRequest
@@ -24,12 +26,18 @@ class KucoinAPIOrderBookDataSource(OrderBookTrackerDataSource):
         self,
         trading_pairs: List[str],
         connector: "KucoinExchange",
-        api_factory: WebAssistantsFactory,
+        api_factory: Optional[WebAssistantsFactory] = None,
         domain: str = CONSTANTS.DEFAULT_DOMAIN,
+        throttler: Optional[AsyncThrottler] = None,
+        time_synchronizer: Optional[TimeSynchronizer] = None,
     ):
+        """Takes the arguments Hummingbot's own data sources take; without an api_factory, one is built from the
+        throttler and time synchronizer (or new ones)."""
         super().__init__(trading_pairs)
         self._connector = connector
-        self._api_factory = api_factory
+        self._api_factory = api_factory or web_utils.build_api_factory(
+            throttler=throttler, time_synchronizer=time_synchronizer, domain=domain
+        )
         self._domain = domain
         self._request_ids = itertools.count(1)
         self._ping_interval = CONSTANTS.PUBLIC_WS_PING_INTERVAL
@@ -46,12 +54,12 @@ class KucoinAPIOrderBookDataSource(OrderBookTrackerDataSource):
         symbol = await self._connector.exchange_symbol_associated_to_pair(trading_pair=trading_pair)
         rest_assistant = await self._api_factory.get_rest_assistant()
         return await rest_assistant.execute_request(
-            url=web_utils.public_rest_url(path_url=CONSTANTS.SNAPSHOT_PATH_URL, domain=self._domain),
+            url=web_utils.public_rest_url(path_url=CONSTANTS.SNAPSHOT_NO_AUTH_PATH_URL, domain=self._domain),
             params={
                 "symbol": symbol,
             },
             method=RESTMethod.GET,
-            throttler_limit_id=CONSTANTS.SNAPSHOT_PATH_URL,
+            throttler_limit_id=CONSTANTS.SNAPSHOT_NO_AUTH_PATH_URL,
         )
 
     async def _order_book_snapshot(self, trading_pair: str) -> OrderBookMessage:
@@ -136,6 +144,9 @@ class KucoinAPIOrderBookDataSource(OrderBookTrackerDataSource):
         ]
 
     def _channel_originating_message(self, event_message: Dict[str, Any]) -> str:
+        if not isinstance(event_message, dict):
+            # Text that is not JSON, or JSON that is not an object: not routed.
+            return ""
         event_type = event_message.get("subject")
         if event_type == CONSTANTS.DIFF_EVENT_TYPE and event_message.get("type") == "message":
             return self._diff_messages_queue_key
@@ -189,7 +200,7 @@ class KucoinAPIOrderBookDataSource(OrderBookTrackerDataSource):
         except asyncio.CancelledError:
             raise
         except Exception:
-            self.logger().exception(f"Unexpected error subscribing to {trading_pair} channels")
+            self.logger().exception(f"Error subscribing to {trading_pair}")
             return False
 
     async def unsubscribe_from_trading_pair(self, trading_pair: str) -> bool:
@@ -210,5 +221,5 @@ class KucoinAPIOrderBookDataSource(OrderBookTrackerDataSource):
         except asyncio.CancelledError:
             raise
         except Exception:
-            self.logger().exception(f"Unexpected error unsubscribing from {trading_pair} channels")
+            self.logger().exception(f"Error unsubscribing from {trading_pair}")
             return False

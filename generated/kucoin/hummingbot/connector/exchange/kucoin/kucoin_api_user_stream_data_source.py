@@ -5,6 +5,8 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from hummingbot.connector.exchange.kucoin import kucoin_constants as CONSTANTS, kucoin_web_utils as web_utils
 from hummingbot.connector.exchange.kucoin.kucoin_auth import KucoinAuth
+from hummingbot.connector.time_synchronizer import TimeSynchronizer
+from hummingbot.core.api_throttler.async_throttler import AsyncThrottler
 from hummingbot.core.data_type.user_stream_tracker_data_source import UserStreamTrackerDataSource
 from hummingbot.core.web_assistant.connections.data_types import RESTMethod, WSJSONRequest
 from hummingbot.core.web_assistant.web_assistants_factory import WebAssistantsFactory
@@ -23,16 +25,22 @@ class KucoinAPIUserStreamDataSource(UserStreamTrackerDataSource):
     def __init__(
         self,
         auth: KucoinAuth,
-        trading_pairs: List[str],
-        connector: "KucoinExchange",
-        api_factory: WebAssistantsFactory,
+        trading_pairs: Optional[List[str]] = None,
+        connector: Optional["KucoinExchange"] = None,
+        api_factory: Optional[WebAssistantsFactory] = None,
         domain: str = CONSTANTS.DEFAULT_DOMAIN,
+        throttler: Optional[AsyncThrottler] = None,
+        time_synchronizer: Optional[TimeSynchronizer] = None,
     ):
+        """Takes the arguments Hummingbot's own data sources take; without an api_factory, one is built from the
+        throttler and time synchronizer (or new ones)."""
         super().__init__()
         self._auth = auth
-        self._trading_pairs = trading_pairs
+        self._trading_pairs = trading_pairs or []
         self._connector = connector
-        self._api_factory = api_factory
+        self._api_factory = api_factory or web_utils.build_api_factory(
+            throttler=throttler, time_synchronizer=time_synchronizer, domain=domain, auth=auth
+        )
         self._domain = domain
         self._request_ids = itertools.count(1)
         self._ping_interval = 0.0  # announced by the token endpoint on connection
@@ -43,9 +51,9 @@ class KucoinAPIUserStreamDataSource(UserStreamTrackerDataSource):
     async def _connected_websocket_assistant(self) -> WSAssistant:
         rest_assistant = await self._api_factory.get_rest_assistant()
         response = await rest_assistant.execute_request(
-            url=web_utils.private_rest_url(path_url=CONSTANTS.PRIVATE_WS_TOKEN_PATH_URL, domain=self._domain),
+            url=web_utils.private_rest_url(path_url=CONSTANTS.PRIVATE_WS_DATA_PATH_URL, domain=self._domain),
             method=RESTMethod.POST,
-            throttler_limit_id=CONSTANTS.PRIVATE_WS_TOKEN_PATH_URL,
+            throttler_limit_id=CONSTANTS.PRIVATE_WS_DATA_PATH_URL,
             is_auth_required=True,
         )
         server = response["data"]["instanceServers"][0]["endpoint"]

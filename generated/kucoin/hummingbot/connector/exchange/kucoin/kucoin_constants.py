@@ -1,5 +1,7 @@
 """Constants of the Kucoin connector: URLs, paths, rate limits and exchange vocabularies."""
 
+import os
+
 from hummingbot.core.api_throttler.data_types import RateLimit
 from hummingbot.core.data_type.common import OrderType
 from hummingbot.core.data_type.in_flight_order import OrderState
@@ -9,23 +11,25 @@ DEFAULT_DOMAIN = "main"
 HBOT_ORDER_ID_PREFIX = ""
 MAX_ORDER_ID_LEN = 40
 
-# Base URLs; {domain} is replaced by the connector's domain
-REST_URL = "https://api.kucoin.com"
-WSS_URL = "wss://ws-api-spot.kucoin.com/"
+# Base URLs; {domain} is replaced by the connector's domain. With KUCOIN_API_HOST=host:port set, they all point
+# at that host over plain http/ws, same paths: a local stand-in for the exchange (`hbgen sandbox`).
+LOCAL_API_HOST = os.environ.get("KUCOIN_API_HOST")
+REST_URL = f"http://{LOCAL_API_HOST}" if LOCAL_API_HOST else "https://api.kucoin.com"
+WSS_URL = f"ws://{LOCAL_API_HOST}/" if LOCAL_API_HOST else "wss://ws-api-spot.kucoin.com/"
 WS_HEARTBEAT_TIME_INTERVAL = 30.0
 PUBLIC_WS_PING_INTERVAL = 18.0
 
 # REST paths
-PRIVATE_WS_TOKEN_PATH_URL = "/api/v1/bullet-private"
+PRIVATE_WS_DATA_PATH_URL = "/api/v1/bullet-private"
 SERVER_TIME_PATH_URL = "/api/v1/timestamp"
 SYMBOLS_PATH_URL = "/api/v2/symbols"
-TICKER_PATH_URL = "/api/v1/market/orderbook/level1"
+TICKER_PRICE_CHANGE_PATH_URL = "/api/v1/market/orderbook/level1"
 PUBLIC_WS_DATA_PATH_URL = "/api/v1/bullet-public"
-SNAPSHOT_PATH_URL = "/api/v1/market/orderbook/level2_100"
-ORDER_PATH_URL = "/api/v1/orders"
+SNAPSHOT_NO_AUTH_PATH_URL = "/api/v1/market/orderbook/level2_100"
+ORDERS_PATH_URL = "/api/v1/orders"
 ORDER_BY_ID_PATH_URL = "/api/v1/orders/{exchange_order_id}"
 OPEN_ORDERS_PATH_URL = "/api/v1/orders"
-MY_TRADES_PATH_URL = "/api/v1/fills"
+FILLS_PATH_URL = "/api/v1/fills"
 ACCOUNTS_PATH_URL = "/api/v1/accounts"
 
 # Rate limit ids of the path templates (a filled-in path cannot identify its limit)
@@ -56,8 +60,8 @@ ORDER_STATE = {
 # Websocket event types
 TRADE_EVENT_TYPE = "trade.l3match"
 DIFF_EVENT_TYPE = "trade.l2update"
-USER_ORDER_EVENT_TYPE = "orderChange"
-USER_BALANCE_EVENT_TYPE = "account.balance"
+ORDER_CHANGE_EVENT_TYPE = "orderChange"
+BALANCE_EVENT_TYPE = "account.balance"
 
 # Substrings that, all present in an error, identify it
 TIMESTAMP_ERROR_MATCHES = ["400002", "KC-API-TIMESTAMP"]
@@ -65,15 +69,15 @@ ORDER_NOT_FOUND_ON_STATUS_MATCHES = ["400100"]
 ORDER_NOT_FOUND_ON_CANCEL_MATCHES = ["400100", "order_not_exist_or_not_allow_to_cancel"]
 
 RATE_LIMITS = [
-    RateLimit(limit_id=PRIVATE_WS_TOKEN_PATH_URL, limit=400, time_interval=30.0),
+    RateLimit(limit_id=PRIVATE_WS_DATA_PATH_URL, limit=400, time_interval=30.0),
     RateLimit(limit_id=SERVER_TIME_PATH_URL, limit=666, time_interval=30.0),
     RateLimit(limit_id=SYMBOLS_PATH_URL, limit=500, time_interval=30.0),
-    RateLimit(limit_id=TICKER_PATH_URL, limit=1000, time_interval=30.0),
+    RateLimit(limit_id=TICKER_PRICE_CHANGE_PATH_URL, limit=1000, time_interval=30.0),
     RateLimit(limit_id=PUBLIC_WS_DATA_PATH_URL, limit=200, time_interval=30.0),
-    RateLimit(limit_id=SNAPSHOT_PATH_URL, limit=500, time_interval=30.0),
-    RateLimit(limit_id=ORDER_PATH_URL, limit=2000, time_interval=30.0),
+    RateLimit(limit_id=SNAPSHOT_NO_AUTH_PATH_URL, limit=500, time_interval=30.0),
+    RateLimit(limit_id=ORDERS_PATH_URL, limit=2000, time_interval=30.0),
     RateLimit(limit_id=ORDER_BY_ID, limit=2000, time_interval=30.0),
     RateLimit(limit_id=OPEN_ORDERS_LIMIT_ID, limit=2000, time_interval=30.0),
-    RateLimit(limit_id=MY_TRADES_PATH_URL, limit=400, time_interval=30.0),
+    RateLimit(limit_id=FILLS_PATH_URL, limit=400, time_interval=30.0),
     RateLimit(limit_id=ACCOUNTS_PATH_URL, limit=800, time_interval=30.0),
 ]

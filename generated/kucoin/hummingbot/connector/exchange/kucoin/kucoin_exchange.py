@@ -5,6 +5,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from bidict import bidict
 
+from hummingbot.connector.constants import s_decimal_NaN
 from hummingbot.connector.exchange.kucoin import (
     kucoin_constants as CONSTANTS,
     kucoin_utils,
@@ -13,7 +14,6 @@ from hummingbot.connector.exchange.kucoin import (
 from hummingbot.connector.exchange.kucoin.kucoin_api_order_book_data_source import KucoinAPIOrderBookDataSource
 from hummingbot.connector.exchange.kucoin.kucoin_api_user_stream_data_source import KucoinAPIUserStreamDataSource
 from hummingbot.connector.exchange.kucoin.kucoin_auth import KucoinAuth
-from hummingbot.connector.constants import s_decimal_NaN
 from hummingbot.connector.exchange_py_base import ExchangePyBase
 from hummingbot.connector.trading_rule import TradingRule
 from hummingbot.connector.utils import combine_to_hb_trading_pair
@@ -31,17 +31,17 @@ class KucoinExchange(ExchangePyBase):
     def __init__(
         self,
         kucoin_api_key: str,
-        kucoin_api_secret: str,
         kucoin_passphrase: str,
+        kucoin_secret_key: str,
         balance_asset_limit: Optional[Dict[str, Dict[str, Decimal]]] = None,
         rate_limits_share_pct: Decimal = Decimal("100"),
         trading_pairs: Optional[List[str]] = None,
         trading_required: bool = True,
         domain: str = CONSTANTS.DEFAULT_DOMAIN,
     ):
-        self.api_key = kucoin_api_key
-        self.api_secret = kucoin_api_secret
-        self.passphrase = kucoin_passphrase
+        self.kucoin_api_key = kucoin_api_key
+        self.kucoin_passphrase = kucoin_passphrase
+        self.kucoin_secret_key = kucoin_secret_key
         self._domain = domain
         self._trading_required = trading_required
         self._trading_pairs = trading_pairs
@@ -50,9 +50,9 @@ class KucoinExchange(ExchangePyBase):
     @property
     def authenticator(self) -> KucoinAuth:
         return KucoinAuth(
-            api_key=self.api_key,
-            api_secret=self.api_secret,
-            passphrase=self.passphrase,
+            api_key=self.kucoin_api_key,
+            passphrase=self.kucoin_passphrase,
+            secret_key=self.kucoin_secret_key,
             time_provider=self._time_synchronizer,
         )
 
@@ -108,6 +108,11 @@ class KucoinExchange(ExchangePyBase):
             OrderType.LIMIT_MAKER,
             OrderType.MARKET,
         ]
+
+    @staticmethod
+    def kucoin_order_type(order_type: OrderType) -> str:
+        """The exchange's name for a Hummingbot order type."""
+        return CONSTANTS.ORDER_TYPE_NAMES[order_type]
 
     def _is_request_exception_related_to_time_synchronizer(self, request_exception: Exception) -> bool:
         error_description = str(request_exception)
@@ -179,14 +184,14 @@ class KucoinExchange(ExchangePyBase):
             "clientOid": order_id,
             "side": side,
             "symbol": symbol,
-            "type": CONSTANTS.ORDER_TYPE_NAMES[order_type],
+            "type": self.kucoin_order_type(order_type),
             "size": f"{amount:f}",
         }
         if order_type is not OrderType.MARKET:
             api_params["price"] = f"{price:f}"
         api_params.update(CONSTANTS.ORDER_TYPE_PARAMS.get(order_type, {}))
         order_result = await self._api_post(
-            path_url=CONSTANTS.ORDER_PATH_URL,
+            path_url=CONSTANTS.ORDERS_PATH_URL,
             data=api_params,
             is_auth_required=True,
         )
@@ -199,7 +204,10 @@ class KucoinExchange(ExchangePyBase):
             is_auth_required=True,
             limit_id=CONSTANTS.ORDER_BY_ID,
         )
-        return exchange_order_id in cancel_result["data"]["cancelledOrderIds"]
+        # A refusal raises, as a failed request does: Hummingbot logs it and checks it for "order not found".
+        if not (exchange_order_id in cancel_result["data"]["cancelledOrderIds"]):
+            raise IOError(f"Error cancelling order {order_id}: {cancel_result}")
+        return True
 
     async def _format_trading_rules(self, exchange_info_dict: Dict[str, Any]) -> List[TradingRule]:
         trading_rules = []
@@ -235,9 +243,9 @@ class KucoinExchange(ExchangePyBase):
         async for event_message in self._iter_user_event_queue():
             try:
                 event_type = event_message.get("subject")
-                if event_type == CONSTANTS.USER_ORDER_EVENT_TYPE:
+                if event_type == CONSTANTS.ORDER_CHANGE_EVENT_TYPE:
                     await self._process_order_event(event_message)
-                elif event_type == CONSTANTS.USER_BALANCE_EVENT_TYPE:
+                elif event_type == CONSTANTS.BALANCE_EVENT_TYPE:
                     self._process_balance_event(event_message)
             except asyncio.CancelledError:
                 raise
@@ -276,7 +284,7 @@ class KucoinExchange(ExchangePyBase):
         if order.exchange_order_id is None:
             return trade_updates
         fills_response = await self._api_get(
-            path_url=CONSTANTS.MY_TRADES_PATH_URL,
+            path_url=CONSTANTS.FILLS_PATH_URL,
             params={
                 "orderId": order.exchange_order_id,
             },
@@ -357,7 +365,7 @@ class KucoinExchange(ExchangePyBase):
     async def _get_last_traded_price(self, trading_pair: str) -> float:
         symbol = await self.exchange_symbol_associated_to_pair(trading_pair=trading_pair)
         ticker = await self._api_get(
-            path_url=CONSTANTS.TICKER_PATH_URL,
+            path_url=CONSTANTS.TICKER_PRICE_CHANGE_PATH_URL,
             params={
                 "symbol": symbol,
             },

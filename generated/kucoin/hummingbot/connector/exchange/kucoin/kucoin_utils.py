@@ -36,19 +36,19 @@ class KuCoinConfigMap(BaseConnectorConfigMap):
             "prompt_on_new": True,
         },
     )
-    kucoin_api_secret: SecretStr = Field(
+    kucoin_passphrase: SecretStr = Field(
         default=...,
         json_schema_extra={
-            "prompt": "Enter your KuCoin secret key",
+            "prompt": "Enter your KuCoin API key passphrase",
             "is_secure": True,
             "is_connect_key": True,
             "prompt_on_new": True,
         },
     )
-    kucoin_passphrase: SecretStr = Field(
+    kucoin_secret_key: SecretStr = Field(
         default=...,
         json_schema_extra={
-            "prompt": "Enter your KuCoin API key passphrase",
+            "prompt": "Enter your KuCoin secret key",
             "is_secure": True,
             "is_connect_key": True,
             "prompt_on_new": True,

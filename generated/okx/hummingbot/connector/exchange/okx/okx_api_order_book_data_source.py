@@ -5,6 +5,8 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 from hummingbot.connector.exchange.okx import okx_constants as CONSTANTS, okx_web_utils as web_utils
 from hummingbot.connector.exchange.okx.okx_order_book import OkxOrderBook
+from hummingbot.connector.time_synchronizer import TimeSynchronizer
+from hummingbot.core.api_throttler.async_throttler import AsyncThrottler
 from hummingbot.core.data_type.order_book_message import OrderBookMessage
 from hummingbot.core.data_type.order_book_tracker_data_source import OrderBookTrackerDataSource
 from hummingbot.core.web_assistant.connections.data_types import RESTMethod, WSJSONRequest, WSPlainTextRequest
@@ -23,12 +25,18 @@ class OkxAPIOrderBookDataSource(OrderBookTrackerDataSource):
         self,
         trading_pairs: List[str],
         connector: "OkxExchange",
-        api_factory: WebAssistantsFactory,
+        api_factory: Optional[WebAssistantsFactory] = None,
         domain: str = CONSTANTS.DEFAULT_DOMAIN,
+        throttler: Optional[AsyncThrottler] = None,
+        time_synchronizer: Optional[TimeSynchronizer] = None,
     ):
+        """Takes the arguments Hummingbot's own data sources take; without an api_factory, one is built from the
+        throttler and time synchronizer (or new ones)."""
         super().__init__(trading_pairs)
         self._connector = connector
-        self._api_factory = api_factory
+        self._api_factory = api_factory or web_utils.build_api_factory(
+            throttler=throttler, time_synchronizer=time_synchronizer, domain=domain
+        )
         self._domain = domain
         self._request_ids = itertools.count(1)
         self._ping_interval = CONSTANTS.PUBLIC_WS_PING_INTERVAL
@@ -45,13 +53,13 @@ class OkxAPIOrderBookDataSource(OrderBookTrackerDataSource):
         symbol = await self._connector.exchange_symbol_associated_to_pair(trading_pair=trading_pair)
         rest_assistant = await self._api_factory.get_rest_assistant()
         return await rest_assistant.execute_request(
-            url=web_utils.public_rest_url(path_url=CONSTANTS.SNAPSHOT_PATH_URL, domain=self._domain),
+            url=web_utils.public_rest_url(path_url=CONSTANTS.OKX_ORDER_BOOK_PATH, domain=self._domain),
             params={
                 "instId": symbol,
                 "sz": "400",
             },
             method=RESTMethod.GET,
-            throttler_limit_id=CONSTANTS.SNAPSHOT_PATH_URL,
+            throttler_limit_id=CONSTANTS.OKX_ORDER_BOOK_PATH,
         )
 
     async def _order_book_snapshot(self, trading_pair: str) -> OrderBookMessage:
@@ -106,7 +114,7 @@ class OkxAPIOrderBookDataSource(OrderBookTrackerDataSource):
 
     def _channel_originating_message(self, event_message: Dict[str, Any]) -> str:
         if not isinstance(event_message, dict):
-            # The text reply to a text ping.
+            # Text that is not JSON (the reply to the text ping), or JSON that is not an object: not routed.
             return ""
         event_type = event_message.get("arg", {}).get("channel")
         if event_type == CONSTANTS.SNAPSHOT_EVENT_TYPE and event_message.get("action") == "snapshot":
@@ -168,7 +176,7 @@ class OkxAPIOrderBookDataSource(OrderBookTrackerDataSource):
         except asyncio.CancelledError:
             raise
         except Exception:
-            self.logger().exception(f"Unexpected error subscribing to {trading_pair} channels")
+            self.logger().exception(f"Error subscribing to {trading_pair}")
             return False
 
     async def unsubscribe_from_trading_pair(self, trading_pair: str) -> bool:
@@ -189,5 +197,5 @@ class OkxAPIOrderBookDataSource(OrderBookTrackerDataSource):
         except asyncio.CancelledError:
             raise
         except Exception:
-            self.logger().exception(f"Unexpected error unsubscribing from {trading_pair} channels")
+            self.logger().exception(f"Error unsubscribing from {trading_pair}")
             return False

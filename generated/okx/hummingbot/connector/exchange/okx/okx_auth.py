@@ -16,9 +16,9 @@ class OkxAuth(AuthBase):
     timestamp and the request; key, timestamp and signature travel in headers.
     """
 
-    def __init__(self, api_key: str, api_secret: str, passphrase: str, time_provider: TimeSynchronizer):
+    def __init__(self, api_key: str, secret_key: str, passphrase: str, time_provider: TimeSynchronizer):
         self.api_key = api_key
-        self.api_secret = api_secret
+        self.secret_key = secret_key
         self.passphrase = passphrase
         self.time_provider = time_provider
 
@@ -62,5 +62,5 @@ class OkxAuth(AuthBase):
         }
 
     def _generate_signature(self, payload: str) -> str:
-        digest = hmac.new(self.api_secret.encode("utf8"), payload.encode("utf8"), hashlib.sha256)
+        digest = hmac.new(self.secret_key.encode("utf8"), payload.encode("utf8"), hashlib.sha256)
         return base64.b64encode(digest.digest()).decode()

@@ -1,33 +1,43 @@
 """Constants of the Okx connector: URLs, paths, rate limits and exchange vocabularies."""
 
+import os
+
 from hummingbot.core.api_throttler.data_types import RateLimit
 from hummingbot.core.data_type.common import OrderType
 from hummingbot.core.data_type.in_flight_order import OrderState
 
 DEFAULT_DOMAIN = "com"
 
-HBOT_ORDER_ID_PREFIX = "93027a12dac34fBC"
-MAX_ORDER_ID_LEN = 32
+CLIENT_ID_PREFIX = "93027a12dac34fBC"
+MAX_ID_LEN = 32
 
-# Base URLs; {domain} is replaced by the connector's domain
-REST_URL = "https://www.okx.{domain}"
-WSS_URL = "wss://ws.okx.{domain}:8443/ws/v5/public"
-WSS_PRIVATE_URL = "wss://ws.okx.{domain}:8443/ws/v5/private"
+# Base URLs; {domain} is replaced by the connector's domain. With OKX_API_HOST=host:port set, they all point
+# at that host over plain http/ws, same paths: a local stand-in for the exchange (`hbgen sandbox`).
+LOCAL_API_HOST = os.environ.get("OKX_API_HOST")
+REST_URL = f"http://{LOCAL_API_HOST}" if LOCAL_API_HOST else "https://www.okx.{domain}"
+WSS_URL = f"ws://{LOCAL_API_HOST}/ws/v5/public" if LOCAL_API_HOST else "wss://ws.okx.{domain}:8443/ws/v5/public"
+WSS_PRIVATE_URL = (
+    f"ws://{LOCAL_API_HOST}/ws/v5/private" if LOCAL_API_HOST else "wss://ws.okx.{domain}:8443/ws/v5/private"
+)
 WS_HEARTBEAT_TIME_INTERVAL = 30.0
 PUBLIC_WS_PING_INTERVAL = 25.0
 PUBLIC_WS_PING_MESSAGE = "ping"
 USER_STREAM_PING_INTERVAL = 25.0
 
 # REST paths
-SERVER_TIME_PATH_URL = "/api/v5/public/time"
-INSTRUMENTS_PATH_URL = "/api/v5/public/instruments"
-TICKER_PATH_URL = "/api/v5/market/ticker"
-SNAPSHOT_PATH_URL = "/api/v5/market/books"
-ORDER_PATH_URL = "/api/v5/trade/order"
-CANCEL_ORDER_PATH_URL = "/api/v5/trade/cancel-order"
-OPEN_ORDERS_PATH_URL = "/api/v5/trade/orders-pending"
-MY_TRADES_PATH_URL = "/api/v5/trade/fills"
-BALANCE_PATH_URL = "/api/v5/account/balance"
+OKX_SERVER_TIME_PATH = "/api/v5/public/time"
+OKX_INSTRUMENTS_PATH = "/api/v5/public/instruments"
+OKX_TICKER_PATH = "/api/v5/market/ticker"
+OKX_ORDER_BOOK_PATH = "/api/v5/market/books"
+OKX_PLACE_ORDER_PATH = "/api/v5/trade/order"
+OKX_ORDER_DETAILS_PATH = "/api/v5/trade/order"
+OKX_ORDER_CANCEL_PATH = "/api/v5/trade/cancel-order"
+OKX_OPEN_ORDERS_PATH = "/api/v5/trade/orders-pending"
+OKX_TRADE_FILLS_PATH = "/api/v5/trade/fills"
+OKX_BALANCE_PATH = "/api/v5/account/balance"
+
+# Rate limit ids of the path templates (a filled-in path cannot identify its limit)
+OKX_ORDER_DETAILS_LIMIT_ID = "OKX_ORDER_DETAILS_LIMIT_ID"
 
 # Query parameters of the symbols and trading rules request
 EXCHANGE_INFO_PARAMS = {"instType": "SPOT"}
@@ -66,13 +76,14 @@ ORDER_NOT_FOUND_ON_STATUS_MATCHES = ["51603"]
 ORDER_NOT_FOUND_ON_CANCEL_MATCHES = ["51400"]
 
 RATE_LIMITS = [
-    RateLimit(limit_id=SERVER_TIME_PATH_URL, limit=10, time_interval=2.0),
-    RateLimit(limit_id=INSTRUMENTS_PATH_URL, limit=20, time_interval=2.0),
-    RateLimit(limit_id=TICKER_PATH_URL, limit=20, time_interval=2.0),
-    RateLimit(limit_id=SNAPSHOT_PATH_URL, limit=40, time_interval=2.0),
-    RateLimit(limit_id=ORDER_PATH_URL, limit=60, time_interval=2.0),
-    RateLimit(limit_id=CANCEL_ORDER_PATH_URL, limit=60, time_interval=2.0),
-    RateLimit(limit_id=OPEN_ORDERS_PATH_URL, limit=60, time_interval=2.0),
-    RateLimit(limit_id=MY_TRADES_PATH_URL, limit=60, time_interval=2.0),
-    RateLimit(limit_id=BALANCE_PATH_URL, limit=10, time_interval=2.0),
+    RateLimit(limit_id=OKX_SERVER_TIME_PATH, limit=10, time_interval=2.0),
+    RateLimit(limit_id=OKX_INSTRUMENTS_PATH, limit=20, time_interval=2.0),
+    RateLimit(limit_id=OKX_TICKER_PATH, limit=20, time_interval=2.0),
+    RateLimit(limit_id=OKX_ORDER_BOOK_PATH, limit=40, time_interval=2.0),
+    RateLimit(limit_id=OKX_PLACE_ORDER_PATH, limit=60, time_interval=2.0),
+    RateLimit(limit_id=OKX_ORDER_DETAILS_LIMIT_ID, limit=60, time_interval=2.0),
+    RateLimit(limit_id=OKX_ORDER_CANCEL_PATH, limit=60, time_interval=2.0),
+    RateLimit(limit_id=OKX_OPEN_ORDERS_PATH, limit=60, time_interval=2.0),
+    RateLimit(limit_id=OKX_TRADE_FILLS_PATH, limit=60, time_interval=2.0),
+    RateLimit(limit_id=OKX_BALANCE_PATH, limit=10, time_interval=2.0),
 ]

@@ -5,15 +5,11 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from bidict import bidict
 
-from hummingbot.connector.exchange.okx import (
-    okx_constants as CONSTANTS,
-    okx_utils,
-    okx_web_utils as web_utils,
-)
+from hummingbot.connector.constants import s_decimal_NaN
+from hummingbot.connector.exchange.okx import okx_constants as CONSTANTS, okx_utils, okx_web_utils as web_utils
 from hummingbot.connector.exchange.okx.okx_api_order_book_data_source import OkxAPIOrderBookDataSource
 from hummingbot.connector.exchange.okx.okx_api_user_stream_data_source import OkxAPIUserStreamDataSource
 from hummingbot.connector.exchange.okx.okx_auth import OkxAuth
-from hummingbot.connector.constants import s_decimal_NaN
 from hummingbot.connector.exchange_py_base import ExchangePyBase
 from hummingbot.connector.trading_rule import TradingRule
 from hummingbot.connector.utils import combine_to_hb_trading_pair
@@ -31,7 +27,7 @@ class OkxExchange(ExchangePyBase):
     def __init__(
         self,
         okx_api_key: str,
-        okx_api_secret: str,
+        okx_secret_key: str,
         okx_passphrase: str,
         balance_asset_limit: Optional[Dict[str, Dict[str, Decimal]]] = None,
         rate_limits_share_pct: Decimal = Decimal("100"),
@@ -39,9 +35,9 @@ class OkxExchange(ExchangePyBase):
         trading_required: bool = True,
         domain: str = CONSTANTS.DEFAULT_DOMAIN,
     ):
-        self.api_key = okx_api_key
-        self.api_secret = okx_api_secret
-        self.passphrase = okx_passphrase
+        self.okx_api_key = okx_api_key
+        self.okx_secret_key = okx_secret_key
+        self.okx_passphrase = okx_passphrase
         self._domain = domain
         self._trading_required = trading_required
         self._trading_pairs = trading_pairs
@@ -50,9 +46,9 @@ class OkxExchange(ExchangePyBase):
     @property
     def authenticator(self) -> OkxAuth:
         return OkxAuth(
-            api_key=self.api_key,
-            api_secret=self.api_secret,
-            passphrase=self.passphrase,
+            api_key=self.okx_api_key,
+            secret_key=self.okx_secret_key,
+            passphrase=self.okx_passphrase,
             time_provider=self._time_synchronizer,
         )
 
@@ -72,23 +68,23 @@ class OkxExchange(ExchangePyBase):
 
     @property
     def client_order_id_max_length(self) -> int:
-        return CONSTANTS.MAX_ORDER_ID_LEN
+        return CONSTANTS.MAX_ID_LEN
 
     @property
     def client_order_id_prefix(self) -> str:
-        return CONSTANTS.HBOT_ORDER_ID_PREFIX
+        return CONSTANTS.CLIENT_ID_PREFIX
 
     @property
     def trading_rules_request_path(self) -> str:
-        return CONSTANTS.INSTRUMENTS_PATH_URL
+        return CONSTANTS.OKX_INSTRUMENTS_PATH
 
     @property
     def trading_pairs_request_path(self) -> str:
-        return CONSTANTS.INSTRUMENTS_PATH_URL
+        return CONSTANTS.OKX_INSTRUMENTS_PATH
 
     @property
     def check_network_request_path(self) -> str:
-        return CONSTANTS.SERVER_TIME_PATH_URL
+        return CONSTANTS.OKX_SERVER_TIME_PATH
 
     @property
     def trading_pairs(self) -> Optional[List[str]]:
@@ -108,6 +104,11 @@ class OkxExchange(ExchangePyBase):
             OrderType.LIMIT_MAKER,
             OrderType.MARKET,
         ]
+
+    @staticmethod
+    def okx_order_type(order_type: OrderType) -> str:
+        """The exchange's name for a Hummingbot order type."""
+        return CONSTANTS.ORDER_TYPE_NAMES[order_type]
 
     def _is_request_exception_related_to_time_synchronizer(self, request_exception: Exception) -> bool:
         error_description = str(request_exception)
@@ -180,18 +181,18 @@ class OkxExchange(ExchangePyBase):
             "tdMode": "cash",
             "clOrdId": order_id,
             "side": side,
-            "ordType": CONSTANTS.ORDER_TYPE_NAMES[order_type],
+            "ordType": self.okx_order_type(order_type),
             "sz": f"{amount:f}",
         }
         if order_type is not OrderType.MARKET:
             api_params["px"] = f"{price:f}"
         api_params.update(CONSTANTS.ORDER_TYPE_PARAMS.get(order_type, {}))
         order_result = await self._api_post(
-            path_url=CONSTANTS.ORDER_PATH_URL,
+            path_url=CONSTANTS.OKX_PLACE_ORDER_PATH,
             data=api_params,
             is_auth_required=True,
         )
-        return str(order_result["data"][0]["ordId"]), float(order_result["data"][0]["ts"]) * 1e-3
+        return str(order_result["data"][0]["ordId"]), self.current_timestamp
 
     async def _place_cancel(self, order_id: str, tracked_order: InFlightOrder) -> bool:
         symbol = await self.exchange_symbol_associated_to_pair(trading_pair=tracked_order.trading_pair)
@@ -200,11 +201,14 @@ class OkxExchange(ExchangePyBase):
             "clOrdId": order_id,
         }
         cancel_result = await self._api_post(
-            path_url=CONSTANTS.CANCEL_ORDER_PATH_URL,
+            path_url=CONSTANTS.OKX_ORDER_CANCEL_PATH,
             data=api_params,
             is_auth_required=True,
         )
-        return cancel_result["data"][0]["sCode"] == "0"
+        # A refusal raises, as a failed request does: Hummingbot logs it and checks it for "order not found".
+        if not (cancel_result["data"][0]["sCode"] == "0"):
+            raise IOError(f"Error cancelling order {order_id}: {cancel_result}")
+        return True
 
     async def _format_trading_rules(self, exchange_info_dict: Dict[str, Any]) -> List[TradingRule]:
         trading_rules = []
@@ -306,7 +310,7 @@ class OkxExchange(ExchangePyBase):
             return trade_updates
         symbol = await self.exchange_symbol_associated_to_pair(trading_pair=order.trading_pair)
         fills_response = await self._api_get(
-            path_url=CONSTANTS.MY_TRADES_PATH_URL,
+            path_url=CONSTANTS.OKX_TRADE_FILLS_PATH,
             params={
                 "instType": "SPOT",
                 "instId": symbol,
@@ -339,12 +343,13 @@ class OkxExchange(ExchangePyBase):
     async def _request_order_status(self, tracked_order: InFlightOrder) -> OrderUpdate:
         symbol = await self.exchange_symbol_associated_to_pair(trading_pair=tracked_order.trading_pair)
         order_status = await self._api_get(
-            path_url=CONSTANTS.ORDER_PATH_URL,
+            path_url=CONSTANTS.OKX_ORDER_DETAILS_PATH,
             params={
                 "instId": symbol,
                 "clOrdId": tracked_order.client_order_id,
             },
             is_auth_required=True,
+            limit_id=CONSTANTS.OKX_ORDER_DETAILS_LIMIT_ID,
         )
         return OrderUpdate(
             client_order_id=tracked_order.client_order_id,
@@ -355,7 +360,7 @@ class OkxExchange(ExchangePyBase):
         )
 
     async def _update_balances(self):
-        account_info = await self._api_get(path_url=CONSTANTS.BALANCE_PATH_URL, is_auth_required=True)
+        account_info = await self._api_get(path_url=CONSTANTS.OKX_BALANCE_PATH, is_auth_required=True)
         local_asset_names = set(self._account_balances.keys())
         remote_asset_names = set()
         for balance_entry in account_info["data"][0]["details"]:
@@ -378,7 +383,7 @@ class OkxExchange(ExchangePyBase):
     async def _get_last_traded_price(self, trading_pair: str) -> float:
         symbol = await self.exchange_symbol_associated_to_pair(trading_pair=trading_pair)
         ticker = await self._api_get(
-            path_url=CONSTANTS.TICKER_PATH_URL,
+            path_url=CONSTANTS.OKX_TICKER_PATH,
             params={
                 "instId": symbol,
             },

@@ -13,18 +13,18 @@ class OkxOrderBook(OrderBook):
         """
         Creates a snapshot message from the order book snapshot sent by the exchange
         :param msg: the snapshot payload
-        :param timestamp: the snapshot timestamp
+        :param timestamp: unused: the snapshot carries its own time
         :param metadata: extra information; must carry the trading_pair
         """
         return OrderBookMessage(
             OrderBookMessageType.SNAPSHOT,
             {
                 "trading_pair": metadata["trading_pair"],
-                "update_id": int(msg["data"][0]["ts"]),
+                "update_id": int(float(msg["data"][0]["ts"]) * 1e-3),
                 "bids": msg["data"][0]["bids"],
                 "asks": msg["data"][0]["asks"],
             },
-            timestamp=timestamp,
+            timestamp=float(msg["data"][0]["ts"]) * 1e-3,
         )
 
     @classmethod
@@ -41,7 +41,7 @@ class OkxOrderBook(OrderBook):
             OrderBookMessageType.SNAPSHOT,
             {
                 "trading_pair": metadata["trading_pair"],
-                "update_id": int(msg["data"][0]["ts"]),
+                "update_id": int(float(msg["data"][0]["ts"]) * 1e-3),
                 "bids": msg["data"][0]["bids"],
                 "asks": msg["data"][0]["asks"],
             },
@@ -62,7 +62,7 @@ class OkxOrderBook(OrderBook):
             OrderBookMessageType.DIFF,
             {
                 "trading_pair": metadata["trading_pair"],
-                "update_id": int(msg["data"][0]["ts"]),
+                "update_id": int(float(msg["data"][0]["ts"]) * 1e-3),
                 "bids": msg["data"][0]["bids"],
                 "asks": msg["data"][0]["asks"],
             },

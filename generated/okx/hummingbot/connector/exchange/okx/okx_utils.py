@@ -36,7 +36,7 @@ class OkxConfigMap(BaseConnectorConfigMap):
             "prompt_on_new": True,
         },
     )
-    okx_api_secret: SecretStr = Field(
+    okx_secret_key: SecretStr = Field(
         default=...,
         json_schema_extra={
             "prompt": "Enter your OKX secret key",

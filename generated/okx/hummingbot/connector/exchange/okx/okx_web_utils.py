@@ -9,14 +9,19 @@ from hummingbot.core.web_assistant.connections.data_types import RESTMethod
 from hummingbot.core.web_assistant.web_assistants_factory import WebAssistantsFactory
 
 
+def rest_url(path_url: str, domain: str = CONSTANTS.DEFAULT_DOMAIN) -> str:
+    """Full URL of a REST endpoint on the given domain."""
+    return CONSTANTS.REST_URL.format(domain=domain) + path_url
+
+
 def public_rest_url(path_url: str, domain: str = CONSTANTS.DEFAULT_DOMAIN) -> str:
     """Full URL of a public REST endpoint on the given domain."""
-    return CONSTANTS.REST_URL.format(domain=domain) + path_url
+    return rest_url(path_url, domain)
 
 
 def private_rest_url(path_url: str, domain: str = CONSTANTS.DEFAULT_DOMAIN) -> str:
     """Full URL of a private (signed) REST endpoint on the given domain."""
-    return CONSTANTS.REST_URL.format(domain=domain) + path_url
+    return rest_url(path_url, domain)
 
 
 def build_api_factory(
@@ -56,8 +61,8 @@ async def get_current_server_time(
     api_factory = build_api_factory_without_time_synchronizer_pre_processor(throttler=throttler)
     rest_assistant = await api_factory.get_rest_assistant()
     response = await rest_assistant.execute_request(
-        url=public_rest_url(path_url=CONSTANTS.SERVER_TIME_PATH_URL, domain=domain),
+        url=public_rest_url(path_url=CONSTANTS.OKX_SERVER_TIME_PATH, domain=domain),
         method=RESTMethod.GET,
-        throttler_limit_id=CONSTANTS.SERVER_TIME_PATH_URL,
+        throttler_limit_id=CONSTANTS.OKX_SERVER_TIME_PATH,
     )
     return int(response["data"][0]["ts"])

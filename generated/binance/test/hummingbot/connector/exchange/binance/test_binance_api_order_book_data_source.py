@@ -1,6 +1,7 @@
 import asyncio
 import json
 import re
+from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
 from unittest.mock import AsyncMock, patch
 
 from aioresponses import aioresponses
@@ -12,7 +13,6 @@ from hummingbot.connector.exchange.binance.binance_exchange import BinanceExchan
 from hummingbot.connector.test_support.network_mocking_assistant import NetworkMockingAssistant
 from hummingbot.core.data_type.common import TradeType
 from hummingbot.core.data_type.order_book_message import OrderBookMessageType
-from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
 
 
 class BinanceAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
@@ -75,7 +75,7 @@ class BinanceAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
     def _snapshot_url_regex(self):
         url = web_utils.public_rest_url(path_url=CONSTANTS.SNAPSHOT_PATH_URL, domain=self.domain)
-        return re.compile(f"^{re.escape(url)}")
+        return re.compile(f"^{re.escape(url)}(\\?.*)?$")
 
     def _snapshot_response(self):
         return {"lastUpdateId": 1001, "bids": [["10.5", "1.25"]], "asks": [["10.75", "2.5"]]}
@@ -184,6 +184,38 @@ class BinanceAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         self.assertTrue(diff_queue.empty())
         self.assertTrue(snapshot_queue.empty())
 
+    @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
+    async def test_listen_for_subscriptions_drops_malformed_messages_and_keeps_listening(self, ws_connect_mock):
+        websocket = self.mocking_assistant.create_websocket_mock()
+        ws_connect_mock.return_value = websocket
+        # Text that is not JSON, JSON that is not an object, an event of no subscribed channel, then a trade.
+        self.mocking_assistant.add_websocket_aiohttp_message(websocket_mock=websocket, message="{not json")
+        for message in (
+            [],
+            {
+                "e": "hbgen-unknown-event",
+                "E": 1672515782136,
+                "s": "BNBBTC",
+                "t": 12345,
+                "p": "0.001",
+                "q": "100",
+                "T": 1672515782136,
+                "m": True,
+                "M": True,
+            },
+            self._trade_event(),
+        ):
+            self.mocking_assistant.add_websocket_aiohttp_message(websocket_mock=websocket, message=json.dumps(message))
+
+        self.listening_task = asyncio.create_task(self.data_source.listen_for_subscriptions())
+
+        trade_queue = self.data_source._message_queue[self.data_source._trade_messages_queue_key]
+        self.assertEqual(self._trade_event(), await asyncio.wait_for(trade_queue.get(), timeout=1))
+        self.assertTrue(trade_queue.empty())
+        # Still on its first connection, and nothing logged as an error.
+        self.assertEqual(1, ws_connect_mock.call_count)
+        self.assertEqual([], [record.getMessage() for record in self.log_records if record.levelname == "ERROR"])
+
     @patch("aiohttp.ClientSession.ws_connect")
     async def test_listen_for_subscriptions_raises_cancel_exception(self, ws_connect_mock):
         ws_connect_mock.side_effect = asyncio.CancelledError
@@ -250,15 +282,35 @@ class BinanceAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         with self.assertRaises(asyncio.CancelledError):
             await self.data_source.listen_for_trades(asyncio.get_running_loop(), asyncio.Queue())
 
-    async def test_listen_for_trades_logs_exception(self):
+    async def test_listen_for_trades_logs_and_drops_malformed_trades(self):
+        # Fields missing, a symbol of the wrong type: each is dropped, the next trade still arrives.
         self.data_source._message_queue[self.data_source._trade_messages_queue_key] = self._queue_delivering(
-            {}, asyncio.CancelledError()
+            {},
+            {
+                "e": "trade",
+                "E": 1700000000250,
+                "s": {"hbgen": "not a symbol"},
+                "t": 3001,
+                "p": "10.625",
+                "q": "0.375",
+                "T": 1672515782136,
+                "m": True,
+                "M": True,
+            },
+            self._trade_event(),
+            asyncio.CancelledError(),
         )
+        output_queue = asyncio.Queue()
 
         with self.assertRaises(asyncio.CancelledError):
-            await self.data_source.listen_for_trades(asyncio.get_running_loop(), asyncio.Queue())
+            await self.data_source.listen_for_trades(asyncio.get_running_loop(), output_queue)
 
-        self.assertTrue(self._is_logged("ERROR", "Unexpected error when processing public trade updates from exchange"))
+        self.assertEqual(3001, output_queue.get_nowait().trade_id)
+        self.assertTrue(output_queue.empty())
+        error = "Unexpected error when processing public trade updates from exchange"
+        self.assertEqual(
+            2, sum(record.levelname == "ERROR" and record.getMessage() == error for record in self.log_records)
+        )
 
     async def test_listen_for_order_book_diffs_successful(self):
         self.data_source._message_queue[self.data_source._diff_messages_queue_key] = self._queue_delivering(
@@ -392,7 +444,7 @@ class BinanceAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
         self.assertFalse(result)
         self.assertEqual([self.trading_pair], self.data_source._trading_pairs)
-        self.assertTrue(self._is_logged("ERROR", f"Unexpected error subscribing to {self.new_trading_pair} channels"))
+        self.assertTrue(self._is_logged("ERROR", f"Error subscribing to {self.new_trading_pair}"))
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_unsubscribe_from_trading_pair_successful(self, ws_connect_mock):
@@ -437,11 +489,13 @@ class BinanceAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
         self.assertFalse(result)
         self.assertEqual([self.trading_pair], self.data_source._trading_pairs)
-        self.assertTrue(self._is_logged("ERROR", f"Unexpected error unsubscribing from {self.trading_pair} channels"))
+        self.assertTrue(self._is_logged("ERROR", f"Error unsubscribing from {self.trading_pair}"))
 
     async def test_get_last_traded_prices(self):
         url = web_utils.public_rest_url(path_url=CONSTANTS.TICKER_PRICE_PATH_URL, domain=self.domain)
-        self.mock_api.get(re.compile(f"^{re.escape(url)}"), body=json.dumps({"symbol": "LTCBTC", "price": "10.875"}))
+        self.mock_api.get(
+            re.compile(f"^{re.escape(url)}(\\?.*)?$"), body=json.dumps({"symbol": "LTCBTC", "price": "10.875"})
+        )
 
         prices = await self.data_source.get_last_traded_prices([self.trading_pair])
 

@@ -2,6 +2,7 @@ import asyncio
 import hashlib
 import hmac
 import json
+from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
 from typing import Optional
 from unittest.mock import AsyncMock, MagicMock, patch
 
@@ -9,14 +10,13 @@ from hummingbot.connector.exchange.binance.binance_api_user_stream_data_source i
 from hummingbot.connector.exchange.binance.binance_auth import BinanceAuth
 from hummingbot.connector.exchange.binance.binance_exchange import BinanceExchange
 from hummingbot.connector.test_support.network_mocking_assistant import NetworkMockingAssistant
-from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
 
 
 class BinanceAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
     async def asyncSetUp(self) -> None:
         await super().asyncSetUp()
         self.api_key = "testApiKey"
-        self.api_secret = "testApiSecret"
+        self.secret_key = "testSecretKey"
         self.trading_pair = "COINALPHA-HBOT"
         self.mocking_assistant = NetworkMockingAssistant()
         await self.mocking_assistant.async_init()
@@ -24,11 +24,11 @@ class BinanceAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
         self.time_provider.time.return_value = 1640000000.25
         self.connector = BinanceExchange(
             binance_api_key=self.api_key,
-            binance_api_secret=self.api_secret,
+            binance_api_secret=self.secret_key,
             trading_pairs=[self.trading_pair],
             trading_required=False,
         )
-        self.auth = BinanceAuth(api_key=self.api_key, api_secret=self.api_secret, time_provider=self.time_provider)
+        self.auth = BinanceAuth(api_key=self.api_key, secret_key=self.secret_key, time_provider=self.time_provider)
         self.data_source = self.create_data_source(domain="com")
         self.data_source._sleep = AsyncMock()
         self.output = asyncio.Queue()
@@ -51,7 +51,7 @@ class BinanceAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
 
     def ws_signature(self, message: str) -> str:
         """The signature the exchange expects for `message`, computed here from the documented recipe."""
-        return hmac.new(self.api_secret.encode("utf8"), message.encode("utf8"), hashlib.sha256).hexdigest()
+        return hmac.new(self.secret_key.encode("utf8"), message.encode("utf8"), hashlib.sha256).hexdigest()
 
     def websocket(self, ws_connect_mock: AsyncMock, *messages) -> AsyncMock:
         """The websocket `ws_connect` opens, receiving `messages` (payloads as the exchange sends them) in order."""
@@ -199,7 +199,9 @@ class BinanceAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
         self.assertTrue(self.output.empty())
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
-    async def test_listen_for_user_stream_does_not_queue_empty_payloads_nor_request_replies(self, ws_connect_mock):
+    async def test_listen_for_user_stream_does_not_queue_malformed_or_empty_payloads_nor_request_replies(
+        self, ws_connect_mock
+    ):
         event = {
             "e": "executionReport",
             "E": 1499405658658,
@@ -237,19 +239,26 @@ class BinanceAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
             "W": 1499405658657,
             "V": "NONE",
         }
-        self.websocket(
+        websocket = self.websocket(
             ws_connect_mock,
             {"id": "d3df8a61-98ea-4fe0-8f4e-0fcea5d418b0", "status": 200, "result": {"subscriptionId": 0}},
-            {},
-            {"id": "d3df8a61-98ea-4fe0-8f4e-0fcea5d418b0", "status": 200, "result": {"subscriptionId": 0}},
-            {"event": event},
         )
+        # Text that is not JSON and JSON that is not an object are dropped too, and the connection stays up.
+        self.mocking_assistant.add_websocket_aiohttp_message(websocket, "{not json")
+        self.mocking_assistant.add_websocket_aiohttp_message(websocket, json.dumps([]))
+        self.mocking_assistant.add_websocket_aiohttp_message(websocket, json.dumps({}))
+        self.mocking_assistant.add_websocket_aiohttp_message(
+            websocket,
+            json.dumps({"id": "d3df8a61-98ea-4fe0-8f4e-0fcea5d418b0", "status": 200, "result": {"subscriptionId": 0}}),
+        )
+        self.mocking_assistant.add_websocket_aiohttp_message(websocket, json.dumps({"event": event}))
 
         self.start_listening()
 
         # Messages are processed in order: the event sent last is the first one queued.
         self.assertEqual(event, await asyncio.wait_for(self.output.get(), timeout=1))
         self.assertTrue(self.output.empty())
+        self.assertEqual(1, ws_connect_mock.call_count)
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_listen_for_user_stream_logs_connection_failure(self, ws_connect_mock):

@@ -16,14 +16,14 @@ from hummingbot.connector.exchange.binance.binance_exchange import BinanceExchan
 from hummingbot.connector.test_support.exchange_connector_test import AbstractExchangeConnectorTests
 from hummingbot.connector.trading_rule import TradingRule
 from hummingbot.core.data_type.common import OrderType, TradeType
-from hummingbot.core.data_type.in_flight_order import InFlightOrder
+from hummingbot.core.data_type.in_flight_order import InFlightOrder, OrderState
 from hummingbot.core.data_type.trade_fee import DeductedFromReturnsTradeFee, TokenAmount, TradeFeeBase
 from hummingbot.core.event.events import MarketOrderFailureEvent, OrderFilledEvent
 
 
 class BinanceExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     api_key = "test-api_key"
-    api_secret = "test-api_secret"
+    secret_key = "test-secret_key"
     expected_order_type_names = {
         OrderType.LIMIT: "LIMIT",
         OrderType.LIMIT_MAKER: "LIMIT_MAKER",
@@ -494,7 +494,7 @@ class BinanceExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
     def create_exchange_instance(self):
         return BinanceExchange(
             binance_api_key=self.api_key,
-            binance_api_secret=self.api_secret,
+            binance_api_secret=self.secret_key,
             trading_pairs=[self.trading_pair],
         )
 
@@ -508,7 +508,7 @@ class BinanceExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
         self.assertIn("timestamp", signed)
         signature = signed.pop("signature")
         # The signature is recomputed here, independently, from the documented recipe.
-        digest = hmac.new(self.api_secret.encode("utf8"), urlencode(signed).encode("utf8"), hashlib.sha256)
+        digest = hmac.new(self.secret_key.encode("utf8"), urlencode(signed).encode("utf8"), hashlib.sha256)
         self.assertEqual(digest.hexdigest(), signature)
 
     def validate_order_creation_request(self, order: InFlightOrder, request_call: RequestCall):
@@ -539,8 +539,8 @@ class BinanceExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
 
     @staticmethod
     def _url_pattern(url: str) -> re.Pattern:
-        """Matches the URL whatever its query string (aioresponses matches queries too)."""
-        return re.compile(f"^{url}".replace(".", r"\.").replace("?", r"\?"))
+        """Matches the URL whatever its query string (aioresponses matches queries too), and no longer path."""
+        return re.compile(f"^{re.escape(url)}(\\?.*)?$")
 
     def _private_url(self, path_url: str) -> Tuple[str, re.Pattern]:
         url = web_utils.private_rest_url(path_url, domain=self.exchange.domain)
@@ -1179,3 +1179,24 @@ class BinanceExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
 
         self.assertEqual(0, len(self.order_filled_logger.event_log))
         self.assertEqual(0, len(self.buy_order_completed_logger.event_log))
+
+    async def test_user_stream_drops_malformed_events_and_keeps_listening(self):
+        self.exchange._set_current_timestamp(1640780000)
+        order = self._track_buy_order()
+        mock_queue = AsyncMock()
+        # An event of no known type, an order event without its fields, then the order's own event.
+        mock_queue.get.side_effect = [
+            {"e": "hbgen-unknown-event"},
+            {"e": "executionReport"},
+            self.order_event_for_new_order_websocket_update(order),
+            asyncio.CancelledError,
+        ]
+        self.exchange._user_stream_tracker._user_stream = mock_queue
+
+        with patch.object(self.exchange, "_sleep", new_callable=AsyncMock):
+            with self.assertRaises(asyncio.CancelledError):
+                await self.exchange._user_stream_event_listener()
+        await asyncio.sleep(0.1)
+
+        self.assertEqual(OrderState.OPEN, order.current_state)
+        self.assertTrue(self.is_logged("ERROR", "Unexpected error in user stream listener loop."))

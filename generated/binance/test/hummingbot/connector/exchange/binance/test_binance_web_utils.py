@@ -1,3 +1,5 @@
+from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
+
 from aioresponses import aioresponses
 from yarl import URL
 
@@ -6,7 +8,6 @@ from hummingbot.connector.time_synchronizer import TimeSynchronizer
 from hummingbot.core.api_throttler.async_throttler import AsyncThrottler
 from hummingbot.core.web_assistant.connections.data_types import RESTMethod
 from hummingbot.core.web_assistant.ws_assistant import WSAssistant
-from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
 
 
 class BinanceWebUtilsTests(IsolatedAsyncioWrapperTestCase):

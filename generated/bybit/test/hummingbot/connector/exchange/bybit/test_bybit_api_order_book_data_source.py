@@ -1,6 +1,7 @@
 import asyncio
 import json
 import re
+from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
 from unittest.mock import AsyncMock, patch
 
 from aioresponses import aioresponses
@@ -12,7 +13,6 @@ from hummingbot.connector.exchange.bybit.bybit_exchange import BybitExchange
 from hummingbot.connector.test_support.network_mocking_assistant import NetworkMockingAssistant
 from hummingbot.core.data_type.common import TradeType
 from hummingbot.core.data_type.order_book_message import OrderBookMessageType
-from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
 
 
 class BybitAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
@@ -75,7 +75,7 @@ class BybitAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
     def _snapshot_url_regex(self):
         url = web_utils.public_rest_url(path_url=CONSTANTS.SNAPSHOT_PATH_URL, domain=self.domain)
-        return re.compile(f"^{re.escape(url)}")
+        return re.compile(f"^{re.escape(url)}(\\?.*)?$")
 
     def _snapshot_response(self):
         return {
@@ -268,6 +268,44 @@ class BybitAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         self.assertTrue(diff_queue.empty())
         self.assertTrue(snapshot_queue.empty())
 
+    @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
+    async def test_listen_for_subscriptions_drops_malformed_messages_and_keeps_listening(self, ws_connect_mock):
+        websocket = self.mocking_assistant.create_websocket_mock()
+        ws_connect_mock.return_value = websocket
+        # Text that is not JSON, JSON that is not an object, an event of no subscribed channel, then a trade.
+        self.mocking_assistant.add_websocket_aiohttp_message(websocket_mock=websocket, message="{not json")
+        for message in (
+            [],
+            {
+                "topic": "hbgen-unknown-event",
+                "type": "snapshot",
+                "ts": 1672304486868,
+                "data": [
+                    {
+                        "T": 1672304486865,
+                        "s": "BTCUSDT",
+                        "S": "Buy",
+                        "v": "0.001",
+                        "p": "16578.50",
+                        "L": "PlusTick",
+                        "i": "20f43950-d8dd-5b31-9112-a178eb6023af",
+                        "BT": False,
+                    }
+                ],
+            },
+            self._trade_event(),
+        ):
+            self.mocking_assistant.add_websocket_aiohttp_message(websocket_mock=websocket, message=json.dumps(message))
+
+        self.listening_task = asyncio.create_task(self.data_source.listen_for_subscriptions())
+
+        trade_queue = self.data_source._message_queue[self.data_source._trade_messages_queue_key]
+        self.assertEqual(self._trade_event(), await asyncio.wait_for(trade_queue.get(), timeout=1))
+        self.assertTrue(trade_queue.empty())
+        # Still on its first connection, and nothing logged as an error.
+        self.assertEqual(1, ws_connect_mock.call_count)
+        self.assertEqual([], [record.getMessage() for record in self.log_records if record.levelname == "ERROR"])
+
     @patch("aiohttp.ClientSession.ws_connect")
     async def test_listen_for_subscriptions_raises_cancel_exception(self, ws_connect_mock):
         ws_connect_mock.side_effect = asyncio.CancelledError
@@ -334,15 +372,42 @@ class BybitAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         with self.assertRaises(asyncio.CancelledError):
             await self.data_source.listen_for_trades(asyncio.get_running_loop(), asyncio.Queue())
 
-    async def test_listen_for_trades_logs_exception(self):
+    async def test_listen_for_trades_logs_and_drops_malformed_trades(self):
+        # Fields missing, a symbol of the wrong type, no trades in the list: each is dropped, the next trade still arrives.
         self.data_source._message_queue[self.data_source._trade_messages_queue_key] = self._queue_delivering(
-            {}, asyncio.CancelledError()
+            {},
+            {
+                "topic": "publicTrade.BTCUSDT",
+                "type": "snapshot",
+                "ts": 1672304486868,
+                "data": [
+                    {
+                        "T": 1700000000250,
+                        "s": {"hbgen": "not a symbol"},
+                        "S": "Sell",
+                        "v": "0.375",
+                        "p": "10.625",
+                        "L": "PlusTick",
+                        "i": "3001",
+                        "BT": False,
+                    }
+                ],
+            },
+            {"topic": "publicTrade.BTCUSDT", "type": "snapshot", "ts": 1672304486868, "data": []},
+            self._trade_event(),
+            asyncio.CancelledError(),
         )
+        output_queue = asyncio.Queue()
 
         with self.assertRaises(asyncio.CancelledError):
-            await self.data_source.listen_for_trades(asyncio.get_running_loop(), asyncio.Queue())
+            await self.data_source.listen_for_trades(asyncio.get_running_loop(), output_queue)
 
-        self.assertTrue(self._is_logged("ERROR", "Unexpected error when processing public trade updates from exchange"))
+        self.assertEqual("3001", output_queue.get_nowait().trade_id)
+        self.assertTrue(output_queue.empty())
+        error = "Unexpected error when processing public trade updates from exchange"
+        self.assertEqual(
+            2, sum(record.levelname == "ERROR" and record.getMessage() == error for record in self.log_records)
+        )
 
     async def test_listen_for_order_book_diffs_successful(self):
         self.data_source._message_queue[self.data_source._diff_messages_queue_key] = self._queue_delivering(
@@ -496,7 +561,7 @@ class BybitAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
         self.assertFalse(result)
         self.assertEqual([self.trading_pair], self.data_source._trading_pairs)
-        self.assertTrue(self._is_logged("ERROR", f"Unexpected error subscribing to {self.new_trading_pair} channels"))
+        self.assertTrue(self._is_logged("ERROR", f"Error subscribing to {self.new_trading_pair}"))
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_unsubscribe_from_trading_pair_successful(self, ws_connect_mock):
@@ -541,12 +606,12 @@ class BybitAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
         self.assertFalse(result)
         self.assertEqual([self.trading_pair], self.data_source._trading_pairs)
-        self.assertTrue(self._is_logged("ERROR", f"Unexpected error unsubscribing from {self.trading_pair} channels"))
+        self.assertTrue(self._is_logged("ERROR", f"Error unsubscribing from {self.trading_pair}"))
 
     async def test_get_last_traded_prices(self):
-        url = web_utils.public_rest_url(path_url=CONSTANTS.TICKERS_PATH_URL, domain=self.domain)
+        url = web_utils.public_rest_url(path_url=CONSTANTS.LAST_TRADED_PRICE_PATH, domain=self.domain)
         self.mock_api.get(
-            re.compile(f"^{re.escape(url)}"),
+            re.compile(f"^{re.escape(url)}(\\?.*)?$"),
             body=json.dumps(
                 {
                     "retCode": 0,

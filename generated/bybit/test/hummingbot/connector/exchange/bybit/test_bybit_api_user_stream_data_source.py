@@ -2,6 +2,7 @@ import asyncio
 import hashlib
 import hmac
 import json
+from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
 from typing import Optional
 from unittest.mock import AsyncMock, MagicMock, patch
 
@@ -9,14 +10,13 @@ from hummingbot.connector.exchange.bybit.bybit_api_user_stream_data_source impor
 from hummingbot.connector.exchange.bybit.bybit_auth import BybitAuth
 from hummingbot.connector.exchange.bybit.bybit_exchange import BybitExchange
 from hummingbot.connector.test_support.network_mocking_assistant import NetworkMockingAssistant
-from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
 
 
 class BybitAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
     async def asyncSetUp(self) -> None:
         await super().asyncSetUp()
         self.api_key = "testApiKey"
-        self.api_secret = "testApiSecret"
+        self.secret_key = "testSecretKey"
         self.trading_pair = "COINALPHA-HBOT"
         self.mocking_assistant = NetworkMockingAssistant()
         await self.mocking_assistant.async_init()
@@ -24,11 +24,11 @@ class BybitAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
         self.time_provider.time.return_value = 1640000000.25
         self.connector = BybitExchange(
             bybit_api_key=self.api_key,
-            bybit_api_secret=self.api_secret,
+            bybit_api_secret=self.secret_key,
             trading_pairs=[self.trading_pair],
             trading_required=False,
         )
-        self.auth = BybitAuth(api_key=self.api_key, api_secret=self.api_secret, time_provider=self.time_provider)
+        self.auth = BybitAuth(api_key=self.api_key, secret_key=self.secret_key, time_provider=self.time_provider)
         self.data_source = self.create_data_source(domain="com")
         self.data_source._sleep = AsyncMock()
         self.output = asyncio.Queue()
@@ -51,7 +51,7 @@ class BybitAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
 
     def ws_signature(self, message: str) -> str:
         """The signature the exchange expects for `message`, computed here from the documented recipe."""
-        return hmac.new(self.api_secret.encode("utf8"), message.encode("utf8"), hashlib.sha256).hexdigest()
+        return hmac.new(self.secret_key.encode("utf8"), message.encode("utf8"), hashlib.sha256).hexdigest()
 
     def websocket(self, ws_connect_mock: AsyncMock, *messages) -> AsyncMock:
         """The websocket `ws_connect` opens, receiving `messages` (payloads as the exchange sends them) in order."""
@@ -232,7 +232,9 @@ class BybitAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
         self.assertTrue(self.output.empty())
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
-    async def test_listen_for_user_stream_does_not_queue_empty_payloads_nor_request_replies(self, ws_connect_mock):
+    async def test_listen_for_user_stream_does_not_queue_malformed_or_empty_payloads_nor_request_replies(
+        self, ws_connect_mock
+    ):
         event = {
             "id": "5923240c6880ab-c59f-420b-9adb-3639adc9dd90",
             "topic": "order",
@@ -284,19 +286,24 @@ class BybitAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
                 }
             ],
         }
-        self.websocket(
-            ws_connect_mock,
-            {"success": True, "ret_msg": "", "op": "auth", "conn_id": "cejreaspqfh3sjdnldmg-p"},
-            {},
-            {"success": True, "ret_msg": "", "op": "auth", "conn_id": "cejreaspqfh3sjdnldmg-p"},
-            event,
+        websocket = self.websocket(
+            ws_connect_mock, {"success": True, "ret_msg": "", "op": "auth", "conn_id": "cejreaspqfh3sjdnldmg-p"}
         )
+        # Text that is not JSON and JSON that is not an object are dropped too, and the connection stays up.
+        self.mocking_assistant.add_websocket_aiohttp_message(websocket, "{not json")
+        self.mocking_assistant.add_websocket_aiohttp_message(websocket, json.dumps([]))
+        self.mocking_assistant.add_websocket_aiohttp_message(websocket, json.dumps({}))
+        self.mocking_assistant.add_websocket_aiohttp_message(
+            websocket, json.dumps({"success": True, "ret_msg": "", "op": "auth", "conn_id": "cejreaspqfh3sjdnldmg-p"})
+        )
+        self.mocking_assistant.add_websocket_aiohttp_message(websocket, json.dumps(event))
 
         self.start_listening()
 
         # Messages are processed in order: the event sent last is the first one queued.
         self.assertEqual(event, await asyncio.wait_for(self.output.get(), timeout=1))
         self.assertTrue(self.output.empty())
+        self.assertEqual(1, ws_connect_mock.call_count)
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_sends_ping_every_ping_interval(self, ws_connect_mock):

@@ -2,6 +2,7 @@ import asyncio
 import json
 import re
 from decimal import Decimal
+from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
 from typing import Any, Dict, List
 from unittest.mock import AsyncMock, MagicMock, patch
 
@@ -13,7 +14,6 @@ from hummingbot.connector.exchange.bybit.bybit_exchange import BybitExchange
 from hummingbot.core.data_type.common import OrderType, TradeType
 from hummingbot.core.data_type.in_flight_order import InFlightOrder, OrderUpdate, TradeUpdate
 from hummingbot.core.data_type.order_book_message import OrderBookMessage
-from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
 
 # Any URL: these tests check how documented payloads are read, not how requests are built.
 ANY_URL = re.compile(r".*")
@@ -186,9 +186,9 @@ class BybitDocumentedExamplesTests(IsolatedAsyncioWrapperTestCase):
     @staticmethod
     def _declared(expected: List[Dict[str, Any]], parsed: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
         """The parsed items, each restricted to the keys the spec declares (extra items are kept whole)."""
-        return [{key: item.get(key) for key in declared} for declared, item in zip(expected, parsed)] + parsed[
-            len(expected) :
-        ]
+        restricted = [{key: item.get(key) for key in declared} for declared, item in zip(expected, parsed)]
+        count = len(restricted)
+        return restricted + parsed[count:]
 
     @staticmethod
     def _parsed_order(update: OrderUpdate) -> Dict[str, Any]:

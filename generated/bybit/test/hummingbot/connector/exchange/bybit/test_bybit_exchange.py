@@ -13,14 +13,14 @@ from hummingbot.connector.exchange.bybit.bybit_exchange import BybitExchange
 from hummingbot.connector.test_support.exchange_connector_test import AbstractExchangeConnectorTests
 from hummingbot.connector.trading_rule import TradingRule
 from hummingbot.core.data_type.common import OrderType, TradeType
-from hummingbot.core.data_type.in_flight_order import InFlightOrder
+from hummingbot.core.data_type.in_flight_order import InFlightOrder, OrderState
 from hummingbot.core.data_type.trade_fee import AddedToCostTradeFee, TokenAmount, TradeFeeBase
 from hummingbot.core.event.events import MarketOrderFailureEvent, OrderFilledEvent
 
 
 class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     api_key = "test-api_key"
-    api_secret = "test-api_secret"
+    secret_key = "test-secret_key"
     expected_order_type_names = {
         OrderType.LIMIT: "Limit",
         OrderType.LIMIT_MAKER: "Limit",
@@ -30,13 +30,14 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     @property
     def all_symbols_url(self):
         return (
-            web_utils.public_rest_url(CONSTANTS.INSTRUMENTS_INFO_PATH_URL, domain=self.exchange.domain)
-            + "?category=spot"
+            web_utils.public_rest_url(CONSTANTS.EXCHANGE_INFO_PATH_URL, domain=self.exchange.domain) + "?category=spot"
         )
 
     @property
     def latest_prices_url(self):
-        return self._url_pattern(web_utils.public_rest_url(CONSTANTS.TICKERS_PATH_URL, domain=self.exchange.domain))
+        return self._url_pattern(
+            web_utils.public_rest_url(CONSTANTS.LAST_TRADED_PRICE_PATH, domain=self.exchange.domain)
+        )
 
     @property
     def network_status_url(self):
@@ -45,17 +46,16 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     @property
     def trading_rules_url(self):
         return (
-            web_utils.public_rest_url(CONSTANTS.INSTRUMENTS_INFO_PATH_URL, domain=self.exchange.domain)
-            + "?category=spot"
+            web_utils.public_rest_url(CONSTANTS.EXCHANGE_INFO_PATH_URL, domain=self.exchange.domain) + "?category=spot"
         )
 
     @property
     def order_creation_url(self):
-        return web_utils.private_rest_url(CONSTANTS.ORDER_PATH_URL, domain=self.exchange.domain)
+        return web_utils.private_rest_url(CONSTANTS.ORDER_PLACE_PATH_URL, domain=self.exchange.domain)
 
     @property
     def balance_url(self):
-        return web_utils.private_rest_url(CONSTANTS.WALLET_BALANCE_PATH_URL, domain=self.exchange.domain)
+        return web_utils.private_rest_url(CONSTANTS.BALANCE_PATH_URL, domain=self.exchange.domain)
 
     @property
     def all_symbols_request_mock_response(self):
@@ -474,7 +474,7 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     def create_exchange_instance(self):
         return BybitExchange(
             bybit_api_key=self.api_key,
-            bybit_api_secret=self.api_secret,
+            bybit_api_secret=self.secret_key,
             trading_pairs=[self.trading_pair],
         )
 
@@ -518,8 +518,8 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
 
     @staticmethod
     def _url_pattern(url: str) -> re.Pattern:
-        """Matches the URL whatever its query string (aioresponses matches queries too)."""
-        return re.compile(f"^{url}".replace(".", r"\.").replace("?", r"\?"))
+        """Matches the URL whatever its query string (aioresponses matches queries too), and no longer path."""
+        return re.compile(f"^{re.escape(url)}(\\?.*)?$")
 
     def _private_url(self, path_url: str) -> Tuple[str, re.Pattern]:
         url = web_utils.private_rest_url(path_url, domain=self.exchange.domain)
@@ -528,7 +528,7 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     def configure_successful_cancelation_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(CONSTANTS.CANCEL_ORDER_PATH_URL)
+        url, regex_url = self._private_url(CONSTANTS.ORDER_CANCEL_PATH_URL)
         response = {
             "retCode": 0,
             "retMsg": "OK",
@@ -542,14 +542,14 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     def configure_erroneous_cancelation_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(CONSTANTS.CANCEL_ORDER_PATH_URL)
+        url, regex_url = self._private_url(CONSTANTS.ORDER_CANCEL_PATH_URL)
         mock_api.post(regex_url, status=400, callback=callback)
         return url
 
     def configure_order_not_found_error_cancelation_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(CONSTANTS.CANCEL_ORDER_PATH_URL)
+        url, regex_url = self._private_url(CONSTANTS.ORDER_CANCEL_PATH_URL)
         response = {
             "retCode": 110001,
             "retMsg": "order not exists or too late to cancel",
@@ -571,7 +571,7 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     def configure_completely_filled_order_status_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(CONSTANTS.OPEN_ORDERS_PATH_URL)
+        url, regex_url = self._private_url(CONSTANTS.GET_ORDERS_PATH_URL)
         response = {
             "retCode": 0,
             "retMsg": "OK",
@@ -633,7 +633,7 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     def configure_canceled_order_status_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(CONSTANTS.OPEN_ORDERS_PATH_URL)
+        url, regex_url = self._private_url(CONSTANTS.GET_ORDERS_PATH_URL)
         response = {
             "retCode": 0,
             "retMsg": "OK",
@@ -695,7 +695,7 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     def configure_open_order_status_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(CONSTANTS.OPEN_ORDERS_PATH_URL)
+        url, regex_url = self._private_url(CONSTANTS.GET_ORDERS_PATH_URL)
         response = {
             "retCode": 0,
             "retMsg": "OK",
@@ -757,7 +757,7 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     def configure_partially_filled_order_status_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(CONSTANTS.OPEN_ORDERS_PATH_URL)
+        url, regex_url = self._private_url(CONSTANTS.GET_ORDERS_PATH_URL)
         response = {
             "retCode": 0,
             "retMsg": "OK",
@@ -819,7 +819,7 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     def configure_failed_order_status_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(CONSTANTS.OPEN_ORDERS_PATH_URL)
+        url, regex_url = self._private_url(CONSTANTS.GET_ORDERS_PATH_URL)
         response = {
             "retCode": 0,
             "retMsg": "OK",
@@ -881,14 +881,14 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     def configure_http_error_order_status_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(CONSTANTS.OPEN_ORDERS_PATH_URL)
+        url, regex_url = self._private_url(CONSTANTS.GET_ORDERS_PATH_URL)
         mock_api.get(regex_url, status=401, callback=callback)
         return url
 
     def configure_order_not_found_error_order_status_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> List[str]:
-        url, regex_url = self._private_url(CONSTANTS.OPEN_ORDERS_PATH_URL)
+        url, regex_url = self._private_url(CONSTANTS.GET_ORDERS_PATH_URL)
         response = {
             "retCode": 110001,
             "retMsg": "order not exists or too late to cancel",
@@ -902,7 +902,7 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     def configure_partial_fill_trade_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(CONSTANTS.MY_TRADES_PATH_URL)
+        url, regex_url = self._private_url(CONSTANTS.TRADE_HISTORY_PATH_URL)
         response = {
             "retCode": 0,
             "retMsg": "OK",
@@ -949,14 +949,14 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     def configure_erroneous_http_fill_trade_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(CONSTANTS.MY_TRADES_PATH_URL)
+        url, regex_url = self._private_url(CONSTANTS.TRADE_HISTORY_PATH_URL)
         mock_api.get(regex_url, status=400, callback=callback)
         return url
 
     def configure_full_fill_trade_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(CONSTANTS.MY_TRADES_PATH_URL)
+        url, regex_url = self._private_url(CONSTANTS.TRADE_HISTORY_PATH_URL)
         response = {
             "retCode": 0,
             "retMsg": "OK",
@@ -1379,7 +1379,7 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
             await self.exchange._update_time_synchronizer()
 
     def test_time_synchronizer_related_request_error_detection(self):
-        url = web_utils.private_rest_url(CONSTANTS.ORDER_PATH_URL)
+        url = web_utils.private_rest_url(CONSTANTS.ORDER_PLACE_PATH_URL)
         error_body = json.dumps(
             {
                 "retCode": 10002,
@@ -1497,3 +1497,25 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
 
         self.assertEqual(0, len(self.order_filled_logger.event_log))
         self.assertEqual(0, len(self.buy_order_completed_logger.event_log))
+
+    async def test_user_stream_drops_malformed_events_and_keeps_listening(self):
+        self.exchange._set_current_timestamp(1640780000)
+        order = self._track_buy_order()
+        mock_queue = AsyncMock()
+        # An event of no known type, an order event without its fields, one without orders, then the order's own event.
+        mock_queue.get.side_effect = [
+            {"topic": "hbgen-unknown-event"},
+            {"topic": "order"},
+            {"topic": "order", "data": []},
+            self.order_event_for_new_order_websocket_update(order),
+            asyncio.CancelledError,
+        ]
+        self.exchange._user_stream_tracker._user_stream = mock_queue
+
+        with patch.object(self.exchange, "_sleep", new_callable=AsyncMock):
+            with self.assertRaises(asyncio.CancelledError):
+                await self.exchange._user_stream_event_listener()
+        await asyncio.sleep(0.1)
+
+        self.assertEqual(OrderState.OPEN, order.current_state)
+        self.assertTrue(self.is_logged("ERROR", "Unexpected error in user stream listener loop."))

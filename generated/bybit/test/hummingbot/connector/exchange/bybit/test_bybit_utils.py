@@ -5,9 +5,9 @@ from decimal import Decimal
 from pathlib import Path
 from unittest.mock import patch
 
-from hummingbot.connector.exchange.bybit import bybit_utils as utils
 from hummingbot.client import settings
 from hummingbot.client.settings import AllConnectorSettings, ConnectorType
+from hummingbot.connector.exchange.bybit import bybit_utils as utils
 
 
 class BybitUtilsTests(unittest.TestCase):

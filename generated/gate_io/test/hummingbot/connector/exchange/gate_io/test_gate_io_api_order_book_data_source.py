@@ -1,6 +1,7 @@
 import asyncio
 import json
 import re
+from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
 from unittest.mock import AsyncMock, patch
 
 from aioresponses import aioresponses
@@ -12,7 +13,6 @@ from hummingbot.connector.exchange.gate_io.gate_io_exchange import GateIoExchang
 from hummingbot.connector.test_support.network_mocking_assistant import NetworkMockingAssistant
 from hummingbot.core.data_type.common import TradeType
 from hummingbot.core.data_type.order_book_message import OrderBookMessageType
-from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
 
 
 class GateIoAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
@@ -40,7 +40,7 @@ class GateIoAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
         self.connector = GateIoExchange(
             gate_io_api_key="",
-            gate_io_api_secret="",
+            gate_io_secret_key="",
             trading_pairs=[self.trading_pair],
             trading_required=False,
             domain=self.domain,
@@ -76,8 +76,8 @@ class GateIoAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         return any(record.levelname == log_level and record.getMessage() == message for record in self.log_records)
 
     def _snapshot_url_regex(self):
-        url = web_utils.public_rest_url(path_url=CONSTANTS.SNAPSHOT_PATH_URL, domain=self.domain)
-        return re.compile(f"^{re.escape(url)}")
+        url = web_utils.public_rest_url(path_url=CONSTANTS.ORDER_BOOK_PATH_URL, domain=self.domain)
+        return re.compile(f"^{re.escape(url)}(\\?.*)?$")
 
     def _snapshot_response(self):
         return {
@@ -231,6 +231,43 @@ class GateIoAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         self.assertTrue(diff_queue.empty())
         self.assertTrue(snapshot_queue.empty())
 
+    @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
+    async def test_listen_for_subscriptions_drops_malformed_messages_and_keeps_listening(self, ws_connect_mock):
+        websocket = self.mocking_assistant.create_websocket_mock()
+        ws_connect_mock.return_value = websocket
+        # Text that is not JSON, JSON that is not an object, an event of no subscribed channel, then a trade.
+        self.mocking_assistant.add_websocket_aiohttp_message(websocket_mock=websocket, message="{not json")
+        for message in (
+            [],
+            {
+                "time": 1606292218,
+                "time_ms": 1606292218231,
+                "channel": "hbgen-unknown-event",
+                "event": "update",
+                "result": {
+                    "id": 309143071,
+                    "create_time": 1606292218,
+                    "create_time_ms": "1606292218213.4578",
+                    "side": "sell",
+                    "currency_pair": "GT_USDT",
+                    "amount": "16.4700000000",
+                    "price": "0.4705000000",
+                    "range": "2390902-2390902",
+                },
+            },
+            self._trade_event(),
+        ):
+            self.mocking_assistant.add_websocket_aiohttp_message(websocket_mock=websocket, message=json.dumps(message))
+
+        self.listening_task = asyncio.create_task(self.data_source.listen_for_subscriptions())
+
+        trade_queue = self.data_source._message_queue[self.data_source._trade_messages_queue_key]
+        self.assertEqual(self._trade_event(), await asyncio.wait_for(trade_queue.get(), timeout=1))
+        self.assertTrue(trade_queue.empty())
+        # Still on its first connection, and nothing logged as an error.
+        self.assertEqual(1, ws_connect_mock.call_count)
+        self.assertEqual([], [record.getMessage() for record in self.log_records if record.levelname == "ERROR"])
+
     @patch("aiohttp.ClientSession.ws_connect")
     async def test_listen_for_subscriptions_raises_cancel_exception(self, ws_connect_mock):
         ws_connect_mock.side_effect = asyncio.CancelledError
@@ -297,15 +334,40 @@ class GateIoAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         with self.assertRaises(asyncio.CancelledError):
             await self.data_source.listen_for_trades(asyncio.get_running_loop(), asyncio.Queue())
 
-    async def test_listen_for_trades_logs_exception(self):
+    async def test_listen_for_trades_logs_and_drops_malformed_trades(self):
+        # Fields missing, a symbol of the wrong type: each is dropped, the next trade still arrives.
         self.data_source._message_queue[self.data_source._trade_messages_queue_key] = self._queue_delivering(
-            {}, asyncio.CancelledError()
+            {},
+            {
+                "time": 1606292218,
+                "time_ms": 1606292218231,
+                "channel": "spot.trades",
+                "event": "update",
+                "result": {
+                    "id": 3001,
+                    "create_time": 1606292218,
+                    "create_time_ms": "1700000000250",
+                    "side": "sell",
+                    "currency_pair": {"hbgen": "not a symbol"},
+                    "amount": "0.375",
+                    "price": "10.625",
+                    "range": "2390902-2390902",
+                },
+            },
+            self._trade_event(),
+            asyncio.CancelledError(),
         )
+        output_queue = asyncio.Queue()
 
         with self.assertRaises(asyncio.CancelledError):
-            await self.data_source.listen_for_trades(asyncio.get_running_loop(), asyncio.Queue())
+            await self.data_source.listen_for_trades(asyncio.get_running_loop(), output_queue)
 
-        self.assertTrue(self._is_logged("ERROR", "Unexpected error when processing public trade updates from exchange"))
+        self.assertEqual(3001, output_queue.get_nowait().trade_id)
+        self.assertTrue(output_queue.empty())
+        error = "Unexpected error when processing public trade updates from exchange"
+        self.assertEqual(
+            2, sum(record.levelname == "ERROR" and record.getMessage() == error for record in self.log_records)
+        )
 
     async def test_listen_for_order_book_diffs_successful(self):
         self.data_source._message_queue[self.data_source._diff_messages_queue_key] = self._queue_delivering(
@@ -444,7 +506,7 @@ class GateIoAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
         self.assertFalse(result)
         self.assertEqual([self.trading_pair], self.data_source._trading_pairs)
-        self.assertTrue(self._is_logged("ERROR", f"Unexpected error subscribing to {self.new_trading_pair} channels"))
+        self.assertTrue(self._is_logged("ERROR", f"Error subscribing to {self.new_trading_pair}"))
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_unsubscribe_from_trading_pair_successful(self, ws_connect_mock):
@@ -499,12 +561,12 @@ class GateIoAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
         self.assertFalse(result)
         self.assertEqual([self.trading_pair], self.data_source._trading_pairs)
-        self.assertTrue(self._is_logged("ERROR", f"Unexpected error unsubscribing from {self.trading_pair} channels"))
+        self.assertTrue(self._is_logged("ERROR", f"Error unsubscribing from {self.trading_pair}"))
 
     async def test_get_last_traded_prices(self):
-        url = web_utils.public_rest_url(path_url=CONSTANTS.TICKERS_PATH_URL, domain=self.domain)
+        url = web_utils.public_rest_url(path_url=CONSTANTS.TICKER_PATH_URL, domain=self.domain)
         self.mock_api.get(
-            re.compile(f"^{re.escape(url)}"),
+            re.compile(f"^{re.escape(url)}(\\?.*)?$"),
             body=json.dumps(
                 [
                     {

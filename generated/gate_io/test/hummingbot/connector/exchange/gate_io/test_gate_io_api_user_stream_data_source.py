@@ -2,6 +2,7 @@ import asyncio
 import hashlib
 import hmac
 import json
+from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
 from typing import Optional
 from unittest.mock import AsyncMock, MagicMock, patch
 
@@ -11,14 +12,13 @@ from hummingbot.connector.exchange.gate_io.gate_io_api_user_stream_data_source i
 from hummingbot.connector.exchange.gate_io.gate_io_auth import GateIoAuth
 from hummingbot.connector.exchange.gate_io.gate_io_exchange import GateIoExchange
 from hummingbot.connector.test_support.network_mocking_assistant import NetworkMockingAssistant
-from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
 
 
 class GateIoAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
     async def asyncSetUp(self) -> None:
         await super().asyncSetUp()
         self.api_key = "testApiKey"
-        self.api_secret = "testApiSecret"
+        self.secret_key = "testSecretKey"
         self.trading_pair = "COINALPHA-HBOT"
         self.mocking_assistant = NetworkMockingAssistant()
         await self.mocking_assistant.async_init()
@@ -26,12 +26,12 @@ class GateIoAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
         self.time_provider.time.return_value = 1640000000.25
         self.connector = GateIoExchange(
             gate_io_api_key=self.api_key,
-            gate_io_api_secret=self.api_secret,
+            gate_io_secret_key=self.secret_key,
             trading_pairs=[self.trading_pair],
             trading_required=False,
         )
         self.connector._set_trading_pair_symbol_map(bidict({"COINALPHA_HBOT": self.trading_pair}))
-        self.auth = GateIoAuth(api_key=self.api_key, api_secret=self.api_secret, time_provider=self.time_provider)
+        self.auth = GateIoAuth(api_key=self.api_key, secret_key=self.secret_key, time_provider=self.time_provider)
         self.data_source = self.create_data_source(domain="io")
         self.data_source._sleep = AsyncMock()
         self.data_source._time = MagicMock(return_value=1640000000.25)
@@ -55,7 +55,7 @@ class GateIoAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
 
     def ws_signature(self, message: str) -> str:
         """The signature the exchange expects for `message`, computed here from the documented recipe."""
-        return hmac.new(self.api_secret.encode("utf8"), message.encode("utf8"), hashlib.sha512).hexdigest()
+        return hmac.new(self.secret_key.encode("utf8"), message.encode("utf8"), hashlib.sha512).hexdigest()
 
     def websocket(self, ws_connect_mock: AsyncMock, *messages) -> AsyncMock:
         """The websocket `ws_connect` opens, receiving `messages` (payloads as the exchange sends them) in order."""
@@ -314,7 +314,9 @@ class GateIoAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
         self.assertTrue(self.output.empty())
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
-    async def test_listen_for_user_stream_does_not_queue_empty_payloads_nor_request_replies(self, ws_connect_mock):
+    async def test_listen_for_user_stream_does_not_queue_malformed_or_empty_payloads_nor_request_replies(
+        self, ws_connect_mock
+    ):
         event = {
             "time": 1694655225,
             "time_ms": 1694655225315,
@@ -354,7 +356,7 @@ class GateIoAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
                 }
             ],
         }
-        self.websocket(
+        websocket = self.websocket(
             ws_connect_mock,
             {
                 "time": 1611541000,
@@ -365,24 +367,33 @@ class GateIoAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
                 "error": None,
                 "result": {"status": "success"},
             },
-            {},
-            {
-                "time": 1611541000,
-                "time_ms": 1611541000123,
-                "id": None,
-                "channel": "spot.orders",
-                "event": "subscribe",
-                "error": None,
-                "result": {"status": "success"},
-            },
-            event,
         )
+        # Text that is not JSON and JSON that is not an object are dropped too, and the connection stays up.
+        self.mocking_assistant.add_websocket_aiohttp_message(websocket, "{not json")
+        self.mocking_assistant.add_websocket_aiohttp_message(websocket, json.dumps([]))
+        self.mocking_assistant.add_websocket_aiohttp_message(websocket, json.dumps({}))
+        self.mocking_assistant.add_websocket_aiohttp_message(
+            websocket,
+            json.dumps(
+                {
+                    "time": 1611541000,
+                    "time_ms": 1611541000123,
+                    "id": None,
+                    "channel": "spot.orders",
+                    "event": "subscribe",
+                    "error": None,
+                    "result": {"status": "success"},
+                }
+            ),
+        )
+        self.mocking_assistant.add_websocket_aiohttp_message(websocket, json.dumps(event))
 
         self.start_listening()
 
         # Messages are processed in order: the event sent last is the first one queued.
         self.assertEqual(event, await asyncio.wait_for(self.output.get(), timeout=1))
         self.assertTrue(self.output.empty())
+        self.assertEqual(1, ws_connect_mock.call_count)
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_listen_for_user_stream_logs_connection_failure(self, ws_connect_mock):

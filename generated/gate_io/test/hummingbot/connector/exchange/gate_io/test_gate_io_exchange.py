@@ -13,14 +13,14 @@ from hummingbot.connector.exchange.gate_io.gate_io_exchange import GateIoExchang
 from hummingbot.connector.test_support.exchange_connector_test import AbstractExchangeConnectorTests
 from hummingbot.connector.trading_rule import TradingRule
 from hummingbot.core.data_type.common import OrderType, TradeType
-from hummingbot.core.data_type.in_flight_order import InFlightOrder
+from hummingbot.core.data_type.in_flight_order import InFlightOrder, OrderState
 from hummingbot.core.data_type.trade_fee import AddedToCostTradeFee, TokenAmount, TradeFeeBase
 from hummingbot.core.event.events import OrderFilledEvent
 
 
 class GateIoExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     api_key = "test-api_key"
-    api_secret = "test-api_secret"
+    secret_key = "test-secret_key"
     expected_order_type_names = {
         OrderType.LIMIT: "limit",
         OrderType.LIMIT_MAKER: "limit",
@@ -29,11 +29,11 @@ class GateIoExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
 
     @property
     def all_symbols_url(self):
-        return web_utils.public_rest_url(CONSTANTS.CURRENCY_PAIRS_PATH_URL, domain=self.exchange.domain)
+        return web_utils.public_rest_url(CONSTANTS.SYMBOL_PATH_URL, domain=self.exchange.domain)
 
     @property
     def latest_prices_url(self):
-        return self._url_pattern(web_utils.public_rest_url(CONSTANTS.TICKERS_PATH_URL, domain=self.exchange.domain))
+        return self._url_pattern(web_utils.public_rest_url(CONSTANTS.TICKER_PATH_URL, domain=self.exchange.domain))
 
     @property
     def network_status_url(self):
@@ -41,15 +41,15 @@ class GateIoExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
 
     @property
     def trading_rules_url(self):
-        return web_utils.public_rest_url(CONSTANTS.CURRENCY_PAIRS_PATH_URL, domain=self.exchange.domain)
+        return web_utils.public_rest_url(CONSTANTS.SYMBOL_PATH_URL, domain=self.exchange.domain)
 
     @property
     def order_creation_url(self):
-        return web_utils.private_rest_url(CONSTANTS.ORDER_PATH_URL, domain=self.exchange.domain)
+        return web_utils.private_rest_url(CONSTANTS.ORDER_CREATE_PATH_URL, domain=self.exchange.domain)
 
     @property
     def balance_url(self):
-        return web_utils.private_rest_url(CONSTANTS.ACCOUNTS_PATH_URL, domain=self.exchange.domain)
+        return web_utils.private_rest_url(CONSTANTS.USER_BALANCES_PATH_URL, domain=self.exchange.domain)
 
     @property
     def all_symbols_request_mock_response(self):
@@ -327,7 +327,7 @@ class GateIoExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
     def create_exchange_instance(self):
         return GateIoExchange(
             gate_io_api_key=self.api_key,
-            gate_io_api_secret=self.api_secret,
+            gate_io_secret_key=self.secret_key,
             trading_pairs=[self.trading_pair],
         )
 
@@ -363,8 +363,8 @@ class GateIoExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
 
     @staticmethod
     def _url_pattern(url: str) -> re.Pattern:
-        """Matches the URL whatever its query string (aioresponses matches queries too)."""
-        return re.compile(f"^{url}".replace(".", r"\.").replace("?", r"\?"))
+        """Matches the URL whatever its query string (aioresponses matches queries too), and no longer path."""
+        return re.compile(f"^{re.escape(url)}(\\?.*)?$")
 
     def _private_url(self, path_url: str) -> Tuple[str, re.Pattern]:
         url = web_utils.private_rest_url(path_url, domain=self.exchange.domain)
@@ -374,7 +374,7 @@ class GateIoExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
         url, regex_url = self._private_url(
-            CONSTANTS.ORDER_BY_ID_PATH_URL.format(exchange_order_id=order.exchange_order_id)
+            CONSTANTS.ORDER_STATUS_PATH_URL.format(exchange_order_id=order.exchange_order_id)
         )
         response = {
             "id": "12332324",
@@ -413,7 +413,7 @@ class GateIoExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
         url, regex_url = self._private_url(
-            CONSTANTS.ORDER_BY_ID_PATH_URL.format(exchange_order_id=order.exchange_order_id)
+            CONSTANTS.ORDER_STATUS_PATH_URL.format(exchange_order_id=order.exchange_order_id)
         )
         mock_api.delete(regex_url, status=400, callback=callback)
         return url
@@ -422,7 +422,7 @@ class GateIoExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
         url, regex_url = self._private_url(
-            CONSTANTS.ORDER_BY_ID_PATH_URL.format(exchange_order_id=order.exchange_order_id)
+            CONSTANTS.ORDER_STATUS_PATH_URL.format(exchange_order_id=order.exchange_order_id)
         )
         response = {"label": "ORDER_NOT_FOUND", "message": "Order not found"}
         mock_api.delete(regex_url, status=400, body=json.dumps(response), callback=callback)
@@ -440,7 +440,7 @@ class GateIoExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
         url, regex_url = self._private_url(
-            CONSTANTS.ORDER_BY_ID_PATH_URL.format(exchange_order_id=order.exchange_order_id)
+            CONSTANTS.ORDER_STATUS_PATH_URL.format(exchange_order_id=order.exchange_order_id)
         )
         response = {
             "id": order.exchange_order_id,
@@ -479,7 +479,7 @@ class GateIoExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
         url, regex_url = self._private_url(
-            CONSTANTS.ORDER_BY_ID_PATH_URL.format(exchange_order_id=order.exchange_order_id)
+            CONSTANTS.ORDER_STATUS_PATH_URL.format(exchange_order_id=order.exchange_order_id)
         )
         response = {
             "id": order.exchange_order_id,
@@ -518,7 +518,7 @@ class GateIoExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
         url, regex_url = self._private_url(
-            CONSTANTS.ORDER_BY_ID_PATH_URL.format(exchange_order_id=order.exchange_order_id)
+            CONSTANTS.ORDER_STATUS_PATH_URL.format(exchange_order_id=order.exchange_order_id)
         )
         response = {
             "id": order.exchange_order_id,
@@ -557,7 +557,7 @@ class GateIoExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
         url, regex_url = self._private_url(
-            CONSTANTS.ORDER_BY_ID_PATH_URL.format(exchange_order_id=order.exchange_order_id)
+            CONSTANTS.ORDER_STATUS_PATH_URL.format(exchange_order_id=order.exchange_order_id)
         )
         response = {
             "id": order.exchange_order_id,
@@ -596,7 +596,7 @@ class GateIoExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
         url, regex_url = self._private_url(
-            CONSTANTS.ORDER_BY_ID_PATH_URL.format(exchange_order_id=order.exchange_order_id)
+            CONSTANTS.ORDER_STATUS_PATH_URL.format(exchange_order_id=order.exchange_order_id)
         )
         mock_api.get(regex_url, status=401, callback=callback)
         return url
@@ -605,7 +605,7 @@ class GateIoExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> List[str]:
         url, regex_url = self._private_url(
-            CONSTANTS.ORDER_BY_ID_PATH_URL.format(exchange_order_id=order.exchange_order_id)
+            CONSTANTS.ORDER_STATUS_PATH_URL.format(exchange_order_id=order.exchange_order_id)
         )
         response = {"label": "ORDER_NOT_FOUND", "message": "Order not found"}
         mock_api.get(regex_url, status=400, body=json.dumps(response), callback=callback)
@@ -914,7 +914,7 @@ class GateIoExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
             await self.exchange._update_time_synchronizer()
 
     def test_time_synchronizer_related_request_error_detection(self):
-        url = web_utils.private_rest_url(CONSTANTS.ORDER_PATH_URL)
+        url = web_utils.private_rest_url(CONSTANTS.ORDER_CREATE_PATH_URL)
         error_body = json.dumps(
             {"label": "REQUEST_EXPIRED", "message": "gap between request Timestamp and server time exceeds 60"}
         )
@@ -992,3 +992,25 @@ class GateIoExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
 
         self.assertEqual(0, len(self.order_filled_logger.event_log))
         self.assertEqual(0, len(self.buy_order_completed_logger.event_log))
+
+    async def test_user_stream_drops_malformed_events_and_keeps_listening(self):
+        self.exchange._set_current_timestamp(1640780000)
+        order = self._track_buy_order()
+        mock_queue = AsyncMock()
+        # An event of no known type, an order event without its fields, one without orders, then the order's own event.
+        mock_queue.get.side_effect = [
+            {"channel": "hbgen-unknown-event"},
+            {"channel": "spot.orders"},
+            {"channel": "spot.orders", "result": []},
+            self.order_event_for_new_order_websocket_update(order),
+            asyncio.CancelledError,
+        ]
+        self.exchange._user_stream_tracker._user_stream = mock_queue
+
+        with patch.object(self.exchange, "_sleep", new_callable=AsyncMock):
+            with self.assertRaises(asyncio.CancelledError):
+                await self.exchange._user_stream_event_listener()
+        await asyncio.sleep(0.1)
+
+        self.assertEqual(OrderState.OPEN, order.current_state)
+        self.assertTrue(self.is_logged("ERROR", "Unexpected error in user stream listener loop."))

@@ -5,9 +5,9 @@ from decimal import Decimal
 from pathlib import Path
 from unittest.mock import patch
 
-from hummingbot.connector.exchange.gate_io import gate_io_utils as utils
 from hummingbot.client import settings
 from hummingbot.client.settings import AllConnectorSettings, ConnectorType
+from hummingbot.connector.exchange.gate_io import gate_io_utils as utils
 
 
 class GateIoUtilsTests(unittest.TestCase):
@@ -73,7 +73,7 @@ class GateIoUtilsTests(unittest.TestCase):
         fields = type(keys).model_fields
 
         self.assertEqual("gate_io", keys.connector)
-        self.assertEqual(["gate_io_api_key", "gate_io_api_secret"], [name for name in fields if name != "connector"])
+        self.assertEqual(["gate_io_api_key", "gate_io_secret_key"], [name for name in fields if name != "connector"])
         self.assertEqual(
             {"prompt": "Enter your Gate.io API key", "is_secure": True, "is_connect_key": True, "prompt_on_new": True},
             fields["gate_io_api_key"].json_schema_extra,
@@ -85,7 +85,7 @@ class GateIoUtilsTests(unittest.TestCase):
                 "is_connect_key": True,
                 "prompt_on_new": True,
             },
-            fields["gate_io_api_secret"].json_schema_extra,
+            fields["gate_io_secret_key"].json_schema_extra,
         )
 
     def test_config_map_class_name(self):

@@ -1,3 +1,5 @@
+from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
+
 from aioresponses import aioresponses
 from yarl import URL
 
@@ -6,7 +8,6 @@ from hummingbot.connector.time_synchronizer import TimeSynchronizer
 from hummingbot.core.api_throttler.async_throttler import AsyncThrottler
 from hummingbot.core.web_assistant.connections.data_types import RESTMethod
 from hummingbot.core.web_assistant.ws_assistant import WSAssistant
-from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
 
 
 class GateIoWebUtilsTests(IsolatedAsyncioWrapperTestCase):
@@ -23,12 +24,12 @@ class GateIoWebUtilsTests(IsolatedAsyncioWrapperTestCase):
     def test_private_rest_url(self):
         self.assertEqual(
             "https://api.gateio.ws/api/v4/spot/accounts",
-            web_utils.private_rest_url(path_url=CONSTANTS.ACCOUNTS_PATH_URL),
+            web_utils.private_rest_url(path_url=CONSTANTS.USER_BALANCES_PATH_URL),
         )
         for domain, expected_url in [("io", "https://api.gateio.ws/api/v4/spot/accounts")]:
             with self.subTest(domain=domain):
                 self.assertEqual(
-                    expected_url, web_utils.private_rest_url(path_url=CONSTANTS.ACCOUNTS_PATH_URL, domain=domain)
+                    expected_url, web_utils.private_rest_url(path_url=CONSTANTS.USER_BALANCES_PATH_URL, domain=domain)
                 )
 
     def test_create_throttler_applies_documented_rate_limits(self):

@@ -3,6 +3,7 @@ import base64
 import hashlib
 import hmac
 import json
+from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
 from typing import Optional
 from unittest.mock import AsyncMock, MagicMock, patch
 
@@ -12,15 +13,14 @@ from hummingbot.connector.exchange.kucoin.kucoin_api_user_stream_data_source imp
 from hummingbot.connector.exchange.kucoin.kucoin_auth import KucoinAuth
 from hummingbot.connector.exchange.kucoin.kucoin_exchange import KucoinExchange
 from hummingbot.connector.test_support.network_mocking_assistant import NetworkMockingAssistant
-from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
 
 
 class KucoinAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
     async def asyncSetUp(self) -> None:
         await super().asyncSetUp()
         self.api_key = "testApiKey"
-        self.api_secret = "testApiSecret"
         self.passphrase = "testPassphrase"
+        self.secret_key = "testSecretKey"
         self.trading_pair = "COINALPHA-HBOT"
         self.mocking_assistant = NetworkMockingAssistant()
         await self.mocking_assistant.async_init()
@@ -28,15 +28,15 @@ class KucoinAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
         self.time_provider.time.return_value = 1640000000.25
         self.connector = KucoinExchange(
             kucoin_api_key=self.api_key,
-            kucoin_api_secret=self.api_secret,
             kucoin_passphrase=self.passphrase,
+            kucoin_secret_key=self.secret_key,
             trading_pairs=[self.trading_pair],
             trading_required=False,
         )
         self.auth = KucoinAuth(
             api_key=self.api_key,
-            api_secret=self.api_secret,
             passphrase=self.passphrase,
+            secret_key=self.secret_key,
             time_provider=self.time_provider,
         )
         self.data_source = self.create_data_source(domain="main")
@@ -87,7 +87,7 @@ class KucoinAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
     def ws_signature(self, message: str) -> str:
         """The signature the exchange expects for `message`, computed here from the documented recipe."""
         return base64.b64encode(
-            hmac.new(self.api_secret.encode("utf8"), message.encode("utf8"), hashlib.sha256).digest()
+            hmac.new(self.secret_key.encode("utf8"), message.encode("utf8"), hashlib.sha256).digest()
         ).decode()
 
     def websocket(self, ws_connect_mock: AsyncMock, *messages) -> AsyncMock:
@@ -202,7 +202,9 @@ class KucoinAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
         self.assertTrue(self.output.empty())
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
-    async def test_listen_for_user_stream_does_not_queue_empty_payloads_nor_request_replies(self, ws_connect_mock):
+    async def test_listen_for_user_stream_does_not_queue_malformed_or_empty_payloads_nor_request_replies(
+        self, ws_connect_mock
+    ):
         event = {
             "type": "message",
             "topic": "/spotMarket/tradeOrders",
@@ -227,19 +229,22 @@ class KucoinAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
                 "ts": 1593487482038606180,
             },
         }
-        self.websocket(
-            ws_connect_mock,
-            {"id": "hQvf8jkno", "type": "welcome"},
-            {},
-            {"id": "hQvf8jkno", "type": "welcome"},
-            event,
+        websocket = self.websocket(ws_connect_mock, {"id": "hQvf8jkno", "type": "welcome"})
+        # Text that is not JSON and JSON that is not an object are dropped too, and the connection stays up.
+        self.mocking_assistant.add_websocket_aiohttp_message(websocket, "{not json")
+        self.mocking_assistant.add_websocket_aiohttp_message(websocket, json.dumps([]))
+        self.mocking_assistant.add_websocket_aiohttp_message(websocket, json.dumps({}))
+        self.mocking_assistant.add_websocket_aiohttp_message(
+            websocket, json.dumps({"id": "hQvf8jkno", "type": "welcome"})
         )
+        self.mocking_assistant.add_websocket_aiohttp_message(websocket, json.dumps(event))
 
         self.start_listening()
 
         # Messages are processed in order: the event sent last is the first one queued.
         self.assertEqual(event, await asyncio.wait_for(self.output.get(), timeout=1))
         self.assertTrue(self.output.empty())
+        self.assertEqual(1, ws_connect_mock.call_count)
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_sends_ping_every_ping_interval(self, ws_connect_mock):

@@ -2,32 +2,32 @@ import base64
 import hashlib
 import hmac
 import json
+from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
 from unittest.mock import MagicMock
 
 from hummingbot.connector.exchange.kucoin.kucoin_auth import KucoinAuth
 from hummingbot.core.web_assistant.connections.data_types import RESTMethod, RESTRequest, WSJSONRequest
-from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
 
 
 class KucoinAuthTests(IsolatedAsyncioWrapperTestCase):
     def setUp(self) -> None:
         super().setUp()
         self.api_key = "testApiKey"
-        self.api_secret = "testApiSecret"
         self.passphrase = "testPassphrase"
+        self.secret_key = "testSecretKey"
         self.time_provider = MagicMock()
         self.time_provider.time.return_value = 1640000000.25
         self.auth = KucoinAuth(
             api_key=self.api_key,
-            api_secret=self.api_secret,
             passphrase=self.passphrase,
+            secret_key=self.secret_key,
             time_provider=self.time_provider,
         )
 
     def signature(self, message: str) -> str:
         """The signature the exchange expects for `message`, computed here from the documented recipe."""
         return base64.b64encode(
-            hmac.new(self.api_secret.encode("utf8"), message.encode("utf8"), hashlib.sha256).digest()
+            hmac.new(self.secret_key.encode("utf8"), message.encode("utf8"), hashlib.sha256).digest()
         ).decode()
 
     async def test_rest_authenticate_signs_get_requests_in_headers(self):
@@ -90,5 +90,5 @@ class KucoinAuthTests(IsolatedAsyncioWrapperTestCase):
     def ws_signature(self, message: str) -> str:
         """The private websocket signature the exchange expects for `message`, computed from the documented recipe."""
         return base64.b64encode(
-            hmac.new(self.api_secret.encode("utf8"), message.encode("utf8"), hashlib.sha256).digest()
+            hmac.new(self.secret_key.encode("utf8"), message.encode("utf8"), hashlib.sha256).digest()
         ).decode()

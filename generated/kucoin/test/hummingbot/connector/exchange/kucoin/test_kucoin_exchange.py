@@ -13,15 +13,15 @@ from hummingbot.connector.exchange.kucoin.kucoin_exchange import KucoinExchange
 from hummingbot.connector.test_support.exchange_connector_test import AbstractExchangeConnectorTests
 from hummingbot.connector.trading_rule import TradingRule
 from hummingbot.core.data_type.common import OrderType, TradeType
-from hummingbot.core.data_type.in_flight_order import InFlightOrder
+from hummingbot.core.data_type.in_flight_order import InFlightOrder, OrderState
 from hummingbot.core.data_type.trade_fee import AddedToCostTradeFee, TokenAmount, TradeFeeBase
 from hummingbot.core.event.events import OrderFilledEvent
 
 
 class KucoinExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     api_key = "test-api_key"
-    api_secret = "test-api_secret"
     passphrase = "test-passphrase"
+    secret_key = "test-secret_key"
     expected_order_type_names = {
         OrderType.LIMIT: "limit",
         OrderType.LIMIT_MAKER: "limit",
@@ -34,7 +34,9 @@ class KucoinExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
 
     @property
     def latest_prices_url(self):
-        return self._url_pattern(web_utils.public_rest_url(CONSTANTS.TICKER_PATH_URL, domain=self.exchange.domain))
+        return self._url_pattern(
+            web_utils.public_rest_url(CONSTANTS.TICKER_PRICE_CHANGE_PATH_URL, domain=self.exchange.domain)
+        )
 
     @property
     def network_status_url(self):
@@ -46,7 +48,7 @@ class KucoinExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
 
     @property
     def order_creation_url(self):
-        return web_utils.private_rest_url(CONSTANTS.ORDER_PATH_URL, domain=self.exchange.domain)
+        return web_utils.private_rest_url(CONSTANTS.ORDERS_PATH_URL, domain=self.exchange.domain)
 
     @property
     def balance_url(self):
@@ -346,8 +348,8 @@ class KucoinExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
     def create_exchange_instance(self):
         return KucoinExchange(
             kucoin_api_key=self.api_key,
-            kucoin_api_secret=self.api_secret,
             kucoin_passphrase=self.passphrase,
+            kucoin_secret_key=self.secret_key,
             trading_pairs=[self.trading_pair],
         )
 
@@ -381,8 +383,8 @@ class KucoinExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
 
     @staticmethod
     def _url_pattern(url: str) -> re.Pattern:
-        """Matches the URL whatever its query string (aioresponses matches queries too)."""
-        return re.compile(f"^{url}".replace(".", r"\.").replace("?", r"\?"))
+        """Matches the URL whatever its query string (aioresponses matches queries too), and no longer path."""
+        return re.compile(f"^{re.escape(url)}(\\?.*)?$")
 
     def _private_url(self, path_url: str) -> Tuple[str, re.Pattern]:
         url = web_utils.private_rest_url(path_url, domain=self.exchange.domain)
@@ -623,7 +625,7 @@ class KucoinExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
     def configure_partial_fill_trade_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(CONSTANTS.MY_TRADES_PATH_URL)
+        url, regex_url = self._private_url(CONSTANTS.FILLS_PATH_URL)
         response = {
             "code": "200000",
             "data": {
@@ -660,14 +662,14 @@ class KucoinExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
     def configure_erroneous_http_fill_trade_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(CONSTANTS.MY_TRADES_PATH_URL)
+        url, regex_url = self._private_url(CONSTANTS.FILLS_PATH_URL)
         mock_api.get(regex_url, status=400, callback=callback)
         return url
 
     def configure_full_fill_trade_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(CONSTANTS.MY_TRADES_PATH_URL)
+        url, regex_url = self._private_url(CONSTANTS.FILLS_PATH_URL)
         response = {
             "code": "200000",
             "data": {
@@ -898,7 +900,7 @@ class KucoinExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
             await self.exchange._update_time_synchronizer()
 
     def test_time_synchronizer_related_request_error_detection(self):
-        url = web_utils.private_rest_url(CONSTANTS.ORDER_PATH_URL)
+        url = web_utils.private_rest_url(CONSTANTS.ORDERS_PATH_URL)
         error_body = json.dumps(
             {
                 "code": "400002",
@@ -979,3 +981,24 @@ class KucoinExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
 
         self.assertEqual(0, len(self.order_filled_logger.event_log))
         self.assertEqual(0, len(self.buy_order_completed_logger.event_log))
+
+    async def test_user_stream_drops_malformed_events_and_keeps_listening(self):
+        self.exchange._set_current_timestamp(1640780000)
+        order = self._track_buy_order()
+        mock_queue = AsyncMock()
+        # An event of no known type, an order event without its fields, then the order's own event.
+        mock_queue.get.side_effect = [
+            {"subject": "hbgen-unknown-event"},
+            {"subject": "orderChange"},
+            self.order_event_for_new_order_websocket_update(order),
+            asyncio.CancelledError,
+        ]
+        self.exchange._user_stream_tracker._user_stream = mock_queue
+
+        with patch.object(self.exchange, "_sleep", new_callable=AsyncMock):
+            with self.assertRaises(asyncio.CancelledError):
+                await self.exchange._user_stream_event_listener()
+        await asyncio.sleep(0.1)
+
+        self.assertEqual(OrderState.OPEN, order.current_state)
+        self.assertTrue(self.is_logged("ERROR", "Unexpected error in user stream listener loop."))

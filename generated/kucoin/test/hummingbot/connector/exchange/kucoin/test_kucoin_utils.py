@@ -5,9 +5,9 @@ from decimal import Decimal
 from pathlib import Path
 from unittest.mock import patch
 
-from hummingbot.connector.exchange.kucoin import kucoin_utils as utils
 from hummingbot.client import settings
 from hummingbot.client.settings import AllConnectorSettings, ConnectorType
+from hummingbot.connector.exchange.kucoin import kucoin_utils as utils
 
 
 class KucoinUtilsTests(unittest.TestCase):
@@ -80,21 +80,12 @@ class KucoinUtilsTests(unittest.TestCase):
 
         self.assertEqual("kucoin", keys.connector)
         self.assertEqual(
-            ["kucoin_api_key", "kucoin_api_secret", "kucoin_passphrase"],
+            ["kucoin_api_key", "kucoin_passphrase", "kucoin_secret_key"],
             [name for name in fields if name != "connector"],
         )
         self.assertEqual(
             {"prompt": "Enter your KuCoin API key", "is_secure": True, "is_connect_key": True, "prompt_on_new": True},
             fields["kucoin_api_key"].json_schema_extra,
-        )
-        self.assertEqual(
-            {
-                "prompt": "Enter your KuCoin secret key",
-                "is_secure": True,
-                "is_connect_key": True,
-                "prompt_on_new": True,
-            },
-            fields["kucoin_api_secret"].json_schema_extra,
         )
         self.assertEqual(
             {
@@ -104,6 +95,15 @@ class KucoinUtilsTests(unittest.TestCase):
                 "prompt_on_new": True,
             },
             fields["kucoin_passphrase"].json_schema_extra,
+        )
+        self.assertEqual(
+            {
+                "prompt": "Enter your KuCoin secret key",
+                "is_secure": True,
+                "is_connect_key": True,
+                "prompt_on_new": True,
+            },
+            fields["kucoin_secret_key"].json_schema_extra,
         )
 
     def test_config_map_class_name(self):

@@ -1,6 +1,7 @@
 import asyncio
 import json
 import re
+from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
 from unittest.mock import AsyncMock, patch
 
 from aioresponses import aioresponses
@@ -12,7 +13,6 @@ from hummingbot.connector.exchange.okx.okx_exchange import OkxExchange
 from hummingbot.connector.test_support.network_mocking_assistant import NetworkMockingAssistant
 from hummingbot.core.data_type.common import TradeType
 from hummingbot.core.data_type.order_book_message import OrderBookMessageType
-from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
 
 
 class OkxAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
@@ -40,7 +40,7 @@ class OkxAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
         self.connector = OkxExchange(
             okx_api_key="",
-            okx_api_secret="",
+            okx_secret_key="",
             okx_passphrase="",
             trading_pairs=[self.trading_pair],
             trading_required=False,
@@ -75,14 +75,16 @@ class OkxAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         return any(record.levelname == log_level and record.getMessage() == message for record in self.log_records)
 
     def _snapshot_url_regex(self):
-        url = web_utils.public_rest_url(path_url=CONSTANTS.SNAPSHOT_PATH_URL, domain=self.domain)
-        return re.compile(f"^{re.escape(url)}")
+        url = web_utils.public_rest_url(path_url=CONSTANTS.OKX_ORDER_BOOK_PATH, domain=self.domain)
+        return re.compile(f"^{re.escape(url)}(\\?.*)?$")
 
     def _snapshot_response(self):
         return {
             "code": "0",
             "msg": "",
-            "data": [{"asks": [["10.75", "2.5", "0", "1"]], "bids": [["10.5", "1.25", "0", "2"]], "ts": "1001"}],
+            "data": [
+                {"asks": [["10.75", "2.5", "0", "1"]], "bids": [["10.5", "1.25", "0", "2"]], "ts": "1700000000250"}
+            ],
         }
 
     def _trade_event(self):
@@ -157,17 +159,17 @@ class OkxAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
         request = next(iter(self.mock_api.requests.values()))[0]
         self.assertEqual({"instId": self.ex_trading_pair, "sz": "400"}, request.kwargs["params"])
-        self.assertEqual(1001, order_book.snapshot_uid)
+        self.assertEqual(1700000000, order_book.snapshot_uid)
         bids = list(order_book.bid_entries())
         asks = list(order_book.ask_entries())
         self.assertEqual(1, len(bids))
         self.assertEqual(10.5, bids[0].price)
         self.assertEqual(1.25, bids[0].amount)
-        self.assertEqual(1001, bids[0].update_id)
+        self.assertEqual(1700000000, bids[0].update_id)
         self.assertEqual(1, len(asks))
         self.assertEqual(10.75, asks[0].price)
         self.assertEqual(2.5, asks[0].amount)
-        self.assertEqual(1001, asks[0].update_id)
+        self.assertEqual(1700000000, asks[0].update_id)
 
     async def test_get_new_order_book_raises_exception(self):
         self.mock_api.get(self._snapshot_url_regex(), status=400)
@@ -245,6 +247,43 @@ class OkxAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         self.assertTrue(diff_queue.empty())
         self.assertTrue(snapshot_queue.empty())
 
+    @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
+    async def test_listen_for_subscriptions_drops_malformed_messages_and_keeps_listening(self, ws_connect_mock):
+        websocket = self.mocking_assistant.create_websocket_mock()
+        ws_connect_mock.return_value = websocket
+        # Text that is not JSON, JSON that is not an object, an event of no subscribed channel, then a trade.
+        self.mocking_assistant.add_websocket_aiohttp_message(websocket_mock=websocket, message="{not json")
+        for message in (
+            [],
+            {
+                "arg": {"channel": "hbgen-unknown-event", "instId": "BTC-USDT"},
+                "data": [
+                    {
+                        "instId": "BTC-USDT",
+                        "tradeId": "130639474",
+                        "px": "42219.9",
+                        "sz": "0.12060306",
+                        "side": "buy",
+                        "ts": "1630048897897",
+                        "count": "3",
+                        "source": "0",
+                        "seqId": 1234,
+                    }
+                ],
+            },
+            self._trade_event(),
+        ):
+            self.mocking_assistant.add_websocket_aiohttp_message(websocket_mock=websocket, message=json.dumps(message))
+
+        self.listening_task = asyncio.create_task(self.data_source.listen_for_subscriptions())
+
+        trade_queue = self.data_source._message_queue[self.data_source._trade_messages_queue_key]
+        self.assertEqual(self._trade_event(), await asyncio.wait_for(trade_queue.get(), timeout=1))
+        self.assertTrue(trade_queue.empty())
+        # Still on its first connection, and nothing logged as an error.
+        self.assertEqual(1, ws_connect_mock.call_count)
+        self.assertEqual([], [record.getMessage() for record in self.log_records if record.levelname == "ERROR"])
+
     @patch("aiohttp.ClientSession.ws_connect")
     async def test_listen_for_subscriptions_raises_cancel_exception(self, ws_connect_mock):
         ws_connect_mock.side_effect = asyncio.CancelledError
@@ -311,15 +350,41 @@ class OkxAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         with self.assertRaises(asyncio.CancelledError):
             await self.data_source.listen_for_trades(asyncio.get_running_loop(), asyncio.Queue())
 
-    async def test_listen_for_trades_logs_exception(self):
+    async def test_listen_for_trades_logs_and_drops_malformed_trades(self):
+        # Fields missing, a symbol of the wrong type, no trades in the list: each is dropped, the next trade still arrives.
         self.data_source._message_queue[self.data_source._trade_messages_queue_key] = self._queue_delivering(
-            {}, asyncio.CancelledError()
+            {},
+            {
+                "arg": {"channel": "trades", "instId": "BTC-USDT"},
+                "data": [
+                    {
+                        "instId": {"hbgen": "not a symbol"},
+                        "tradeId": "3001",
+                        "px": "10.625",
+                        "sz": "0.375",
+                        "side": "sell",
+                        "ts": "1700000000250",
+                        "count": "3",
+                        "source": "0",
+                        "seqId": 1234,
+                    }
+                ],
+            },
+            {"arg": {"channel": "trades", "instId": "BTC-USDT"}, "data": []},
+            self._trade_event(),
+            asyncio.CancelledError(),
         )
+        output_queue = asyncio.Queue()
 
         with self.assertRaises(asyncio.CancelledError):
-            await self.data_source.listen_for_trades(asyncio.get_running_loop(), asyncio.Queue())
+            await self.data_source.listen_for_trades(asyncio.get_running_loop(), output_queue)
 
-        self.assertTrue(self._is_logged("ERROR", "Unexpected error when processing public trade updates from exchange"))
+        self.assertEqual("3001", output_queue.get_nowait().trade_id)
+        self.assertTrue(output_queue.empty())
+        error = "Unexpected error when processing public trade updates from exchange"
+        self.assertEqual(
+            2, sum(record.levelname == "ERROR" and record.getMessage() == error for record in self.log_records)
+        )
 
     async def test_listen_for_order_book_diffs_successful(self):
         self.data_source._message_queue[self.data_source._diff_messages_queue_key] = self._queue_delivering(
@@ -334,8 +399,8 @@ class OkxAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         self.assertEqual(OrderBookMessageType.DIFF, diff_message.type)
         self.assertEqual(self.trading_pair, diff_message.trading_pair)
         self.assertEqual(1700000000.25, diff_message.timestamp)
-        self.assertEqual(1700000000250, diff_message.first_update_id)
-        self.assertEqual(1700000000250, diff_message.update_id)
+        self.assertEqual(1700000000, diff_message.first_update_id)
+        self.assertEqual(1700000000, diff_message.update_id)
         self.assertEqual(10.25, diff_message.bids[0].price)
         self.assertEqual(3.5, diff_message.bids[0].amount)
         self.assertEqual(11.0, diff_message.asks[0].price)
@@ -399,7 +464,7 @@ class OkxAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
         self.assertEqual(OrderBookMessageType.SNAPSHOT, snapshot_message.type)
         self.assertEqual(self.trading_pair, snapshot_message.trading_pair)
-        self.assertEqual(1001, snapshot_message.update_id)
+        self.assertEqual(1700000000, snapshot_message.update_id)
         self.assertEqual(10.5, snapshot_message.bids[0].price)
         self.assertEqual(1.25, snapshot_message.bids[0].amount)
         self.assertEqual(10.75, snapshot_message.asks[0].price)
@@ -418,7 +483,7 @@ class OkxAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         self.assertEqual(OrderBookMessageType.SNAPSHOT, snapshot_message.type)
         self.assertEqual(self.trading_pair, snapshot_message.trading_pair)
         self.assertEqual(1700000000.25, snapshot_message.timestamp)
-        self.assertEqual(1700000000250, snapshot_message.update_id)
+        self.assertEqual(1700000000, snapshot_message.update_id)
         self.assertEqual(10.4, snapshot_message.bids[0].price)
         self.assertEqual(4.5, snapshot_message.bids[0].amount)
         self.assertEqual(10.8, snapshot_message.asks[0].price)
@@ -473,7 +538,7 @@ class OkxAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
         self.assertFalse(result)
         self.assertEqual([self.trading_pair], self.data_source._trading_pairs)
-        self.assertTrue(self._is_logged("ERROR", f"Unexpected error subscribing to {self.new_trading_pair} channels"))
+        self.assertTrue(self._is_logged("ERROR", f"Error subscribing to {self.new_trading_pair}"))
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_unsubscribe_from_trading_pair_successful(self, ws_connect_mock):
@@ -518,12 +583,12 @@ class OkxAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
         self.assertFalse(result)
         self.assertEqual([self.trading_pair], self.data_source._trading_pairs)
-        self.assertTrue(self._is_logged("ERROR", f"Unexpected error unsubscribing from {self.trading_pair} channels"))
+        self.assertTrue(self._is_logged("ERROR", f"Error unsubscribing from {self.trading_pair}"))
 
     async def test_get_last_traded_prices(self):
-        url = web_utils.public_rest_url(path_url=CONSTANTS.TICKER_PATH_URL, domain=self.domain)
+        url = web_utils.public_rest_url(path_url=CONSTANTS.OKX_TICKER_PATH, domain=self.domain)
         self.mock_api.get(
-            re.compile(f"^{re.escape(url)}"),
+            re.compile(f"^{re.escape(url)}(\\?.*)?$"),
             body=json.dumps(
                 {
                     "code": "0",

@@ -3,6 +3,7 @@ import base64
 import hashlib
 import hmac
 import json
+from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
 from typing import Optional
 from unittest.mock import AsyncMock, MagicMock, patch
 
@@ -10,14 +11,13 @@ from hummingbot.connector.exchange.okx.okx_api_user_stream_data_source import Ok
 from hummingbot.connector.exchange.okx.okx_auth import OkxAuth
 from hummingbot.connector.exchange.okx.okx_exchange import OkxExchange
 from hummingbot.connector.test_support.network_mocking_assistant import NetworkMockingAssistant
-from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
 
 
 class OkxAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
     async def asyncSetUp(self) -> None:
         await super().asyncSetUp()
         self.api_key = "testApiKey"
-        self.api_secret = "testApiSecret"
+        self.secret_key = "testSecretKey"
         self.passphrase = "testPassphrase"
         self.trading_pair = "COINALPHA-HBOT"
         self.mocking_assistant = NetworkMockingAssistant()
@@ -26,14 +26,14 @@ class OkxAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
         self.time_provider.time.return_value = 1640000000.25
         self.connector = OkxExchange(
             okx_api_key=self.api_key,
-            okx_api_secret=self.api_secret,
+            okx_secret_key=self.secret_key,
             okx_passphrase=self.passphrase,
             trading_pairs=[self.trading_pair],
             trading_required=False,
         )
         self.auth = OkxAuth(
             api_key=self.api_key,
-            api_secret=self.api_secret,
+            secret_key=self.secret_key,
             passphrase=self.passphrase,
             time_provider=self.time_provider,
         )
@@ -60,7 +60,7 @@ class OkxAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
     def ws_signature(self, message: str) -> str:
         """The signature the exchange expects for `message`, computed here from the documented recipe."""
         return base64.b64encode(
-            hmac.new(self.api_secret.encode("utf8"), message.encode("utf8"), hashlib.sha256).digest()
+            hmac.new(self.secret_key.encode("utf8"), message.encode("utf8"), hashlib.sha256).digest()
         ).decode()
 
     def websocket(self, ws_connect_mock: AsyncMock, *messages) -> AsyncMock:
@@ -231,7 +231,9 @@ class OkxAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
         self.assertTrue(self.output.empty())
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
-    async def test_listen_for_user_stream_does_not_queue_empty_payloads_nor_request_replies(self, ws_connect_mock):
+    async def test_listen_for_user_stream_does_not_queue_malformed_or_empty_payloads_nor_request_replies(
+        self, ws_connect_mock
+    ):
         event = {
             "arg": {"channel": "orders", "instType": "SPOT", "instId": "BTC-USDT", "uid": "614488474791936"},
             "data": [
@@ -290,19 +292,22 @@ class OkxAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
                 }
             ],
         }
-        self.websocket(
-            ws_connect_mock,
-            {"event": "login", "code": "0", "msg": "", "connId": "a4d3ae55"},
-            {},
-            {"event": "login", "code": "0", "msg": "", "connId": "a4d3ae55"},
-            event,
+        websocket = self.websocket(ws_connect_mock, {"event": "login", "code": "0", "msg": "", "connId": "a4d3ae55"})
+        # Text that is not JSON and JSON that is not an object are dropped too, and the connection stays up.
+        self.mocking_assistant.add_websocket_aiohttp_message(websocket, "{not json")
+        self.mocking_assistant.add_websocket_aiohttp_message(websocket, json.dumps([]))
+        self.mocking_assistant.add_websocket_aiohttp_message(websocket, json.dumps({}))
+        self.mocking_assistant.add_websocket_aiohttp_message(
+            websocket, json.dumps({"event": "login", "code": "0", "msg": "", "connId": "a4d3ae55"})
         )
+        self.mocking_assistant.add_websocket_aiohttp_message(websocket, json.dumps(event))
 
         self.start_listening()
 
         # Messages are processed in order: the event sent last is the first one queued.
         self.assertEqual(event, await asyncio.wait_for(self.output.get(), timeout=1))
         self.assertTrue(self.output.empty())
+        self.assertEqual(1, ws_connect_mock.call_count)
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_sends_ping_every_ping_interval(self, ws_connect_mock):

@@ -13,14 +13,14 @@ from hummingbot.connector.exchange.okx.okx_exchange import OkxExchange
 from hummingbot.connector.test_support.exchange_connector_test import AbstractExchangeConnectorTests
 from hummingbot.connector.trading_rule import TradingRule
 from hummingbot.core.data_type.common import OrderType, TradeType
-from hummingbot.core.data_type.in_flight_order import InFlightOrder
+from hummingbot.core.data_type.in_flight_order import InFlightOrder, OrderState
 from hummingbot.core.data_type.trade_fee import AddedToCostTradeFee, TokenAmount, TradeFeeBase
 from hummingbot.core.event.events import OrderFilledEvent
 
 
 class OkxExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     api_key = "test-api_key"
-    api_secret = "test-api_secret"
+    secret_key = "test-secret_key"
     passphrase = "test-passphrase"
     expected_order_type_names = {
         OrderType.LIMIT: "limit",
@@ -30,27 +30,27 @@ class OkxExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
 
     @property
     def all_symbols_url(self):
-        return web_utils.public_rest_url(CONSTANTS.INSTRUMENTS_PATH_URL, domain=self.exchange.domain) + "?instType=SPOT"
+        return web_utils.public_rest_url(CONSTANTS.OKX_INSTRUMENTS_PATH, domain=self.exchange.domain) + "?instType=SPOT"
 
     @property
     def latest_prices_url(self):
-        return self._url_pattern(web_utils.public_rest_url(CONSTANTS.TICKER_PATH_URL, domain=self.exchange.domain))
+        return self._url_pattern(web_utils.public_rest_url(CONSTANTS.OKX_TICKER_PATH, domain=self.exchange.domain))
 
     @property
     def network_status_url(self):
-        return web_utils.public_rest_url(CONSTANTS.SERVER_TIME_PATH_URL, domain=self.exchange.domain)
+        return web_utils.public_rest_url(CONSTANTS.OKX_SERVER_TIME_PATH, domain=self.exchange.domain)
 
     @property
     def trading_rules_url(self):
-        return web_utils.public_rest_url(CONSTANTS.INSTRUMENTS_PATH_URL, domain=self.exchange.domain) + "?instType=SPOT"
+        return web_utils.public_rest_url(CONSTANTS.OKX_INSTRUMENTS_PATH, domain=self.exchange.domain) + "?instType=SPOT"
 
     @property
     def order_creation_url(self):
-        return web_utils.private_rest_url(CONSTANTS.ORDER_PATH_URL, domain=self.exchange.domain)
+        return web_utils.private_rest_url(CONSTANTS.OKX_PLACE_ORDER_PATH, domain=self.exchange.domain)
 
     @property
     def balance_url(self):
-        return web_utils.private_rest_url(CONSTANTS.BALANCE_PATH_URL, domain=self.exchange.domain)
+        return web_utils.private_rest_url(CONSTANTS.OKX_BALANCE_PATH, domain=self.exchange.domain)
 
     @property
     def all_symbols_request_mock_response(self):
@@ -287,7 +287,7 @@ class OkxExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
                     "clOrdId": "oktswap6",
                     "ordId": self.expected_exchange_order_id,
                     "tag": "",
-                    "ts": "1640780000000",
+                    "ts": "1695190491421",
                     "sCode": "0",
                     "sMsg": "",
                 }
@@ -524,7 +524,7 @@ class OkxExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     def create_exchange_instance(self):
         return OkxExchange(
             okx_api_key=self.api_key,
-            okx_api_secret=self.api_secret,
+            okx_secret_key=self.secret_key,
             okx_passphrase=self.passphrase,
             trading_pairs=[self.trading_pair],
         )
@@ -565,8 +565,8 @@ class OkxExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
 
     @staticmethod
     def _url_pattern(url: str) -> re.Pattern:
-        """Matches the URL whatever its query string (aioresponses matches queries too)."""
-        return re.compile(f"^{url}".replace(".", r"\.").replace("?", r"\?"))
+        """Matches the URL whatever its query string (aioresponses matches queries too), and no longer path."""
+        return re.compile(f"^{re.escape(url)}(\\?.*)?$")
 
     def _private_url(self, path_url: str) -> Tuple[str, re.Pattern]:
         url = web_utils.private_rest_url(path_url, domain=self.exchange.domain)
@@ -575,7 +575,7 @@ class OkxExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     def configure_successful_cancelation_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(CONSTANTS.CANCEL_ORDER_PATH_URL)
+        url, regex_url = self._private_url(CONSTANTS.OKX_ORDER_CANCEL_PATH)
         response = {
             "code": "0",
             "msg": "",
@@ -591,14 +591,14 @@ class OkxExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     def configure_erroneous_cancelation_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(CONSTANTS.CANCEL_ORDER_PATH_URL)
+        url, regex_url = self._private_url(CONSTANTS.OKX_ORDER_CANCEL_PATH)
         mock_api.post(regex_url, status=400, callback=callback)
         return url
 
     def configure_order_not_found_error_cancelation_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(CONSTANTS.CANCEL_ORDER_PATH_URL)
+        url, regex_url = self._private_url(CONSTANTS.OKX_ORDER_CANCEL_PATH)
         response = {
             "code": "1",
             "msg": "All operations failed",
@@ -625,7 +625,7 @@ class OkxExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     def configure_completely_filled_order_status_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(CONSTANTS.ORDER_PATH_URL)
+        url, regex_url = self._private_url(CONSTANTS.OKX_ORDER_DETAILS_PATH)
         response = {
             "code": "0",
             "msg": "",
@@ -691,7 +691,7 @@ class OkxExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     def configure_canceled_order_status_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(CONSTANTS.ORDER_PATH_URL)
+        url, regex_url = self._private_url(CONSTANTS.OKX_ORDER_DETAILS_PATH)
         response = {
             "code": "0",
             "msg": "",
@@ -757,7 +757,7 @@ class OkxExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     def configure_open_order_status_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(CONSTANTS.ORDER_PATH_URL)
+        url, regex_url = self._private_url(CONSTANTS.OKX_ORDER_DETAILS_PATH)
         response = {
             "code": "0",
             "msg": "",
@@ -823,7 +823,7 @@ class OkxExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     def configure_partially_filled_order_status_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(CONSTANTS.ORDER_PATH_URL)
+        url, regex_url = self._private_url(CONSTANTS.OKX_ORDER_DETAILS_PATH)
         response = {
             "code": "0",
             "msg": "",
@@ -889,14 +889,14 @@ class OkxExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     def configure_http_error_order_status_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(CONSTANTS.ORDER_PATH_URL)
+        url, regex_url = self._private_url(CONSTANTS.OKX_ORDER_DETAILS_PATH)
         mock_api.get(regex_url, status=401, callback=callback)
         return url
 
     def configure_order_not_found_error_order_status_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> List[str]:
-        url, regex_url = self._private_url(CONSTANTS.ORDER_PATH_URL)
+        url, regex_url = self._private_url(CONSTANTS.OKX_ORDER_DETAILS_PATH)
         response = {"code": "51603", "msg": "Order does not exist", "data": []}
         mock_api.get(regex_url, status=400, body=json.dumps(response), callback=callback)
         return [url]
@@ -904,7 +904,7 @@ class OkxExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     def configure_partial_fill_trade_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(CONSTANTS.MY_TRADES_PATH_URL)
+        url, regex_url = self._private_url(CONSTANTS.OKX_TRADE_FILLS_PATH)
         response = {
             "code": "0",
             "msg": "",
@@ -944,14 +944,14 @@ class OkxExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     def configure_erroneous_http_fill_trade_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(CONSTANTS.MY_TRADES_PATH_URL)
+        url, regex_url = self._private_url(CONSTANTS.OKX_TRADE_FILLS_PATH)
         mock_api.get(regex_url, status=400, callback=callback)
         return url
 
     def configure_full_fill_trade_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(CONSTANTS.MY_TRADES_PATH_URL)
+        url, regex_url = self._private_url(CONSTANTS.OKX_TRADE_FILLS_PATH)
         response = {
             "code": "0",
             "msg": "",
@@ -1189,12 +1189,12 @@ class OkxExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
 
     @aioresponses()
     async def test_error_in_successful_http_response_raises_with_the_body(self, mock_api):
-        url = web_utils.public_rest_url(CONSTANTS.SERVER_TIME_PATH_URL, domain=self.exchange.domain)
+        url = web_utils.public_rest_url(CONSTANTS.OKX_SERVER_TIME_PATH, domain=self.exchange.domain)
         error_body = {"code": "51001", "msg": "Instrument ID does not exist", "data": []}
         mock_api.get(url, body=json.dumps(error_body))
 
         with self.assertRaises(IOError) as raised:
-            await self.exchange._api_get(path_url=CONSTANTS.SERVER_TIME_PATH_URL)
+            await self.exchange._api_get(path_url=CONSTANTS.OKX_SERVER_TIME_PATH)
 
         self.assertIn(json.dumps(error_body), str(raised.exception))
 
@@ -1250,7 +1250,7 @@ class OkxExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     async def test_update_time_synchronizer_successfully(self, mock_api, seconds_counter_mock):
         seconds_counter_mock.return_value = 0
         self.exchange._time_synchronizer.clear_time_offset_ms_samples()
-        url = web_utils.public_rest_url(CONSTANTS.SERVER_TIME_PATH_URL, domain=self.exchange.domain)
+        url = web_utils.public_rest_url(CONSTANTS.OKX_SERVER_TIME_PATH, domain=self.exchange.domain)
         response = {"code": "0", "msg": "", "data": [{"ts": "1640000003000"}]}
         mock_api.get(url, body=json.dumps(response))
 
@@ -1260,7 +1260,7 @@ class OkxExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
 
     @aioresponses()
     async def test_update_time_synchronizer_failure_is_logged(self, mock_api):
-        url = web_utils.public_rest_url(CONSTANTS.SERVER_TIME_PATH_URL, domain=self.exchange.domain)
+        url = web_utils.public_rest_url(CONSTANTS.OKX_SERVER_TIME_PATH, domain=self.exchange.domain)
         mock_api.get(url, status=500)
 
         await self.exchange._update_time_synchronizer()
@@ -1269,14 +1269,14 @@ class OkxExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
 
     @aioresponses()
     async def test_update_time_synchronizer_raises_cancelled_error(self, mock_api):
-        url = web_utils.public_rest_url(CONSTANTS.SERVER_TIME_PATH_URL, domain=self.exchange.domain)
+        url = web_utils.public_rest_url(CONSTANTS.OKX_SERVER_TIME_PATH, domain=self.exchange.domain)
         mock_api.get(url, exception=asyncio.CancelledError)
 
         with self.assertRaises(asyncio.CancelledError):
             await self.exchange._update_time_synchronizer()
 
     def test_time_synchronizer_related_request_error_detection(self):
-        url = web_utils.private_rest_url(CONSTANTS.ORDER_PATH_URL)
+        url = web_utils.private_rest_url(CONSTANTS.OKX_PLACE_ORDER_PATH)
         error_body = json.dumps({"code": "50102", "data": [], "msg": "Timestamp request expired"})
         exception = IOError(f"Error executing request POST {url}. HTTP status is 400. Error: {error_body}")
         self.assertTrue(self.exchange._is_request_exception_related_to_time_synchronizer(exception))
@@ -1352,3 +1352,25 @@ class OkxExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
 
         self.assertEqual(0, len(self.order_filled_logger.event_log))
         self.assertEqual(0, len(self.buy_order_completed_logger.event_log))
+
+    async def test_user_stream_drops_malformed_events_and_keeps_listening(self):
+        self.exchange._set_current_timestamp(1640780000)
+        order = self._track_buy_order()
+        mock_queue = AsyncMock()
+        # An event of no known type, an order event without its fields, one without orders, then the order's own event.
+        mock_queue.get.side_effect = [
+            {"arg": {"channel": "hbgen-unknown-event"}},
+            {"arg": {"channel": "orders"}},
+            {"arg": {"channel": "orders"}, "data": []},
+            self.order_event_for_new_order_websocket_update(order),
+            asyncio.CancelledError,
+        ]
+        self.exchange._user_stream_tracker._user_stream = mock_queue
+
+        with patch.object(self.exchange, "_sleep", new_callable=AsyncMock):
+            with self.assertRaises(asyncio.CancelledError):
+                await self.exchange._user_stream_event_listener()
+        await asyncio.sleep(0.1)
+
+        self.assertEqual(OrderState.OPEN, order.current_state)
+        self.assertTrue(self.is_logged("ERROR", "Unexpected error in user stream listener loop."))

@@ -18,7 +18,9 @@ class OkxOrderBookTests(TestCase):
         snapshot = {
             "code": "0",
             "msg": "",
-            "data": [{"asks": [["10.75", "2.5", "0", "1"]], "bids": [["10.5", "1.25", "0", "2"]], "ts": "1001"}],
+            "data": [
+                {"asks": [["10.75", "2.5", "0", "1"]], "bids": [["10.5", "1.25", "0", "2"]], "ts": "1700000000250"}
+            ],
         }
 
         snapshot_message = OkxOrderBook.snapshot_message_from_exchange(
@@ -27,17 +29,17 @@ class OkxOrderBookTests(TestCase):
 
         self.assertEqual(OrderBookMessageType.SNAPSHOT, snapshot_message.type)
         self.assertEqual(self.trading_pair, snapshot_message.trading_pair)
-        self.assertEqual(1640000000.0, snapshot_message.timestamp)
-        self.assertEqual(1001, snapshot_message.update_id)
+        self.assertEqual(1700000000.25, snapshot_message.timestamp)
+        self.assertEqual(1700000000, snapshot_message.update_id)
         self.assertEqual(-1, snapshot_message.trade_id)
         self.assertEqual(1, len(snapshot_message.bids))
         self.assertEqual(10.5, snapshot_message.bids[0].price)
         self.assertEqual(1.25, snapshot_message.bids[0].amount)
-        self.assertEqual(1001, snapshot_message.bids[0].update_id)
+        self.assertEqual(1700000000, snapshot_message.bids[0].update_id)
         self.assertEqual(1, len(snapshot_message.asks))
         self.assertEqual(10.75, snapshot_message.asks[0].price)
         self.assertEqual(2.5, snapshot_message.asks[0].amount)
-        self.assertEqual(1001, snapshot_message.asks[0].update_id)
+        self.assertEqual(1700000000, snapshot_message.asks[0].update_id)
 
     def test_snapshot_message_from_websocket(self):
         snapshot_event = {
@@ -62,15 +64,15 @@ class OkxOrderBookTests(TestCase):
         self.assertEqual(OrderBookMessageType.SNAPSHOT, snapshot_message.type)
         self.assertEqual(self.trading_pair, snapshot_message.trading_pair)
         self.assertEqual(1700000000.25, snapshot_message.timestamp)
-        self.assertEqual(1700000000250, snapshot_message.update_id)
+        self.assertEqual(1700000000, snapshot_message.update_id)
         self.assertEqual(1, len(snapshot_message.bids))
         self.assertEqual(10.4, snapshot_message.bids[0].price)
         self.assertEqual(4.5, snapshot_message.bids[0].amount)
-        self.assertEqual(1700000000250, snapshot_message.bids[0].update_id)
+        self.assertEqual(1700000000, snapshot_message.bids[0].update_id)
         self.assertEqual(1, len(snapshot_message.asks))
         self.assertEqual(10.8, snapshot_message.asks[0].price)
         self.assertEqual(5.25, snapshot_message.asks[0].amount)
-        self.assertEqual(1700000000250, snapshot_message.asks[0].update_id)
+        self.assertEqual(1700000000, snapshot_message.asks[0].update_id)
 
     def test_diff_message_from_exchange(self):
         diff_event = {
@@ -95,17 +97,17 @@ class OkxOrderBookTests(TestCase):
         self.assertEqual(OrderBookMessageType.DIFF, diff_message.type)
         self.assertEqual(self.trading_pair, diff_message.trading_pair)
         self.assertEqual(1700000000.25, diff_message.timestamp)
-        self.assertEqual(1700000000250, diff_message.first_update_id)
-        self.assertEqual(1700000000250, diff_message.update_id)
+        self.assertEqual(1700000000, diff_message.first_update_id)
+        self.assertEqual(1700000000, diff_message.update_id)
         self.assertEqual(-1, diff_message.trade_id)
         self.assertEqual(1, len(diff_message.bids))
         self.assertEqual(10.25, diff_message.bids[0].price)
         self.assertEqual(3.5, diff_message.bids[0].amount)
-        self.assertEqual(1700000000250, diff_message.bids[0].update_id)
+        self.assertEqual(1700000000, diff_message.bids[0].update_id)
         self.assertEqual(1, len(diff_message.asks))
         self.assertEqual(11.0, diff_message.asks[0].price)
         self.assertEqual(0.5, diff_message.asks[0].amount)
-        self.assertEqual(1700000000250, diff_message.asks[0].update_id)
+        self.assertEqual(1700000000, diff_message.asks[0].update_id)
 
     def test_trade_message_from_exchange_for_a_sell(self):
         trade_event = {

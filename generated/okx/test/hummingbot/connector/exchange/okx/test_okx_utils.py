@@ -5,9 +5,9 @@ from decimal import Decimal
 from pathlib import Path
 from unittest.mock import patch
 
-from hummingbot.connector.exchange.okx import okx_utils as utils
 from hummingbot.client import settings
 from hummingbot.client.settings import AllConnectorSettings, ConnectorType
+from hummingbot.connector.exchange.okx import okx_utils as utils
 
 
 class OkxUtilsTests(unittest.TestCase):
@@ -136,7 +136,7 @@ class OkxUtilsTests(unittest.TestCase):
 
         self.assertEqual("okx", keys.connector)
         self.assertEqual(
-            ["okx_api_key", "okx_api_secret", "okx_passphrase"], [name for name in fields if name != "connector"]
+            ["okx_api_key", "okx_secret_key", "okx_passphrase"], [name for name in fields if name != "connector"]
         )
         self.assertEqual(
             {"prompt": "Enter your OKX API key", "is_secure": True, "is_connect_key": True, "prompt_on_new": True},
@@ -144,7 +144,7 @@ class OkxUtilsTests(unittest.TestCase):
         )
         self.assertEqual(
             {"prompt": "Enter your OKX secret key", "is_secure": True, "is_connect_key": True, "prompt_on_new": True},
-            fields["okx_api_secret"].json_schema_extra,
+            fields["okx_secret_key"].json_schema_extra,
         )
         self.assertEqual(
             {

@@ -1,3 +1,5 @@
+from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
+
 from aioresponses import aioresponses
 from yarl import URL
 
@@ -6,29 +8,28 @@ from hummingbot.connector.time_synchronizer import TimeSynchronizer
 from hummingbot.core.api_throttler.async_throttler import AsyncThrottler
 from hummingbot.core.web_assistant.connections.data_types import RESTMethod
 from hummingbot.core.web_assistant.ws_assistant import WSAssistant
-from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
 
 
 class OkxWebUtilsTests(IsolatedAsyncioWrapperTestCase):
     def test_public_rest_url(self):
         self.assertEqual(
-            "https://www.okx.com/api/v5/public/time", web_utils.public_rest_url(path_url=CONSTANTS.SERVER_TIME_PATH_URL)
+            "https://www.okx.com/api/v5/public/time", web_utils.public_rest_url(path_url=CONSTANTS.OKX_SERVER_TIME_PATH)
         )
         for domain, expected_url in [("com", "https://www.okx.com/api/v5/public/time")]:
             with self.subTest(domain=domain):
                 self.assertEqual(
-                    expected_url, web_utils.public_rest_url(path_url=CONSTANTS.SERVER_TIME_PATH_URL, domain=domain)
+                    expected_url, web_utils.public_rest_url(path_url=CONSTANTS.OKX_SERVER_TIME_PATH, domain=domain)
                 )
 
     def test_private_rest_url(self):
         self.assertEqual(
             "https://www.okx.com/api/v5/account/balance",
-            web_utils.private_rest_url(path_url=CONSTANTS.BALANCE_PATH_URL),
+            web_utils.private_rest_url(path_url=CONSTANTS.OKX_BALANCE_PATH),
         )
         for domain, expected_url in [("com", "https://www.okx.com/api/v5/account/balance")]:
             with self.subTest(domain=domain):
                 self.assertEqual(
-                    expected_url, web_utils.private_rest_url(path_url=CONSTANTS.BALANCE_PATH_URL, domain=domain)
+                    expected_url, web_utils.private_rest_url(path_url=CONSTANTS.OKX_BALANCE_PATH, domain=domain)
                 )
 
     def test_create_throttler_applies_documented_rate_limits(self):
@@ -42,6 +43,7 @@ class OkxWebUtilsTests(IsolatedAsyncioWrapperTestCase):
                 "/api/v5/market/ticker": (20, 2.0, []),
                 "/api/v5/market/books": (40, 2.0, []),
                 "/api/v5/trade/order": (60, 2.0, []),
+                "OKX_ORDER_DETAILS_LIMIT_ID": (60, 2.0, []),
                 "/api/v5/trade/cancel-order": (60, 2.0, []),
                 "/api/v5/trade/orders-pending": (60, 2.0, []),
                 "/api/v5/trade/fills": (60, 2.0, []),
@@ -82,7 +84,7 @@ class OkxWebUtilsTests(IsolatedAsyncioWrapperTestCase):
             response = await rest_assistant.execute_request(
                 url="https://www.okx.com/api/v5/public/time",
                 method=RESTMethod.GET,
-                throttler_limit_id=CONSTANTS.SERVER_TIME_PATH_URL,
+                throttler_limit_id=CONSTANTS.OKX_SERVER_TIME_PATH,
             )
             time_requests = mock_api.requests[("GET", URL("https://www.okx.com/api/v5/public/time"))]
 

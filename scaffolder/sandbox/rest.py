@@ -1,0 +1,276 @@
+"""The REST side of the loopback exchange: each spec endpoint, by the role the spec gives it, answered in the
+exchange's documented response shape."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any, Dict, List, Optional, Tuple
+from urllib.parse import parse_qsl, urlsplit
+
+from aiohttp import web
+
+from scaffolder.sandbox import payloads
+from scaffolder.sandbox.engine import MIN_NOTIONAL, STEP, TICK, Order, Rejected
+from scaffolder.sandbox.payloads import put, put_time
+from scaffolder.sandbox.signing import SignedRequest
+from scaffolder.spec import fieldpath
+
+# Keys under which exchanges put the human-readable part of an error.
+MESSAGE_KEYS = ("msg", "message", "retMsg", "error_message", "label")
+
+
+def _path_pattern(path: str) -> re.Pattern:
+    pattern = re.sub(r"\\\{([a-z_][a-z0-9_]*)\\\}", r"(?P<\1>[^/]+)", re.escape(path))
+    return re.compile(pattern + "$")
+
+
+PATH_VALUES = "path values"
+
+
+def inverse(params: Dict[str, str], received: Dict[str, Any]) -> Dict[str, Any]:
+    """The values behind a request's parameters: {"symbol": "ETHBTC"} from {"symbol": "{symbol}"}, and those of
+    the path template (/orders/{exchange_order_id})."""
+    values = dict(received.get(PATH_VALUES, {}))
+    for key, template in params.items():
+        match = re.fullmatch(r"\{([a-z_]+)\}", template)
+        if match and key in received:
+            values[match.group(1)] = received[key]
+    return values
+
+
+class RestApi:
+    def __init__(self, sandbox):
+        self.sandbox = sandbox
+        self.spec = sandbox.spec
+        spec = self.spec
+        base_path = urlsplit(spec.urls.rest).path.rstrip("/")
+        roles: List[Tuple[str, str, str]] = []  # (endpoint, method, role)
+        orders = spec.orders
+        roles += [(orders.create.endpoint, orders.create.method, "create"),
+                  (orders.cancel.endpoint, orders.cancel.method, "cancel"),
+                  (orders.status.endpoint, orders.status.method, "status"),
+                  (orders.fills.endpoint, orders.fills.method, "fills")]
+        if orders.open_orders:
+            roles.append((orders.open_orders.endpoint, "GET", "open_orders"))
+        if spec.balances:
+            roles.append((spec.balances.endpoint, "GET", "balances"))
+        private_token = spec.auth.private_ws.token
+        if private_token:
+            roles.append((private_token.endpoint, private_token.method, "private_token"))
+        self.private_roles = {role for _, _, role in roles}
+        markets = spec.markets
+        # The server-time answer also serves as the network check when both name the same endpoint.
+        if spec.auth.time_sync:
+            roles.append((spec.auth.time_sync.endpoint, "GET", "server_time"))
+        roles += [(markets.symbols.endpoint, "GET", "exchange_info"),
+                  (markets.trading_rules.endpoint, "GET", "exchange_info"),
+                  (markets.last_traded_price.endpoint, "GET", "ticker"),
+                  (markets.order_book_snapshot.endpoint, "GET", "snapshot"),
+                  (markets.check_network, "GET", "ping")]
+        if spec.public_ws.token:
+            roles.append((spec.public_ws.token.endpoint, spec.public_ws.token.method, "public_token"))
+        self.routes = [
+            (_path_pattern(base_path + spec.endpoints[name].path), method, role, name) for name, method, role in roles
+        ]
+        errors = [spec.response_errors.example if spec.response_errors else None,
+                  spec.auth.time_sync.error_example if spec.auth.time_sync else None,
+                  orders.cancel.not_found_example, orders.status.not_found_example]
+        self.error_example = next((e for e in errors if isinstance(e, dict)), {"msg": ""})
+
+    # --- dispatch ------------------------------------------------------------------------------------------------
+
+    async def handle(self, request: web.Request) -> web.StreamResponse:
+        path, method = request.path, request.method
+        route = next(((m, role, name) for pattern, meth, role, name in self.routes
+                      for m in [pattern.match(path)] if m and meth == method), None)
+        if route is None:
+            return self.error(f"{method} {path}: no such endpoint", 404)
+        match, role, name = route
+        body = await request.text()
+        problem = self.sandbox.limiter.charge(name)
+        if problem:
+            return self.error(self.sandbox.problem(f"{method} {path}: {problem}"), 429)
+        if role in self.private_roles:
+            signed = SignedRequest(method, path, request.query_string, body, request.headers)
+            problem = self.sandbox.verifier.check_rest(signed)
+            if problem:
+                return self.error(self.sandbox.problem(f"bad signature: {problem}"), 401)
+        received: Dict[str, Any] = dict(parse_qsl(request.query_string, keep_blank_values=True))
+        if body:
+            try:
+                parsed = json.loads(body)
+                received.update(parsed if isinstance(parsed, dict) else {})
+            except ValueError:
+                received.update(parse_qsl(body, keep_blank_values=True))
+        received[PATH_VALUES] = match.groupdict()
+        try:
+            result = getattr(self, f"_{role}")(received)
+        except Rejected as rejection:
+            return self.error(str(rejection), 400)
+        if isinstance(result, web.Response):
+            return result
+        return web.json_response(result, dumps=lambda value: json.dumps(value, default=str))
+
+    def error(self, message: str, status: int) -> web.Response:
+        """An error in the shape the exchange documents (its error example, with this message)."""
+        body = copy.deepcopy(self.error_example)
+        for key in MESSAGE_KEYS:
+            if isinstance(body.get(key), str):
+                body[key] = message
+                break
+        # Exchanges that report errors inside HTTP 200 bodies answer 200 for request errors too.
+        if self.spec.response_errors and status == 400:
+            status = 200
+        return web.json_response(body, status=status)
+
+    # --- markets -------------------------------------------------------------------------------------------------
+
+    def _server_time(self, received) -> Any:
+        time_sync = self.spec.auth.time_sync
+        payload = copy.deepcopy(self.spec.endpoints[time_sync.endpoint].example_response)
+        unit = payloads.UNITS_PER_SECOND[time_sync.unit]
+        if time_sync.server_time:
+            put(payload, time_sync.server_time, int(self.sandbox.now() * unit))
+        return payload
+
+    def _ping(self, received) -> Any:
+        return copy.deepcopy(self.spec.endpoints[self.spec.markets.check_network].example_response)
+
+    def _exchange_info(self, received) -> Any:
+        symbols = self.spec.markets.symbols
+        rules = self.spec.markets.trading_rules
+        rule_values = {"min_order_size": STEP, "min_price_increment": TICK, "min_base_amount_increment": STEP,
+                       "min_notional_size": MIN_NOTIONAL}
+
+        def fill_row(row, values):
+            for predicate in symbols.valid_when:
+                payloads.satisfy(row, predicate)
+            for name, value in rule_values.items():
+                rule = rules.rule(name)
+                if rule is None or fieldpath.documented(row, rule.path) is None and rule.default is not None:
+                    continue
+                put(row, rule.path, -value.as_tuple().exponent if rule.decimals else value)
+
+        example = self.spec.endpoints[symbols.endpoint].example_response
+        rows = [{symbols.symbol: m.symbol, symbols.base: m.base, symbols.quote: m.quote}
+                for m in self.sandbox.engine.markets.values()]
+        return payloads.with_rows(example, symbols.rows, rows, fill_row)
+
+    def _market(self, received, symbol_key: str = "symbol"):
+        symbol = received.get(symbol_key)
+        market = self.sandbox.engine.by_symbol.get(symbol)
+        if market is None:
+            raise Rejected(f"Invalid symbol {symbol!r}.")
+        return market
+
+    def _ticker(self, received) -> Any:
+        price = self.spec.markets.last_traded_price
+        market = self._market(inverse(price.params, received))
+        payload = copy.deepcopy(self.spec.endpoints[price.endpoint].example_response)
+        put(payload, price.price, self.sandbox.last_price(market))
+        return payload
+
+    def _snapshot(self, received) -> Any:
+        snapshot = self.spec.markets.order_book_snapshot
+        market = self._market(inverse(snapshot.params, received))
+        payload = copy.deepcopy(self.spec.endpoints[snapshot.endpoint].example_response)
+        engine = self.sandbox.engine
+        put(payload, snapshot.update_id, engine.update_id)
+        for path, side in ((snapshot.bids, "BUY"), (snapshot.asks, "SELL")):
+            fieldpath.write(payload, path, payloads.levels(fieldpath.read(payload, path),
+                                                           engine.levels(market.trading_pair, side)))
+        return payload
+
+    def _public_token(self, received) -> Any:
+        return self.sandbox.token_response(self.spec.public_ws.token, private=False)
+
+    def _private_token(self, received) -> Any:
+        return self.sandbox.token_response(self.spec.auth.private_ws.token, private=True)
+
+    # --- account -------------------------------------------------------------------------------------------------
+
+    def _balances(self, received) -> Any:
+        balances = self.spec.balances
+        example = self.spec.endpoints[balances.endpoint].example_response
+        return payloads.with_rows(example, balances.rows, self.sandbox.balance_rows(balances))
+
+    def _create(self, received) -> Any:
+        create = self.spec.orders.create
+        values = inverse(create.params, received)
+        market = self._market(values)
+        sides = {create.sides.BUY: "BUY", create.sides.SELL: "SELL"}
+        side = sides.get(str(values.get("side")))
+        order_type = self._order_type(values.get("type"), values.get("time_in_force"), received)
+        if side is None or order_type is None:
+            raise Rejected(f"Invalid side {values.get('side')!r} or type {values.get('type')!r}.")
+        try:
+            amount = Decimal(str(values.get("amount")))
+            price = Decimal(str(values["price"])) if values.get("price") not in (None, "") else None
+        except InvalidOperation:
+            raise Rejected("Invalid quantity or price.") from None
+        quote_budget = None
+        if order_type == "MARKET" and side == "BUY" and create.market_buy_amount == "quote":
+            quote_budget, amount = amount, Decimal(0)
+        order = self.sandbox.engine.place(market, side, order_type, amount, price,
+                                          str(values.get("client_order_id", "")), quote_budget=quote_budget)
+        payload = copy.deepcopy(create.example_response)
+        put(payload, create.exchange_order_id, order.exchange_order_id)
+        put_time(payload, create.timestamp, order.created)
+        return payload
+
+    def _order_type(self, type_value: Any, time_in_force: Any, received: Dict[str, Any]) -> Optional[str]:
+        """The order type whose encoding the request carries: its type, time in force and fixed parameters."""
+        candidates = [(name, encoding) for name, encoding in self.spec.orders.order_types.items()
+                      if encoding.type == type_value and encoding.time_in_force in (None, time_in_force)]
+        for name, encoding in sorted(candidates, key=lambda item: (-len(item[1].params), item[1].time_in_force is None)):
+            if all(str(received.get(key)).lower() == str(value).lower() for key, value in encoding.params.items()):
+                return name
+        return None
+
+    def _find(self, values: Dict[str, Any]) -> Optional[Order]:
+        return self.sandbox.engine.find(values.get("exchange_order_id"), values.get("client_order_id"))
+
+    def _not_found(self, example: Any, fallback: str) -> web.Response:
+        if example is None:
+            return self.error(fallback, 400)
+        return web.json_response(example, status=200 if self.spec.response_errors else 400)
+
+    def _cancel(self, received) -> Any:
+        cancel = self.spec.orders.cancel
+        order = self._find(inverse(cancel.params, received))
+        if order is None or not order.is_open:
+            return self._not_found(cancel.not_found_example, "Unknown order sent.")
+        self.sandbox.engine.cancel(order)
+        payload = copy.deepcopy(cancel.example_response)
+        if cancel.success.contains:
+            ids = cancel.success.contains.replace("{exchange_order_id}", str(order.exchange_order_id))
+            fieldpath.write(payload, cancel.success.field, [ids.replace("{client_order_id}", order.client_order_id)])
+        else:
+            payloads.satisfy(payload, cancel.success)
+        return payload
+
+    def _status(self, received) -> Any:
+        status = self.spec.orders.status
+        order = self._find(inverse(status.params, received))
+        if order is None:
+            return self._not_found(status.not_found_example, "Order does not exist.")
+        payload = copy.deepcopy(status.example_response)
+        self.sandbox.write_order(payload, status, order)
+        return payload
+
+    def _fills(self, received) -> Any:
+        fills = self.spec.orders.fills
+        order = self._find(inverse(fills.params, received))
+        rows = self.sandbox.fill_rows(fills, order) if order else []
+        if not rows:
+            payload = copy.deepcopy(fills.example_response)
+            fieldpath.read(payload, fills.rows)[:] = []
+            return payload
+        return payloads.with_rows(fills.example_response, fills.rows, rows)
+
+    def _open_orders(self, received) -> Any:
+        example = self.spec.endpoints[self.spec.orders.open_orders.endpoint].example_response
+        return copy.deepcopy(example) if example is not None else []

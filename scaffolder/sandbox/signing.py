@@ -1,0 +1,154 @@
+"""Checking what the client signed, with the exchange's recipe as the spec declares it (`auth.rest`, `auth.private_ws`).
+
+Each check returns None when the request is correctly signed, else the cause in words, naming what was expected,
+so that a connector generated from a wrong recipe fails with a message that says so.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Dict, Mapping, Optional
+
+from scaffolder.spec.model import Spec
+
+# How far a signed timestamp may be from the sandbox's clock.
+TIMESTAMP_TOLERANCE_SECONDS = 30.0
+
+
+@dataclass
+class SignedRequest:
+    method: str
+    path: str
+    query: str  # the raw query string, as sent
+    body: str
+    headers: Mapping[str, str]
+
+
+def digest(secret: str, payload: str, algorithm: str, encoding: str) -> str:
+    mac = hmac.new(secret.encode("utf8"), payload.encode("utf8"), getattr(hashlib, algorithm))
+    return mac.hexdigest() if encoding == "hex" else base64.b64encode(mac.digest()).decode()
+
+
+def render(template: str, values: Mapping[str, str]) -> str:
+    text = template
+    for name, value in values.items():
+        text = text.replace("{" + name + "}", str(value))
+    return text
+
+
+def timestamp_seconds(text: str, unit: str) -> Optional[float]:
+    try:
+        if unit == "iso":
+            return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
+        return float(text) / (1e3 if unit == "ms" else 1)
+    except ValueError:
+        return None
+
+
+def stale(text: str, unit: str) -> Optional[str]:
+    seconds = timestamp_seconds(text, unit)
+    if seconds is None:
+        return f"timestamp {text!r} is not a {unit} timestamp"
+    if abs(seconds - time.time()) > TIMESTAMP_TOLERANCE_SECONDS:
+        return f"timestamp {text!r} is more than {TIMESTAMP_TOLERANCE_SECONDS:.0f}s away from the server clock"
+    return None
+
+
+class Verifier:
+    def __init__(self, spec: Spec, credentials: Dict[str, str]):
+        self.spec = spec
+        self.credentials = credentials
+        self.rest = spec.auth.rest
+
+    def _credential_values(self) -> Dict[str, str]:
+        values = dict(self.credentials)
+        if self.rest.recv_window is not None:
+            values["recv_window"] = str(self.rest.recv_window)
+        return values
+
+    def _header_values(self) -> Dict[str, str]:
+        values = self._credential_values()
+        for credential in self.spec.credentials:
+            if credential.signed:
+                values[credential.name] = self.sign(self.credentials[credential.name])
+        return values
+
+    def sign(self, payload: str, algorithm: Optional[str] = None, encoding: Optional[str] = None,
+             secret: Optional[str] = None) -> str:
+        return digest(self.credentials[secret or self.rest.secret], payload, algorithm or self.rest.algorithm,
+                      encoding or self.rest.encoding)
+
+    def recipe(self) -> str:
+        return f"HMAC-{self.rest.algorithm.upper()} {self.rest.encoding} keyed by {self.rest.secret}"
+
+    def check_rest(self, request: SignedRequest) -> Optional[str]:
+        where = f"{request.method} {request.path}"
+        header_values = self._header_values()
+        received = {key.lower(): value for key, value in request.headers.items()}
+        for header, template in self.rest.headers.items():
+            if "{signature}" in template or "{timestamp}" in template:
+                if header.lower() not in received:
+                    return f"{where}: the signed request lacks the {header} header"
+                continue
+            expected = render(template, header_values)
+            if received.get(header.lower()) != expected:
+                return f"{where}: header {header} is {received.get(header.lower())!r}, expected {expected!r}"
+        if self.rest.scheme == "hmac_params":
+            return self._check_params(request, where)
+        return self._check_headers(request, where, received)
+
+    def _check_params(self, request: SignedRequest, where: str) -> Optional[str]:
+        raw = request.body if request.method in ("POST", "PUT") and request.body else request.query
+        signature_key = f"{self.rest.signature_param}="
+        parts = raw.split("&") if raw else []
+        signatures = [part[len(signature_key):] for part in parts if part.startswith(signature_key)]
+        if not signatures:
+            return f"{where}: no {self.rest.signature_param} parameter in the signed request"
+        signed = "&".join(part for part in parts if not part.startswith(signature_key))
+        stamp = [part.split("=", 1)[1] for part in parts if part.startswith(f"{self.rest.timestamp.param}=")]
+        if not stamp:
+            return f"{where}: no {self.rest.timestamp.param} parameter in the signed request"
+        problem = stale(stamp[0], self.rest.timestamp.unit)
+        if problem:
+            return f"{where}: {problem}"
+        for key, template in self.rest.params.items():
+            expected = f"{key}={render(template, self._credential_values())}"
+            if expected not in parts:
+                return f"{where}: the signed parameters lack {expected!r}"
+        expected = self.sign(signed)
+        if signatures[0] != expected:
+            return f"{where}: signature {signatures[0]!r} is not the {self.recipe()} of {signed!r} ({expected!r})"
+        return None
+
+    def _check_headers(self, request: SignedRequest, where: str, received: Dict[str, str]) -> Optional[str]:
+        by_role = {}
+        for header, template in self.rest.headers.items():
+            for role in ("signature", "timestamp"):
+                if template == "{" + role + "}":
+                    by_role[role] = received.get(header.lower(), "")
+        problem = stale(by_role.get("timestamp", ""), self.rest.timestamp.unit)
+        if problem:
+            return f"{where}: {problem}"
+        values = self._credential_values()
+        values.update(
+            timestamp=by_role.get("timestamp", ""),
+            method=request.method,
+            path=request.path,
+            query=request.query,
+            request_path=f"{request.path}?{request.query}" if request.query else request.path,
+            body=request.body,
+            body_hash=getattr(hashlib, self.rest.body_hash)(request.body.encode("utf8")).hexdigest(),
+        )
+        message = render(self.rest.message or "", values)
+        expected = self.sign(message)
+        if by_role.get("signature") != expected:
+            return (
+                f"{where}: signature {by_role.get('signature')!r} is not the {self.recipe()} of {message!r} "
+                f"({expected!r})"
+            )
+        return None

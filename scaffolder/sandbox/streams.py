@@ -1,0 +1,259 @@
+"""The websocket side of the loopback exchange: subscriptions read against the spec's message templates, private
+authentication checked with the exchange's recipe, and public and private events pushed as they happen."""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import json
+from typing import Any, Dict, List, Optional, Set, Tuple
+
+from aiohttp import WSMsgType, web
+
+from scaffolder.sandbox import payloads
+from scaffolder.sandbox.engine import Market
+from scaffolder.sandbox.signing import render, stale
+from scaffolder.sandbox.templates import extract, substitute
+
+
+class Connection:
+    def __init__(self, ws: web.WebSocketResponse):
+        self.ws = ws
+        self.authenticated = False
+        self.private = False  # subscribed to the user stream
+        self.channels: Set[Tuple[str, str]] = set()  # (channel name, trading pair)
+        self.outbox: asyncio.Queue = asyncio.Queue()
+
+    def send(self, message: Any) -> None:
+        self.outbox.put_nowait(message if isinstance(message, str) else json.dumps(message, default=str))
+
+    async def pump(self) -> None:
+        while True:
+            text = await self.outbox.get()
+            if self.ws.closed:
+                return
+            await self.ws.send_str(text)
+
+
+class Streams:
+    def __init__(self, sandbox):
+        self.sandbox = sandbox
+        self.spec = sandbox.spec
+        self.connections: List[Connection] = []
+        channels = self.spec.public_ws.channels
+        self.channels = [(name, channel) for name, channel in
+                         (("trade", channels.trade), ("order_book_diff", channels.order_book_diff),
+                          ("order_book_snapshot", channels.order_book_snapshot))
+                         if channel is not None and channel.topic is not None]
+        sandbox.engine.listeners.append(self._on_engine_event)
+
+    # --- connections ---------------------------------------------------------------------------------------------
+
+    async def handle(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse(autoping=True)
+        await ws.prepare(request)
+        connection = Connection(ws)
+        pump = asyncio.ensure_future(connection.pump())
+        self.connections.append(connection)
+        token = request.query.get("token")
+        tokens = (self.spec.public_ws.token, self.spec.auth.private_ws.token)
+        if token is not None:
+            if token == self.sandbox.private_token:
+                connection.authenticated = True
+            elif token != self.sandbox.public_token:
+                self.sandbox.problem(f"websocket connection with an unknown token {token!r}")
+                await ws.close()
+            # Token connections are greeted (KuCoin's welcome) with the documented reply.
+            greeting = self.spec.user_stream if connection.authenticated else self.spec.public_ws
+            connection.send(copy.deepcopy(greeting.example_subscribe_response))
+        elif any(tokens):
+            self.sandbox.problem(f"websocket connection to {request.path} without a token")
+        try:
+            async for message in ws:
+                if message.type == WSMsgType.TEXT:
+                    self._receive(connection, message.data)
+        finally:
+            self.connections.remove(connection)
+            pump.cancel()
+        return ws
+
+    def _receive(self, connection: Connection, text: str) -> None:
+        try:
+            message = json.loads(text)
+        except ValueError:
+            pings = [p.message for p in (self.spec.public_ws.ping, self.spec.user_stream.ping) if p]
+            if text in pings:
+                connection.send("pong")
+            else:
+                self.sandbox.problem(f"websocket: unrecognised text message {text!r}")
+            return
+        for ping in (self.spec.public_ws.ping, self.spec.user_stream.ping):
+            if ping and not isinstance(ping.message, str) and extract(ping.message, message) is not None:
+                return
+        if self._authenticate(connection, message) or self._subscribe_private(connection, message):
+            return
+        if self._subscribe_public(connection, message):
+            return
+        self.sandbox.problem(f"websocket: a message no channel or request of the exchange matches: {text}")
+
+    # --- private -------------------------------------------------------------------------------------------------
+
+    def _authenticate(self, connection: Connection, message: Any) -> bool:
+        auth = self.spec.auth.private_ws
+        verifier = self.sandbox.verifier
+        credentials = self.sandbox.credentials
+        reply = copy.deepcopy(self.spec.user_stream.example_subscribe_response)
+        if auth.scheme == "signed_subscribe":
+            if not isinstance(message, dict) or message.get("method") != auth.method:
+                return False
+            params = dict(message.get("params") or {})
+            signature = params.pop(auth.signature_param, None)
+            payload = "&".join(f"{key}={value}" for key, value in sorted(params.items()))
+            problem = None
+            if params.get(auth.api_key_param) != credentials.get("api_key"):
+                problem = f"{auth.api_key_param} is not the account's key"
+            elif stale(str(params.get(auth.timestamp_param, "")), "ms"):
+                problem = stale(str(params.get(auth.timestamp_param, "")), "ms")
+            elif signature != verifier.sign(payload):
+                problem = (f"signature {signature!r} is not the {verifier.recipe()} of {payload!r} "
+                           f"({verifier.sign(payload)!r})")
+            if "id" in reply and "id" in message:
+                reply["id"] = message["id"]
+            self._answer_auth(connection, reply, problem, auth.success, private=True)
+            return True
+        if auth.scheme == "login":
+            values = extract(auth.login_message, message)
+            if values is None:
+                return False
+            problem = None
+            for name, value in values.items():
+                if name in credentials and value != credentials[name]:
+                    problem = f"{name} in the login message is not the account's"
+            stamp = str(values.get("timestamp", ""))
+            unit = auth.timestamp.unit if auth.timestamp else "ms"
+            expected = self._ws_signature(auth.signature, {"timestamp": stamp})
+            if problem is None and stale(stamp, unit):
+                problem = stale(stamp, unit)
+            if problem is None and values.get("signature") != expected:
+                problem = (f"login signature {values.get('signature')!r} is not the HMAC of "
+                           f"{render(auth.signature.payload, {'timestamp': stamp})!r} ({expected!r})")
+            self._answer_auth(connection, reply, problem, auth.success, private=False)
+            return True
+        return False
+
+    def _ws_signature(self, signature, values: Dict[str, Any]) -> str:
+        rest = self.spec.auth.rest
+        return self.sandbox.verifier.sign(render(signature.payload, {k: str(v) for k, v in values.items()}),
+                                          signature.algorithm or rest.algorithm, signature.encoding or rest.encoding,
+                                          signature.secret or rest.secret)
+
+    def _answer_auth(self, connection, reply, problem, success, private: bool) -> None:
+        if problem:
+            self.sandbox.problem(f"websocket authentication refused: {problem}")
+            if success is not None:
+                payloads.satisfy(reply, success, holds=False)
+        else:
+            connection.authenticated = True
+            connection.private = connection.private or private
+        connection.send(reply)
+
+    def _subscribe_private(self, connection: Connection, message: Any) -> bool:
+        auth = self.spec.auth.private_ws
+        for subscription in self.spec.user_stream.subscriptions:
+            values = extract(subscription.message, message)
+            if values is None:
+                continue
+            if auth.scheme == "signed_subscriptions":
+                signed = message.get(auth.subscription_auth.key)
+                found = extract(auth.subscription_auth.value, signed) if signed is not None else None
+                expected = self._ws_signature(auth.signature, {k: v for k, v in message.items() if k != auth.subscription_auth.key})
+                if found is None or found.get("signature") != expected or found.get("api_key") != self.sandbox.credentials.get("api_key"):
+                    self.sandbox.problem(f"websocket subscription {message.get('channel', '')!r} is not signed as "
+                                         f"the exchange expects (signature {expected!r})")
+                    return True
+                connection.authenticated = True
+            if not connection.authenticated:
+                self.sandbox.problem("websocket: a private subscription before authentication")
+                return True
+            connection.private = True
+            reply = copy.deepcopy(self.spec.user_stream.example_subscribe_response)
+            if isinstance(reply, dict) and isinstance(message, dict) and "id" in reply and "id" in message:
+                reply["id"] = message["id"]
+            if auth.scheme not in ("login", "token"):
+                connection.send(reply)
+            return True
+        return False
+
+    # --- public --------------------------------------------------------------------------------------------------
+
+    def _markets(self, values: Dict[str, Any]) -> Optional[List[Market]]:
+        engine = self.sandbox.engine
+        symbols: List[str] = []
+        for name, value in values.items():
+            if name in ("symbol", "symbol_lower"):
+                symbols.append(value)
+            elif name == "symbols":
+                symbols.extend(value if isinstance(value, list) else str(value).split(","))
+        by_lower = {symbol.lower(): market for symbol, market in engine.by_symbol.items()}
+        markets = [engine.by_symbol.get(symbol) or by_lower.get(str(symbol).lower()) for symbol in symbols]
+        return markets if markets and all(markets) else None
+
+    def _subscribe_public(self, connection: Connection, message: Any) -> bool:
+        subscribe = self.spec.public_ws.subscribe
+        if extract(subscribe.unsubscribe_message, message) is not None and \
+                extract(subscribe.message, message) is None:
+            return True
+        generic = extract(subscribe.message, message)
+        if generic is None:
+            return False
+        topics = generic.get("topics")
+        subscribed = []
+        for topic in topics if isinstance(topics, list) else [None]:
+            found = None
+            for name, channel in self.channels:
+                if topic is not None:
+                    values = extract(channel.topic, topic)
+                else:
+                    template = substitute(subscribe.message, {"topic": channel.topic, "route": channel.route})
+                    values = extract(template, message)
+                markets = self._markets(values) if values is not None else None
+                if markets:
+                    found = (name, markets)
+                    break
+            if found is None:
+                shown = json.dumps(topic if topic is not None else message)
+                known = ", ".join(json.dumps(channel.topic) for _, channel in self.channels)
+                self.sandbox.problem(f"websocket subscription to an unknown channel: {shown} (the exchange's "
+                                     f"channels: {known})")
+                return True
+            subscribed.append(found)
+        for name, markets in subscribed:
+            for market in markets:
+                connection.channels.add((name, market.trading_pair))
+        reply = copy.deepcopy(self.spec.public_ws.example_subscribe_response)
+        if isinstance(reply, dict) and "id" in reply and "request_id" in generic:
+            reply["id"] = generic["request_id"]
+        connection.send(reply)
+        snapshot = self.spec.public_ws.channels.order_book_snapshot
+        for name, markets in subscribed:
+            if name == "order_book_diff" and snapshot is not None and snapshot.topic is None:
+                for market in markets:
+                    connection.send(self.sandbox.snapshot_message(market))
+        return True
+
+    # --- events --------------------------------------------------------------------------------------------------
+
+    def _on_engine_event(self, kind: str, *args) -> None:
+        if kind in ("diff", "trade"):
+            market = args[0]
+            channel = "order_book_diff" if kind == "diff" else "trade"
+            message = (self.sandbox.diff_message(*args) if kind == "diff" else self.sandbox.trade_message(*args))
+            for connection in self.connections:
+                if (channel, market.trading_pair) in connection.channels:
+                    connection.send(message)
+            return
+        messages = self.sandbox.order_messages(*args) if kind == "order" else self.sandbox.balance_messages(*args)
+        for connection in self.connections:
+            if connection.private:
+                for message in messages:
+                    connection.send(message)
