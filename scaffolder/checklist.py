@@ -23,10 +23,12 @@ class Row:
 
 
 def _uses(placeholder: str, request: Any, spec: Any) -> bool:
-    """The request's parameters, or its endpoint's path template, use the placeholder."""
+    """The request's parameters, or its endpoint's path template, use the placeholder (a path placeholder by the
+    value it takes: `path_params`)."""
     endpoint = spec.endpoints.get(request.endpoint)
-    texts = [endpoint.path if endpoint else "", *request.params.values()]
-    return any("{" + placeholder + "}" in text for text in texts)
+    if endpoint is not None and any(value == placeholder for _, value in endpoint.path_values):
+        return True
+    return any("{" + placeholder + "}" in text for text in request.params.values())
 
 
 ROWS = [

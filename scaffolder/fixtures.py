@@ -32,14 +32,19 @@ def fixture(
         fieldpath.write(payload, path, Expr(source))
     if rows is not None:
         row_list = fieldpath.read(payload, rows)
-        template_row = row_list[0]
+        template_row = fieldpath.first_row(payload, rows)
         new_rows = []
         for values in row_replacements or [{}]:
             row = copy.deepcopy(template_row)
             for path, source in values.items():
                 fieldpath.write(row, path, Expr(source))
-            for key in row_removals:
-                del row[key]
+            for path in row_removals:
+                fieldpath.delete(row, path)
             new_rows.append(row)
-        row_list[:] = new_rows
+        if isinstance(row_list, dict):
+            # Map rows are [key, value] entries; the key injected (an expression) becomes the entry's key.
+            row_list.clear()
+            row_list.update((key, value) for key, value in new_rows)
+        else:
+            row_list[:] = new_rows
     return literal(payload)

@@ -7,10 +7,10 @@ are escaped by Python itself) or as a validated identifier; templates never past
 from __future__ import annotations
 
 import string
-from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
 from scaffolder.spec import datetimes, fieldpath
-from scaffolder.spec.model import Predicate, TimeField
+from scaffolder.spec.model import Predicate, TimeField, contained
 from scaffolder.spec.validate import placeholders
 
 UNIT_FACTORS = {"ms": "1e-3", "us": "1e-6", "ns": "1e-9"}
@@ -47,6 +47,11 @@ def read(path: str, variable: str) -> str:
     return fieldpath.to_python(path, variable)
 
 
+def rows_source(example: Any, rows: str, variable: str) -> str:
+    """Python source iterating the rows at `rows`: the list, or the map's `.items()` (rows `[key, value]`)."""
+    return read(rows, variable) + (".items()" if fieldpath.is_map(example, rows) else "")
+
+
 def read_first(paths: Union[str, Sequence[str]], variable: str) -> str:
     """The first non-empty of several fields: `msg["C"] or msg["c"]`."""
     if isinstance(paths, str):
@@ -55,10 +60,33 @@ def read_first(paths: Union[str, Sequence[str]], variable: str) -> str:
 
 
 def safe_read(path: str, variable: str) -> str:
-    """Read a plain key path without raising on absent keys (for routing and filters)."""
+    """Read a path without raising on absent keys (for routing and filters).
+
+    Plain key paths read with `.get`. A path with list indexes reads messages that are JSON arrays (Kraken's
+    `[channelID, {...}, "book-10", "XBT/USD"]` routed by `[2]`) next to messages that are objects (its
+    `{"event": "heartbeat"}`), and the [key, value] rows of a map: an index applies only to a list (or tuple) long
+    enough, else the path reads None (an empty object or list when keys or indexes follow).
+    Selections read plainly.
+    """
     steps = fieldpath.parse(path)
-    if not all(isinstance(step, fieldpath.Key) for step in steps):
+    if any(isinstance(step, fieldpath.Select) for step in steps):
         return read(path, variable)
+    if any(isinstance(step, fieldpath.Index) for step in steps):
+        expression = variable
+        for index, step in enumerate(steps):
+            following = steps[index + 1] if index + 1 < len(steps) else None
+            # What an absent step reads as: an empty object or list when more steps follow, else None.
+            absent = "{}" if isinstance(following, fieldpath.Key) else "[]" if following else "None"
+            if isinstance(step, fieldpath.Index):
+                size = step.position + 1 if step.position >= 0 else -step.position
+                expression = (
+                    f"({expression}[{step.position}] if isinstance({expression}, (list, tuple)) "
+                    f"and len({expression}) >= {size} else {absent})"
+                )
+            else:
+                default = "" if absent == "None" else f", {absent}"
+                expression = f"{expression}.get({step.name!r}{default})"
+        return expression
     expression = variable
     for index, step in enumerate(steps):
         default = "" if index == len(steps) - 1 else ", {}"
@@ -97,8 +125,14 @@ def parses_date_times(*expressions: Any) -> bool:
     return DATE_TIME_PARSER + "(" in repr(expressions)
 
 
-def condition(predicate: Predicate, variable: str, safe: bool = False) -> str:
+def condition(predicate: Predicate, variable: str, safe: bool = False, nested: bool = False) -> str:
+    """`nested`: the field is documented as a list of lists, which `contains` searches one level down."""
     source = safe_read(predicate.field, variable) if safe else read(predicate.field, variable)
+    if contained(predicate) is not None:
+        value = literal(contained(predicate))
+        if nested:
+            return f"any({value} in entry for entry in {source} or [])"
+        return f"{value} in ({source} or [])"
     if predicate.equals is not None:
         if isinstance(predicate.equals, bool):
             return source if predicate.equals else f"not {source}"
@@ -111,9 +145,9 @@ def condition(predicate: Predicate, variable: str, safe: bool = False) -> str:
 def path_source(endpoint: Any, values: Mapping[str, str]) -> str:
     """The path_url argument for an endpoint: its path constant, formatted with `values` when it is a template."""
     source = f"CONSTANTS.{endpoint.constant}"
-    names = endpoint.path_placeholders
+    names = endpoint.path_values
     if names:
-        source += ".format(" + ", ".join(f"{name}={values[name]}" for name in names) + ")"
+        source += ".format(" + ", ".join(f"{name}={values[value]}" for name, value in names) + ")"
     return source
 
 
@@ -139,15 +173,33 @@ def template_string(text: str, values: Mapping[str, str], embedded: Optional[Map
     return " + ".join(parts)
 
 
-def template_value(value: Any, values: Mapping[str, str], embedded: Optional[Mapping[str, str]] = None) -> str:
-    """Like `template_string`, for JSON templates (subscribe messages): strings inside are substituted."""
+def template_value(
+    value: Any,
+    values: Mapping[str, str],
+    embedded: Optional[Mapping[str, str]] = None,
+    each: Optional[Tuple[str, str]] = None,
+) -> str:
+    """Like `template_string`, for JSON templates (subscribe messages): strings inside are substituted.
+
+    `each` is (placeholder, iterable): a list item using that placeholder is repeated for each value of the
+    iterable (`["spot/user/order:{symbol}"]` gives `["spot/user/order:" + symbol for symbol in symbols]`).
+    """
     if isinstance(value, str):
         return template_string(value, values, embedded)
     if isinstance(value, dict):
-        items = (f"{literal(key)}: {template_value(item, values, embedded)}" for key, item in value.items())
+        items = (f"{literal(key)}: {template_value(item, values, embedded, each)}" for key, item in value.items())
         return "{" + ", ".join(items) + "}"
     if isinstance(value, list):
-        return "[" + ", ".join(template_value(item, values, embedded) for item in value) + "]"
+        sources = []
+        for item in value:
+            source = template_value(item, values, embedded, each)
+            if each is not None and any(each[0] in placeholders(text) for text in strings_in(item)):
+                comprehension = f"{source} for {values[each[0]]} in {each[1]}"
+                if len(value) == 1:
+                    return f"[{comprehension}]"
+                source = f"*[{comprehension}]"
+            sources.append(source)
+        return "[" + ", ".join(sources) + "]"
     return literal(value)
 
 

@@ -114,3 +114,12 @@ def test_a_rate_limit_above_the_exchange_fails_the_market_tests_naming_the_limit
     code = run_against_sandbox(load_spec(exchange), ROOT / "generated" / "binance", ORDER_BOOK_TRACKER)
     assert code != 0
     assert "rate limit exceeded: pool REQUEST_WEIGHT allows 60 per 60s" in capfd.readouterr().err
+
+
+def test_market_tests_cover_only_the_order_types_the_spec_has():
+    # BitMart's spec has LIMIT and LIMIT_MAKER only; Binance's has MARKET too.
+    bitmart = (ROOT / "generated/bitmart/test/integration/test_bitmart_market.py").read_text()
+    binance = (ROOT / "generated/binance/test/integration/test_binance_market.py").read_text()
+    assert "def test_market_buy" not in bitmart and "def test_market_sell" not in bitmart
+    assert "def test_limit_makers_unfilled" in bitmart
+    assert "def test_market_buy" in binance and "def test_market_sell" in binance

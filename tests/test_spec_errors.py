@@ -122,3 +122,49 @@ def test_cli_reports_errors_with_exit_2_no_traceback_and_writes_nothing(tmp_path
         )
         assert "Traceback" not in result.output
     assert not out.exists()
+
+
+def test_partner_placeholders_need_their_partner_section(tmp_path, repo_root):
+    """{partner_id} and {partner_signature} in a header need `auth.rest.partner` with its key and message."""
+    kucoin = (repo_root / "specs" / "kucoin.yaml").read_text()
+    without_key = kucoin.replace("      key: 8fb50686-81a8-408a-901c-07c5ac5bd758\n", "")
+    errors = errors_for(tmp_path, without_key)
+    messages = {error.loc: error.message for error in errors}
+    assert messages[("auth", "rest", "partner", "key")] == (
+        "a partner signature needs both the partner's key and the signed message"
+    )
+    assert "{partner_signature}" in messages[("auth", "rest", "headers", "KC-API-PARTNER-SIGN")]
+    start = kucoin.index("    partner:\n")
+    end = kucoin.index('{partner_id}{api_key}"\n') + len('{partner_id}{api_key}"\n')
+    no_partner = {e.loc for e in errors_for(tmp_path, kucoin[:start] + kucoin[end:])}
+    assert ("auth", "rest", "headers", "KC-API-PARTNER") in no_partner
+    unknown = kucoin.replace('message: "{timestamp}{partner_id}{api_key}"', 'message: "{timestamp}{partner}"')
+    [error] = errors_for(tmp_path, unknown)
+    assert error.loc == ("auth", "rest", "partner", "message")
+
+
+def test_path_params_name_placeholders_of_the_path_and_known_values(tmp_path, repo_root):
+    """`endpoints.*.path_params` renames a path placeholder; the value it stands for must be one the request knows."""
+    gate = (repo_root / "specs" / "gate_io.yaml").read_text()
+    stray = gate.replace("path_params: {order_id: exchange_order_id}", "path_params: {order_ids: exchange_order_id}", 1)
+    messages = {error.loc: error.message for error in errors_for(tmp_path, stray)}
+    assert messages[("endpoints", "order_by_id", "path_params", "order_ids")] == (
+        "the path '/spot/orders/{order_id}' has no placeholder {order_ids}"
+    )
+    unknown = gate.replace("path_params: {order_id: exchange_order_id}", "path_params: {order_id: order_uuid}", 1)
+    [error] = errors_for(tmp_path, unknown)
+    assert error.loc == ("endpoints", "order_by_id", "path")
+    assert error.message.startswith("{order_id} (order_uuid) is unknown where orders.status.endpoint requests")
+
+
+def test_contains_is_a_symbol_filter_on_a_documented_list(tmp_path, binance_spec_text):
+    """`contains` tests list fields of the symbol rows; it is refused elsewhere and on a field that is not a list."""
+    on_status = binance_spec_text.replace("{field: permissionSets, contains: SPOT}", "{field: status, contains: SPOT}")
+    [error] = errors_for(tmp_path, on_status)
+    assert error.loc == ("markets", "symbols", "valid_when", 1, "contains")
+    assert error.message == "contains needs a field documented as a list (of values or lists)"
+    elsewhere = binance_spec_text.replace("success: {field: status, equals: 200}", "success: {field: status, contains: 200}")
+    assert elsewhere != binance_spec_text
+    [error] = errors_for(tmp_path, elsewhere)
+    assert error.loc == ("auth", "private_ws", "success", "contains")
+    assert "unknown key" in error.message

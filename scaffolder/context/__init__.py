@@ -11,8 +11,9 @@ from typing import Any, Dict
 
 from scaffolder import __version__
 from scaffolder.spec.model import NAMED_CONSTANTS, Spec
-from scaffolder.context import auth, balances, exchange, extensions, orders, public_ws, user_stream
+from scaffolder.context import auth, balances, compression, exchange, extensions, orders, public_ws, user_stream
 from scaffolder.testcontext import auth as auth_tests
+from scaffolder.testcontext import compression as compression_tests
 from scaffolder.testcontext import exchange as exchange_tests
 from scaffolder.testcontext import expectations as expectation_tests
 from scaffolder.testcontext import market as market_tests
@@ -55,7 +56,7 @@ def build_context(spec: Spec) -> Context:
     v = context.values
     v["const"] = {default: spec.constant(default) for default in NAMED_CONSTANTS}
 
-    for section in (exchange, auth, orders, balances, public_ws, user_stream):
+    for section in (exchange, auth, orders, balances, public_ws, user_stream, compression):
         section.add(spec, v)
     extensions.add(spec, v, prefix)
 
@@ -65,5 +66,6 @@ def build_context(spec: Spec) -> Context:
     v["tests_auth"] = auth_tests.values(spec)
     v["tests_exchange"] = exchange_tests.values(spec)
     v["tests_expectations"] = expectation_tests.values(spec)
+    v["tests_compression"] = compression_tests.values(spec)
     v["tests_market"] = market_tests.values(spec)
     return context

@@ -33,13 +33,78 @@ def timestamp_source(unit: str, clock: str) -> str:
     return f"int({now} * 1e3)" if unit == "ms" else f"int({now})"
 
 
-def message_locals(message: str, body_hash: str) -> List[Tuple[str, str]]:
-    """(name, source) of the locals the signed message reads, in dependency order."""
-    used = set(placeholders(message))
+# The nonce of each signed request, by `auth.rest.nonce.kind`: (source of `get_tracking_nonce`, attribute set in
+# `__init__` or None); `{clock}` is the signing clock, `{start}` the counter's first value.
+NONCE_SOURCES = {
+    "milliseconds": (
+        "str(self._nonce_creator.get_tracking_nonce(timestamp={clock}))",
+        "NonceCreator.for_milliseconds()",
+    ),
+    "counter": ("str(next(self._nonces))", "itertools.count({start})"),
+    "uuid": ("str(uuid.uuid4())", None),
+}
+NONCE_IMPORTS = {
+    "milliseconds": "from hummingbot.core.utils.tracking_nonce import NonceCreator",
+    "counter": "import itertools",
+    "uuid": "import uuid",
+}
+
+
+def message_locals(rest_auth: Any) -> List[Tuple[str, str]]:
+    """(name, source) of the locals the signed message reads, in dependency order; `digest` last, from the others."""
+    used = set(placeholders(rest_auth.message))
+    digest = rest_auth.digest
+    if digest is not None and "digest" in used:
+        used.update(placeholders(digest.of))
     for name, _, needs in reversed(MESSAGE_LOCALS):
         if name in used:
             used.update(needs)
-    return [(name, source.replace("{hash}", body_hash)) for name, source, _ in MESSAGE_LOCALS if name in used]
+    locals_ = [
+        (name, source.replace("{hash}", rest_auth.body_hash)) for name, source, _ in MESSAGE_LOCALS if name in used
+    ]
+    if digest is not None and "digest" in used:
+        hashed = f"hashlib.{digest.algorithm}({_encoded(template_string(digest.of, _message_values(rest_auth)))})"
+        locals_.append(("digest", hashed + (".digest()" if digest.encoding == "raw" else ".hexdigest()")))
+    return locals_
+
+
+def _message_values(rest_auth: Any, credentials: Dict[str, str] = None) -> Dict[str, str]:
+    values = dict(credentials or {}, timestamp="timestamp", method="request.method.value", nonce="nonce")
+    values.update({name: name for name, _, _ in MESSAGE_LOCALS})
+    if rest_auth.recv_window is not None:
+        values["recv_window"] = "RECV_WINDOW"
+    return values
+
+
+def _encoded(source: str) -> str:
+    """`source`, a text expression, as UTF-8 bytes."""
+    return f'({source}).encode("utf8")' if " + " in source else f'{source}.encode("utf8")'
+
+
+def signed_bytes(message: str, values: Dict[str, str]) -> str:
+    """The message as bytes: its text runs encoded as UTF-8, `{digest}` (raw bytes) joined between them."""
+    parts = []
+    for index, run in enumerate(message.split("{digest}")):
+        if index:
+            parts.append("digest")
+        if run:
+            parts.append(_encoded(template_string(run, values)))
+    return " + ".join(parts)
+
+
+def nonce_values(rest_auth: Any) -> Dict[str, Any]:
+    """The nonce's generator (`get_tracking_nonce`), the attribute it keeps and the module it imports."""
+    nonce = rest_auth.nonce
+    if nonce is None:
+        return {"nonce_source": None, "nonce_state": None, "nonce_param": None}
+    source, state = NONCE_SOURCES[nonce.kind]
+    clock = CLOCKS[rest_auth.timestamp.clock]
+    return {
+        "nonce_source": source.replace("{clock}", clock),
+        "nonce_state": state.replace("{start}", str(nonce.start)) if state else None,
+        "nonce_attribute": "_nonce_creator" if nonce.kind == "milliseconds" else "_nonces",
+        "nonce_param": literal(nonce.param) if nonce.param else None,
+    }
 
 
 def add(spec: Spec, v: Dict[str, Any]) -> None:
@@ -51,9 +116,31 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     if rest_auth.recv_window is not None:
         values["recv_window"] = "RECV_WINDOW"
     header_values = dict(values, timestamp="timestamp", signature="signature")
+    partner = rest_auth.partner
+    v["partner"] = partner
+    v["partner_message"] = None
+    if partner is not None:
+        header_values["partner_id"] = f"CONSTANTS.{spec.constant('PARTNER_ID')}"
+        if partner.message is not None:
+            header_values["partner_signature"] = "partner_signature"
+            partner_values = dict(values, timestamp="timestamp", partner_id=header_values["partner_id"])
+            v["partner_message"] = template_string(partner.message, partner_values)
     for credential in spec.credentials:
         if credential.signed:
             header_values[credential.name] = f"self._generate_signature(self.{credential.name})"
+    signs_bytes = rest_auth.digest is not None and rest_auth.digest.encoding == "raw"
+    for credential in spec.credentials:
+        if credential.signed and signs_bytes:
+            header_values[credential.name] = f'self._generate_signature(self.{credential.name}.encode("utf8"))'
+    if rest_auth.nonce is not None:
+        header_values["nonce"] = "nonce"
+    v["auth_signs_bytes"] = signs_bytes
+    v["auth_key"] = (
+        f"base64.b64decode(self.{rest_auth.secret})"
+        if rest_auth.secret_encoding == "base64"
+        else f'self.{rest_auth.secret}.encode("utf8")'
+    )
+    v.update(nonce_values(rest_auth))
     v["auth_headers"] = [(header, template_string(text, header_values)) for header, text in rest_auth.headers.items()]
     v["auth_params"] = [(key, template_string(text, values)) for key, text in rest_auth.params.items()]
     v["hash_name"] = rest_auth.algorithm
@@ -63,26 +150,35 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     timestamp = timestamp_source(rest_auth.timestamp.unit, rest_auth.timestamp.clock)
     # Standard-library imports besides base64, hashlib and hmac (which the signing always uses).
     imports = []
-    if not by_headers or rest_auth.body == "form":
+    if not by_headers or rest_auth.body == "form" or (rest_auth.nonce is not None and rest_auth.nonce.param):
         imports.append("import json")
     if rest_auth.timestamp.clock == "local":
         imports.append("import time")
     if rest_auth.timestamp.unit == "iso":
         imports.append("from datetime import datetime, timezone")
+    if rest_auth.nonce is not None:
+        imports.append(NONCE_IMPORTS[rest_auth.nonce.kind])
     # Any types the parameter dicts of Binance-style signing and of the websocket subscribe/login messages.
     needs_any = not by_headers or spec.auth.private_ws.scheme in ("signed_subscribe", "login")
     typing_names = (["Any"] if needs_any else []) + ["Dict"] + ([] if by_headers else ["Optional"])
     imports.append(f"from typing import {', '.join(typing_names)}")
     urllib_names = ["urlencode"]
     if by_headers:
-        locals_ = message_locals(rest_auth.message, rest_auth.body_hash)
+        locals_ = message_locals(rest_auth)
         if any(name == "path" for name, _ in locals_):
             urllib_names.append("urlparse")
         v["auth_locals"] = locals_
+        used = set(placeholders(rest_auth.message)) | {name for name, _ in locals_}
+        used |= {name for _, text in rest_auth.headers.items() for name in placeholders(text)}
+        if rest_auth.digest is not None:
+            used |= set(placeholders(rest_auth.digest.of))
+        v["auth_uses_timestamp"] = "timestamp" in used
         v["auth_timestamp"] = timestamp if rest_auth.timestamp.unit == "iso" else f"str({timestamp})"
-        message_values = dict(values, timestamp="timestamp", method="request.method.value")
-        message_values.update({name: name for name, _, _ in MESSAGE_LOCALS})
-        v["auth_message"] = template_string(rest_auth.message, message_values)
+        message_values = _message_values(rest_auth, {c.name: f"self.{c.name}" for c in spec.credentials})
+        if signs_bytes:
+            v["auth_message"] = signed_bytes(rest_auth.message, message_values)
+        else:
+            v["auth_message"] = template_string(rest_auth.message, message_values)
     else:
         v["auth_timestamp"] = timestamp
     imports.append(f"from urllib.parse import {', '.join(urllib_names)}")

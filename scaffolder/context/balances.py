@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any, Dict
 
-from scaffolder.pysource import decimal, literal, read
+from scaffolder.context.exchange import hb_asset
+from scaffolder.pysource import decimal, literal, read, rows_source
 from scaffolder.spec import fieldpath
 from scaffolder.spec.model import Spec
 
 
-def _balance_fields(balances: Any, variable: str, example_row: Any) -> Dict[str, str]:
+def _balance_fields(spec: Spec, balances: Any, variable: str, example_row: Any) -> Dict[str, str]:
     """Available and total balance expressions from the two of available / locked / total the spec maps."""
     fields = {
         name: decimal(getattr(balances, name), variable, example_row)
@@ -18,7 +19,7 @@ def _balance_fields(balances: Any, variable: str, example_row: Any) -> Dict[str,
     }
     available = fields.get("available") or f"{fields['total']} - {fields['locked']}"
     total = fields.get("total") or f"{available} + {fields['locked']}"
-    return {"asset": read(balances.asset, variable), "available": available, "total": total}
+    return {"asset": hb_asset(spec, read(balances.asset, variable)), "available": available, "total": total}
 
 
 def add(spec: Spec, v: Dict[str, Any]) -> None:
@@ -26,9 +27,9 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     balances = spec.balances
     v["balances_constant"] = endpoints[balances.endpoint].constant
     v["balances_params"] = [(key, literal(value)) for key, value in balances.params.items()]
-    v["balance_rows"] = read(balances.rows, "account_info")
+    v["balance_rows"] = rows_source(endpoints[balances.endpoint].example_response, balances.rows, "account_info")
     balance_row = fieldpath.first_row(endpoints[balances.endpoint].example_response, balances.rows)
-    v["balance_fields"] = _balance_fields(balances, "balance_entry", balance_row)
+    v["balance_fields"] = _balance_fields(spec, balances, "balance_entry", balance_row)
 
     stream = spec.user_stream
     balance_event = stream.balance_event
@@ -42,4 +43,4 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         else:
             v["balance_event_rows"] = read(balance_event.rows, "event")
             event_row = fieldpath.first_row(balance_event.example, balance_event.rows)
-        v["balance_event_fields"] = _balance_fields(balance_event, "balance_entry", event_row)
+        v["balance_event_fields"] = _balance_fields(spec, balance_event, "balance_entry", event_row)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any, Dict, List
 from urllib.parse import urlsplit
 
-from scaffolder.pysource import condition, fstring, literal, read
+from scaffolder.pysource import condition, fstring, literal, read, rows_source
 from scaffolder.spec import fieldpath
-from scaffolder.spec.model import RULE_NAMES, RuleValue, Spec
+from scaffolder.spec.model import RULE_NAMES, RuleValue, Spec, nested_lists
 from scaffolder.context.requests import request
 
 
@@ -61,12 +61,25 @@ def api_host_env(spec: Spec) -> str:
     return f"{spec.exchange.name.upper()}_API_HOST"
 
 
+def hb_asset(spec: Spec, source: str) -> str:
+    """Hummingbot's name for the asset `source` reads: the exchange's name, or its `markets.asset_aliases` entry."""
+    if not spec.markets.asset_aliases:
+        return source
+    return f"CONSTANTS.ASSET_ALIASES.get({source}, {source})"
+
+
 def add(spec: Spec, v: Dict[str, Any]) -> None:
     endpoints = spec.endpoints
     v["api_host_env"] = api_host_env(spec)
-    v["url_sources"] = {name: _url_source(url) for name, url in spec.urls.model_dump().items()}
+    urls = spec.urls
+    v["url_sources"] = {name: _url_source(getattr(urls, name)) for name in ("rest", "public_ws", "private_ws")}
     markets = spec.markets
-    v["endpoints"] = [(endpoint.constant, endpoint.path) for endpoint in endpoints.values()]
+    # Relative paths: the constants leave out the leading "/", which rest_url puts between base URL and path.
+    relative = urls.relative_paths
+    v["path_separator"] = "/" if relative else ""
+    v["endpoints"] = [
+        (endpoint.constant, endpoint.path[1:] if relative else endpoint.path) for endpoint in endpoints.values()
+    ]
     v["endpoint_limit_ids"] = [endpoint.limit_id for endpoint in endpoints.values() if endpoint.limit_id]
     v["pools"] = spec.rate_limits.pools
     v["rate_limits"] = _rate_limits(spec)
@@ -77,12 +90,24 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
 
     symbols = markets.symbols
     v["symbols_constant"] = endpoints[symbols.endpoint].constant
-    v["symbol_rows"] = read(symbols.rows, "exchange_info")
-    v["rule_rows"] = read(symbols.rows, "exchange_info_dict")
+    symbols_example = endpoints[symbols.endpoint].example_response
+    v["symbol_rows"] = rows_source(symbols_example, symbols.rows, "exchange_info")
+    v["rule_rows"] = rows_source(symbols_example, symbols.rows, "exchange_info_dict")
     v["symbol_source"] = read(symbols.symbol, "symbol_data")
-    v["symbol_base"] = read(symbols.base, "symbol_data")
-    v["symbol_quote"] = read(symbols.quote, "symbol_data")
-    v["validity_conditions"] = [condition(p, "exchange_info", safe=True) for p in symbols.valid_when]
+    v["asset_aliases"] = literal(markets.asset_aliases) if markets.asset_aliases else None
+    if symbols.pair is not None:
+        v["symbol_pair"] = f"{read(symbols.pair.field, 'symbol_data')}.split({literal(symbols.pair.separator)})"
+        base, quote = "base", "quote"
+    else:
+        v["symbol_pair"] = None
+        base, quote = read(symbols.base, "symbol_data"), read(symbols.quote, "symbol_data")
+    v["symbol_base"] = hb_asset(spec, base)
+    v["symbol_quote"] = hb_asset(spec, quote)
+    symbol_row = fieldpath.first_row(endpoints[symbols.endpoint].example_response, symbols.rows)
+    v["validity_conditions"] = [
+        condition(p, "exchange_info", safe=True, nested=nested_lists(fieldpath.documented(symbol_row, p.field)))
+        for p in symbols.valid_when
+    ]
     rules = markets.trading_rules
     rule_row = fieldpath.first_row(endpoints[symbols.endpoint].example_response, symbols.rows)
     v["trading_rules_constant"] = endpoints[rules.endpoint].constant

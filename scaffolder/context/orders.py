@@ -19,9 +19,6 @@ from scaffolder.spec.model import Spec
 from scaffolder.context.requests import request
 
 
-ORDER_TYPE_ORDER = ("LIMIT", "LIMIT_MAKER", "MARKET")
-
-
 def if_condition(predicate: Any, variable: str) -> str:
     """A condition written after `if`: a truthiness test needs no bool()."""
     if predicate.truthy is True and predicate.equals is None and predicate.one_of is None:
@@ -84,7 +81,8 @@ def event_row(example: Any, rows: Optional[str]) -> Any:
 def add(spec: Spec, v: Dict[str, Any]) -> None:
     orders = spec.orders
     v["order_states"] = list(orders.states.items())
-    v["order_types"] = [t for t in ORDER_TYPE_ORDER if t in orders.order_types]
+    # In the spec's order: supported_order_types lists them so (Hummingbot's connectors differ in it).
+    v["order_types"] = list(orders.order_types)
     v["order_type_names"] = [(t, orders.order_types[t].type) for t in v["order_types"]]
     v["time_in_force"] = [
         (t, orders.order_types[t].time_in_force) for t in v["order_types"] if orders.order_types[t].time_in_force
@@ -144,7 +142,11 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["status_state"] = state_derivation(spec, status, "order_status", status.example_response)
     v["status_fields"] = {
         "exchange_order_id": f"str({read(status.exchange_order_id, 'order_status')})",
-        "timestamp": seconds(status.timestamp, "order_status", status.example_response),
+        "timestamp": (
+            seconds(status.timestamp, "order_status", status.example_response)
+            if status.timestamp
+            else "self.current_timestamp"
+        ),
         "state": (
             "self._order_state_from_status(order_status)"
             if v["status_state"]["rules"]

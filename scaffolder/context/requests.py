@@ -48,7 +48,7 @@ def request(
             only_when = "time_in_force"
         param_list.append(RequestParam(key=key, source=template_string(text, values), only_when=only_when))
     definition = spec.endpoints[endpoint]
-    texts = list(params.values()) + [definition.path]
+    texts = list(params.values()) + ["{" + value + "}" for _, value in definition.path_values]
     return Request(
         constant=definition.constant,
         method=method,

@@ -10,13 +10,20 @@ from scaffolder.spec.model import Spec
 from scaffolder.spec.validate import placeholders
 
 # What the placeholders of the subscription and ping messages become in the data source.
-MESSAGE_VALUES = {"symbols": "symbols", "time": "int(self._time())", "request_id": "next(self._request_ids)"}
+MESSAGE_VALUES = {
+    "symbols": "symbols",
+    "symbol": "symbol",
+    "time": "int(self._time())",
+    "request_id": "next(self._request_ids)",
+}
 # The same inside a longer string: text, the symbols joined by commas.
 EMBEDDED_MESSAGE_VALUES = {
     "symbols": '",".join(symbols)',
     "time": "str(int(self._time()))",
     "request_id": "str(next(self._request_ids))",
 }
+# A list item of a subscription message using {symbol} is repeated for each of the connector's pairs.
+EACH_SYMBOL = ("symbol", "symbols")
 
 
 def ws_signature_settings(spec: Spec) -> Dict[str, str]:
@@ -52,7 +59,12 @@ def _auth_values(spec: Spec) -> Dict[str, Any]:
     settings = ws_signature_settings(spec)
     rest = spec.auth.rest
     # The REST HMAC (`_generate_signature`) signs the websocket too unless the secret, algorithm or encoding differ.
-    same_as_rest = settings == {"secret": rest.secret, "algorithm": rest.algorithm, "encoding": rest.encoding}
+    # (and the REST key is the secret's text, and the REST message text, not bytes).
+    same_as_rest = (
+        settings == {"secret": rest.secret, "algorithm": rest.algorithm, "encoding": rest.encoding}
+        and rest.secret_encoding == "text"
+        and (rest.digest is None or rest.digest.encoding == "hex")
+    )
     values["ws_signature"] = None if same_as_rest else settings
     values["ws_signer"] = "_generate_signature" if same_as_rest else "_ws_signature"
     if ws.scheme == "login":
@@ -107,11 +119,17 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
             else condition(queue_when, "event_message", safe=True)
         )
     )
+    # A token announcing no server travels in the subscriptions, as fetched on connection.
+    v["subscription_token"] = ws_auth.token is not None and ws_auth.token.server is None
+    message_values = dict(MESSAGE_VALUES, token="self._ws_token") if v["subscription_token"] else MESSAGE_VALUES
     v["user_subscriptions"] = [
-        template_value(item.message, MESSAGE_VALUES, EMBEDDED_MESSAGE_VALUES) for item in stream.subscriptions
+        template_value(item.message, message_values, EMBEDDED_MESSAGE_VALUES, EACH_SYMBOL)
+        for item in stream.subscriptions
     ]
     v["subscriptions_need_symbols"] = any(
-        "symbols" in placeholders(text) for item in stream.subscriptions for text in strings_in(item.message)
+        {"symbols", "symbol"} & set(placeholders(text))
+        for item in stream.subscriptions
+        for text in strings_in(item.message)
     )
     v["subscriptions_signed"] = ws_auth.scheme == "signed_subscriptions"
     v["all_pairs_symbols"] = literal(stream.all_pairs_symbols) if stream.all_pairs_symbols else None

@@ -18,17 +18,23 @@ def token_values(spec: Spec, token: WsToken, variable: str, pings: bool) -> Dict
     """`variable` names the token response in the generated code; `pings`: the connection sends pings, at a share
     of the interval the response announces (when the spec says where it is)."""
     interval = token.ping_interval
+    if token.server is None:
+        # The token travels in the subscriptions ({token}); the connection goes to the private URL.
+        url_constant = spec.constant_names.get("WSS_PRIVATE_URL", "WSS_PRIVATE_URL")
+        url = f"CONSTANTS.{url_constant}.format(domain=self._domain)"
+    else:
+        url = fstring(token.connect_url, {"server": "server", "token": "token", "connect_id": "uuid.uuid4()"})
     return {
         "constant": spec.endpoints[token.endpoint].constant,
         "limit_id": spec.endpoints[token.endpoint].rate_limit_id,
         "method": token.method,
         "token": read(token.token, variable),
-        "server": read(token.server, variable),
+        "server": read(token.server, variable) if token.server is not None else None,
         "ping_interval": (
             f"{in_seconds(f'float({read(interval.path, variable)})', interval.unit)} * {ANNOUNCED_PING_SHARE}"
             if interval and pings
             else None
         ),
-        "url": fstring(token.connect_url, {"server": "server", "token": "token", "connect_id": "uuid.uuid4()"}),
-        "uses_connect_id": "connect_id" in placeholders(token.connect_url),
+        "url": url,
+        "uses_connect_id": token.server is not None and "connect_id" in placeholders(token.connect_url),
     }

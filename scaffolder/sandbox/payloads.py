@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
 from scaffolder.spec import fieldpath
-from scaffolder.spec.model import Predicate, TimeField
+from scaffolder.spec.model import Predicate, TimeField, contained, nested_lists
 
 UNITS_PER_SECOND = {"ms": 1e3, "s": 1, "us": 1e6, "ns": 1e9}
 
@@ -68,6 +68,10 @@ def satisfy(payload: Any, predicate: Predicate, holds: bool = True) -> None:
     documented = fieldpath.documented(payload, predicate.field)
     if _matches(predicate, documented) == holds:
         return
+    if contained(predicate) is not None:
+        entry = [contained(predicate) if holds else f"NOT_{contained(predicate)}"]
+        fieldpath.write(payload, predicate.field, [entry] if nested_lists(documented) else entry)
+        return
     if predicate.equals is not None:
         wanted = predicate.equals
     elif predicate.one_of:
@@ -87,6 +91,10 @@ def satisfy(payload: Any, predicate: Predicate, holds: bool = True) -> None:
 
 
 def _matches(predicate: Predicate, value: Any) -> bool:
+    if contained(predicate) is not None:
+        entries = value if isinstance(value, list) else []
+        return any(contained(predicate) == entry or (isinstance(entry, list) and contained(predicate) in entry)
+                   for entry in entries)
     if predicate.equals is not None:
         return value == predicate.equals or str(value) == str(predicate.equals)
     if predicate.one_of:
@@ -124,7 +132,7 @@ def with_rows(example: Any, rows: str, values: List[Dict[str, Any]], row_hook=No
     """The example with its list at `rows` rebuilt from its first row, one copy per mapping of path -> value."""
     payload = copy.deepcopy(example)
     row_list = fieldpath.read(payload, rows)
-    template = copy.deepcopy(row_list[0])
+    template = copy.deepcopy(fieldpath.first_row(payload, rows))
     new_rows = []
     for row_values in values:
         row = copy.deepcopy(template)
@@ -133,7 +141,12 @@ def with_rows(example: Any, rows: str, values: List[Dict[str, Any]], row_hook=No
         if row_hook:
             row_hook(row, row_values)
         new_rows.append(row)
-    row_list[:] = new_rows
+    if isinstance(row_list, dict):
+        # A map's rows are its [key, value] entries.
+        row_list.clear()
+        row_list.update((key, value) for key, value in new_rows)
+    else:
+        row_list[:] = new_rows
     return payload
 
 

@@ -56,7 +56,7 @@ class RestApi:
         if orders.open_orders:
             roles.append((orders.open_orders.endpoint, "GET", "open_orders"))
         if spec.balances:
-            roles.append((spec.balances.endpoint, "GET", "balances"))
+            roles.append((spec.balances.endpoint, spec.balances.method, "balances"))
         private_token = spec.auth.private_ws.token
         if private_token:
             roles.append((private_token.endpoint, private_token.method, "private_token"))
@@ -105,7 +105,9 @@ class RestApi:
                 received.update(parsed if isinstance(parsed, dict) else {})
             except ValueError:
                 received.update(parse_qsl(body, keep_blank_values=True))
-        received[PATH_VALUES] = match.groupdict()
+        # Each path placeholder under the name of the value it stands for (endpoints.*.path_params).
+        path_params = self.spec.endpoints[name].path_params
+        received[PATH_VALUES] = {path_params.get(key, key): value for key, value in match.groupdict().items()}
         try:
             result = getattr(self, f"_{role}")(received)
         except Rejected as rejection:
@@ -143,7 +145,7 @@ class RestApi:
         symbols = self.spec.markets.symbols
         rules = self.spec.markets.trading_rules
         rule_values = {"min_order_size": STEP, "min_price_increment": TICK, "min_base_amount_increment": STEP,
-                       "min_notional_size": MIN_NOTIONAL}
+                       "min_notional_size": MIN_NOTIONAL, "min_order_value": MIN_NOTIONAL}
 
         def fill_row(row, values):
             for predicate in symbols.valid_when:
@@ -155,7 +157,9 @@ class RestApi:
                 put(row, rule.path, -value.as_tuple().exponent if rule.decimals else value)
 
         example = self.spec.endpoints[symbols.endpoint].example_response
-        rows = [{symbols.symbol: m.symbol, symbols.base: m.base, symbols.quote: m.quote}
+        named = self.spec.markets.exchange_asset
+        rows = [{symbols.symbol: m.symbol,
+                 **symbols.asset_fields(named(m.base), named(m.quote), lambda base, sep, quote: base + sep + quote)}
                 for m in self.sandbox.engine.markets.values()]
         return payloads.with_rows(example, symbols.rows, rows, fill_row)
 

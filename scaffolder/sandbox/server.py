@@ -25,14 +25,18 @@ WS_PATH = "/sandbox/ws"
 
 
 def exchange_symbol(spec: Spec, trading_pair: str) -> str:
+    """The pair's symbol as the exchange writes it: its assets by the exchange's names, in `symbols.format`."""
     fmt = spec.markets.symbols.format
-    symbol = trading_pair.replace("-", fmt.separator)
+    symbol = fmt.separator.join(spec.markets.exchange_asset(asset) for asset in trading_pair.split("-"))
     return symbol.upper() if fmt.case == "upper" else symbol.lower()
 
 
 def sandbox_credentials(spec: Spec) -> Dict[str, str]:
     """The account's credentials: fixed, so that a connector can be pointed at the sandbox with them."""
-    return {credential.name: f"sandbox-{credential.name.replace('_', '-')}" for credential in spec.credentials}
+    return {
+        credential.name: spec.auth.rest.credential_text(credential.name, f"sandbox-{credential.name.replace('_', '-')}")
+        for credential in spec.credentials
+    }
 
 
 class Sandbox:
@@ -114,13 +118,14 @@ class Sandbox:
     def token_response(self, token, private: bool) -> Any:
         payload = copy.deepcopy(self.spec.endpoints[token.endpoint].example_response)
         put(payload, token.token, self.private_token if private else self.public_token)
-        put(payload, token.server, f"ws://{self.host}{WS_PATH}")
+        if token.server is not None:
+            put(payload, token.server, f"ws://{self.host}{WS_PATH}")
         return payload
 
     def balance_rows(self, source) -> List[Dict[str, Any]]:
         rows = []
         for asset, (available, locked) in sorted(self.engine.balances.items()):
-            row = {source.asset: asset}
+            row = {source.asset: self.spec.markets.exchange_asset(asset)}
             for path, value in ((source.available, available), (source.locked, locked),
                                 (source.total, available + locked)):
                 if path:
@@ -247,7 +252,8 @@ class Sandbox:
         event = self.spec.user_stream.balance_event
         if event is None:
             return []
-        rows = [row for row in self.balance_rows(event) if row[event.asset] in assets]
+        names = {self.spec.markets.exchange_asset(asset) for asset in assets}
+        rows = [row for row in self.balance_rows(event) if row[event.asset] in names]
         if event.rows is not None:
             return [self._enveloped(payloads.with_rows(event.example, event.rows, rows))]
         messages = []

@@ -10,9 +10,11 @@ import base64
 import hashlib
 import hmac
 import time
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Dict, Mapping, Optional
+from typing import Dict, Mapping, Optional, Union
+from urllib.parse import parse_qsl
 
 from scaffolder.spec.model import Spec
 
@@ -29,8 +31,10 @@ class SignedRequest:
     headers: Mapping[str, str]
 
 
-def digest(secret: str, payload: str, algorithm: str, encoding: str) -> str:
-    mac = hmac.new(secret.encode("utf8"), payload.encode("utf8"), getattr(hashlib, algorithm))
+def digest(secret: Union[str, bytes], payload: Union[str, bytes], algorithm: str, encoding: str) -> str:
+    key = secret.encode("utf8") if isinstance(secret, str) else secret
+    message = payload.encode("utf8") if isinstance(payload, str) else payload
+    mac = hmac.new(key, message, getattr(hashlib, algorithm))
     return mac.hexdigest() if encoding == "hex" else base64.b64encode(mac.digest()).decode()
 
 
@@ -64,34 +68,89 @@ class Verifier:
         self.spec = spec
         self.credentials = credentials
         self.rest = spec.auth.rest
+        self.seen_nonces: set = set()
 
-    def _credential_values(self) -> Dict[str, str]:
+    def credential_values(self) -> Dict[str, str]:
         values = dict(self.credentials)
         if self.rest.recv_window is not None:
             values["recv_window"] = str(self.rest.recv_window)
         return values
 
     def _header_values(self) -> Dict[str, str]:
-        values = self._credential_values()
+        values = self.credential_values()
+        if self.rest.partner is not None:
+            values["partner_id"] = self.rest.partner.id
         for credential in self.spec.credentials:
             if credential.signed:
                 values[credential.name] = self.sign(self.credentials[credential.name])
         return values
 
-    def sign(self, payload: str, algorithm: Optional[str] = None, encoding: Optional[str] = None,
+    def sign(self, payload: Union[str, bytes], algorithm: Optional[str] = None, encoding: Optional[str] = None,
              secret: Optional[str] = None) -> str:
-        return digest(self.credentials[secret or self.rest.secret], payload, algorithm or self.rest.algorithm,
-                      encoding or self.rest.encoding)
+        key: Union[str, bytes] = self.credentials[secret or self.rest.secret]
+        if secret is None and self.rest.secret_encoding == "base64":
+            key = base64.b64decode(key)
+        return digest(key, payload, algorithm or self.rest.algorithm, encoding or self.rest.encoding)
 
     def recipe(self) -> str:
-        return f"HMAC-{self.rest.algorithm.upper()} {self.rest.encoding} keyed by {self.rest.secret}"
+        key = "the base64-decoded " if self.rest.secret_encoding == "base64" else ""
+        return f"HMAC-{self.rest.algorithm.upper()} {self.rest.encoding} keyed by {key}{self.rest.secret}"
+
+    def check_nonce(self, nonce: Optional[str]) -> Optional[str]:
+        """None when `nonce` is of the declared kind, fresh (milliseconds) and not a replay. Increase is not
+        required: concurrent requests may arrive out of order, as exchanges' nonce windows allow."""
+        kind = self.rest.nonce.kind
+        if nonce is None:
+            return "the signed request carries no nonce"
+        if kind == "uuid":
+            try:
+                uuid.UUID(nonce)
+            except ValueError:
+                return f"nonce {nonce!r} is not a uuid"
+        elif not nonce.isdigit():
+            return f"nonce {nonce!r} is not an integer"
+        elif kind == "milliseconds":
+            problem = stale(nonce, "ms")
+            if problem:
+                return problem.replace("timestamp", "nonce", 1)
+        if nonce in self.seen_nonces:
+            return f"nonce {nonce!r} was used before"
+        self.seen_nonces.add(nonce)
+        return None
+
+    def _received_nonce(self, request: SignedRequest, received: Dict[str, str]) -> Optional[str]:
+        """The nonce from the header that sends it alone, else from the nonce parameter (body, else query)."""
+        for header, template in self.rest.headers.items():
+            if template == "{nonce}":
+                return received.get(header.lower())
+        param = self.rest.nonce.param
+        for raw in (request.body if request.method in ("POST", "PUT") else "", request.query):
+            try:
+                found = dict(parse_qsl(raw or "", keep_blank_values=True)).get(param)
+            except ValueError:
+                found = None
+            if found is not None:
+                return found
+        return None
+
+    def signed_message(self, values: Dict[str, str]) -> Union[str, bytes]:
+        """`auth.rest.message` with the request's values; bytes around a raw `{digest}`."""
+        message = self.rest.message or ""
+        hashed = self.rest.digest
+        if hashed is None:
+            return render(message, values)
+        inner = getattr(hashlib, hashed.algorithm)(render(hashed.of, values).encode("utf8"))
+        if hashed.encoding == "hex":
+            return render(message, dict(values, digest=inner.hexdigest()))
+        runs = [render(run, values).encode("utf8") for run in message.split("{digest}")]
+        return inner.digest().join(runs)
 
     def check_rest(self, request: SignedRequest) -> Optional[str]:
         where = f"{request.method} {request.path}"
         header_values = self._header_values()
         received = {key.lower(): value for key, value in request.headers.items()}
         for header, template in self.rest.headers.items():
-            if "{signature}" in template or "{timestamp}" in template:
+            if any(f"{{{name}}}" in template for name in ("signature", "timestamp", "partner_signature")):
                 if header.lower() not in received:
                     return f"{where}: the signed request lacks the {header} header"
                 continue
@@ -110,6 +169,11 @@ class Verifier:
         if not signatures:
             return f"{where}: no {self.rest.signature_param} parameter in the signed request"
         signed = "&".join(part for part in parts if not part.startswith(signature_key))
+        if self.rest.nonce is not None:
+            nonces = [part.split("=", 1)[1] for part in parts if part.startswith(f"{self.rest.nonce.param}=")]
+            problem = self.check_nonce(nonces[0] if nonces else None)
+            if problem:
+                return f"{where}: {problem}"
         stamp = [part.split("=", 1)[1] for part in parts if part.startswith(f"{self.rest.timestamp.param}=")]
         if not stamp:
             return f"{where}: no {self.rest.timestamp.param} parameter in the signed request"
@@ -117,7 +181,7 @@ class Verifier:
         if problem:
             return f"{where}: {problem}"
         for key, template in self.rest.params.items():
-            expected = f"{key}={render(template, self._credential_values())}"
+            expected = f"{key}={render(template, self.credential_values())}"
             if expected not in parts:
                 return f"{where}: the signed parameters lack {expected!r}"
         expected = self.sign(signed)
@@ -131,10 +195,17 @@ class Verifier:
             for role in ("signature", "timestamp"):
                 if template == "{" + role + "}":
                     by_role[role] = received.get(header.lower(), "")
-        problem = stale(by_role.get("timestamp", ""), self.rest.timestamp.unit)
-        if problem:
-            return f"{where}: {problem}"
-        values = self._credential_values()
+        if "timestamp" in by_role or self.rest.nonce is None:
+            problem = stale(by_role.get("timestamp", ""), self.rest.timestamp.unit)
+            if problem:
+                return f"{where}: {problem}"
+        values = self.credential_values()
+        if self.rest.nonce is not None:
+            nonce = self._received_nonce(request, received)
+            problem = self.check_nonce(nonce)
+            if problem:
+                return f"{where}: {problem}"
+            values["nonce"] = nonce
         values.update(
             timestamp=by_role.get("timestamp", ""),
             method=request.method,
@@ -144,11 +215,23 @@ class Verifier:
             body=request.body,
             body_hash=getattr(hashlib, self.rest.body_hash)(request.body.encode("utf8")).hexdigest(),
         )
-        message = render(self.rest.message or "", values)
+        message = self.signed_message(values)
         expected = self.sign(message)
         if by_role.get("signature") != expected:
             return (
                 f"{where}: signature {by_role.get('signature')!r} is not the {self.recipe()} of {message!r} "
                 f"({expected!r})"
             )
+        return self._check_partner_signature(where, received, by_role.get("timestamp", ""))
+
+    def _check_partner_signature(self, where: str, received: Dict[str, str], timestamp: str) -> Optional[str]:
+        """The partner signature: the partner message, keyed with the partner's key (`auth.rest.partner`)."""
+        partner = self.rest.partner
+        if partner is None or partner.message is None:
+            return None
+        message = render(partner.message, dict(self.credentials, timestamp=timestamp, partner_id=partner.id))
+        expected = digest(partner.key, message, self.rest.algorithm, self.rest.encoding)
+        for header, template in self.rest.headers.items():
+            if template == "{partner_signature}" and received.get(header.lower()) != expected:
+                return f"{where}: header {header} is {received.get(header.lower())!r}, expected {expected!r}"
         return None

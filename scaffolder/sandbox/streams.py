@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import json
+import zlib
 from typing import Any, Dict, List, Optional, Set, Tuple
 
 from aiohttp import WSMsgType, web
@@ -16,9 +17,20 @@ from scaffolder.sandbox.signing import render, stale
 from scaffolder.sandbox.templates import extract, substitute
 
 
+# zlib's wbits for each `compression` of the spec's streams: gzip (RFC 1952), zlib (RFC 1950), raw (RFC 1951).
+COMPRESSION_WBITS = {"gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS, "raw_deflate": -zlib.MAX_WBITS}
+
+
+def compress(text: str, compression: str) -> bytes:
+    """A frame's text compressed as the exchange sends it (`public_ws.compression`, `user_stream.compression`)."""
+    compressor = zlib.compressobj(wbits=COMPRESSION_WBITS[compression])
+    return compressor.compress(text.encode("utf8")) + compressor.flush()
+
+
 class Connection:
-    def __init__(self, ws: web.WebSocketResponse):
+    def __init__(self, ws: web.WebSocketResponse, compression: Optional[str] = None):
         self.ws = ws
+        self.compression = compression  # frames go out as compressed binary frames when set
         self.authenticated = False
         self.private = False  # subscribed to the user stream
         self.channels: Set[Tuple[str, str]] = set()  # (channel name, trading pair)
@@ -32,7 +44,10 @@ class Connection:
             text = await self.outbox.get()
             if self.ws.closed:
                 return
-            await self.ws.send_str(text)
+            if self.compression:
+                await self.ws.send_bytes(compress(text, self.compression))
+            else:
+                await self.ws.send_str(text)
 
 
 class Streams:
@@ -52,7 +67,7 @@ class Streams:
     async def handle(self, request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse(autoping=True)
         await ws.prepare(request)
-        connection = Connection(ws)
+        connection = Connection(ws, self.spec.public_ws.compression or self.spec.user_stream.compression)
         pump = asyncio.ensure_future(connection.pump())
         self.connections.append(connection)
         token = request.query.get("token")
@@ -66,7 +81,8 @@ class Streams:
             # Token connections are greeted (KuCoin's welcome) with the documented reply.
             greeting = self.spec.user_stream if connection.authenticated else self.spec.public_ws
             connection.send(copy.deepcopy(greeting.example_subscribe_response))
-        elif any(tokens):
+        elif any(tokens) and all(spec_token.server is not None for spec_token in tokens if spec_token is not None):
+            # (A private token without a server travels in the subscriptions: its connections carry none.)
             self.sandbox.problem(f"websocket connection to {request.path} without a token")
         try:
             async for message in ws:
@@ -132,18 +148,25 @@ class Streams:
             stamp = str(values.get("timestamp", ""))
             unit = auth.timestamp.unit if auth.timestamp else "ms"
             expected = self._ws_signature(auth.signature, {"timestamp": stamp})
+            signed = self._ws_payload(auth.signature, {"timestamp": stamp})
             if problem is None and stale(stamp, unit):
                 problem = stale(stamp, unit)
             if problem is None and values.get("signature") != expected:
                 problem = (f"login signature {values.get('signature')!r} is not the HMAC of "
-                           f"{render(auth.signature.payload, {'timestamp': stamp})!r} ({expected!r})")
+                           f"{signed!r} ({expected!r})")
             self._answer_auth(connection, reply, problem, auth.success, private=False)
             return True
         return False
 
+    def _ws_payload(self, signature, values: Dict[str, Any]) -> str:
+        """The signed text: the payload template filled with `values` and the account's credentials (a memo)."""
+        filled = self.sandbox.verifier.credential_values()
+        filled.update((key, str(value)) for key, value in values.items())
+        return render(signature.payload, filled)
+
     def _ws_signature(self, signature, values: Dict[str, Any]) -> str:
         rest = self.spec.auth.rest
-        return self.sandbox.verifier.sign(render(signature.payload, {k: str(v) for k, v in values.items()}),
+        return self.sandbox.verifier.sign(self._ws_payload(signature, values),
                                           signature.algorithm or rest.algorithm, signature.encoding or rest.encoding,
                                           signature.secret or rest.secret)
 
@@ -163,6 +186,12 @@ class Streams:
             values = extract(subscription.message, message)
             if values is None:
                 continue
+            if auth.scheme == "token" and auth.token.server is None:
+                # The token travels in the subscription (Kraken's GetWebSocketsToken).
+                if values.get("token") != self.sandbox.private_token:
+                    self.sandbox.problem(f"websocket subscription with an unknown token {values.get('token')!r}")
+                    return True
+                connection.authenticated = True
             if auth.scheme == "signed_subscriptions":
                 signed = message.get(auth.subscription_auth.key)
                 found = extract(auth.subscription_auth.value, signed) if signed is not None else None
@@ -246,8 +275,13 @@ class Streams:
     def _on_engine_event(self, kind: str, *args) -> None:
         if kind in ("diff", "trade"):
             market = args[0]
-            channel = "order_book_diff" if kind == "diff" else "trade"
-            message = (self.sandbox.diff_message(*args) if kind == "diff" else self.sandbox.trade_message(*args))
+            if kind == "trade":
+                channel, message = "trade", self.sandbox.trade_message(*args)
+            elif self.spec.public_ws.channels.order_book_diff is not None:
+                channel, message = "order_book_diff", self.sandbox.diff_message(*args)
+            else:
+                # A book without diffs (full snapshots at each push) is sent whole when it changes.
+                channel, message = "order_book_snapshot", self.sandbox.snapshot_message(market)
             for connection in self.connections:
                 if (channel, market.trading_pair) in connection.channels:
                     connection.send(message)

@@ -127,9 +127,39 @@ def documented(example: Any, path: str) -> Any:
         return None
 
 
+def rows_of(value: Any) -> Any:
+    """The rows a `rows` path leads to: a list's items, or a map's entries as [key, value] pairs (Kraken's
+    `{"result": {"XXBTZUSD": {...}}}`: the key is `[0]` of a row, the value's fields `[1].field`)."""
+    return [[key, item] for key, item in value.items()] if isinstance(value, dict) else value
+
+
+def is_map(payload: Any, rows: str) -> bool:
+    """Whether the documented rows at `rows` are the entries of a map rather than a list."""
+    return isinstance(documented(payload, rows), dict)
+
+
 def first_row(payload: Any, rows: str) -> Any:
-    """The first element of the list at `rows` (the empty path is the payload itself)."""
-    return read(payload, rows)[0]
+    """The first row at `rows` (the empty path is the payload itself): a list's first item, a map's first entry."""
+    return rows_of(read(payload, rows))[0]
+
+
+def top_key(path: str) -> str:
+    """The path down to its first key (`filters[filterType=LOT_SIZE].minQty` -> `filters`, `[1].a.b` -> `[1].a`)."""
+    steps = parse(path)
+    first = next(index for index, step in enumerate(steps) if isinstance(step, Key))
+    text = ""
+    for step in steps[: first + 1]:
+        text += f".{step.name}" if isinstance(step, Key) else f"[{step.position}]"
+    return text.lstrip(".")
+
+
+def delete(payload: Any, path: str) -> None:
+    """Delete the key at `path` (a path ending in a key) from `payload`."""
+    steps = parse(path)
+    container = payload
+    for step in steps[:-1]:
+        container = _descend(container, step, path)
+    del container[steps[-1].name]
 
 
 def write(payload: Any, path: str, new_value: Any) -> None:

@@ -17,7 +17,10 @@ from scaffolder.spec.model import (
     RULE_NAMES,
     Predicate,
     Spec,
+    SymbolCondition,
     TimeField,
+    contained,
+    WsToken,
     is_identifier,
 )
 
@@ -112,10 +115,16 @@ def _check_timestamp(problems: List[Problem], loc: Loc, path: str, example: Any)
 
 
 def _check_predicate(problems: List[Problem], loc: Loc, predicate: Predicate, example: Any = None) -> None:
-    given = [name for name in ("equals", "one_of", "truthy") if getattr(predicate, name) is not None]
+    """Exactly one test; a symbol condition's `contains` needs a field documented as a list."""
+    lists = isinstance(predicate, SymbolCondition)
+    names = ("equals", "one_of", "truthy", "contains") if lists else ("equals", "one_of", "truthy")
+    given = [name for name in names if getattr(predicate, name) is not None]
     if len(given) != 1:
-        problems.append((loc, "a condition needs exactly one of equals, one_of, truthy"))
+        problems.append((loc, f"a condition needs exactly one of {', '.join(names)}"))
     _check_path(problems, loc + ("field",), predicate.field, example)
+    if contained(predicate) is not None and example is not None:
+        if not isinstance(fieldpath.documented(example, predicate.field), list):
+            problems.append((loc + ("contains",), "contains needs a field documented as a list (of values or lists)"))
 
 
 def _check_error_example(problems: List[Problem], loc: Loc, matches: List[str], example: Any) -> None:
@@ -283,13 +292,13 @@ def _holds(predicate: Predicate, example: Any) -> bool:
 
 def _check_path_filled(problems: List[Problem], loc: Loc, name: str, endpoint: Any, fills: set) -> None:
     """Each placeholder of an endpoint's path must be a value the connector knows where it makes the request."""
-    for placeholder in endpoint.path_placeholders:
-        if placeholder not in fills:
+    for placeholder, value in endpoint.path_values:
+        if value not in fills:
             known = ", ".join("{" + value + "}" for value in sorted(fills)) or "no placeholder"
             problems.append(
                 (
                     ("endpoints", name, "path"),
-                    f"{{{placeholder}}} is unknown where {'.'.join(map(str, loc))} requests this endpoint "
+                    f"{{{placeholder}}}{'' if value == placeholder else f' ({value})'} is unknown where {'.'.join(map(str, loc))} requests this endpoint "
                     f"(it fills in {known})",
                 )
             )
@@ -323,6 +332,9 @@ def _check_endpoint_path(problems: List[Problem], loc: Loc, endpoint: Any) -> No
                 "path cannot be the rate-limit id",
             )
         )
+    for name in endpoint.path_params:
+        if name not in endpoint.path_placeholders:
+            problems.append((loc + ("path_params", name), f"the path {path!r} has no placeholder {{{name}}}"))
 
 
 def _check_auth(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) -> None:
@@ -361,6 +373,14 @@ def _check_auth(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) 
         )
 
 
+def _placeholders_or_none(text: str) -> set:
+    """The placeholders of `text`, or none when it is malformed (reported by `_check_placeholders`)."""
+    try:
+        return set(placeholders(text))
+    except fieldpath.FieldPathError:
+        return set()
+
+
 def _check_not_a_secret(problems: List[Problem], loc: Loc, value: str, credentials: set) -> None:
     """A fixed value sent with every signed request must not be a key pasted in: generated code is committed and
     shared, and credentials come from the user's configuration. Fixed values are short codes ("2", "HmacSHA256")."""
@@ -377,13 +397,35 @@ def _check_not_a_secret(problems: List[Problem], loc: Loc, value: str, credentia
     )
 
 
+def _check_partner(rest_auth: Any, problems: List[Problem], credentials: set) -> set:
+    """`auth.rest.partner`: key and message go together (hmac_headers only); returns the header placeholders it
+    adds: {partner_id}, and {partner_signature} when it signs."""
+    partner = rest_auth.partner
+    if partner is None:
+        return set()
+    loc = ("auth", "rest", "partner")
+    if (partner.key is None) != (partner.message is None):
+        missing = "key" if partner.key is None else "message"
+        problems.append((loc + (missing,), "a partner signature needs both the partner's key and the signed message"))
+        return {"partner_id"}
+    if partner.message is None:
+        return {"partner_id"}
+    if rest_auth.scheme != "hmac_headers":
+        problems.append((loc + ("message",), "the partner signature travels in headers: hmac_headers only"))
+        return {"partner_id"}
+    _check_placeholders(problems, loc + ("message",), partner.message, {"timestamp", "partner_id"} | credentials)
+    return {"partner_id", "partner_signature"}
+
+
 def _check_rest_signing(spec: Spec, problems: List[Problem], credentials: set) -> None:
     """`auth.rest`: the keys each scheme needs, and the placeholders of `message` and `headers`."""
     rest_auth = spec.auth.rest
     loc = ("auth", "rest")
     values = credentials | ({"recv_window"} if rest_auth.recv_window is not None else set())
     by_headers = rest_auth.scheme == "hmac_headers"
-    header_names = values | {"timestamp", "signature"} if by_headers else values
+    nonce = {"nonce"} if rest_auth.nonce is not None else set()
+    header_names = values | nonce | {"timestamp", "signature"} if by_headers else set(values)
+    header_names |= _check_partner(rest_auth, problems, credentials)
     sent = set()
     for header, value in rest_auth.headers.items():
         _check_placeholders(problems, loc + ("headers", header), value, header_names)
@@ -408,15 +450,33 @@ def _check_rest_signing(spec: Spec, problems: List[Problem], credentials: set) -
                 problems.append((where, "hmac_params sends the signature and timestamp as parameters: name them"))
         if rest_auth.message is not None:
             problems.append((loc + ("message",), "hmac_params signs the urlencoded parameters; message is unused"))
+        if rest_auth.digest is not None:
+            problems.append((loc + ("digest",), "hmac_params signs the urlencoded parameters; digest is unused"))
+        if rest_auth.nonce is not None and rest_auth.nonce.param is None:
+            problems.append((loc + ("nonce", "param"), "hmac_params signs the nonce as a parameter: name it"))
         return
     for where, value in param_names.items():
         if value is not None:
             problems.append((where, "hmac_headers sends signature and timestamp in headers: {signature}, {timestamp}"))
+    digest = {"digest"} if rest_auth.digest is not None else set()
     if rest_auth.message is None:
         problems.append((loc + ("message",), "hmac_headers needs the signed string as a message template"))
     else:
-        _check_placeholders(problems, loc + ("message",), rest_auth.message, MESSAGE_PLACEHOLDERS | values)
-    for name in ("signature", "timestamp"):
+        _check_placeholders(
+            problems, loc + ("message",), rest_auth.message, MESSAGE_PLACEHOLDERS | values | nonce | digest
+        )
+        signed = _placeholders_or_none(rest_auth.message)
+        if rest_auth.digest is not None:
+            _check_placeholders(
+                problems, loc + ("digest", "of"), rest_auth.digest.of, MESSAGE_PLACEHOLDERS | values | nonce
+            )
+            signed |= _placeholders_or_none(rest_auth.digest.of)
+            if "digest" not in signed:
+                problems.append((loc + ("digest",), "the message does not sign {digest}: write it in the message"))
+        if rest_auth.nonce is not None and "nonce" not in signed | sent and rest_auth.nonce.param is None:
+            problems.append((loc + ("nonce",), "the nonce is neither signed, sent in a header, nor a parameter"))
+    # A nonce makes each request unique, as a timestamp does: the exchange then needs no timestamp header.
+    for name in ("signature",) if rest_auth.nonce is not None else ("signature", "timestamp"):
         if name not in sent:
             problems.append((loc + ("headers",), f"no header sends {{{name}}}: the exchange could not verify requests"))
 
@@ -431,14 +491,38 @@ def _check_markets(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRe
     if info is not None:
         _check_path(problems, ("markets", "symbols", "rows"), symbols.rows, info)
         try:
-            rows = fieldpath.read(info, symbols.rows)
+            rows = fieldpath.rows_of(fieldpath.read(info, symbols.rows))
             rows_example = rows[0] if isinstance(rows, list) and rows else None
         except fieldpath.FieldPathError:
             rows = None
         if rows_example is None and rows is not None:
-            problems.append((("markets", "symbols", "rows"), "expected a non-empty list of symbols in the example"))
-    for field in ("symbol", "base", "quote"):
-        _check_path(problems, ("markets", "symbols", field), getattr(symbols, field), rows_example)
+            problems.append(
+                (("markets", "symbols", "rows"), "expected a non-empty list (or map) of symbols in the example")
+            )
+    _check_path(problems, ("markets", "symbols", "symbol"), symbols.symbol, rows_example)
+    if symbols.pair is not None:
+        for field in ("base", "quote"):
+            if getattr(symbols, field) is not None:
+                problems.append((("markets", "symbols", field), "give either base and quote, or pair"))
+        loc = ("markets", "symbols", "pair", "field")
+        _check_path(problems, loc, symbols.pair.field, rows_example)
+        try:
+            documented = fieldpath.read(rows_example, symbols.pair.field) if rows_example is not None else None
+        except fieldpath.FieldPathError:
+            documented = None
+        if documented is not None and (
+            not isinstance(documented, str) or documented.count(symbols.pair.separator) != 1
+        ):
+            problems.append((loc, f"expected base{symbols.pair.separator}quote in the example, found {documented!r}"))
+    else:
+        for field in ("base", "quote"):
+            if getattr(symbols, field) is None:
+                problems.append((("markets", "symbols", field), "required (or give pair)"))
+            else:
+                _check_path(problems, ("markets", "symbols", field), getattr(symbols, field), rows_example)
+    for name, alias in spec.markets.asset_aliases.items():
+        if not alias or not alias.replace("_", "").isalnum():
+            problems.append((("markets", "asset_aliases", name), f"expected a Hummingbot asset name, found {alias!r}"))
     for index, predicate in enumerate(symbols.valid_when):
         _check_predicate(problems, ("markets", "symbols", "valid_when", index), predicate, rows_example)
     rules = markets.trading_rules
@@ -518,7 +602,8 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
     _check_order_request(problems, spec, ("orders", "status"), status, TRACKED_ORDER_PLACEHOLDERS)
     for field in ("client_order_id", "exchange_order_id"):
         _check_path(problems, ("orders", "status", field), getattr(status, field), status.example_response)
-    _check_timestamp(problems, ("orders", "status", "timestamp"), status.timestamp.path, status.example_response)
+    if status.timestamp is not None:
+        _check_timestamp(problems, ("orders", "status", "timestamp"), status.timestamp.path, status.example_response)
     _check_state_derivation(problems, ("orders", "status"), status, status.example_response, orders.states)
     lookups = [source for source in (status, spec.user_stream.order_event) if source.state and not source.state_rules]
     if lookups:
@@ -812,10 +897,16 @@ def _routed_prefix(example: Any, route_field: str, route: str) -> str:
 def _check_ws_token(problems: List[Problem], loc: Loc, token: Any, endpoint_ref: EndpointRef) -> None:
     """A websocket token fetched over REST (`public_ws.token`, `auth.private_ws.token`)."""
     example = endpoint_ref(loc + ("endpoint",), token.endpoint, needs_example=True)
-    for field in ("token", "server"):
-        _check_path(problems, loc + (field,), getattr(token, field), example)
+    _check_path(problems, loc + ("token",), token.token, example)
     if token.ping_interval is not None:
         _check_path(problems, loc + ("ping_interval",), token.ping_interval.path, example)
+    if token.server is None:
+        if loc[0] == "public_ws":
+            problems.append((loc + ("server",), "the public websocket connects to the announced server: give server"))
+        elif token.connect_url != WsToken.model_fields["connect_url"].default:
+            problems.append((loc + ("connect_url",), "without server the connection goes to urls.private_ws"))
+        return
+    _check_path(problems, loc + ("server",), token.server, example)
     _check_placeholders(problems, loc + ("connect_url",), token.connect_url, {"server", "token", "connect_id"})
     if "server" not in _safe_placeholders(token.connect_url):
         problems.append((loc + ("connect_url",), "the URL must start from the announced server: use {server}"))
@@ -912,11 +1003,28 @@ def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoin
     announced = ws.token is not None and ws.token.ping_interval is not None
     if stream.ping is not None and stream.ping.interval is None and not announced:
         problems.append((("user_stream", "ping", "interval"), "give the interval (no token announces it)"))
+    public_compression = spec.public_ws.compression
+    if None not in (public_compression, stream.compression) and public_compression != stream.compression:
+        problems.append(
+            (
+                ("user_stream", "compression"),
+                f"both websockets share one web assistants factory, which inflates every binary frame: use "
+                f"public_ws.compression ({public_compression}) here too, or leave this out",
+            )
+        )
     if ws.event_envelope is not None and stream.queue_when is not None:
         problems.append((("user_stream", "queue_when"), "give either auth.private_ws.event_envelope or queue_when"))
+    # A token announcing no server travels in the subscriptions.
+    token = {"token"} if ws.token is not None and ws.token.server is None else set()
     for index, item in enumerate(stream.subscriptions):
-        for message_loc, text in _walk_strings(item.message, ("user_stream", "subscriptions", index, "message")):
-            _check_placeholders(problems, message_loc, text, USER_MESSAGE_PLACEHOLDERS)
+        message_root = ("user_stream", "subscriptions", index, "message")
+        for message_loc, text in _walk_strings(item.message, message_root):
+            _check_placeholders(problems, message_loc, text, USER_MESSAGE_PLACEHOLDERS | token | {"symbol"})
+            in_list = any(isinstance(step, int) for step in message_loc[len(message_root) :])
+            if not in_list and "symbol" in _safe_placeholders(text):
+                problems.append(
+                    (message_loc, "{symbol} repeats a list item for each pair: use it inside a list (or use {symbols})")
+                )
     if stream.all_pairs_symbols is not None and not any(
         "symbols" in _safe_placeholders(text)
         for item in stream.subscriptions
@@ -990,7 +1098,8 @@ def _check_balance_rows(problems: List[Problem], loc: Loc, balances: Any, exampl
     else:
         try:
             rows = fieldpath.read(example, balances.rows)
-            row = rows[0]
+            # A map of balances (keyed by asset) only at the balances endpoint, which the generated code iterates.
+            row = (fieldpath.rows_of(rows) if single_row is None and loc == ("balances",) else rows)[0]
         except fieldpath.FieldPathError as error:
             problems.append((loc + ("rows",), str(error)))
             return

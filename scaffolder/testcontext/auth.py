@@ -60,8 +60,34 @@ def _message(template: str, values: Dict[str, Union[str, Expr]]) -> str:
     return _concatenation(parts)
 
 
-def _digest(secret: str, algorithm: str, encoding: str, message: str) -> str:
-    digest = f'hmac.new(self.{secret}.encode("utf8"), {message}.encode("utf8"), hashlib.{algorithm})'
+# The uuid the auth tests give `uuid.uuid4` (auth.rest.nonce.kind: uuid).
+NONCE_UUID = "3b241101-e2bb-4255-8caf-4136c566a962"
+
+
+def nonce_value(nonce: Any) -> str:
+    """The first nonce a fresh auth object signs at NOW: the clock in ms, the counter's start, the patched uuid."""
+    if nonce.kind == "milliseconds":
+        return str(int(NOW * 1000))
+    return str(nonce.start) if nonce.kind == "counter" else NONCE_UUID
+
+
+def _digest(
+    secret: str,
+    algorithm: str,
+    encoding: str,
+    message: str,
+    key: str = "",
+    key_base64: bool = False,
+    message_bytes: bool = False,
+) -> str:
+    """The HMAC of `message` (source) keyed with the credential `secret` (its base64-decoded bytes with
+    `key_base64`), or with `key` (source) when given; `message_bytes`: the message is bytes already."""
+    if key:
+        key = f'{key}.encode("utf8")'
+    else:
+        key = f"base64.b64decode(self.{secret})" if key_base64 else f'self.{secret}.encode("utf8")'
+    payload = message if message_bytes else f'{message}.encode("utf8")'
+    digest = f"hmac.new({key}, {payload}, hashlib.{algorithm})"
     return f"base64.b64encode({digest}.digest()).decode()" if encoding == "base64" else f"{digest}.hexdigest()"
 
 
@@ -74,7 +100,10 @@ def _rest(spec: Spec) -> Dict[str, Any]:
         spec.urls.rest.replace("{domain}", spec.exchange.domains.default) + spec.endpoints[spec.balances.endpoint].path
     )
     path = urlparse(url).path
-    query = urlencode(SIGNED_PARAMS)
+    nonce = nonce_value(rest.nonce) if rest.nonce is not None else None
+    # The request's parameters once signed: the nonce parameter first (GET: query; POST: body).
+    params = dict({rest.nonce.param: nonce} if nonce and rest.nonce.param else {}, **SIGNED_PARAMS)
+    query = urlencode(params)
     header_values: Dict[str, Any] = {
         credential.name: Expr(f"self.{credential.name}") for credential in spec.credentials
     }
@@ -85,6 +114,16 @@ def _rest(spec: Spec) -> Dict[str, Any]:
     if rest.recv_window is not None:
         header_values["recv_window"] = str(rest.recv_window)
     header_values.update(timestamp=str(timestamp), signature=Expr("expected_signature"))
+    partner = rest.partner
+    if partner is not None:
+        # The partner id as the exchange documents it, and its signature recomputed with the partner's key.
+        header_values["partner_id"] = partner.id
+        if partner.message is not None:
+            plain = {credential.name: Expr(f"self.{credential.name}") for credential in spec.credentials}
+            message = _message(partner.message, dict(plain, timestamp=str(timestamp), partner_id=partner.id))
+            header_values["partner_signature"] = Expr(f"self.partner_signature({message})")
+    if nonce is not None:
+        header_values["nonce"] = nonce
     headers = {header: _header(text, header_values) for header, text in rest.headers.items()}
     body_headers = dict(headers)
     if rest.body == "form":
@@ -94,14 +133,31 @@ def _rest(spec: Spec) -> Dict[str, Any]:
     values: Dict[str, Any] = {
         # Besides base64/hashlib/hmac, which the user stream's auth values import for both signatures.
         "imports": _imports(rest),
-        "signature": _digest(rest.secret, rest.algorithm, rest.encoding, "message"),
-        "credentials": [(c.name, literal(credential_value(c.name))) for c in spec.credentials],
+        "signature": _digest(
+            rest.secret,
+            rest.algorithm,
+            rest.encoding,
+            "message",
+            key_base64=rest.secret_encoding == "base64",
+            message_bytes=rest.digest is not None and rest.digest.encoding == "raw",
+        ),
+        "partner_signature": (
+            _digest("", rest.algorithm, rest.encoding, "message", key=literal(rest.partner.key))
+            if rest.partner is not None and rest.partner.key is not None
+            else None
+        ),
+        "patch_uuid": rest.nonce is not None and rest.nonce.kind == "uuid",
+        "nonce_uuid": literal(NONCE_UUID),
+        "credentials": [
+            (c.name, literal(rest.credential_text(c.name, credential_value(c.name)))) for c in spec.credentials
+        ],
         "now": str(NOW),
         "local_clock": rest.timestamp.clock == "local",
         "by_headers": by_headers,
         "form_body": rest.body == "form",
         "url": literal(url),
         "params": literal(SIGNED_PARAMS),
+        "get_params": literal(params),
         "headers": literal(headers),
         "body_headers": literal(body_headers),
     }
@@ -111,6 +167,8 @@ def _rest(spec: Spec) -> Dict[str, Any]:
         if rest.recv_window is not None:
             known["recv_window"] = str(rest.recv_window)
         auth_params = {key: _substitute(text, known) for key, text in rest.params.items()}
+        if nonce is not None:
+            auth_params[rest.nonce.param] = nonce
         signed_params = dict(SIGNED_PARAMS, **auth_params, **{rest.timestamp.param: timestamp})
         # hmac_params: the urlencoded parameters in request order, the timestamp appended last.
         values["message"] = literal(urlencode(signed_params))
@@ -120,23 +178,49 @@ def _rest(spec: Spec) -> Dict[str, Any]:
     common = dict(credentials, timestamp=str(timestamp), path=path, query=query)
     if rest.recv_window is not None:
         common["recv_window"] = str(rest.recv_window)
+    if nonce is not None:
+        common["nonce"] = nonce
     empty_hash = Expr(f'hashlib.{rest.body_hash}(b"").hexdigest()')
     get = dict(common, method="GET", request_path=f"{path}?{query}", body="", body_hash=empty_hash)
     body_hash = Expr(f'hashlib.{rest.body_hash}(body.encode("utf8")).hexdigest()')
     post = dict(common, method="POST", query="", request_path=path, body=Expr("body"), body_hash=body_hash)
-    values["get_message"] = _message(rest.message, get)
-    values["post_message"] = _message(rest.message, post)
+    values["get_message"] = _signed_message(rest, get)
+    values["post_message"] = _signed_message(rest, post)
     # The body as sent (the JSON text the exchange passes, or the parameters urlencoded), and the data given.
-    values["body"] = (
-        f"urlencode({literal(SIGNED_PARAMS)})" if rest.body == "form" else f"json.dumps({literal(SIGNED_PARAMS)})"
-    )
-    values["data"] = f"json.dumps({literal(SIGNED_PARAMS)})" if rest.body == "form" else "body"
+    body_params = literal(params if rest.nonce is not None and rest.nonce.param else SIGNED_PARAMS)
+    values["body"] = f"urlencode({body_params})" if rest.body == "form" else f"json.dumps({body_params})"
+    # The data given: the body itself, unless the auth rewrites it (form-encodes it, or adds the nonce parameter).
+    rewritten = rest.body == "form" or (rest.nonce is not None and rest.nonce.param)
+    values["data"] = f"json.dumps({literal(SIGNED_PARAMS)})" if rewritten else "body"
     return values
+
+
+def _signed_message(rest: Any, values: Dict[str, Any]) -> str:
+    """The message the exchange signs, written out from the recipe: text, or bytes around a raw `{digest}`."""
+    digest = rest.digest
+    if digest is None:
+        return _message(rest.message, values)
+    hashed = f"hashlib.{digest.algorithm}({_utf8(_message(digest.of, values))})"
+    if digest.encoding == "hex":
+        return _message(rest.message, dict(values, digest=Expr(hashed + ".hexdigest()")))
+    parts = []
+    for index, run in enumerate(rest.message.split("{digest}")):
+        if index:
+            parts.append(hashed + ".digest()")
+        if run:
+            parts.append(_utf8(_message(run, values)))
+    return " + ".join(parts)
+
+
+def _utf8(source: str) -> str:
+    return f'({source}).encode("utf8")' if " + " in source else f'{source}.encode("utf8")'
 
 
 def _imports(rest: Any) -> List[str]:
     imports = ["import json"]
-    if rest.timestamp.clock == "local":
+    if rest.nonce is not None and rest.nonce.kind == "uuid":
+        imports.append("import uuid")
+    if rest.timestamp.clock == "local" or (rest.nonce is not None and rest.nonce.kind == "uuid"):
         imports.append("from unittest.mock import MagicMock, patch")
     else:
         imports.append("from unittest.mock import MagicMock")
@@ -211,6 +295,8 @@ def _exchange_headers(spec: Spec) -> List[Tuple[str, Optional[str]]]:
     }
     if rest.recv_window is not None:
         constant["recv_window"] = str(rest.recv_window)
+    if rest.partner is not None:
+        constant["partner_id"] = rest.partner.id
     checks = []
     for header, text in rest.headers.items():
         names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]

@@ -8,7 +8,7 @@ from typing import Any, Optional
 
 from scaffolder.pysource import literal
 from scaffolder.spec import fieldpath
-from scaffolder.spec.model import Predicate
+from scaffolder.spec.model import Predicate, contained
 
 EVENT_TIME_SECONDS = 1640780000
 # How many of each time unit a spec may name make one second.
@@ -40,8 +40,10 @@ def time_in_unit(unit: str) -> str:
     return str(EVENT_TIME_SECONDS * UNITS_PER_SECOND[unit])
 
 
-def satisfying(predicate: Predicate) -> str:
-    """A value for which the predicate holds."""
+def satisfying(predicate: Predicate, nested: bool = False) -> str:
+    """A value for which the predicate holds (`nested`: `contains` on a documented list of lists)."""
+    if contained(predicate) is not None:
+        return literal([[contained(predicate)]] if nested else [contained(predicate)])
     if predicate.equals is not None:
         return literal(predicate.equals)
     if predicate.one_of is not None:
@@ -49,8 +51,11 @@ def satisfying(predicate: Predicate) -> str:
     return "True" if predicate.truthy else "False"
 
 
-def violating(predicate: Predicate) -> str:
+def violating(predicate: Predicate, nested: bool = False) -> str:
     """A value for which the predicate fails."""
+    if contained(predicate) is not None:
+        other = f"NOT_{contained(predicate)}"
+        return literal([[other]] if nested else [other])
     if predicate.equals is not None:
         if isinstance(predicate.equals, bool):
             return literal(not predicate.equals)

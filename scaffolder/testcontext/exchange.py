@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 from scaffolder.fixtures import fixture
 from scaffolder.pysource import literal, path_source, read
 from scaffolder.spec import fieldpath
-from scaffolder.spec.model import Spec
+from scaffolder.spec.model import Spec, nested_lists
 from scaffolder.testcontext import auth as auth_tests
 from scaffolder.testcontext import orders as order_tests
 from scaffolder.testcontext.common import satisfying, typed, violating
@@ -25,7 +25,13 @@ TRADING_RULE = {
     "min_price_increment": "0.0001",
     "min_base_amount_increment": "0.000001",
     "min_notional_size": "10",
+    "min_order_value": "5",
 }
+
+
+def _joined(base: str, separator: str, quote: str) -> str:
+    """Python source of base and quote (expressions) written in one field with `separator`."""
+    return f"{base} + {literal(separator)} + {quote}"
 
 
 def values(spec: Spec) -> Dict[str, Any]:
@@ -37,25 +43,28 @@ def values(spec: Spec) -> Dict[str, Any]:
 
     joined = f"base_token + {literal(fmt.separator)} + quote_token" if fmt.separator else "base_token + quote_token"
     v["exchange_symbol_source"] = f"({joined}).{fmt.case}()"
-    v["credential_values"] = [(c.name, literal(f"test-{c.name}")) for c in spec.credentials]
+    v["credential_values"] = [
+        (c.name, literal(spec.auth.rest.credential_text(c.name, f"test-{c.name}"))) for c in spec.credentials
+    ]
     v["secret"] = spec.auth.rest.secret
     v["signature_base64"] = spec.auth.rest.encoding == "base64"
 
     # --- symbols and trading rules -------------------------------------------------------------------------------
     info_example = endpoints[symbols.endpoint].example_response
     row_example = fieldpath.first_row(info_example, symbols.rows)
-    valid_fields = {p.field: satisfying(p) for p in symbols.valid_when}
+    nested = {p.field: nested_lists(fieldpath.documented(row_example, p.field)) for p in symbols.valid_when}
+    valid_fields = {p.field: satisfying(p, nested[p.field]) for p in symbols.valid_when}
     pair_fields = {
         symbols.symbol: "self.exchange_symbol_for_tokens(self.base_asset, self.quote_asset)",
-        symbols.base: "self.base_asset",
-        symbols.quote: "self.quote_asset",
+        **symbols.asset_fields("self.base_asset", "self.quote_asset", _joined),
     }
     v["all_symbols_response"] = fixture(
         info_example, rows=symbols.rows, row_replacements=[{**pair_fields, **valid_fields}]
     )
     invalid_fields = dict(valid_fields)
     if symbols.valid_when:
-        invalid_fields[symbols.valid_when[0].field] = violating(symbols.valid_when[0])
+        first = symbols.valid_when[0]
+        invalid_fields[first.field] = violating(first, nested[first.field])
     v["has_validity_filter"] = bool(symbols.valid_when)
     v["invalid_pair_response"] = fixture(
         info_example,
@@ -64,18 +73,22 @@ def values(spec: Spec) -> Dict[str, Any]:
             {**pair_fields, **valid_fields},
             {
                 symbols.symbol: 'self.exchange_symbol_for_tokens("INVALID", "PAIR")',
-                symbols.base: '"INVALID"',
-                symbols.quote: '"PAIR"',
+                **symbols.asset_fields('"INVALID"', '"PAIR"', _joined),
                 **invalid_fields,
             },
         ],
     )
     rules = markets.trading_rules
     rule_values = {}
+    # Rules read from one field (an exchange whose minimum size is also the size step) expect the first one's value.
+    expected_rules: Dict[str, str] = {}
+    first_by_field: Dict[Any, str] = {}
     for name, value in TRADING_RULE.items():
         rule = rules.rule(name)
         if rule is None:
             continue
+        value = first_by_field.setdefault((rule.path, rule.decimals), value)
+        expected_rules[name] = value
         if rule.decimals:
             # The exchange sends a count of decimals: 4 for an increment of 0.0001.
             places = str(-Decimal(value).as_tuple().exponent)
@@ -89,7 +102,7 @@ def values(spec: Spec) -> Dict[str, Any]:
     # (fields with a default are read leniently and stay).
     rule_keys = sorted(
         {
-            fieldpath.parse(rules.rule(name).path)[0].name
+            fieldpath.top_key(rules.rule(name).path)
             for name in TRADING_RULE
             if rules.rule(name) and rules.rule(name).default is None
         }
@@ -100,8 +113,13 @@ def values(spec: Spec) -> Dict[str, Any]:
         row_replacements=[{**pair_fields, **valid_fields}],
         row_removals=rule_keys,
     )
-    v["erroneous_rule_source"] = read(symbols.rows, "self.trading_rules_request_erroneous_mock_response") + "[0]"
-    v["expected_rule"] = [(name, literal(value)) for name, value in TRADING_RULE.items() if rules.rule(name)]
+    erroneous_rows = read(symbols.rows, "self.trading_rules_request_erroneous_mock_response")
+    if fieldpath.is_map(info_example, symbols.rows):
+        # The connector logs the row it could not parse: a map's (key, value) entry.
+        v["erroneous_rule_source"] = f"next(iter({erroneous_rows}.items()))"
+    else:
+        v["erroneous_rule_source"] = erroneous_rows + "[0]"
+    v["expected_rule"] = [(name, literal(value)) for name, value in expected_rules.items()]
     v["symbols_query"] = literal("?" + urlencode(symbols.params)) if symbols.params else None
 
     price = markets.last_traded_price
@@ -140,8 +158,39 @@ def values(spec: Spec) -> Dict[str, Any]:
     quote_row = balance_values(balances, balance_row, "self.quote_asset", "2000", "2000")
     v["balance_base_and_quote"] = fixture(balance_example, rows=balances.rows, row_replacements=[base_row, quote_row])
     v["balance_only_base"] = fixture(balance_example, rows=balances.rows, row_replacements=[base_row])
+    v["asset_alias"] = None
+    if markets.asset_aliases:
+        # The first alias: a row of the symbols and of the balances naming the base asset as the exchange does.
+        alias, hb_name = next(iter(markets.asset_aliases.items()))
+        aliased_pair = {
+            symbols.symbol: f"self.exchange_symbol_for_tokens({literal(alias)}, self.quote_asset)",
+            **symbols.asset_fields(literal(alias), "self.quote_asset", _joined),
+            **valid_fields,
+        }
+        v["asset_alias"] = {
+            "alias": literal(alias),
+            "hb_name": literal(hb_name),
+            # For the test's comment: names only (letters, digits, underscores), validated.
+            "alias_text": alias if alias.replace("_", "").isalnum() else literal(alias),
+            "hb_text": hb_name,
+            "symbols_response": fixture(info_example, rows=symbols.rows, row_replacements=[aliased_pair]),
+            "balance_response": fixture(
+                balance_example,
+                rows=balances.rows,
+                row_replacements=[balance_values(balances, balance_row, literal(alias), "10", "15")],
+            ),
+        }
     v["balances_constant"] = endpoints[balances.endpoint].constant
     v["balance_params"] = [(literal(key), literal(value)) for key, value in balances.params.items()]
+    # A POST balances request carries its parameters in the body, as the auth sends it: the signed parameters
+    # themselves (hmac_params, form), form text (hmac_headers), or JSON text.
+    rest = spec.auth.rest
+    v["balance_body_params"] = None
+    if balances.method == "POST":
+        if rest.body == "json":
+            v["balance_body_params"] = "json.loads(data)"
+        else:
+            v["balance_body_params"] = "data" if rest.scheme == "hmac_params" else "dict(parse_qsl(data))"
     balance_event = spec.user_stream.balance_event
     if balance_event and balance_event.row is not None:
         event_row = fieldpath.read(balance_event.example, balance_event.row)

@@ -29,4 +29,7 @@ def values(spec: Spec) -> Dict[str, Any]:
         "credentials": [(argument, literal(env)) for argument, env in credential_env(spec).items()],
         "maker_fee": literal(str(fees.maker_percent)),
         "taker_fee": literal(str(fees.taker_percent)),
+        # The QA list's tests of an order type run only for the types the exchange has.
+        "limit_maker_orders": "LIMIT_MAKER" in spec.orders.order_types,
+        "market_orders": "MARKET" in spec.orders.order_types,
     }

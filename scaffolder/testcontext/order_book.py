@@ -227,7 +227,9 @@ def _trade_event(spec: Spec, side_value: Any) -> Dict[str, Any]:
     channel = spec.public_ws.channels.trade
     example = fieldpath.first_row(channel.example, channel.rows) if channel.rows else channel.example
     event_time, seconds = _event_time(example, channel.timestamp)
-    trade_id = _injected(example, channel.trade_id, TRADE_ID)
+    # An exchange whose only trade id is the trade's time (BitMart's s_t) has one field for both: one value.
+    shared = channel.trade_id == channel.timestamp.path
+    trade_id = event_time if shared else _injected(example, channel.trade_id, TRADE_ID)
     price = _injected(example, channel.price, TRADE_PRICE)
     amount = _injected(example, channel.amount, TRADE_AMOUNT)
     replacements = {

@@ -13,7 +13,6 @@ from scaffolder.testcontext.common import EVENT_TIME_SECONDS, UNITS_PER_SECOND, 
 
 EXPECTED_EXCHANGE_ORDER_ID = "28"
 EXPECTED_FILL_TRADE_ID = "30000"
-ORDER_TYPE_ORDER = ("LIMIT", "LIMIT_MAKER", "MARKET")
 # What the generated tests expect of each request parameter placeholder: (source, compare as Decimal).
 TRACKED_EXPECTED = {
     "symbol": ("self.exchange_trading_pair", False),
@@ -172,9 +171,9 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     pattern = orders.client_order_id.pattern
     v["client_id_regex"] = literal(f"^(?:{pattern})$") if pattern else None
     v["order_type_names"] = [
-        (t, literal(orders.order_types[t].type)) for t in ORDER_TYPE_ORDER if t in orders.order_types
+        (t, literal(orders.order_types[t].type)) for t in orders.order_types
     ]
-    v["order_types"] = [t for t in ORDER_TYPE_ORDER if t in orders.order_types]
+    v["order_types"] = list(orders.order_types)
     limit_tif = orders.order_types["LIMIT"].time_in_force
     v["creation_checks"] = _params_checks(
         create.params,
@@ -237,8 +236,9 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         values = {
             status.client_order_id: "order.client_order_id",
             status.exchange_order_id: typed(status_example, status.exchange_order_id, "order.exchange_order_id"),
-            status.timestamp.path: _time_value(status_example, status.timestamp.path, status.timestamp.unit),
         }
+        if status.timestamp:
+            values[status.timestamp.path] = _time_value(status_example, status.timestamp.path, status.timestamp.unit)
         values.update(state_values(spec, status, status_example, state) or {})
         return fixture(status_example, values)
 

@@ -12,9 +12,9 @@ from decimal import Decimal
 from typing import Any, Dict, List, Optional, Tuple
 
 from scaffolder.fixtures import fixture
-from scaffolder.pysource import Expr, literal
+from scaffolder.pysource import Expr, literal, strings_in
 from scaffolder.spec import fieldpath
-from scaffolder.spec.model import Predicate, Spec
+from scaffolder.spec.model import Predicate, Spec, contained, nested_lists
 from scaffolder.context.ws_token import ANNOUNCED_PING_SHARE
 from scaffolder.context.user_stream import ws_signature_settings
 from scaffolder.spec.validate import placeholders
@@ -50,7 +50,9 @@ def _like(example_value: Any, value: str) -> Any:
     return int(value) if isinstance(example_value, int) and not isinstance(example_value, bool) else value
 
 
-def _satisfying(predicate: Predicate) -> Any:
+def _satisfying(predicate: Predicate, nested: bool = False) -> Any:
+    if contained(predicate) is not None:
+        return [[contained(predicate)]] if nested else [contained(predicate)]
     if predicate.equals is not None:
         return predicate.equals
     if predicate.one_of is not None:
@@ -58,9 +60,12 @@ def _satisfying(predicate: Predicate) -> Any:
     return bool(predicate.truthy)
 
 
-def _violating(predicate: Predicate) -> Tuple[Any, str]:
+def _violating(predicate: Predicate, nested: bool = False) -> Tuple[Any, str]:
     """A value that breaks the predicate, and a name for the test that uses it."""
     name = _identifier(predicate.field)
+    if contained(predicate) is not None:
+        other = f"NOT_{contained(predicate)}"
+        return ([[other]] if nested else [other]), f"{name}_without_{_identifier(str(contained(predicate)))}"
     if predicate.equals is not None:
         if isinstance(predicate.equals, bool):
             return (not predicate.equals), f"{name}_{str(not predicate.equals).lower()}"
@@ -78,10 +83,18 @@ def _auth(spec: Spec) -> Dict[str, Any]:
     # The REST signing tests' values are in testcontext/auth.py; they share these imports.
     return {
         # The websocket signature of the auth tests may be base64 too (see _ws).
-        "imports": (["import base64"] if "base64" in (rest.encoding, ws_signature_settings(spec)["encoding"]) else [])
+        "imports": (
+            ["import base64"]
+            if "base64" in (rest.encoding, rest.secret_encoding, ws_signature_settings(spec)["encoding"])
+            else []
+        )
         + ["import hashlib", "import hmac"],
         "credentials": [
-            (credential.name, literal(_credential_value(credential.name))) for credential in spec.credentials
+            (
+                credential.name,
+                literal(spec.auth.rest.credential_text(credential.name, _credential_value(credential.name))),
+            )
+            for credential in spec.credentials
         ],
         "now": str(NOW),
     }
@@ -125,7 +138,14 @@ def _ws_values(value: Any, values: Dict[str, Any]) -> Any:
     if isinstance(value, dict):
         return {key: _ws_values(item, values) for key, item in value.items()}
     if isinstance(value, list):
-        return [_ws_values(item, values) for item in value]
+        items = []
+        for item in value:
+            if any("symbol" in placeholders(text) for text in strings_in(item)):
+                # One item per pair (see pysource.template_value).
+                items.extend(_ws_values(item, dict(values, symbol=symbol)) for symbol in values["symbols"])
+            else:
+                items.append(_ws_values(item, values))
+        return items
     return value
 
 
@@ -144,7 +164,10 @@ def _ws(spec: Spec) -> Dict[str, Any]:
     digest = (
         f'hmac.new(self.{settings["secret"]}.encode("utf8"), message.encode("utf8"), hashlib.{settings["algorithm"]})'
     )
-    credentials = {credential.name: _credential_value(credential.name) for credential in spec.credentials}
+    credentials = {
+        credential.name: spec.auth.rest.credential_text(credential.name, _credential_value(credential.name))
+        for credential in spec.credentials
+    }
     credential_sources = {credential.name: Expr(f"self.{credential.name}") for credential in spec.credentials}
     now_seconds = int(NOW)
     values: Dict[str, Any] = {
@@ -157,7 +180,9 @@ def _ws(spec: Spec) -> Dict[str, Any]:
         ),
         "now_seconds": now_seconds,
         "exchange_symbol": literal(_exchange_symbol(spec)),
-        "trading_pair_symbols": any("{symbols}" in str(item.message) for item in stream.subscriptions),
+        "trading_pair_symbols": any(
+            "{symbols}" in str(item.message) or "{symbol}" in str(item.message) for item in stream.subscriptions
+        ),
         "uses_time": "{time}"
         in str([item.message for item in stream.subscriptions] + [stream.ping and stream.ping.message]),
         "subscribe_params": None,
@@ -185,6 +210,9 @@ def _ws(spec: Spec) -> Dict[str, Any]:
         values["login_message"] = literal(login)
         sent.append(login)
     message_values = {"symbols": [_exchange_symbol(spec)], "time": now_seconds}
+    if ws.token is not None and ws.token.server is None:
+        # The token of the documented response the tests serve, as the subscriptions carry it.
+        message_values["token"] = fieldpath.read(spec.endpoints[ws.token.endpoint].example_response, ws.token.token)
     subscriptions = _subscriptions(spec, message_values, credential_sources)
     if ws.scheme == "signed_subscriptions" and subscriptions:
         values["signed_subscription"] = tuple(literal(message) for message in subscriptions[0])
@@ -283,7 +311,12 @@ def _user_stream(spec: Spec) -> Dict[str, Any]:
     if ws.token:
         endpoint = spec.endpoints[ws.token.endpoint]
         token_value = fieldpath.read(endpoint.example_response, ws.token.token)
-        server = fieldpath.read(endpoint.example_response, ws.token.server)
+        if ws.token.server is None:
+            # The connection goes to the private URL; the token travels in the subscriptions.
+            ws_url = _url(spec.urls.private_ws, spec.exchange.domains.default)
+        else:
+            server = fieldpath.read(endpoint.example_response, ws.token.server)
+            ws_url = ws.token.connect_url.format(server=server, token=token_value, connect_id="testConnectId")
         ping_interval = None
         if ws.token.ping_interval:
             raw = fieldpath.read(endpoint.example_response, ws.token.ping_interval.path)
@@ -293,9 +326,7 @@ def _user_stream(spec: Spec) -> Dict[str, Any]:
             "url": literal(_url(spec.urls.rest, spec.exchange.domains.default, endpoint.path)),
             "method": ws.token.method.lower(),
             "response": fixture(endpoint.example_response),
-            "ws_url": literal(
-                ws.token.connect_url.format(server=server, token=token_value, connect_id="testConnectId")
-            ),
+            "ws_url": literal(ws_url),
             "ping_interval": ping_interval,
         }
     return {
@@ -333,10 +364,11 @@ def _utils(spec: Spec) -> Dict[str, Any]:
     symbols = spec.markets.symbols
     example = spec.endpoints[symbols.endpoint].example_response
     row = fieldpath.first_row(example, symbols.rows)
-    valid = {predicate.field: literal(_satisfying(predicate)) for predicate in symbols.valid_when}
+    nested = {p.field: nested_lists(fieldpath.documented(row, p.field)) for p in symbols.valid_when}
+    valid = {p.field: literal(_satisfying(p, nested[p.field])) for p in symbols.valid_when}
     invalid_rows = []
     for predicate in symbols.valid_when:
-        value, name = _violating(predicate)
+        value, name = _violating(predicate, nested[predicate.field])
         invalid_rows.append((name, fixture(row, dict(valid, **{predicate.field: literal(value)}))))
     class_prefix = "".join(part.capitalize() for part in exchange.name.split("_"))
     connectors = [_connector(spec, exchange.name, "utils.KEYS", exchange.example_pair, None)]
@@ -393,7 +425,8 @@ def _rate_limits(spec: Spec) -> str:
     expected: Dict[str, Any] = {pool.id: (pool.limit, float(pool.interval), []) for pool in spec.rate_limits.pools}
     for endpoint in spec.endpoints.values():
         limit = endpoint.limit or default
-        limit_id = endpoint.limit_id or endpoint.path
+        # A path's own limit is identified by the path as documented (relative: without its leading "/").
+        limit_id = endpoint.limit_id or (endpoint.path.lstrip("/") if spec.urls.relative_paths else endpoint.path)
         expected[limit_id] = (limit.limit, float(limit.interval), list(endpoint.weights.items()))
     return literal(expected)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from typing import Dict, List, Literal, Optional
 
 from pydantic import Field
@@ -22,6 +23,48 @@ class TimestampParam(Strict):
     )
 
 
+class Partner(Strict):
+    id: str = Field(
+        description="The partner (broker, channel) id the exchange credits Hummingbot's orders to: PARTNER_ID in "
+        "NAME_constants.py, sent as {partner_id} in `auth.rest.headers`."
+    )
+    key: Optional[str] = Field(
+        default=None,
+        description="The partner's signing key, public (it ships in Hummingbot's source): PARTNER_KEY; with "
+        "`message`, {partner_signature} is the HMAC of `message` keyed with it.",
+    )
+    message: Optional[str] = Field(
+        default=None,
+        description="hmac_headers: the string the partner signature signs, a template over {timestamp}, "
+        "{partner_id} and the credentials (KuCoin: \"{timestamp}{partner_id}{api_key}\").",
+    )
+
+
+class Nonce(Strict):
+    kind: Literal["milliseconds", "counter", "uuid"] = Field(
+        description="milliseconds: the signing clock in ms, strictly increasing (Hummingbot's NonceCreator); "
+        "counter: an integer from `start`, one more per signed request; uuid: a random uuid4 per request."
+    )
+    start: PositiveInt = Field(default=1, description="counter: the first nonce.")
+    param: Optional[str] = Field(
+        default=None,
+        description="The request parameter carrying the nonce, added before signing: to the body of POST/PUT "
+        "requests, to the query of the others (Kraken: nonce).",
+    )
+
+
+class Digest(Strict):
+    algorithm: Literal["sha256", "sha384", "sha512"] = Field(description="The hash of `of`.")
+    of: str = Field(
+        description="The hashed text: a template over the placeholders of `message` (except {digest}) and {nonce}."
+    )
+    encoding: Literal["raw", "hex"] = Field(
+        default="raw",
+        description="raw: the digest's bytes join the signed message (which is then signed as bytes); hex: its hex "
+        "text.",
+    )
+
+
 class RestAuth(Strict):
     scheme: Literal["hmac_params", "hmac_headers"] = Field(
         description="hmac_params: sign the urlencoded request parameters (with the timestamp) and append the "
@@ -31,6 +74,21 @@ class RestAuth(Strict):
     algorithm: Literal["sha256", "sha384", "sha512"] = "sha256"
     encoding: Literal["hex", "base64"] = "hex"
     secret: str = Field(description="The credential used as the HMAC key.")
+    secret_encoding: Literal["text", "base64"] = Field(
+        default="text",
+        description="text: the credential's UTF-8 bytes are the HMAC key; base64: the credential is base64 and "
+        "its decoded bytes are the key (Kraken).",
+    )
+    nonce: Optional[Nonce] = Field(
+        default=None,
+        description="A value unique to each signed request: {nonce} in `message`, `headers` and `digest.of`, "
+        "and the request parameter `nonce.param`.",
+    )
+    digest: Optional[Digest] = Field(
+        default=None,
+        description="hmac_headers: a hash inside the signed message, {digest} in `message` (Kraken: "
+        "{path}{digest} with the SHA-256 of {nonce}{body}).",
+    )
     timestamp: TimestampParam = Field(default_factory=TimestampParam)
     signature_param: Optional[str] = Field(
         default=None, description="hmac_params: the parameter carrying the signature (required there)."
@@ -52,11 +110,22 @@ class RestAuth(Strict):
         default=None, description="A fixed validity window (ms), usable as {recv_window} in `message` and `headers`."
     )
     headers: Dict[str, str] = Field(default_factory=dict, description="Headers added to signed requests.")
+    partner: Optional[Partner] = Field(
+        default=None,
+        description="A partner or broker id sent with signed requests ({partner_id}, {partner_signature} in "
+        "`headers`): how the exchange credits Hummingbot's orders.",
+    )
     params: Dict[str, str] = Field(
         default_factory=dict,
         description="hmac_params: parameters added to every signed request before the timestamp and signed with "
         "it: the key ({api_key}) or fixed values (HTX: AccessKeyId, SignatureMethod, SignatureVersion).",
     )
+
+    def credential_text(self, name: str, value: str) -> str:
+        """A made-up credential `value` (tests, sandbox) as the user would enter it: base64 for a base64 secret."""
+        if name == self.secret and self.secret_encoding == "base64":
+            return base64.b64encode(value.encode("utf8")).decode()
+        return value
 
 
 class TimeSync(Strict):

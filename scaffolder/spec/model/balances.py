@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Dict, Optional
+from typing import Dict, Literal, Optional
 
 from pydantic import Field
 
@@ -12,6 +12,9 @@ from scaffolder.spec.model.expect import Balances as ExpectedBalances
 
 class Balances(Strict):
     endpoint: str
+    method: Literal["GET", "POST"] = Field(
+        default="GET", description="The HTTP method of the balances request: POST for exchanges that read by POST."
+    )
     params: Dict[str, str] = Field(
         default_factory=dict, description="Query parameters of the balances request (type=trade)."
     )

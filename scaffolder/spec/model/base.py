@@ -19,6 +19,8 @@ CONSTANT = re.compile(r"[A-Z][A-Z0-9_]*")
 NAMED_CONSTANTS = (
     "HBOT_ORDER_ID_PREFIX",
     "MAX_ORDER_ID_LEN",
+    "PARTNER_ID",
+    "PARTNER_KEY",
     "REST_URL",
     "WSS_URL",
     "WSS_PRIVATE_URL",
@@ -114,7 +116,32 @@ class Predicate(Strict):
     truthy: Optional[bool] = None
 
 
+class SymbolCondition(Predicate):
+    """A condition on a symbol row (`markets.symbols.valid_when`): also `contains`, for list fields."""
+
+    contains: Optional[Union[str, int]] = Field(
+        default=None,
+        description="The field is a list holding this value, or a list of lists one of which holds it (Binance's "
+        "permissionSets: [[SPOT, MARGIN]]).",
+    )
+
+
+def contained(predicate: Predicate) -> Optional[Union[str, int]]:
+    """The value a `contains` condition looks for (symbol conditions only), else None."""
+    return getattr(predicate, "contains", None)
+
+
+def nested_lists(value: Any) -> bool:
+    """A documented list of lists (permission sets), which `contains` searches one level down."""
+    return isinstance(value, list) and bool(value) and all(isinstance(entry, list) for entry in value)
+
+
 def _check_pair(value: Optional[str]) -> Optional[str]:
     if value is not None and not PAIR.fullmatch(value):
         raise ValueError(f"expected BASE-QUOTE in upper case, found {value!r}")
     return value
+
+
+# How compressed websocket frames are inflated: gzip (RFC 1952), deflate with its zlib header (RFC 1950), raw
+# deflate (RFC 1951, no header).
+Compression = Literal["gzip", "deflate", "raw_deflate"]

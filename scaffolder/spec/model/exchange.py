@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from pydantic import Field, field_validator
 
@@ -77,6 +77,11 @@ class Urls(Strict):
     rest: str = Field(description="REST base URL; {domain} is replaced by the connector's domain.")
     public_ws: str
     private_ws: str
+    relative_paths: bool = Field(
+        default=False,
+        description="Path constants without their leading '/', joined to `rest` with '/' (Gate.io's "
+        "ORDER_CREATE_PATH_URL = \"spot/orders\").",
+    )
 
     @field_validator("rest")
     @classmethod
@@ -159,6 +164,11 @@ class Endpoint(Strict):
         default=None,
         description="Rate-limit id constant (UPPER_CASE); required when the path is a template, else the path constant.",
     )
+    path_params: Dict[str, str] = Field(
+        default_factory=dict,
+        description="What a path placeholder stands for when it is not named after its value: "
+        "{order_id: exchange_order_id} for /spot/orders/{order_id}.",
+    )
     limit: Optional[EndpointLimit] = None
     weights: Dict[str, PositiveInt] = Field(
         default_factory=dict, description="Weight taken from each pool per request."
@@ -183,6 +193,11 @@ class Endpoint(Strict):
     def path_placeholders(self) -> List[str]:
         """The {name}s of a path template, in order (empty for a plain path)."""
         return re.findall(r"\{([a-z_][a-z0-9_]*)\}", self.path)
+
+    @property
+    def path_values(self) -> List[Tuple[str, str]]:
+        """(placeholder, the value it takes: symbol, client_order_id, exchange_order_id) of a path template."""
+        return [(name, self.path_params.get(name, name)) for name in self.path_placeholders]
 
     @property
     def rate_limit_id(self) -> str:

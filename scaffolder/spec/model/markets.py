@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Dict, List, Literal, Optional, Union
+from typing import Callable, Dict, List, Literal, Optional, Union
 
 from pydantic import Field
 
-from scaffolder.spec.model.base import FieldPath, Predicate, Strict
+from scaffolder.spec.model.base import FieldPath, Predicate, Strict, SymbolCondition
 from scaffolder.spec.model.expect import ExpectedPrice, ExpectedRule, Pair
 from scaffolder.spec.model.public_ws import OrderBookSnapshot
 
@@ -17,6 +17,13 @@ class SymbolFormat(Strict):
     case: Literal["upper", "lower"] = "upper"
 
 
+class PairField(Strict):
+    """Base and quote written in one field, `"XBT/USD"`."""
+
+    field: FieldPath = Field(description="The field holding base, separator and quote (Kraken: wsname).")
+    separator: str = Field(min_length=1, description="Between base and quote in that field: /.")
+
+
 class Symbols(Strict):
     endpoint: str
     params: Dict[str, str] = Field(
@@ -24,10 +31,21 @@ class Symbols(Strict):
     )
     rows: FieldPath
     symbol: FieldPath
-    base: FieldPath
-    quote: FieldPath
+    base: Optional[FieldPath] = Field(default=None, description="The base asset's field (or give `pair`).")
+    quote: Optional[FieldPath] = Field(default=None, description="The quote asset's field (or give `pair`).")
+    pair: Optional[PairField] = Field(
+        default=None, description="Instead of base and quote: one field holding both, split at a separator."
+    )
+
+    def asset_fields(self, base: str, quote: str, join: Callable[[str, str, str], str]) -> Dict[str, str]:
+        """Field path to value of a row's base and quote: `base` and `quote` at their fields, or
+        `join(base, separator, quote)` at the pair field."""
+        if self.pair is not None:
+            return {self.pair.field: join(base, self.pair.separator, quote)}
+        return {self.base: base, self.quote: quote}
+
     format: SymbolFormat
-    valid_when: List[Predicate] = Field(default_factory=list)
+    valid_when: List[SymbolCondition] = Field(default_factory=list)
     expect: Optional[Dict[str, Pair]] = Field(
         default=None, description="Every valid documented symbol and the trading pair it stands for, by hand."
     )
@@ -45,7 +63,13 @@ class RuleValue(Strict):
     )
 
 
-RULE_NAMES = ("min_order_size", "min_price_increment", "min_base_amount_increment", "min_notional_size")
+RULE_NAMES = (
+    "min_order_size",
+    "min_price_increment",
+    "min_base_amount_increment",
+    "min_notional_size",
+    "min_order_value",
+)
 
 
 # A rule is a field path, or a mapping with a conversion.
@@ -58,6 +82,7 @@ class TradingRules(Strict):
     min_price_increment: Rule
     min_base_amount_increment: Rule
     min_notional_size: Optional[Rule] = None
+    min_order_value: Optional[Rule] = None
     expect: Optional[Dict[str, ExpectedRule]] = Field(
         default=None, description="The rules expected for each documented trading pair, by hand."
     )
@@ -77,7 +102,17 @@ class LastTradedPrice(Strict):
 
 class Markets(Strict):
     check_network: str
+    asset_aliases: Dict[str, str] = Field(
+        default_factory=dict,
+        description="The exchange's name of an asset to Hummingbot's (Kraken: XBT: BTC, XXBT: BTC, ZUSD: USD), "
+        "applied to the assets of the symbols and of the balances.",
+    )
     symbols: Symbols
     trading_rules: TradingRules
+
+    def exchange_asset(self, name: str) -> str:
+        """The exchange's name for Hummingbot's asset `name`: the first alias naming it, else `name`."""
+        return next((alias for alias, hb_name in self.asset_aliases.items() if hb_name == name), name)
+
     last_traded_price: LastTradedPrice
     order_book_snapshot: OrderBookSnapshot

@@ -125,7 +125,9 @@ class OrderStatus(Strict):
     )
     client_order_id: FieldPath
     exchange_order_id: FieldPath
-    timestamp: TimeField
+    timestamp: Optional[TimeField] = Field(
+        default=None, description="The order's update time; without it, the connector's clock at the update."
+    )
     not_found_matches: List[str] = Field(default_factory=list)
     not_found_example: Optional[JSON] = Field(default=None, description="Documented error body for an unknown order.")
     example_response: JSON

@@ -6,7 +6,7 @@ from typing import Dict, Literal, Optional, Union
 
 from pydantic import Field
 
-from scaffolder.spec.model.base import FieldPath, JSON, PositiveNumber, Predicate, Strict, TimeField
+from scaffolder.spec.model.base import Compression, FieldPath, JSON, PositiveNumber, Predicate, Strict, TimeField
 from scaffolder.spec.model.expect import ExpectedBook, ExpectedTrade, rows_of
 from scaffolder.spec.model.ws_token import WsToken
 
@@ -123,4 +123,7 @@ class PublicWs(Strict):
         default="equals", description="How the value at route_field is compared with each channel's route."
     )
     channels: PublicChannels
+    compression: Optional[Compression] = Field(
+        default=None, description="Binary frames are compressed JSON: gzip, deflate (zlib) or raw_deflate."
+    )
     example_subscribe_response: JSON

@@ -6,7 +6,7 @@ from typing import List, Literal, Optional
 
 from pydantic import Field
 
-from scaffolder.spec.model.base import FieldPath, JSON, PositiveNumber, Predicate, Strict
+from scaffolder.spec.model.base import Compression, FieldPath, JSON, PositiveNumber, Predicate, Strict
 from scaffolder.spec.model.balances import BalanceEvent
 from scaffolder.spec.model.orders import FillEvent, OrderEvent
 from scaffolder.spec.model.ws_token import WsToken
@@ -96,4 +96,7 @@ class UserStream(Strict):
         default=None, description="Fills sent in their own event (with their own route), apart from order events."
     )
     balance_event: Optional[BalanceEvent] = None
+    compression: Optional[Compression] = Field(
+        default=None, description="Binary frames are compressed JSON: gzip, deflate (zlib) or raw_deflate."
+    )
     example_subscribe_response: JSON

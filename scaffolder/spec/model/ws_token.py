@@ -1,4 +1,5 @@
-"""A websocket whose server and token come from a REST call made before each connection (KuCoin's bullet tokens).
+"""A websocket whose server and token come from a REST call made before each connection (KuCoin's bullet tokens),
+or whose subscriptions carry a token from such a call (Kraken's GetWebSocketsToken).
 
 Used by `public_ws.token` and `auth.private_ws.token`.
 """
@@ -18,7 +19,11 @@ class WsToken(Strict):
     endpoint: str = Field(description="Name of the endpoint requested before each connection.")
     method: Literal["GET", "POST"] = "POST"
     token: FieldPath = Field(description="Where the token is in the endpoint's response.")
-    server: FieldPath = Field(description="Where the websocket server URL is in the endpoint's response.")
+    server: Optional[FieldPath] = Field(
+        default=None,
+        description="Where the websocket server URL is in the endpoint's response. Without it (auth.private_ws.token "
+        "only), the connection goes to urls.private_ws and the token travels in the subscriptions ({token}).",
+    )
     ping_interval: Optional[TimeField] = Field(
         default=None, description="Where the server's ping interval is; pings then go at 80 % of it."
     )

@@ -125,7 +125,8 @@ class GateIoMarketTest(unittest.TestCase):
     def amount(self, price: Decimal) -> Decimal:
         """The smallest amount the rules accept at that price, with a margin over the minimum notional."""
         rule = self.connector.trading_rules[TRADING_PAIR]
-        amount = max(rule.min_order_size, rule.min_notional_size * Decimal("1.5") / price)
+        notional = max(rule.min_notional_size, rule.min_order_value)
+        amount = max(rule.min_order_size, notional * Decimal("1.5") / price)
         return self.connector.quantize_order_amount(TRADING_PAIR, amount + rule.min_base_amount_increment)
 
     def place(self, is_buy: bool, order_type: OrderType, price: Optional[Decimal] = None, amount=None) -> str:

@@ -68,8 +68,9 @@ class GateIoUserStreamTrackerTest(unittest.TestCase):
         last_price = Decimal(str(self.run_async(self.connector._get_last_traded_price(TRADING_PAIR))))
         price = self.connector.quantize_order_price(TRADING_PAIR, last_price * Decimal("0.8"))
         rule = self.connector.trading_rules[TRADING_PAIR]
+        notional = max(rule.min_notional_size, rule.min_order_value)
         amount = self.connector.quantize_order_amount(
-            TRADING_PAIR, max(rule.min_order_size, rule.min_notional_size * 2 / price) + rule.min_base_amount_increment
+            TRADING_PAIR, max(rule.min_order_size, notional * 2 / price) + rule.min_base_amount_increment
         )
         order_id = self.connector.buy(TRADING_PAIR, amount, OrderType.LIMIT, price)
         self.run_async(self.message_about(order_id, 0))

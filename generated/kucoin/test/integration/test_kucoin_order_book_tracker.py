@@ -80,8 +80,9 @@ class KucoinOrderBookTrackerTest(unittest.TestCase):
         # A resting order of ours appears in the tracked book through the diff stream, and goes when cancelled.
         rule = self.connector.trading_rules[TRADING_PAIR]
         price = self.connector.quantize_order_price(TRADING_PAIR, best_bid * Decimal("0.9"))
+        notional = max(rule.min_notional_size, rule.min_order_value)
         amount = self.connector.quantize_order_amount(
-            TRADING_PAIR, max(rule.min_order_size, rule.min_notional_size * 2 / price) + rule.min_base_amount_increment
+            TRADING_PAIR, max(rule.min_order_size, notional * 2 / price) + rule.min_base_amount_increment
         )
         before = self.bid_amount(price)
         self.connector._set_current_timestamp(time.time())

@@ -58,7 +58,7 @@ class BinanceAPIUserStreamDataSource(UserStreamTrackerDataSource):
             payload = {
                 "id": str(uuid.uuid4()),
                 "method": CONSTANTS.USER_STREAM_SUBSCRIBE_METHOD,
-                "params": self._auth.ws_subscribe_params(),
+                "params": self._auth.generate_ws_subscribe_params(),
             }
             await websocket_assistant.send(WSJSONRequest(payload=payload))
             response = await websocket_assistant.receive()

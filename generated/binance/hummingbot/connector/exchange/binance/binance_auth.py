@@ -33,7 +33,7 @@ class BinanceAuth(AuthBase):
         return request
 
     async def ws_authenticate(self, request: WSRequest) -> WSRequest:
-        """The user stream authenticates with its signed subscribe request (see ws_subscribe_params)."""
+        """The user stream authenticates with its signed subscribe request (see generate_ws_subscribe_params)."""
         return request
 
     def add_auth_to_params(self, params: Optional[Dict[str, Any]]) -> Dict[str, Any]:
@@ -47,14 +47,18 @@ class BinanceAuth(AuthBase):
             "X-MBX-APIKEY": self.api_key,
         }
 
-    def ws_subscribe_params(self) -> Dict[str, Any]:
-        """Parameters of the user stream subscribe request, signed over their alphabetically sorted key=value pairs."""
+    def generate_ws_signature(self, params: Dict[str, Any]) -> str:
+        """The signature of websocket request parameters: over their alphabetically sorted key=value pairs."""
+        payload = "&".join(f"{key}={value}" for key, value in sorted(params.items()))
+        return self._generate_signature(payload)
+
+    def generate_ws_subscribe_params(self) -> Dict[str, Any]:
+        """Parameters of the user stream subscribe request, signed (generate_ws_signature)."""
         params: Dict[str, Any] = {
             "apiKey": self.api_key,
             "timestamp": int(self.time_provider.time() * 1e3),
         }
-        payload = "&".join(f"{key}={value}" for key, value in sorted(params.items()))
-        params["signature"] = self._generate_signature(payload)
+        params["signature"] = self.generate_ws_signature(params)
         return params
 
     def _generate_signature(self, payload: str) -> str:

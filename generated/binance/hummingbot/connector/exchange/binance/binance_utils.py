@@ -22,7 +22,9 @@ def is_exchange_information_valid(exchange_info: Dict[str, Any]) -> bool:
     :param exchange_info: the exchange information for a trading pair
     :return: True if the trading pair is enabled, False otherwise
     """
-    return exchange_info.get("status") == "TRADING" and bool(exchange_info.get("isSpotTradingAllowed"))
+    return exchange_info.get("status") == "TRADING" and any(
+        "SPOT" in entry for entry in exchange_info.get("permissionSets") or []
+    )
 
 
 class BinanceConfigMap(BaseConnectorConfigMap):

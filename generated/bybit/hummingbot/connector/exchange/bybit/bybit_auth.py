@@ -3,6 +3,7 @@ import hmac
 from typing import Any, Dict
 from urllib.parse import urlencode
 
+from hummingbot.connector.exchange.bybit import bybit_constants as CONSTANTS
 from hummingbot.connector.time_synchronizer import TimeSynchronizer
 from hummingbot.core.web_assistant.auth import AuthBase
 from hummingbot.core.web_assistant.connections.data_types import RESTRequest, WSRequest
@@ -43,6 +44,7 @@ class BybitAuth(AuthBase):
             "X-BAPI-SIGN-TYPE": "2",
             "X-BAPI-TIMESTAMP": timestamp,
             "X-BAPI-RECV-WINDOW": RECV_WINDOW,
+            "referer": CONSTANTS.HBOT_BROKER_ID,
         }
 
     def ws_login_message(self) -> Dict[str, Any]:

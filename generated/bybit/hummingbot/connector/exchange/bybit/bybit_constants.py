@@ -11,6 +11,9 @@ DEFAULT_DOMAIN = "com"
 HBOT_ORDER_ID_PREFIX = "HBOT-"
 MAX_ORDER_ID_LEN = 36
 
+# The partner id the exchange credits Hummingbot's orders to.
+HBOT_BROKER_ID = "Hummingbot"
+
 # Base URLs; {domain} is replaced by the connector's domain. With BYBIT_API_HOST=host:port set, they all point
 # at that host over plain http/ws, same paths: a local stand-in for the exchange (`hbgen sandbox`).
 LOCAL_API_HOST = os.environ.get("BYBIT_API_HOST")

@@ -3,6 +3,7 @@ import hmac
 from typing import Dict
 from urllib.parse import urlencode, urlparse
 
+from hummingbot.connector.exchange.gate_io import gate_io_constants as CONSTANTS
 from hummingbot.connector.time_synchronizer import TimeSynchronizer
 from hummingbot.core.web_assistant.auth import AuthBase
 from hummingbot.core.web_assistant.connections.data_types import RESTRequest, WSRequest
@@ -47,6 +48,7 @@ class GateIoAuth(AuthBase):
             "KEY": self.api_key,
             "SIGN": signature,
             "Timestamp": timestamp,
+            "X-Gate-Channel-Id": CONSTANTS.HBOT_BROKER_ID,
         }
 
     def _generate_signature(self, payload: str) -> str:

@@ -10,6 +10,9 @@ DEFAULT_DOMAIN = "io"
 HBOT_ORDER_ID = "t-HBOT"
 MAX_ID_LEN = 30
 
+# The partner id the exchange credits Hummingbot's orders to.
+HBOT_BROKER_ID = "hummingbot"
+
 # Base URLs; {domain} is replaced by the connector's domain. With GATE_IO_API_HOST=host:port set, they all point
 # at that host over plain http/ws, same paths: a local stand-in for the exchange (`hbgen sandbox`).
 LOCAL_API_HOST = os.environ.get("GATE_IO_API_HOST")
@@ -19,31 +22,33 @@ WSS_PRIVATE_URL = f"ws://{LOCAL_API_HOST}/ws/v4/" if LOCAL_API_HOST else "wss://
 WS_HEARTBEAT_TIME_INTERVAL = 30.0
 
 # REST paths
-SERVER_TIME_PATH_URL = "/spot/time"
-SYMBOL_PATH_URL = "/spot/currency_pairs"
-TICKER_PATH_URL = "/spot/tickers"
-ORDER_BOOK_PATH_URL = "/spot/order_book"
-ORDER_CREATE_PATH_URL = "/spot/orders"
-ORDER_STATUS_PATH_URL = "/spot/orders/{exchange_order_id}"
-USER_ORDERS_PATH_URL = "/spot/open_orders"
-MY_TRADES_PATH_URL = "/spot/my_trades"
-USER_BALANCES_PATH_URL = "/spot/accounts"
+SERVER_TIME_PATH_URL = "spot/time"
+SYMBOL_PATH_URL = "spot/currency_pairs"
+TICKER_PATH_URL = "spot/tickers"
+ORDER_BOOK_PATH_URL = "spot/order_book"
+ORDER_CREATE_PATH_URL = "spot/orders"
+ORDER_STATUS_PATH_URL = "spot/orders/{order_id}"
+ORDER_DELETE_PATH_URL = "spot/orders/{order_id}"
+USER_ORDERS_PATH_URL = "spot/open_orders"
+MY_TRADES_PATH_URL = "spot/my_trades"
+USER_BALANCES_PATH_URL = "spot/accounts"
 
 # Rate limit ids of the path templates (a filled-in path cannot identify its limit)
 ORDER_BY_ID = "ORDER_BY_ID"
+ORDER_DELETE = "ORDER_DELETE"
 
 # Order vocabulary
 SIDE_BUY = "buy"
 SIDE_SELL = "sell"
 ORDER_TYPE_NAMES = {
     OrderType.LIMIT: "limit",
-    OrderType.LIMIT_MAKER: "limit",
     OrderType.MARKET: "market",
+    OrderType.LIMIT_MAKER: "limit",
 }
 TIME_IN_FORCE = {
     OrderType.LIMIT: "gtc",
-    OrderType.LIMIT_MAKER: "poc",
     OrderType.MARKET: "ioc",
+    OrderType.LIMIT_MAKER: "poc",
 }
 
 
@@ -108,6 +113,14 @@ RATE_LIMITS = [
     ),
     RateLimit(
         limit_id=ORDER_BY_ID,
+        limit=200,
+        time_interval=10.0,
+        linked_limits=[
+            LinkedLimitWeightPair(PRIVATE_POINTS, 1),
+        ],
+    ),
+    RateLimit(
+        limit_id=ORDER_DELETE,
         limit=200,
         time_interval=10.0,
         linked_limits=[

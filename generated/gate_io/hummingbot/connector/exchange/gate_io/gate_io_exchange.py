@@ -101,8 +101,8 @@ class GateIoExchange(ExchangePyBase):
     def supported_order_types(self) -> List[OrderType]:
         return [
             OrderType.LIMIT,
-            OrderType.LIMIT_MAKER,
             OrderType.MARKET,
+            OrderType.LIMIT_MAKER,
         ]
 
     @staticmethod
@@ -206,10 +206,10 @@ class GateIoExchange(ExchangePyBase):
             "currency_pair": symbol,
         }
         cancel_result = await self._api_delete(
-            path_url=CONSTANTS.ORDER_STATUS_PATH_URL.format(exchange_order_id=exchange_order_id),
+            path_url=CONSTANTS.ORDER_DELETE_PATH_URL.format(order_id=exchange_order_id),
             params=api_params,
             is_auth_required=True,
-            limit_id=CONSTANTS.ORDER_BY_ID,
+            limit_id=CONSTANTS.ORDER_DELETE,
         )
         # A refusal raises, as a failed request does: Hummingbot logs it and checks it for "order not found".
         if not (cancel_result["status"] == "cancelled"):
@@ -349,7 +349,7 @@ class GateIoExchange(ExchangePyBase):
         symbol = await self.exchange_symbol_associated_to_pair(trading_pair=tracked_order.trading_pair)
         exchange_order_id = await tracked_order.get_exchange_order_id()
         order_status = await self._api_get(
-            path_url=CONSTANTS.ORDER_STATUS_PATH_URL.format(exchange_order_id=exchange_order_id),
+            path_url=CONSTANTS.ORDER_STATUS_PATH_URL.format(order_id=exchange_order_id),
             params={
                 "currency_pair": symbol,
             },

@@ -4,6 +4,7 @@ import hmac
 from typing import Dict
 from urllib.parse import urlencode, urlparse
 
+from hummingbot.connector.exchange.kucoin import kucoin_constants as CONSTANTS
 from hummingbot.connector.time_synchronizer import TimeSynchronizer
 from hummingbot.core.web_assistant.auth import AuthBase
 from hummingbot.core.web_assistant.connections.data_types import RESTRequest, WSRequest
@@ -38,14 +39,22 @@ class KucoinAuth(AuthBase):
         request_path = f"{path}?{query}" if query else path
         body = request.data or ""
         signature = self._generate_signature(timestamp + request.method.value + request_path + body)
+        partner_signature = self._generate_partner_signature(timestamp + CONSTANTS.HB_PARTNER_ID + self.api_key)
         return {
             "KC-API-KEY": self.api_key,
             "KC-API-SIGN": signature,
             "KC-API-TIMESTAMP": timestamp,
             "KC-API-PASSPHRASE": self._generate_signature(self.passphrase),
             "KC-API-KEY-VERSION": "2",
+            "KC-API-PARTNER": CONSTANTS.HB_PARTNER_ID,
+            "KC-API-PARTNER-SIGN": partner_signature,
         }
 
     def _generate_signature(self, payload: str) -> str:
         digest = hmac.new(self.secret_key.encode("utf8"), payload.encode("utf8"), hashlib.sha256)
+        return base64.b64encode(digest.digest()).decode()
+
+    def _generate_partner_signature(self, payload: str) -> str:
+        """The partner's signature, which credits the request to Hummingbot: keyed with the partner's key."""
+        digest = hmac.new(CONSTANTS.HB_PARTNER_KEY.encode("utf8"), payload.encode("utf8"), hashlib.sha256)
         return base64.b64encode(digest.digest()).decode()

@@ -11,6 +11,10 @@ DEFAULT_DOMAIN = "main"
 HBOT_ORDER_ID_PREFIX = ""
 MAX_ORDER_ID_LEN = 40
 
+# The partner id the exchange credits Hummingbot's orders to, and the public key its signature is made with.
+HB_PARTNER_ID = "Hummingbot"
+HB_PARTNER_KEY = "8fb50686-81a8-408a-901c-07c5ac5bd758"
+
 # Base URLs; {domain} is replaced by the connector's domain. With KUCOIN_API_HOST=host:port set, they all point
 # at that host over plain http/ws, same paths: a local stand-in for the exchange (`hbgen sandbox`).
 LOCAL_API_HOST = os.environ.get("KUCOIN_API_HOST")

@@ -87,7 +87,7 @@ class BinanceAuthTests(IsolatedAsyncioWrapperTestCase):
                 "timestamp": 1640000000250,
                 "signature": self.ws_signature("apiKey=testApiKey&timestamp=1640000000250"),
             },
-            self.auth.ws_subscribe_params(),
+            self.auth.generate_ws_subscribe_params(),
         )
 
     def ws_signature(self, message: str) -> str:

@@ -64,7 +64,7 @@ class BinanceUtilsTests(unittest.TestCase):
                         },
                     ],
                     "permissions": [],
-                    "permissionSets": [["SPOT", "MARGIN"]],
+                    "permissionSets": [["SPOT"]],
                     "defaultSelfTradePreventionMode": "NONE",
                     "allowedSelfTradePreventionModes": ["NONE"],
                 }
@@ -124,14 +124,14 @@ class BinanceUtilsTests(unittest.TestCase):
                         },
                     ],
                     "permissions": [],
-                    "permissionSets": [["SPOT", "MARGIN"]],
+                    "permissionSets": [["SPOT"]],
                     "defaultSelfTradePreventionMode": "NONE",
                     "allowedSelfTradePreventionModes": ["NONE"],
                 }
             )
         )
 
-    def test_exchange_information_is_invalid_when_isspottradingallowed_false(self):
+    def test_exchange_information_is_invalid_when_permissionsets_without_spot(self):
         self.assertFalse(
             utils.is_exchange_information_valid(
                 {
@@ -159,7 +159,7 @@ class BinanceUtilsTests(unittest.TestCase):
                     "quoteOrderQtyMarketAllowed": True,
                     "allowTrailingStop": False,
                     "cancelReplaceAllowed": False,
-                    "isSpotTradingAllowed": False,
+                    "isSpotTradingAllowed": True,
                     "isMarginTradingAllowed": True,
                     "filters": [
                         {
@@ -184,7 +184,7 @@ class BinanceUtilsTests(unittest.TestCase):
                         },
                     ],
                     "permissions": [],
-                    "permissionSets": [["SPOT", "MARGIN"]],
+                    "permissionSets": [["NOT_SPOT"]],
                     "defaultSelfTradePreventionMode": "NONE",
                     "allowedSelfTradePreventionModes": ["NONE"],
                 }

@@ -43,6 +43,7 @@ class BybitAuthTests(IsolatedAsyncioWrapperTestCase):
                 "X-BAPI-SIGN-TYPE": "2",
                 "X-BAPI-TIMESTAMP": "1640000000250",
                 "X-BAPI-RECV-WINDOW": "5000",
+                "referer": "Hummingbot",
             },
             authenticated.headers,
         )
@@ -68,6 +69,7 @@ class BybitAuthTests(IsolatedAsyncioWrapperTestCase):
                 "X-BAPI-SIGN-TYPE": "2",
                 "X-BAPI-TIMESTAMP": "1640000000250",
                 "X-BAPI-RECV-WINDOW": "5000",
+                "referer": "Hummingbot",
             },
             authenticated.headers,
         )

@@ -486,6 +486,7 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
         self.assertEqual("2", headers["X-BAPI-SIGN-TYPE"])
         self.assertIn("X-BAPI-TIMESTAMP", headers)
         self.assertEqual("5000", headers["X-BAPI-RECV-WINDOW"])
+        self.assertEqual("Hummingbot", headers["referer"])
 
     def validate_order_creation_request(self, order: InFlightOrder, request_call: RequestCall):
         request_data = json.loads(request_call.kwargs["data"])

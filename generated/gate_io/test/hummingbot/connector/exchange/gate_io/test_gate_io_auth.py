@@ -39,7 +39,13 @@ class GateIoAuthTests(IsolatedAsyncioWrapperTestCase):
         self.assertEqual({"symbol": "COINALPHAHBOT", "side": "BUY", "quantity": "1.5"}, authenticated.params)
         self.assertIsNone(authenticated.data)
         self.assertEqual(
-            {"KEY": self.api_key, "SIGN": expected_signature, "Timestamp": "1640000000"}, authenticated.headers
+            {
+                "KEY": self.api_key,
+                "SIGN": expected_signature,
+                "Timestamp": "1640000000",
+                "X-Gate-Channel-Id": "hummingbot",
+            },
+            authenticated.headers,
         )
 
     async def test_rest_authenticate_signs_json_body_of_post_requests_in_headers(self):
@@ -56,7 +62,13 @@ class GateIoAuthTests(IsolatedAsyncioWrapperTestCase):
         self.assertEqual(body, authenticated.data)
         self.assertIsNone(authenticated.params)
         self.assertEqual(
-            {"KEY": self.api_key, "SIGN": expected_signature, "Timestamp": "1640000000"}, authenticated.headers
+            {
+                "KEY": self.api_key,
+                "SIGN": expected_signature,
+                "Timestamp": "1640000000",
+                "X-Gate-Channel-Id": "hummingbot",
+            },
+            authenticated.headers,
         )
 
     async def test_ws_authenticate_signs_subscription_messages(self):

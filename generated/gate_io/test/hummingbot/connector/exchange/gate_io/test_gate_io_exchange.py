@@ -23,8 +23,8 @@ class GateIoExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
     secret_key = "test-secret_key"
     expected_order_type_names = {
         OrderType.LIMIT: "limit",
-        OrderType.LIMIT_MAKER: "limit",
         OrderType.MARKET: "market",
+        OrderType.LIMIT_MAKER: "limit",
     }
 
     @property
@@ -271,8 +271,8 @@ class GateIoExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
     def expected_supported_order_types(self):
         return [
             OrderType.LIMIT,
-            OrderType.LIMIT_MAKER,
             OrderType.MARKET,
+            OrderType.LIMIT_MAKER,
         ]
 
     @property
@@ -337,6 +337,7 @@ class GateIoExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         self.assertEqual(self.api_key, headers["KEY"])
         self.assertIn("SIGN", headers)
         self.assertIn("Timestamp", headers)
+        self.assertEqual("hummingbot", headers["X-Gate-Channel-Id"])
 
     def validate_order_creation_request(self, order: InFlightOrder, request_call: RequestCall):
         request_data = json.loads(request_call.kwargs["data"])
@@ -373,9 +374,7 @@ class GateIoExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
     def configure_successful_cancelation_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(
-            CONSTANTS.ORDER_STATUS_PATH_URL.format(exchange_order_id=order.exchange_order_id)
-        )
+        url, regex_url = self._private_url(CONSTANTS.ORDER_DELETE_PATH_URL.format(order_id=order.exchange_order_id))
         response = {
             "id": "12332324",
             "text": "t-123456",
@@ -412,18 +411,14 @@ class GateIoExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
     def configure_erroneous_cancelation_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(
-            CONSTANTS.ORDER_STATUS_PATH_URL.format(exchange_order_id=order.exchange_order_id)
-        )
+        url, regex_url = self._private_url(CONSTANTS.ORDER_DELETE_PATH_URL.format(order_id=order.exchange_order_id))
         mock_api.delete(regex_url, status=400, callback=callback)
         return url
 
     def configure_order_not_found_error_cancelation_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(
-            CONSTANTS.ORDER_STATUS_PATH_URL.format(exchange_order_id=order.exchange_order_id)
-        )
+        url, regex_url = self._private_url(CONSTANTS.ORDER_DELETE_PATH_URL.format(order_id=order.exchange_order_id))
         response = {"label": "ORDER_NOT_FOUND", "message": "Order not found"}
         mock_api.delete(regex_url, status=400, body=json.dumps(response), callback=callback)
         return url
@@ -439,9 +434,7 @@ class GateIoExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
     def configure_completely_filled_order_status_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(
-            CONSTANTS.ORDER_STATUS_PATH_URL.format(exchange_order_id=order.exchange_order_id)
-        )
+        url, regex_url = self._private_url(CONSTANTS.ORDER_STATUS_PATH_URL.format(order_id=order.exchange_order_id))
         response = {
             "id": order.exchange_order_id,
             "text": order.client_order_id,
@@ -478,9 +471,7 @@ class GateIoExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
     def configure_canceled_order_status_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(
-            CONSTANTS.ORDER_STATUS_PATH_URL.format(exchange_order_id=order.exchange_order_id)
-        )
+        url, regex_url = self._private_url(CONSTANTS.ORDER_STATUS_PATH_URL.format(order_id=order.exchange_order_id))
         response = {
             "id": order.exchange_order_id,
             "text": order.client_order_id,
@@ -517,9 +508,7 @@ class GateIoExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
     def configure_open_order_status_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(
-            CONSTANTS.ORDER_STATUS_PATH_URL.format(exchange_order_id=order.exchange_order_id)
-        )
+        url, regex_url = self._private_url(CONSTANTS.ORDER_STATUS_PATH_URL.format(order_id=order.exchange_order_id))
         response = {
             "id": order.exchange_order_id,
             "text": order.client_order_id,
@@ -556,9 +545,7 @@ class GateIoExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
     def configure_partially_filled_order_status_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(
-            CONSTANTS.ORDER_STATUS_PATH_URL.format(exchange_order_id=order.exchange_order_id)
-        )
+        url, regex_url = self._private_url(CONSTANTS.ORDER_STATUS_PATH_URL.format(order_id=order.exchange_order_id))
         response = {
             "id": order.exchange_order_id,
             "text": order.client_order_id,
@@ -595,18 +582,14 @@ class GateIoExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
     def configure_http_error_order_status_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
-        url, regex_url = self._private_url(
-            CONSTANTS.ORDER_STATUS_PATH_URL.format(exchange_order_id=order.exchange_order_id)
-        )
+        url, regex_url = self._private_url(CONSTANTS.ORDER_STATUS_PATH_URL.format(order_id=order.exchange_order_id))
         mock_api.get(regex_url, status=401, callback=callback)
         return url
 
     def configure_order_not_found_error_order_status_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> List[str]:
-        url, regex_url = self._private_url(
-            CONSTANTS.ORDER_STATUS_PATH_URL.format(exchange_order_id=order.exchange_order_id)
-        )
+        url, regex_url = self._private_url(CONSTANTS.ORDER_STATUS_PATH_URL.format(order_id=order.exchange_order_id))
         response = {"label": "ORDER_NOT_FOUND", "message": "Order not found"}
         mock_api.get(regex_url, status=400, body=json.dumps(response), callback=callback)
         return [url]
@@ -842,26 +825,6 @@ class GateIoExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         self.assertRegex(order_id, "^(?:t-[A-Za-z0-9_.-]{1,28})$")
 
     @aioresponses()
-    async def test_create_limit_maker_order_request(self, mock_api):
-        self._simulate_trading_rules_initialized()
-        self.exchange._set_current_timestamp(1640780000)
-        request_sent_event = asyncio.Event()
-        mock_api.post(
-            self.order_creation_url,
-            body=json.dumps(self.order_creation_request_successful_mock_response),
-            callback=lambda *args, **kwargs: request_sent_event.set(),
-        )
-
-        self.place_buy_order(order_type=OrderType.LIMIT_MAKER)
-        await asyncio.wait_for(request_sent_event.wait(), timeout=1)
-
-        request_call = self._all_executed_requests(mock_api, self.order_creation_url)[0]
-        request_data = json.loads(request_call.kwargs["data"])
-        self.assertEqual("limit", request_data["type"])
-        self.assertEqual(Decimal("10000"), Decimal(request_data["price"]))
-        self.assertEqual("poc", request_data["time_in_force"])
-
-    @aioresponses()
     async def test_create_market_order_request(self, mock_api):
         self._simulate_trading_rules_initialized()
         self.exchange._set_current_timestamp(1640780000)
@@ -882,6 +845,26 @@ class GateIoExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         self.assertEqual("ioc", request_data["time_in_force"])
         # A market buy is sized in the quote currency: 100 at 10000.
         self.assertEqual(Decimal("1000000"), Decimal(request_data["amount"]))
+
+    @aioresponses()
+    async def test_create_limit_maker_order_request(self, mock_api):
+        self._simulate_trading_rules_initialized()
+        self.exchange._set_current_timestamp(1640780000)
+        request_sent_event = asyncio.Event()
+        mock_api.post(
+            self.order_creation_url,
+            body=json.dumps(self.order_creation_request_successful_mock_response),
+            callback=lambda *args, **kwargs: request_sent_event.set(),
+        )
+
+        self.place_buy_order(order_type=OrderType.LIMIT_MAKER)
+        await asyncio.wait_for(request_sent_event.wait(), timeout=1)
+
+        request_call = self._all_executed_requests(mock_api, self.order_creation_url)[0]
+        request_data = json.loads(request_call.kwargs["data"])
+        self.assertEqual("limit", request_data["type"])
+        self.assertEqual(Decimal("10000"), Decimal(request_data["price"]))
+        self.assertEqual("poc", request_data["time_in_force"])
 
     @aioresponses()
     @patch("hummingbot.connector.time_synchronizer.TimeSynchronizer._current_seconds_counter")

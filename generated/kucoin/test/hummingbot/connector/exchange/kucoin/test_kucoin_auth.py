@@ -30,6 +30,14 @@ class KucoinAuthTests(IsolatedAsyncioWrapperTestCase):
             hmac.new(self.secret_key.encode("utf8"), message.encode("utf8"), hashlib.sha256).digest()
         ).decode()
 
+    def partner_signature(self, message: str) -> str:
+        """The partner signature the exchange expects for `message`: keyed with the partner's documented key."""
+        return base64.b64encode(
+            hmac.new(
+                "8fb50686-81a8-408a-901c-07c5ac5bd758".encode("utf8"), message.encode("utf8"), hashlib.sha256
+            ).digest()
+        ).decode()
+
     async def test_rest_authenticate_signs_get_requests_in_headers(self):
         request = RESTRequest(
             method=RESTMethod.GET,
@@ -52,6 +60,8 @@ class KucoinAuthTests(IsolatedAsyncioWrapperTestCase):
                 "KC-API-TIMESTAMP": "1640000000250",
                 "KC-API-PASSPHRASE": self.signature(self.passphrase),
                 "KC-API-KEY-VERSION": "2",
+                "KC-API-PARTNER": "Hummingbot",
+                "KC-API-PARTNER-SIGN": self.partner_signature("1640000000250Hummingbot" + self.api_key),
             },
             authenticated.headers,
         )
@@ -74,6 +84,8 @@ class KucoinAuthTests(IsolatedAsyncioWrapperTestCase):
                 "KC-API-TIMESTAMP": "1640000000250",
                 "KC-API-PASSPHRASE": self.signature(self.passphrase),
                 "KC-API-KEY-VERSION": "2",
+                "KC-API-PARTNER": "Hummingbot",
+                "KC-API-PARTNER-SIGN": self.partner_signature("1640000000250Hummingbot" + self.api_key),
             },
             authenticated.headers,
         )

@@ -361,6 +361,8 @@ class KucoinExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         self.assertIn("KC-API-TIMESTAMP", headers)
         self.assertIn("KC-API-PASSPHRASE", headers)
         self.assertEqual("2", headers["KC-API-KEY-VERSION"])
+        self.assertEqual("Hummingbot", headers["KC-API-PARTNER"])
+        self.assertIn("KC-API-PARTNER-SIGN", headers)
 
     def validate_order_creation_request(self, order: InFlightOrder, request_call: RequestCall):
         request_data = json.loads(request_call.kwargs["data"])

@@ -1,0 +1,53 @@
+import hashlib
+import hmac
+from typing import Any, Dict
+from urllib.parse import urlencode
+
+from hummingbot.connector.time_synchronizer import TimeSynchronizer
+from hummingbot.core.web_assistant.auth import AuthBase
+from hummingbot.core.web_assistant.connections.data_types import RESTRequest, WSRequest
+
+
+class BitmartAuth(AuthBase):
+    """
+    Signs requests: HMAC-SHA256 (hex) of a message built from the
+    timestamp and the request; key, timestamp and signature travel in headers.
+    """
+
+    def __init__(self, api_key: str, secret_key: str, memo: str, time_provider: TimeSynchronizer):
+        self.api_key = api_key
+        self.secret_key = secret_key
+        self.memo = memo
+        self.time_provider = time_provider
+
+    async def rest_authenticate(self, request: RESTRequest) -> RESTRequest:
+        headers = dict(request.headers or {})
+        headers.update(self.header_for_authentication(request))
+        request.headers = headers
+        return request
+
+    async def ws_authenticate(self, request: WSRequest) -> WSRequest:
+        """The user stream authenticates with its login message (see ws_login_message)."""
+        return request
+
+    def header_for_authentication(self, request: RESTRequest) -> Dict[str, str]:
+        timestamp = str(int(self.time_provider.time() * 1e3))
+        query = urlencode(request.params or {})
+        body = request.data or ""
+        signature = self._generate_signature(timestamp + "#" + self.memo + "#" + query + body)
+        return {
+            "X-BM-KEY": self.api_key,
+            "X-BM-SIGN": signature,
+            "X-BM-TIMESTAMP": timestamp,
+            "X-BM-BROKER-ID": "hummingbotfound",
+        }
+
+    def ws_login_message(self) -> Dict[str, Any]:
+        """The private websocket's login message, signed with the current time."""
+        timestamp = str(int(self.time_provider.time() * 1e3))
+        signature = self._generate_signature(f"{timestamp}#{self.memo}#bitmart.WebSocket")
+        return {"op": "login", "args": [self.api_key, timestamp, signature]}
+
+    def _generate_signature(self, payload: str) -> str:
+        digest = hmac.new(self.secret_key.encode("utf8"), payload.encode("utf8"), hashlib.sha256)
+        return digest.hexdigest()

@@ -1,0 +1,69 @@
+from typing import Any, Dict, Optional
+
+from hummingbot.core.data_type.common import TradeType
+from hummingbot.core.data_type.order_book import OrderBook
+from hummingbot.core.data_type.order_book_message import OrderBookMessage, OrderBookMessageType
+
+
+class BitmartOrderBook(OrderBook):
+    @classmethod
+    def snapshot_message_from_exchange(
+        cls, msg: Dict[str, Any], timestamp: float, metadata: Optional[Dict] = None
+    ) -> OrderBookMessage:
+        """
+        Creates a snapshot message from the order book snapshot sent by the exchange
+        :param msg: the snapshot payload
+        :param timestamp: the snapshot timestamp
+        :param metadata: extra information; must carry the trading_pair
+        """
+        return OrderBookMessage(
+            OrderBookMessageType.SNAPSHOT,
+            {
+                "trading_pair": metadata["trading_pair"],
+                "update_id": int(msg["data"]["ts"]),
+                "bids": msg["data"]["bids"],
+                "asks": msg["data"]["asks"],
+            },
+            timestamp=timestamp,
+        )
+
+    @classmethod
+    def snapshot_message_from_websocket(
+        cls, msg: Dict[str, Any], timestamp: float, metadata: Optional[Dict] = None
+    ) -> OrderBookMessage:
+        """
+        Creates a snapshot message from a full order book sent through the websocket
+        :param msg: the websocket message
+        :param timestamp: unused: the message carries its own time
+        :param metadata: extra information; must carry the trading_pair
+        """
+        return OrderBookMessage(
+            OrderBookMessageType.SNAPSHOT,
+            {
+                "trading_pair": metadata["trading_pair"],
+                "update_id": msg["data"][0]["ms_t"],
+                "bids": msg["data"][0]["bids"],
+                "asks": msg["data"][0]["asks"],
+            },
+            timestamp=msg["data"][0]["ms_t"] * 1e-3,
+        )
+
+    @classmethod
+    def trade_message_from_exchange(cls, msg: Dict[str, Any], metadata: Optional[Dict] = None) -> OrderBookMessage:
+        """
+        Creates a trade message from a public trade sent by the exchange
+        :param msg: the trade payload
+        :param metadata: extra information; must carry the trading_pair
+        """
+        trade_type = TradeType.SELL if msg["side"] == "sell" else TradeType.BUY
+        return OrderBookMessage(
+            OrderBookMessageType.TRADE,
+            {
+                "trading_pair": metadata["trading_pair"],
+                "trade_type": float(trade_type.value),
+                "trade_id": msg["s_t"],
+                "price": msg["price"],
+                "amount": msg["size"],
+            },
+            timestamp=msg["s_t"],
+        )

@@ -1,0 +1,93 @@
+import hashlib
+import hmac
+import json
+from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
+from unittest.mock import MagicMock
+
+from hummingbot.connector.exchange.bitmart.bitmart_auth import BitmartAuth
+from hummingbot.core.web_assistant.connections.data_types import RESTMethod, RESTRequest, WSJSONRequest
+
+
+class BitmartAuthTests(IsolatedAsyncioWrapperTestCase):
+    def setUp(self) -> None:
+        super().setUp()
+        self.api_key = "testApiKey"
+        self.secret_key = "testSecretKey"
+        self.memo = "testMemo"
+        self.time_provider = MagicMock()
+        self.time_provider.time.return_value = 1640000000.25
+        self.auth = BitmartAuth(
+            api_key=self.api_key, secret_key=self.secret_key, memo=self.memo, time_provider=self.time_provider
+        )
+
+    def signature(self, message: str) -> str:
+        """The signature the exchange expects for `message`, computed here from the documented recipe."""
+        return hmac.new(self.secret_key.encode("utf8"), message.encode("utf8"), hashlib.sha256).hexdigest()
+
+    async def test_rest_authenticate_signs_get_requests_in_headers(self):
+        request = RESTRequest(
+            method=RESTMethod.GET,
+            url="https://api-cloud.bitmart.com/spot/v1/wallet",
+            params={"symbol": "COINALPHAHBOT", "side": "BUY", "quantity": "1.5"},
+            is_auth_required=True,
+        )
+        expected_signature = self.signature(
+            "1640000000250#" + self.memo + "#symbol=COINALPHAHBOT&side=BUY&quantity=1.5"
+        )
+
+        authenticated = await self.auth.rest_authenticate(request)
+
+        self.assertEqual({"symbol": "COINALPHAHBOT", "side": "BUY", "quantity": "1.5"}, authenticated.params)
+        self.assertIsNone(authenticated.data)
+        self.assertEqual(
+            {
+                "X-BM-KEY": self.api_key,
+                "X-BM-SIGN": expected_signature,
+                "X-BM-TIMESTAMP": "1640000000250",
+                "X-BM-BROKER-ID": "hummingbotfound",
+            },
+            authenticated.headers,
+        )
+
+    async def test_rest_authenticate_signs_json_body_of_post_requests_in_headers(self):
+        body = json.dumps({"symbol": "COINALPHAHBOT", "side": "BUY", "quantity": "1.5"})
+        request = RESTRequest(
+            method=RESTMethod.POST, url="https://api-cloud.bitmart.com/spot/v1/wallet", data=body, is_auth_required=True
+        )
+        expected_signature = self.signature("1640000000250#" + self.memo + "#" + body)
+
+        authenticated = await self.auth.rest_authenticate(request)
+
+        self.assertEqual(body, authenticated.data)
+        self.assertIsNone(authenticated.params)
+        self.assertEqual(
+            {
+                "X-BM-KEY": self.api_key,
+                "X-BM-SIGN": expected_signature,
+                "X-BM-TIMESTAMP": "1640000000250",
+                "X-BM-BROKER-ID": "hummingbotfound",
+            },
+            authenticated.headers,
+        )
+
+    async def test_ws_authenticate_passes_requests_through(self):
+        payload = {"method": "test", "params": {"key": "value"}}
+        request = WSJSONRequest(payload=payload, is_auth_required=True)
+
+        authenticated = await self.auth.ws_authenticate(request)
+
+        self.assertIs(request, authenticated)
+        self.assertEqual({"method": "test", "params": {"key": "value"}}, authenticated.payload)
+
+    def test_ws_login_message_is_signed_with_the_current_time(self):
+        self.assertEqual(
+            {
+                "op": "login",
+                "args": [self.api_key, "1640000000250", self.ws_signature("1640000000250#testMemo#bitmart.WebSocket")],
+            },
+            self.auth.ws_login_message(),
+        )
+
+    def ws_signature(self, message: str) -> str:
+        """The private websocket signature the exchange expects for `message`, computed from the documented recipe."""
+        return hmac.new(self.secret_key.encode("utf8"), message.encode("utf8"), hashlib.sha256).hexdigest()

@@ -1,0 +1,88 @@
+"""User stream tracker test of the Bitmart connector (Hummingbot's connector QA list): Hummingbot's
+UserStreamTracker receives the events of an order placed and cancelled, over real sockets.
+
+Run by `hbgen market-test bitmart` (loopback exchange) or `hbgen market-test bitmart --live`.
+"""
+
+import asyncio
+import json
+import os
+import time
+import unittest
+from decimal import Decimal
+
+from hummingbot.connector.exchange.bitmart.bitmart_exchange import BitmartExchange
+from hummingbot.core.data_type.common import OrderType
+from hummingbot.core.data_type.user_stream_tracker import UserStreamTracker
+
+TRADING_PAIR = os.environ.get("BITMART_TEST_PAIR", "ETH-USDT")
+# Seconds an event may take before the test fails (a guard against hanging, not a speed check).
+EVENT_TIMEOUT = 30.0
+
+
+def connector_arguments() -> dict:
+    missing = [env for env in ("BITMART_API_KEY", "BITMART_SECRET_KEY", "BITMART_MEMO") if not os.environ.get(env)]
+    if missing:
+        raise RuntimeError(f"set {', '.join(missing)} (`hbgen market-test bitmart` does, for the loopback exchange)")
+    return {
+        "bitmart_api_key": os.environ["BITMART_API_KEY"],
+        "bitmart_secret_key": os.environ["BITMART_SECRET_KEY"],
+        "bitmart_memo": os.environ["BITMART_MEMO"],
+    }
+
+
+class BitmartUserStreamTrackerTest(unittest.TestCase):
+    def setUp(self):
+        # One loop for every test: Hummingbot's connections factory keeps a session bound to the loop it started on.
+        self.ev_loop = asyncio.get_event_loop()
+        self.connector = BitmartExchange(trading_pairs=[TRADING_PAIR], trading_required=True, **connector_arguments())
+        self.tracker = UserStreamTracker(data_source=self.connector._create_user_stream_data_source())
+        self.received = []
+
+    def tearDown(self):
+        self.tracker_task.cancel()
+        self.ev_loop.run_until_complete(self.connector.stop_network())
+        self.ev_loop.run_until_complete(asyncio.sleep(0.1))
+
+    def run_async(self, coroutine):
+        return self.ev_loop.run_until_complete(asyncio.wait_for(coroutine, EVENT_TIMEOUT * 2))
+
+    async def message_about(self, text: str, since: int) -> None:
+        """Wait for a user stream message, after the first `since`, that mentions `text`."""
+        deadline = time.time() + EVENT_TIMEOUT
+        while not any(text in json.dumps(message, default=str) for message in self.received[since:]):
+            if time.time() > deadline:
+                raise AssertionError(f"no user stream message about {text} within {EVENT_TIMEOUT:g}s: {self.received}")
+            try:
+                self.received.append(await asyncio.wait_for(self.tracker.user_stream.get(), 0.5))
+            except asyncio.TimeoutError:
+                pass
+
+    def test_user_stream_reports_placed_and_cancelled_orders(self):
+        self.connector._set_current_timestamp(time.time())
+        self.run_async(self.connector._update_time_synchronizer())
+        self.run_async(self.connector._update_trading_rules())
+        self.run_async(self.connector._update_balances())
+        self.tracker_task = self.ev_loop.create_task(self.tracker.start())
+        self.run_async(self.until_connected())
+
+        last_price = Decimal(str(self.run_async(self.connector._get_last_traded_price(TRADING_PAIR))))
+        price = self.connector.quantize_order_price(TRADING_PAIR, last_price * Decimal("0.8"))
+        rule = self.connector.trading_rules[TRADING_PAIR]
+        notional = max(rule.min_notional_size, rule.min_order_value)
+        amount = self.connector.quantize_order_amount(
+            TRADING_PAIR, max(rule.min_order_size, notional * 2 / price) + rule.min_base_amount_increment
+        )
+        order_id = self.connector.buy(TRADING_PAIR, amount, OrderType.LIMIT, price)
+        self.run_async(self.message_about(order_id, 0))
+        placed = len(self.received)
+        exchange_order_id = self.connector.in_flight_orders[order_id].exchange_order_id
+        self.run_async(self.connector._execute_cancel(TRADING_PAIR, order_id))
+        self.run_async(self.message_about(str(exchange_order_id), placed))
+
+    async def until_connected(self):
+        deadline = time.time() + EVENT_TIMEOUT
+        while self.tracker.data_source.last_recv_time == 0:
+            if time.time() > deadline:
+                raise AssertionError(f"the user stream did not connect within {EVENT_TIMEOUT:g}s")
+            await asyncio.sleep(0.05)
