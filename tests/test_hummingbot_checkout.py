@@ -55,14 +55,14 @@ def test_generate_writes_the_connector_and_its_tests_into_the_checkout_and_its_s
     result = invoke("generate", f"specs/{NAME}.yaml", "--hummingbot", checkout)
     assert result.exit_code == 0, result.output
     # 11 package files (dummy.pyx and dummy.pxd included), 8 unit-test files, 3 integration tests (test/integration/)
-    assert f"{NAME} in {checkout}: 22 files, 22 changed" in result.output
+    assert f"{NAME} in {checkout}: 23 files, 23 changed" in result.output
     added = {path for path in listing(checkout) if path not in before}
     connector = {
         path.relative_to(ROOT / "generated" / "okx").as_posix().replace("okx", NAME)
         for path in (ROOT / "generated" / "okx").rglob("*")
         if path.is_file() and ".hbgen" not in path.parts
     }
-    assert connector <= added and len(connector) == 22
+    assert connector <= added and len(connector) == 23
     state = added - connector  # hbgen's own files: in .hbgen/NAME/, outside Hummingbot's packages
     assert f".hbgen/{NAME}/manifest.json" in state
     assert all(path.startswith(f".hbgen/{NAME}/base/") for path in state - {f".hbgen/{NAME}/manifest.json"})
@@ -123,7 +123,7 @@ def test_a_hand_edit_in_the_checkout_survives_a_spec_edit_and_the_suite_runs_the
         text=True,
     )
     assert suite.returncode == 0, suite.stdout[-3000:] + suite.stderr[-3000:]
-    assert "119 passed" in suite.stdout  # the generated suite's 118, and test_mine
+    assert "133 passed" in suite.stdout  # the generated suite's 132, and test_mine
 
 
 def test_a_connector_hummingbot_already_has_is_left_alone(project):

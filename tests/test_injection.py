@@ -3,7 +3,6 @@ string back as the same value; strings hbgen must refuse are refused with a spec
 
 import ast
 import copy
-import functools
 import os
 from pathlib import Path
 
@@ -70,13 +69,8 @@ TARGETS = [
 ]
 
 
-@pytest.fixture(autouse=True, scope="module")
-def memoized_black():
-    """Most files do not change between examples; formatting each distinct text once keeps hundreds of examples fast."""
-    original = formatting.format_source
-    formatting.format_source = functools.lru_cache(maxsize=None)(original)
-    yield
-    formatting.format_source = original
+# Most files do not change between examples; formatting each distinct text once keeps 500 examples fast.
+pytestmark = pytest.mark.usefixtures("memoized_black")
 
 
 def place(spec: dict, loc: tuple, value: str) -> dict:

@@ -267,7 +267,7 @@ def test_files_added_by_hand_are_never_touched(tree, variants):
 
 
 def test_a_template_set_that_no_longer_produces_files(tree, variants):
-    """Not expressible in the spec language (every spec yields the same 22 files): the files dict stands for a
+    """Not expressible in the spec language (every spec yields the same source files): the files dict stands for a
     template set without dummy.pyx and binance_utils.py."""
     render, inputs = variants["original"]
     hand_edit(tree, UTILS, "CENTRALIZED = True\n", "CENTRALIZED = True  # reviewed\n")
@@ -561,7 +561,7 @@ def test_readme_flow_hand_edits_survive_and_collisions_are_marked(project):
     assert result.exit_code == 0, result.output
     assert 'self.logger().info(f"Cancelling {order_id}")' in (project / EXCHANGE).read_text()
     assert "limit=1200" in (project / CONSTANTS).read_text()
-    assert f"wrote {project / CONSTANTS}" in result.output and "22 files, 2 changed" in result.output
+    assert f"wrote {project / CONSTANTS}" in result.output and "23 files, 2 changed" in result.output
 
     hand_edit(project, CONSTANTS, "limit=1200, time_interval=60.0),", "limit=1100, time_interval=60.0),  # margin")
     edit_spec(lambda text: text.replace("limit: 1200", "limit: 3000"))

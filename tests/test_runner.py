@@ -76,3 +76,42 @@ def test_connector_loaded_from_elsewhere_is_a_usage_error(tmp_path: Path, capfd:
 def test_empty_suite_returns_nonzero(tmp_path: Path, capfd: pytest.CaptureFixture[str]):
     assert run_suite(make_connector(tmp_path / "binance", None), ["-q"]) != 0
     assert "no tests were collected" in capfd.readouterr().err
+
+
+# Two connectors' test classes inheriting one `@aioresponses()`-decorated test, as every generated exchange test
+# class inherits Hummingbot's ExchangeConnectorTests: each run must see only its own request.
+SHARED_MOCK_BASE = """
+import aiohttp
+from aioresponses import aioresponses
+
+from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
+
+
+class SharedMockTests:
+    class Base(IsolatedAsyncioWrapperTestCase):
+        client_order_id = ""
+
+        @aioresponses()
+        async def test_one_request_recorded(self, mock_api):
+            mock_api.post("https://api.example.com/order", payload={})
+            async with aiohttp.ClientSession() as session:
+                await session.post("https://api.example.com/order", data={"id": self.client_order_id})
+            calls = [call for calls in mock_api.requests.values() for call in calls]
+            self.assertEqual([{"id": self.client_order_id}], [call.kwargs["data"] for call in calls])
+"""
+
+
+def test_connectors_batched_in_one_tree_each_see_their_own_mocked_requests(tmp_path: Path):
+    root = tmp_path / "tree"
+    for name in ("alpha", "beta"):
+        package = root / "hummingbot" / "connector" / "exchange" / name
+        package.mkdir(parents=True)
+        (package / "__init__.py").write_text("")
+        tests = root / "test" / "hummingbot" / "connector" / "exchange" / name
+        tests.mkdir(parents=True)
+        (tests / f"test_{name}.py").write_text(
+            "from test.hummingbot.connector.exchange.alpha.shared_mock import SharedMockTests\n\n\n"
+            f"class {name.title()}Tests(SharedMockTests.Base):\n    client_order_id = {name!r}\n"
+        )
+    (root / "test" / "hummingbot" / "connector" / "exchange" / "alpha" / "shared_mock.py").write_text(SHARED_MOCK_BASE)
+    assert run_suite(root, ["-q", "-p", "no:warnings"]) == 0

@@ -46,6 +46,8 @@ BINANCE_BALANCE_EVENT = """  balance_event:
       u: 1564034571073
       B:
         - {a: ETH, f: "10000.000000", l: "0.000000"}
+    expect:
+      ETH: {available: "10000.000000", total: "10000.000000"}
 """
 OKX_MESSAGE = 'message: "{timestamp}{method}{request_path}{body}"'
 BINANCE_TRADE_TAIL = '        p: "0.001"\n        q: "100"\n        T:'
@@ -211,6 +213,8 @@ SUPPORTED: Dict[str, List[Tuple[str, List[Edit], str, str]]] = {
                     "        E: 1672515782136\n        s: BNBBTC\n        t: 12345",
                     '        E: 1672515782136\n        D: "2023-01-01 00:00:00.123"\n        s: BNBBTC\n        t: 12345',
                 ),
+                # The documented-examples test expects the time the trade now reads, by hand.
+                ('side: SELL, timestamp: 1672515782.136}', 'side: SELL, timestamp: 1672531200.123}'),
             ],
             "binance_order_book.py",
             'timestamp=seconds_from_date_time(msg["D"]),',
@@ -225,7 +229,10 @@ SUPPORTED: Dict[str, List[Tuple[str, List[Edit], str, str]]] = {
         (
             # The test's minimum notional, 10, goes in as the integer the exchange documents, not 10.0.
             "integer-documented-number",
-            [('              minNotional: "0.00010000"\n', "              minNotional: 5\n")],
+            [
+                ('              minNotional: "0.00010000"\n', "              minNotional: 5\n"),
+                ('        min_notional_size: "0.00010000"\n', "        min_notional_size: 5\n"),
+            ],
             "test/test_binance_exchange.py",
             '"minNotional": 10,',
         ),
@@ -308,6 +315,18 @@ SUPPORTED: Dict[str, List[Tuple[str, List[Edit], str, str]]] = {
             ],
             "kucoin_api_user_stream_data_source.py",
             '"id": "p" + str(next(self._request_ids)),',
+        ),
+        (
+            # A subscribe message stamped with the time takes no request id: the ping after it is the first.
+            "time-in-the-subscribe-message",
+            [
+                (
+                    '    message: {id: "{request_id}", type: subscribe, topic: "{topic}"',
+                    '    message: {id: "{time}", type: subscribe, topic: "{topic}"',
+                )
+            ],
+            "test/test_kucoin_api_order_book_data_source.py",
+            'self.assertEqual({"id": 1, "type": "ping"}, sent_messages[-1])',
         ),
     ],
 }

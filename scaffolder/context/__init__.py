@@ -15,6 +15,7 @@ from scaffolder.context import auth, balances, compression, exchange, extensions
 from scaffolder.testcontext import auth as auth_tests
 from scaffolder.testcontext import compression as compression_tests
 from scaffolder.testcontext import exchange as exchange_tests
+from scaffolder.testcontext import expectations as expectation_tests
 from scaffolder.testcontext import market as market_tests
 from scaffolder.testcontext import order_book as order_book_tests
 from scaffolder.testcontext import user_stream as user_stream_tests
@@ -64,6 +65,7 @@ def build_context(spec: Spec) -> Context:
     v["tests_user_stream"] = user_stream_tests.values(spec)
     v["tests_auth"] = auth_tests.values(spec)
     v["tests_exchange"] = exchange_tests.values(spec)
+    v["tests_expectations"] = expectation_tests.values(spec)
     v["tests_compression"] = compression_tests.values(spec)
     v["tests_market"] = market_tests.values(spec)
     return context

@@ -140,6 +140,12 @@ class _Document:
 def position(positions: Positions, loc: Loc) -> Tuple[int, int]:
     """The position of `loc`, or of its nearest ancestor that exists in the file."""
     while loc not in positions and loc:
+        # A mapping written where a list is accepted (an `expect` of one item) has no index 0 in the file.
+        if 0 in loc:
+            index = loc.index(0)
+            unlisted = loc[:index] + loc[index + 1 :]
+            if unlisted in positions:
+                return positions[unlisted]
         loc = loc[:-1]
     return positions.get(loc, (1, 1))
 

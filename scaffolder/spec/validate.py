@@ -9,7 +9,7 @@ import re
 import string
 from typing import Any, Callable, Iterable, List, Optional, Tuple
 
-from scaffolder.spec import datetimes, fieldpath
+from scaffolder.spec import datetimes, expectations, fieldpath
 from scaffolder.spec.errors import Loc
 from scaffolder.spec.model import (
     CONSTANT,
@@ -175,6 +175,7 @@ def cross_check(spec: Spec) -> List[Problem]:
     _check_public_ws(spec, problems, endpoint_ref)
     _check_user_stream(spec, problems, endpoint_ref)
     _check_extensions(spec, problems)
+    problems.extend(expectations.check(spec))
     _check_constant_names(spec, problems)
     return problems
 

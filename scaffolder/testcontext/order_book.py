@@ -306,8 +306,10 @@ def _keepalive(spec: Spec) -> Dict[str, Any]:
     ping = public.ping
     values: Dict[str, Any] = {"ping": None, "server_ping": None}
     if ping:
-        # The ping follows the subscriptions, which took the first request ids.
-        request_id = FIRST_REQUEST_ID + len(subscribed_channels(spec))
+        # The ping follows the subscriptions, which took the first request ids if their message numbers itself
+        # (a subscribe message stamped with {time} takes none).
+        taken = len(subscribed_channels(spec)) if uses(public.subscribe.message, "request_id") else 0
+        request_id = FIRST_REQUEST_ID + taken
         values["ping"] = {
             "text": isinstance(ping.message, str),
             "message": (

@@ -9,7 +9,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Dict, Optional, Sequence
 
 from scaffolder.resources import SUPPORT_DIR
 from scaffolder.testing import CONNECTOR_NAME_ENV, CONNECTOR_ROOT_ENV
@@ -109,6 +109,19 @@ def _pytest_command(
     ]
 
 
+def suite_env(connector_root: Path, name: Optional[str] = None, env: Optional[Dict[str, str]] = None) -> Dict[str, str]:
+    """The environment of a suite's pytest process (from ``env``, else this process's): the connector tree to run,
+    the connector's name in it (none: every connector of the tree), and the plugin on PYTHONPATH."""
+    base_env = os.environ if env is None else env
+    path = os.pathsep.join(filter(None, [str(PLUGIN_DIR), base_env.get("PYTHONPATH")]))
+    return {
+        **base_env,
+        CONNECTOR_ROOT_ENV: str(Path(connector_root).resolve()),
+        CONNECTOR_NAME_ENV: name or "",
+        "PYTHONPATH": path,
+    }
+
+
 def run_suite(
     connector_root: Path,
     pytest_args: Sequence[str] = (),
@@ -126,16 +139,8 @@ def run_suite(
     """
     python = suite_python(python)
     timeout = check_python(python)
-    base_env = os.environ if env is None else env
-    path = os.pathsep.join(filter(None, [str(PLUGIN_DIR), base_env.get("PYTHONPATH")]))
-    env = {
-        **base_env,
-        CONNECTOR_ROOT_ENV: str(Path(connector_root).resolve()),
-        CONNECTOR_NAME_ENV: name or "",
-        "PYTHONPATH": path,
-    }
     command = _pytest_command(connector_root, pytest_args, python, timeout, name, integration)
-    code = subprocess.run(command, env=env).returncode
+    code = subprocess.run(command, env=suite_env(connector_root, name, env)).returncode
     if code == NO_TESTS_COLLECTED:
         print(f"hbgen: no tests were collected from {connector_root}", file=sys.stderr)
     return code

@@ -7,6 +7,7 @@ from typing import Dict, List, Literal, Optional, Union
 from pydantic import Field
 
 from scaffolder.spec.model.base import FieldPath, JSON, PositiveInt, Strict
+from scaffolder.spec.model.expect import ExpectedServerTime
 
 
 class TimestampParam(Strict):
@@ -151,3 +152,4 @@ class TimeSync(Strict):
         "list is a choice: any one of its substrings.",
     )
     error_example: Optional[JSON] = Field(default=None, description="The documented body of that error.")
+    expect: Optional[ExpectedServerTime] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")

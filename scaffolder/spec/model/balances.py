@@ -7,6 +7,7 @@ from typing import Dict, Literal, Optional
 from pydantic import Field
 
 from scaffolder.spec.model.base import FieldPath, JSON, Strict
+from scaffolder.spec.model.expect import Balances as ExpectedBalances
 
 
 class Balances(Strict):
@@ -22,6 +23,7 @@ class Balances(Strict):
     available: Optional[FieldPath] = Field(default=None, description="Two of available / locked / total.")
     locked: Optional[FieldPath] = None
     total: Optional[FieldPath] = None
+    expect: Optional[ExpectedBalances] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")
 
 
 class BalanceEvent(Strict):
@@ -33,3 +35,4 @@ class BalanceEvent(Strict):
     locked: Optional[FieldPath] = None
     total: Optional[FieldPath] = None
     example: JSON
+    expect: Optional[ExpectedBalances] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")

@@ -8,6 +8,7 @@ from typing import Callable, Dict, List, Literal, Optional, Union
 from pydantic import Field
 
 from scaffolder.spec.model.base import FieldPath, Predicate, Strict, SymbolCondition
+from scaffolder.spec.model.expect import ExpectedPrice, ExpectedRule, Pair
 from scaffolder.spec.model.public_ws import OrderBookSnapshot
 
 
@@ -45,6 +46,9 @@ class Symbols(Strict):
 
     format: SymbolFormat
     valid_when: List[SymbolCondition] = Field(default_factory=list)
+    expect: Optional[Dict[str, Pair]] = Field(
+        default=None, description="Every valid documented symbol and the trading pair it stands for, by hand."
+    )
 
 
 class RuleValue(Strict):
@@ -79,6 +83,9 @@ class TradingRules(Strict):
     min_base_amount_increment: Rule
     min_notional_size: Optional[Rule] = None
     min_order_value: Optional[Rule] = None
+    expect: Optional[Dict[str, ExpectedRule]] = Field(
+        default=None, description="The rules expected for each documented trading pair, by hand."
+    )
 
     def rule(self, name: str) -> Optional[RuleValue]:
         """The rule `name` as a RuleValue (a plain path is a RuleValue without conversion), None when not given."""
@@ -90,6 +97,7 @@ class LastTradedPrice(Strict):
     endpoint: str
     params: Dict[str, str] = Field(default_factory=dict)
     price: FieldPath
+    expect: Optional[ExpectedPrice] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")
 
 
 class Markets(Strict):

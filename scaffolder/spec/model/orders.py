@@ -17,6 +17,14 @@ from scaffolder.spec.model.base import (
     Strict,
     TimeField,
 )
+from scaffolder.spec.model.expect import (
+    ExpectedCreation,
+    ExpectedFill,
+    ExpectedFillEvent,
+    ExpectedOrderEvent,
+    ExpectedStatus,
+    rows_of,
+)
 
 
 class FeeAssetSource(Strict):
@@ -85,6 +93,7 @@ class CreateOrder(Strict):
     exchange_order_id: FieldPath
     timestamp: Optional[TimeField] = None
     example_response: JSON
+    expect: Optional[ExpectedCreation] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")
 
 
 class CancelSuccess(Predicate):
@@ -127,6 +136,7 @@ class OrderStatus(Strict):
     not_found_matches: List[str] = Field(default_factory=list)
     not_found_example: Optional[JSON] = Field(default=None, description="Documented error body for an unknown order.")
     example_response: JSON
+    expect: Optional[ExpectedStatus] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")
 
 
 class OrderFills(FeeAssetSource):
@@ -143,6 +153,7 @@ class OrderFills(FeeAssetSource):
     negate_fee: bool = Field(default=False, description="The exchange reports a fee charged as a negative number.")
     timestamp: TimeField
     example_response: JSON
+    expect: Optional[rows_of(ExpectedFill)] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")
 
 
 class OpenOrders(Strict):
@@ -192,6 +203,7 @@ class OrderEvent(Strict):
         "that report a fill without its fee.",
     )
     example: JSON
+    expect: Optional[rows_of(ExpectedOrderEvent)] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")
 
 
 class FillEvent(FeeAssetSource):
@@ -211,3 +223,4 @@ class FillEvent(FeeAssetSource):
     negate_fee: bool = Field(default=False, description="The exchange reports a fee charged as a negative number.")
     timestamp: TimeField
     example: JSON
+    expect: Optional[rows_of(ExpectedFillEvent)] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")

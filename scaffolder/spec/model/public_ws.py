@@ -7,6 +7,7 @@ from typing import Dict, Literal, Optional, Union
 from pydantic import Field
 
 from scaffolder.spec.model.base import Compression, FieldPath, JSON, PositiveNumber, Predicate, Strict, TimeField
+from scaffolder.spec.model.expect import ExpectedBook, ExpectedTrade, rows_of
 from scaffolder.spec.model.ws_token import WsToken
 
 
@@ -24,6 +25,7 @@ class OrderBookSnapshot(Strict):
     timestamp: Optional[TimeField] = Field(
         default=None, description="The snapshot's own time; without it, the local time of reception."
     )
+    expect: Optional[ExpectedBook] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")
 
 
 class SubscribeMessages(Strict):
@@ -51,6 +53,7 @@ class TradeChannel(Strict):
     timestamp: TimeField
     side: TradeSide
     example: JSON
+    expect: Optional[rows_of(ExpectedTrade)] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")
 
 
 class DiffChannel(Strict):
@@ -69,6 +72,7 @@ class DiffChannel(Strict):
     asks: FieldPath
     timestamp: TimeField
     example: JSON
+    expect: Optional[ExpectedBook] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")
 
 
 class SnapshotChannel(Strict):
@@ -88,6 +92,7 @@ class SnapshotChannel(Strict):
     asks: FieldPath
     timestamp: Optional[TimeField] = Field(default=None, description="Without it, the local time of reception.")
     example: JSON
+    expect: Optional[ExpectedBook] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")
 
 
 class PublicChannels(Strict):

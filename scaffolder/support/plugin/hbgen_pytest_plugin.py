@@ -3,7 +3,8 @@
 Loaded with ``-p hbgen_pytest_plugin``, this folder on ``PYTHONPATH`` (scaffolder.testing.runner does both); the
 interpreter running it needs Hummingbot and pytest but not hbgen, so it imports nothing from hbgen.
 ``HBGEN_CONNECTOR_ROOT`` names the ``generated/NAME`` directory, or a Hummingbot checkout with
-``HBGEN_CONNECTOR_NAME`` naming the connector in it. Setup happens at import time, before any test module (or other
+``HBGEN_CONNECTOR_NAME`` naming the connector in it; without a name, every connector package of the tree is
+tested (the spec-variant property test batches connectors of different names into one tree). Setup happens at import time, before any test module (or other
 plugin) can import the connector from site-packages.
 """
 
@@ -12,7 +13,7 @@ import importlib.util
 import os
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional
 
 import pytest
 
@@ -31,13 +32,13 @@ def _connector_root() -> Path:
     return Path(value).resolve()
 
 
-def _connector_name(exchange_dir: Path) -> str:
-    """The generated tree holds exactly one connector package; its directory name is the connector name."""
+def _connector_names(exchange_dir: Path) -> List[str]:
+    """The connector packages of the generated tree (their directory names): one for ``generated/NAME``."""
     entries = exchange_dir.iterdir() if exchange_dir.is_dir() else []
     names = sorted(p.name for p in entries if p.is_dir() and p.name != "__pycache__")
-    if len(names) != 1:
-        raise pytest.UsageError(f"{exchange_dir} must hold exactly one connector package, found {names}")
-    return names[0]
+    if not names:
+        raise pytest.UsageError(f"{exchange_dir} must hold a connector package, found none")
+    return names
 
 
 def _drop_modules(name: str) -> None:
@@ -83,12 +84,36 @@ def _ensure_wrapper_test_case_importable() -> None:
         importlib.import_module(WRAPPER_TEST_CASE_MODULE)
 
 
-def _register_generated_connector_in_settings(connector_dir: Path) -> None:
+def _record_requests_per_test() -> None:
+    """Each use of an ``aioresponses`` mock records only its own requests.
+
+    ``aioresponses.start`` resets the mocked responses but not ``requests``, so a decorator instance keeps the
+    requests of every earlier use. Hummingbot's test base classes decorate their test methods once (``@aioresponses()``
+    in ``ExchangeConnectorTests``), and every connector's test class inherits that one instance: with two connectors
+    in one process (the spec-variant property test batches several), a test that reads ``requests`` for a URL both
+    connectors use found the first connector's request there (seen: ``KeyError: 'OK-ACCESS-KEY'`` when an OKX variant
+    with Binance's auth ran before OKX). One connector per process never reuses an instance, so nothing else changes.
+    """
+    from aioresponses import aioresponses
+
+    start = aioresponses.start
+    if getattr(start, "hbgen_fresh_requests", False):
+        return
+
+    def start_recording_afresh(self: aioresponses) -> None:
+        self.requests = {}
+        start(self)
+
+    start_recording_afresh.hbgen_fresh_requests = True
+    aioresponses.start = start_recording_afresh
+
+
+def _register_generated_connectors_in_settings(connector_dirs: List[Path]) -> None:
     """Let Hummingbot's connector discovery (AllConnectorSettings) see the generated connector.
 
     Discovery scans the installed package's ``connector/exchange`` folder, where a new connector is absent (and
     where binance is upstream's), yet connectors read their fee schema from it. The folder listing it uses is
-    extended with the generated package, which replaces a same-named upstream entry.
+    extended with the generated packages, which replace same-named upstream entries.
     """
     from hummingbot.client import settings
 
@@ -97,7 +122,12 @@ def _register_generated_connector_in_settings(connector_dir: Path) -> None:
     def scandir_with_generated(path):
         entries = list(os.scandir(path))
         if Path(path).resolve() == upstream_exchange_dir.resolve():
-            generated = [entry for entry in os.scandir(connector_dir.parent) if entry.name == connector_dir.name]
+            generated = [
+                entry
+                for directory in connector_dirs
+                for entry in os.scandir(directory.parent)
+                if entry.name == directory.name
+            ]
             names = {entry.name for entry in generated}
             entries = [entry for entry in entries if entry.name not in names] + generated
         return iter(entries)
@@ -108,19 +138,22 @@ def _register_generated_connector_in_settings(connector_dir: Path) -> None:
 
 CONNECTOR_ROOT = _connector_root()
 EXCHANGE_DIR = CONNECTOR_ROOT / "hummingbot" / "connector" / "exchange"
-CONNECTOR_NAME = os.environ.get(CONNECTOR_NAME_ENV) or _connector_name(EXCHANGE_DIR)
-CONNECTOR_DIR = EXCHANGE_DIR / CONNECTOR_NAME
-CONNECTOR_MODULE = f"hummingbot.connector.exchange.{CONNECTOR_NAME}"
+CONNECTOR_NAMES = [os.environ[CONNECTOR_NAME_ENV]] if os.environ.get(CONNECTOR_NAME_ENV) else _connector_names(EXCHANGE_DIR)
+CONNECTOR_DIRS = [EXCHANGE_DIR / name for name in CONNECTOR_NAMES]
 
-_prefer_generated_connector(CONNECTOR_DIR, CONNECTOR_MODULE)
+for _directory in CONNECTOR_DIRS:
+    _prefer_generated_connector(_directory, f"hummingbot.connector.exchange.{_directory.name}")
 _ensure_wrapper_test_case_importable()
-_register_generated_connector_in_settings(CONNECTOR_DIR)
+_record_requests_per_test()
+_register_generated_connectors_in_settings(CONNECTOR_DIRS)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
-    """Fail the run if the tests would exercise anything but the generated connector package's own files."""
-    importlib.import_module(CONNECTOR_MODULE)
-    loaded = {k: m for k, m in sys.modules.items() if k == CONNECTOR_MODULE or k.startswith(CONNECTOR_MODULE + ".")}
-    stray = sorted(k for k, m in loaded.items() if not _is_file_under(getattr(m, "__file__", None), CONNECTOR_DIR))
-    if stray:
-        raise pytest.UsageError(f"not loaded from files under {CONNECTOR_DIR}: {', '.join(stray)}")
+    """Fail the run if the tests would exercise anything but the generated connector packages' own files."""
+    for directory in CONNECTOR_DIRS:
+        module = f"hummingbot.connector.exchange.{directory.name}"
+        importlib.import_module(module)
+        loaded = {k: m for k, m in sys.modules.items() if k == module or k.startswith(module + ".")}
+        stray = sorted(k for k, m in loaded.items() if not _is_file_under(getattr(m, "__file__", None), directory))
+        if stray:
+            raise pytest.UsageError(f"not loaded from files under {directory}: {', '.join(stray)}")
