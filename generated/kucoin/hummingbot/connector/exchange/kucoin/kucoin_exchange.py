@@ -259,6 +259,9 @@ class KucoinExchange(ExchangePyBase):
             # The event reports a fill without its fee: the order's fills are requested.
             fillable_order = self._order_tracker.all_fillable_orders.get(client_order_id)
             if fillable_order is not None:
+                if fillable_order.exchange_order_id is None:
+                    # The event came before the creation response: it names the order the fills are asked by.
+                    fillable_order.update_exchange_order_id(str(event["data"]["orderId"]))
                 for trade_update in await self._all_trade_updates_for_order(fillable_order):
                     self._order_tracker.process_trade_update(trade_update)
         updatable_order = self._order_tracker.all_updatable_orders.get(client_order_id)
