@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Dict, List, Optional, Tuple
 
+from scaffolder.keys import credential_text
 from scaffolder.pysource import literal
 from scaffolder.spec.expectations import exchange_symbol
 from scaffolder.spec.model import Spec
@@ -36,7 +37,9 @@ def _item(fields: Dict[str, Optional[str]]) -> str:
 
 def _fill(item: Any) -> Dict[str, Optional[str]]:
     return {
-        "client_order_id": literal(item.client_order_id) if getattr(item, "client_order_id", None) is not None else None,
+        "client_order_id": (
+            literal(item.client_order_id) if getattr(item, "client_order_id", None) is not None else None
+        ),
         "trade_id": literal(item.trade_id),
         "exchange_order_id": literal(item.exchange_order_id) if item.exchange_order_id is not None else None,
         "price": _decimal(item.price),
@@ -62,9 +65,7 @@ def _book(expect: Any) -> str:
 
 
 def _balances(expect: Dict[str, Any]) -> str:
-    return _item(
-        {asset: f"({_decimal(value.available)}, {_decimal(value.total)})" for asset, value in expect.items()}
-    )
+    return _item({asset: f"({_decimal(value.available)}, {_decimal(value.total)})" for asset, value in expect.items()})
 
 
 def _tracked(items: List[Any]) -> List[Tuple[str, str]]:
@@ -75,6 +76,14 @@ def _tracked(items: List[Any]) -> List[Tuple[str, str]]:
 
 def values(spec: Spec) -> Dict[str, Any]:
     v: Dict[str, Any] = {"time_digits": TIME_DIGITS}
+    # Any value works for a key the examples never sign with, but a secret holding key bytes must decode.
+    v["credentials"] = [
+        (
+            credential.config_field(spec.exchange.name),
+            literal(credential_text(spec, credential.name, "documented-examples")),
+        )
+        for credential in spec.credentials
+    ]
     endpoints = spec.endpoints
     markets = spec.markets
     orders = spec.orders
@@ -136,6 +145,7 @@ def values(spec: Spec) -> Dict[str, Any]:
     if spec.balances is not None and spec.balances.expect is not None:
         v["balances"] = {
             "example": response(spec.balances.endpoint),
+            "method": spec.balances.method.lower(),
             "expected": _balances(spec.balances.expect),
         }
 
@@ -194,8 +204,13 @@ def values(spec: Spec) -> Dict[str, Any]:
             + "]",
             "fills": "["
             + ", ".join(
-                _item({**_fill(item.fill), "client_order_id": literal(item.client_order_id),
-                       "exchange_order_id": literal(item.exchange_order_id)})
+                _item(
+                    {
+                        **_fill(item.fill),
+                        "client_order_id": literal(item.client_order_id),
+                        "exchange_order_id": literal(item.exchange_order_id),
+                    }
+                )
                 for item in event.expect
                 if item.fill is not None
             )
@@ -254,8 +269,20 @@ def values(spec: Spec) -> Dict[str, Any]:
     v["any"] = any(
         v[key]
         for key in (
-            "server_time", "symbols", "trading_rules", "last_traded_price", "snapshot", "balances", "creation",
-            "status", "fills", "order_event", "fill_event", "balance_event", "trade", "books",
+            "server_time",
+            "symbols",
+            "trading_rules",
+            "last_traded_price",
+            "snapshot",
+            "balances",
+            "creation",
+            "status",
+            "fills",
+            "order_event",
+            "fill_event",
+            "balance_event",
+            "trade",
+            "books",
         )
     )
     return v
