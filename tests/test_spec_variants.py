@@ -44,12 +44,13 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
+from spec_variants import generate_variant
 
 from scaffolder.context import build_context
 from scaffolder.generate import generate_files
 from scaffolder.render import render_connector
 from scaffolder.spec import SpecErrors, load_spec
-from scaffolder.testing.runner import _pytest_command, suite_env
+from scaffolder.testing.runner import _pytest_command, run_suite, suite_env
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = {path.stem: yaml.safe_load(path.read_text()) for path in sorted((ROOT / "specs").glob("*.yaml"))}
@@ -309,13 +310,22 @@ def _suite_failures(root: Path, report: Path) -> Tuple[int, Dict[str, str]]:
 
 # Draws known to fail, by (base spec, mutations): the failing test methods and why. Each must still fail exactly so
 # (strict), so a fix shows up as a failure here asking for the entry to go.
-KNOWN_FAILURES: Dict[Tuple[str, Tuple[str, ...]], Tuple[set, str]] = {
-    ("binance", ("drop every expect block", "private_stream from kucoin")): (
-        {"test_user_stream_update_for_order_full_fill", "test_lost_order_user_stream_full_fill_events_are_processed"},
-        "Binance's REST fills with KuCoin's order events, which ask for the fills by REST: the fill of a full-fill "
-        "event never reaches the order, and Hummingbot's test then waits forever for it (undiagnosed, 2026-12-01)",
-    ),
-}
+KNOWN_FAILURES: Dict[Tuple[str, Tuple[str, ...]], Tuple[set, str]] = {}
+
+
+@pytest.mark.timeout(300)
+def test_a_fill_event_keeps_the_state_value_that_asks_for_its_fills(tmp_path: Path):
+    """Once a known failing draw: Binance (states NEW, FILLED, ...) with KuCoin's private stream, whose order event
+    asks for its fills when its `type` is `match` or `filled`. Both specs' states are in the map; the full-fill
+    event must carry `filled`, the FILLED state that also asks for the fills, or Hummingbot's full-fill tests wait
+    forever for a fill the connector never requested."""
+    spec = copy.deepcopy(SPECS["binance"])
+    private_stream(spec, SPECS["kucoin"])
+    suite = generate_variant(tmp_path, "binance", yaml.safe_dump(spec, sort_keys=False))
+    source = (suite / "test/hummingbot/connector/exchange/binance/test_binance_exchange.py").read_text()
+    event = source[source.index("def order_event_for_full_fill_websocket_update") :]
+    assert '"type": "filled"' in event[: event.index("    def ", 10)]
+    assert run_suite(suite, ["-q", "-k", "full_fill"]) == 0
 
 
 @pytest.mark.timeout(900)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from scaffolder.context.requests import sends_body
 from scaffolder.fixtures import fixture
@@ -107,8 +107,8 @@ def _coalesced_client_id(paths: Any, source: str, canceled: bool) -> Dict[str, s
 
 
 def _holds(item: Any, value: Any) -> bool:
-    """Whether a state-rule condition holds for a value the test writes."""
-    if item.positive is not None:
+    """Whether a state-rule condition (or a predicate) holds for a value the test writes."""
+    if getattr(item, "positive", None) is not None:
         return (float(value) > 0) == item.positive
     if item.equals is not None:
         return value == item.equals
@@ -133,16 +133,28 @@ def _value_for(item: Any, example: Any, hold: bool) -> Any:
     return item.truthy if hold else not item.truthy
 
 
-def state_values(spec: Spec, source: Any, example: Any, state: str) -> Optional[Dict[str, str]]:
+def state_values(
+    spec: Spec, source: Any, example: Any, state: str, also: Sequence[Tuple[Any, bool]] = ()
+) -> Optional[Dict[str, str]]:
     """Field values (Python sources) making `source` (orders.status or an order event) yield `state`: the first
     rule giving it holds and every earlier rule fails; or all rules fail and the state field carries an exchange
-    state mapped to it. None when the state cannot be reached."""
+    state mapped to it. None when the state cannot be reached.
+
+    `also` lists other conditions of the source, each with whether the test needs it to hold: when one of them
+    reads the state field itself (an event that asks for its fills when its state is `match` or `filled`), the
+    exchange state written is one mapped to `state` that also agrees with it, if the spec maps one."""
     rules = source.state_rules
     options: List[Tuple[int, Dict[str, Any]]] = []
     for index, rule in enumerate(rules):
         if rule.state == state:
             options.append((index, {item.field: _value_for(item, example, True) for item in rule.when}))
-    exchange_state = next((key for key, mapped in spec.orders.states.items() if mapped == state), None)
+    candidates = [key for key, mapped in spec.orders.states.items() if mapped == state]
+    agreeing = [
+        key
+        for key in candidates
+        if all(_holds(condition, key) == hold for condition, hold in also if condition.field == source.state)
+    ]
+    exchange_state = next(iter(agreeing or candidates), None)
     if source.state and exchange_state is not None:
         options.append((len(rules), {source.state: exchange_state}))
     for index, assigned in options:
@@ -177,9 +189,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["expected_exchange_order_id"] = literal(EXPECTED_EXCHANGE_ORDER_ID)
     pattern = orders.client_order_id.pattern
     v["client_id_regex"] = literal(f"^(?:{pattern})$") if pattern else None
-    v["order_type_names"] = [
-        (t, literal(orders.order_types[t].type)) for t in orders.order_types
-    ]
+    v["order_type_names"] = [(t, literal(orders.order_types[t].type)) for t in orders.order_types]
     v["order_types"] = list(orders.order_types)
     limit_tif = orders.order_types["LIMIT"].time_in_force
     v["creation_checks"] = _params_checks(
@@ -318,7 +328,10 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
             event.exchange_order_id: typed(row, event.exchange_order_id, "order.exchange_order_id"),
             event.timestamp.path: _time_value(row, event.timestamp.path, event.timestamp.unit),
         }
-        values.update(state_values(spec, event, row, state) or {})
+        conditions = [(event.fill.when, filled)] if event.fill else []
+        if event.fetch_fills_when:
+            conditions.append((event.fetch_fills_when, filled))
+        values.update(state_values(spec, event, row, state, conditions) or {})
         # The field telling that the event carries a fill may be the state field: its state value is kept.
         if event.fill:
             when = event.fill.when
