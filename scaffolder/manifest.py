@@ -4,7 +4,7 @@ In the spirit of `.copier-answers.yml`, `.cruft.json` and openapi-generator's `.
 belongs in version control next to the code, and is deterministic (same inputs, same bytes):
 
 - `.hbgen/manifest.json`: what the output was generated from (hbgen, black and isort versions, SHA-256 of the
-  templates and of the spec) and, for each file hbgen generated, the SHA-256 of the content it last wrote;
+  templates, of the spec and of hbgen's own code that decides the output) and, for each file hbgen generated, the SHA-256 of the content it last wrote;
 - `.hbgen/base/SHA256`: that content itself, addressed by its hash. It is the merge base when a file edited by
   hand meets a new render (see regenerate.py).
 
@@ -40,6 +40,7 @@ TEMPLATES_DIR = ALL_TEMPLATES_DIR / "connector"
 INPUT_NAMES = {
     "spec_sha256": "the spec",
     "templates_sha256": "the templates",
+    "generator_sha256": "hbgen's code",
     "hbgen_version": "hbgen's version",
     "black_version": "black's version",
     "isort_version": "isort's version",
@@ -58,11 +59,42 @@ def templates_digest() -> str:
     return digest.hexdigest()
 
 
+# hbgen's code that does not decide what a render writes: its commands, the regeneration and state machinery, the
+# sandbox, the test runner and the pytest plugin. Everything else in the package does (spec model, contexts,
+# rendering, formatting), so a change there makes the next `hbgen generate` render again, within one version.
+_NOT_RENDERING = {
+    "cli.py",
+    "checklist.py",
+    "manifest.py",
+    "regenerate.py",
+    "schema.py",
+    "starter.py",
+    "writer.py",
+    "sandbox",
+    "support",
+    "testing",
+}
+
+
+def generator_digest() -> str:
+    """SHA-256 over the package's Python sources that decide the rendered output."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for source in sorted(package.rglob("*.py")):
+        relative = source.relative_to(package)
+        if relative.parts[0] in _NOT_RENDERING:
+            continue
+        digest.update(relative.as_posix().encode() + b"\0")
+        digest.update(source.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 def current_inputs(spec_path: Path) -> Dict[str, str]:
     """What a render of `spec_path` would depend on now (keys: INPUT_NAMES)."""
     return {
         "spec_sha256": sha256(read_spec_bytes(spec_path)),
         "templates_sha256": templates_digest(),
+        "generator_sha256": generator_digest(),
         "hbgen_version": __version__,
         "black_version": metadata.version("black"),
         "isort_version": metadata.version("isort"),

@@ -56,6 +56,26 @@ def test_generate_prints_what_it_wrote_and_a_second_run_changes_nothing(tmp_path
     assert second.exit_code == 0 and second.output == f"{out / 'binance'}: up to date\n"
 
 
+def test_a_change_to_hbgens_code_renders_again_without_making_the_tree_stale(tmp_path, repo_root, monkeypatch):
+    """Developing hbgen: after a change to its Python code the next `hbgen generate` renders (it used to answer
+    "up to date" until --force); `hbgen check` calls the tree stale only if that render differs."""
+    from scaffolder import manifest
+
+    specs = tmp_path / "specs"
+    specs.mkdir()
+    (specs / "binance.yaml").write_text((repo_root / "specs" / "binance.yaml").read_text())
+    out = tmp_path / "out"
+    spec = str(specs / "binance.yaml")
+    assert invoke("generate", spec, "--out", str(out)).exit_code == 0
+    monkeypatch.setattr(manifest, "generator_digest", lambda: "0" * 64)
+    again = invoke("generate", spec, "--out", str(out))
+    assert again.exit_code == 0 and again.output == f"{out / 'binance'}: 23 files, 0 changed\n", again.output
+    assert invoke("generate", spec, "--out", str(out)).output == f"{out / 'binance'}: up to date\n"
+    monkeypatch.setattr(manifest, "generator_digest", lambda: "1" * 64)
+    check = invoke("check", "--specs", str(specs), "--out", str(out), "--no-run-tests")
+    assert check.exit_code == 0 and "hbgen's code" not in check.output, check.output
+
+
 def test_generate_keeps_a_hand_edit_when_inputs_are_unchanged_and_force_rewrites_it(tmp_path, repo_root):
     out = tmp_path / "out"
     spec = str(repo_root / "specs" / "binance.yaml")
