@@ -12,14 +12,23 @@ write through links, it reports them as in the way).
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import stat
 import tempfile
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional
 
+try:
+    import fcntl
+except ImportError:  # Windows: its lock is taken with msvcrt instead
+    fcntl = None  # type: ignore[assignment]
+    import msvcrt
+else:
+    msvcrt = None
+
 TEMPORARY_SUFFIX = ".hbgen-tmp"
+# Windows only: folders cannot be locked there, so the lock is taken on this file in the tree, removed afterwards.
+LOCK_FILE = ".hbgen-lock"
 
 
 class TreeError(Exception):
@@ -109,13 +118,16 @@ def remove_temporaries(root: Path) -> None:
 
 
 def list_tree(root: Path) -> List[str]:
-    """Relative posix paths of the files under `root`, without caches and the manifest folder `.hbgen/`."""
+    """Relative posix paths of the files under `root`, without caches, the manifest folder `.hbgen/` and the lock."""
     if not root.is_dir():
         return []
     return [
         path.relative_to(root).as_posix()
         for path in sorted(root.rglob("*"))
-        if path.is_file() and "__pycache__" not in path.parts and ".hbgen" not in path.relative_to(root).parts
+        if path.is_file()
+        and "__pycache__" not in path.parts
+        and ".hbgen" not in path.relative_to(root).parts
+        and path.relative_to(root).as_posix() != LOCK_FILE
     ]
 
 
@@ -128,16 +140,42 @@ def read_tree(root: Path) -> Dict[str, str]:
 def locked(root: Path) -> Iterator[None]:
     """Hold the lock of the output tree at `root` (created if missing) for one regeneration: a second run on the
     same tree is refused (TreeError) instead of interleaving its writes. The lock is an flock on the folder
-    itself, so no lock file is left behind, and the kernel releases it when the process dies, even by kill -9."""
+    itself, so no lock file is left behind, and the kernel releases it when the process dies, even by kill -9.
+    Windows has no flock: there the lock is a byte-range lock (msvcrt) on `LOCK_FILE` in the tree, which Windows
+    also releases when the process dies; the file is removed when the run ends."""
     root.mkdir(parents=True, exist_ok=True)
+    busy = TreeError(
+        f"another hbgen run is regenerating {root}; wait for it to finish, then run again; nothing was written"
+    )
+    if fcntl is None:
+        with _windows_lock(root / LOCK_FILE, busy):
+            yield
+        return
     descriptor = os.open(root, os.O_RDONLY)
     try:
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise TreeError(
-                f"another hbgen run is regenerating {root}; wait for it to finish, then run again; nothing was written"
-            ) from None
+            raise busy from None
         yield
     finally:
         os.close(descriptor)
+
+
+@contextlib.contextmanager
+def _windows_lock(path: Path, busy: TreeError) -> Iterator[None]:
+    descriptor = os.open(path, os.O_RDWR | os.O_CREAT)
+    try:
+        try:
+            msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            raise busy from None
+        try:
+            yield
+        finally:
+            os.lseek(descriptor, 0, os.SEEK_SET)
+            msvcrt.locking(descriptor, msvcrt.LK_UNLCK, 1)
+    finally:
+        os.close(descriptor)
+        with contextlib.suppress(OSError):
+            path.unlink()

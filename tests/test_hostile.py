@@ -266,6 +266,33 @@ def test_a_second_run_on_a_tree_being_regenerated_is_refused(project):
     assert invoke("generate", "specs/binance.yaml").exit_code == 0
 
 
+def test_windows_takes_the_lock_on_a_file_and_removes_it(tmp_path, monkeypatch):
+    """Windows has no fcntl: the lock is msvcrt's byte-range lock on a file in the tree, refused when another
+    process holds it, and the file is gone after the run (simulated: this machine is not Windows)."""
+    from types import SimpleNamespace
+
+    from scaffolder import writer
+
+    calls = []
+    held = {"busy": False}
+
+    def locking(descriptor, mode, length):
+        calls.append(mode)
+        if mode == "NBLCK" and held["busy"]:
+            raise OSError(36, "Resource deadlock avoided")
+
+    monkeypatch.setattr(writer, "fcntl", None)
+    monkeypatch.setattr(writer, "msvcrt", SimpleNamespace(locking=locking, LK_NBLCK="NBLCK", LK_UNLCK="UNLCK"))
+    with writer.locked(tmp_path / "tree"):
+        assert (tmp_path / "tree" / writer.LOCK_FILE).exists()
+        assert writer.list_tree(tmp_path / "tree") == []
+    assert calls == ["NBLCK", "UNLCK"] and not (tmp_path / "tree" / writer.LOCK_FILE).exists()
+    held["busy"] = True
+    with pytest.raises(writer.TreeError, match="another hbgen run"):
+        with writer.locked(tmp_path / "tree"):
+            pass
+
+
 # --- black's worker processes ---------------------------------------------------------------------------------------
 
 SLOW_GENERATE = """
