@@ -1,4 +1,5 @@
-"""hbgen benchmarks: generation time against black alone, no-op regeneration, the Binance suite, public-stream hot path.
+"""hbgen benchmarks: generation time against black alone, no-op regeneration, the Binance suite, public-stream hot path
+(Binance's, measured by hot_path.py, which covers every connector).
 
 Run from anywhere with the test virtualenv: `.venv-test/bin/python benchmarks/run.py [--quick]`. Prints a table and
 writes the same figures to benchmarks/results/latest.json. Every timed step runs in a fresh process, so interpreter
@@ -11,7 +12,6 @@ import argparse
 import json
 import os
 import platform
-import random
 import statistics
 import subprocess
 import sys
@@ -26,9 +26,6 @@ SPEC = "specs/binance.yaml"
 RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
 PYTHON = sys.executable
 HBGEN = str(Path(sys.executable).parent / "hbgen")
-GENERATED_EXCHANGE_DIR = ROOT / "generated" / "binance" / "hummingbot" / "connector" / "exchange"
-TRADING_PAIR = "COINALPHA-HBOT"
-SYMBOL = "COINALPHAHBOT"
 
 TARGET_GENERATE_OVER_BLACK = 1.2
 TARGET_NOOP_SECONDS = 0.5
@@ -166,118 +163,15 @@ def generated_suite() -> Dict[str, object]:
 # --- 5: public-stream hot path ----------------------------------------------------------------------------------------
 
 
-def stream_messages(diffs: int, trades: int, seed: int = 7) -> List[dict]:
-    """Binance depthUpdate and trade events for SYMBOL, shuffled together, with consistent ids and times."""
-    rng = random.Random(seed)
-    kinds = ["diff"] * diffs + ["trade"] * trades
-    rng.shuffle(kinds)
+def hot_path(messages: int, runs: int) -> Dict[str, object]:
+    """Binance's documented diff and trade messages through the generated and upstream data source (hot_path.py)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import hot_path as hot_path_benchmark
 
-    def levels(low: int, high: int) -> List[List[str]]:
-        picks = sorted(rng.sample(range(low, high), rng.randint(1, 4)))
-        return [
-            [f"{tick / 100:.8f}", "0.00000000" if rng.random() < 0.2 else f"{rng.uniform(0.01, 50):.8f}"]
-            for tick in picks
-        ]
-
-    messages, update_id, trade_id, event_time = [], 1001, 5000, 1_700_000_000_000
-    for kind in kinds:
-        event_time += rng.randint(0, 3)
-        if kind == "diff":
-            bids, asks = levels(9500, 10000), levels(10001, 10500)
-            last = update_id + len(bids) + len(asks) - 1
-            event = {"e": "depthUpdate", "E": event_time, "s": SYMBOL, "U": update_id, "u": last, "b": bids, "a": asks}
-            update_id = last + 1
-        else:
-            trade_id += 1
-            event = {
-                "e": "trade",
-                "E": event_time,
-                "s": SYMBOL,
-                "t": trade_id,
-                "p": f"{rng.randint(9990, 10010) / 100:.8f}",
-                "q": f"{rng.uniform(0.001, 5):.8f}",
-                "T": event_time - 1,
-                "m": rng.random() < 0.5,
-                "M": True,
-            }
-        messages.append(event)
-    return messages
-
-
-def hot_path_worker(side: str, messages_file: str) -> None:
-    """Worker: push the messages through one connector's data source and order book; prints JSON to stdout.
-
-    `side` is "generated" (generated/binance, ahead of the installed package on the import path) or "upstream".
-    One untimed warm-up pass, then one timed pass on fresh copies of the messages and a fresh order book.
-    """
-    import asyncio
-
-    import hummingbot.connector.exchange as exchange_package
-
-    if side == "generated":
-        exchange_package.__path__.insert(0, str(GENERATED_EXCHANGE_DIR))
-    from bidict import bidict
-
-    from hummingbot.connector.exchange.binance import binance_exchange
-    from hummingbot.connector.exchange.binance.binance_order_book import BinanceOrderBook
-
-    if Path(binance_exchange.__file__).resolve().is_relative_to(GENERATED_EXCHANGE_DIR) != (side == "generated"):
-        raise RuntimeError(f"{side}: imported the wrong connector: {binance_exchange.__file__}")
-    text = Path(messages_file).read_text(encoding="utf-8")
-
-    async def run_once(data_source) -> Dict[str, object]:
-        messages = json.loads(text)  # fresh dicts each pass: upstream's parsers add keys to the message
-        book = BinanceOrderBook()
-        diff_queue, trade_queue = asyncio.Queue(), asyncio.Queue()
-        diff_key, trade_key = data_source._diff_messages_queue_key, data_source._trade_messages_queue_key
-        start = time.perf_counter()
-        for message in messages:
-            channel = data_source._channel_originating_message(message)
-            if channel == diff_key:
-                await data_source._parse_order_book_diff_message(message, diff_queue)
-                diff = diff_queue.get_nowait()
-                book.apply_diffs(diff.bids, diff.asks, diff.update_id)
-            elif channel == trade_key:
-                await data_source._parse_trade_message(message, trade_queue)
-                trade_queue.get_nowait()
-        elapsed = time.perf_counter() - start
-        bids, asks = book.snapshot
-        return {
-            "messages_per_second": len(messages) / elapsed,
-            "book": [len(bids), len(asks), float(bids.price.max()), float(asks.price.min())],
-        }
-
-    async def main() -> Dict[str, object]:
-        exchange = binance_exchange.BinanceExchange(
-            binance_api_key="dummy-key", binance_api_secret="dummy-secret", trading_pairs=[TRADING_PAIR]
-        )
-        exchange._set_trading_pair_symbol_map(bidict({SYMBOL: TRADING_PAIR}))
-        await run_once(exchange._orderbook_ds)
-        return await run_once(exchange._orderbook_ds)
-
-    print(json.dumps(asyncio.run(main())))
-
-
-def hot_path(messages_file: Path, runs: int) -> Dict[str, object]:
-    """messages/second for each side, one process per run, sides alternating so that load on the machine is shared.
-
-    Both connectors must leave the order book in the same state, or they did not do the same work.
-    """
-    sides = ("generated", "upstream")
-    samples = {side: [] for side in sides}
-    for _ in range(runs):
-        for side in sides:
-            command = [PYTHON, __file__, "hot-path", side, str(messages_file)]
-            completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
-            if completed.returncode != 0:
-                raise RuntimeError(f"hot path ({side}) failed:\n{completed.stderr[-2000:]}")
-            samples[side].append(json.loads(completed.stdout.splitlines()[-1]))
-    books = {json.dumps(sample["book"]) for side in sides for sample in samples[side]}
-    if len(books) != 1:
-        raise RuntimeError(f"the connectors built different order books: {sorted(books)}")
-    results = {side: summary([sample["messages_per_second"] for sample in samples[side]]) for side in sides}
-    results["generated_over_upstream"] = results["generated"]["median"] / results["upstream"]["median"]
-    return results
+    result = hot_path_benchmark.measure("binance", messages, runs)
+    if "error" in result:
+        raise RuntimeError(f"hot path: {result['error']}")
+    return {"messages": messages, **result}
 
 
 # --- report -----------------------------------------------------------------------------------------------------------
@@ -301,8 +195,8 @@ def print_table(results: Dict[str, object]) -> None:
         ("hbgen generate, no-op (median)", f"{noop:.3f} s", target(noop < TARGET_NOOP_SECONDS, "< 0.5 s")),
         ("hbgen --help (startup floor)", f"{results['hbgen_startup_s']['median']:.3f} s", ""),
         ("hbgen test binance", f"{suite['seconds']:.2f} s", "passed" if suite["passed"] else "FAILED"),
-        ("hot path, generated (median)", f"{hot['generated']['median']:,.0f} msg/s", ""),
-        ("hot path, upstream (median)", f"{hot['upstream']['median']:,.0f} msg/s", ""),
+        ("hot path, generated (median)", f"{hot['generated']:,.0f} msg/s", ""),
+        ("hot path, upstream (median)", f"{hot['upstream']:,.0f} msg/s", ""),
         (
             "hot path generated / upstream",
             f"{hot['generated_over_upstream']:.3f}x",
@@ -325,12 +219,10 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="Fewer repetitions (3 per timing, 1 hot-path run).")
     args = parser.parse_args()
     runs, hot_runs = (3, 1) if args.quick else (7, 3)
-    diffs = trades = 20_000
 
     with tempfile.TemporaryDirectory() as scratch:
-        sources_file, messages_file = Path(scratch) / "sources.json", Path(scratch) / "messages.json"
+        sources_file = Path(scratch) / "sources.json"
         source_count = dump_unformatted_sources(sources_file)
-        messages_file.write_text(json.dumps(stream_messages(diffs, trades)), encoding="utf-8")
         results = {
             "timestamp": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             "python": platform.python_version(),
@@ -350,7 +242,7 @@ def main() -> None:
             "generate_noop_s": generate_noop(runs),
             "hbgen_startup_s": hbgen_startup(runs),
             "suite": generated_suite(),
-            "hot_path": {"diff_messages": diffs, "trade_messages": trades, **hot_path(messages_file, hot_runs)},
+            "hot_path": hot_path(40_000, hot_runs),
         }
     results["generate_over_black"] = results["generate_cold_s"]["median"] / results["black_2_processes_s"]["median"]
     results["generate_over_black_1_process"] = (
@@ -363,7 +255,7 @@ def main() -> None:
     print(f"wrote {RESULTS.relative_to(ROOT)}")
 
 
-WORKERS = {"black": black_worker, "hot-path": hot_path_worker}
+WORKERS = {"black": black_worker}
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] in WORKERS:
