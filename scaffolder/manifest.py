@@ -35,6 +35,7 @@ STATE_DIR = ".hbgen"
 MANIFEST_PATH = f"{STATE_DIR}/manifest.json"
 BASE_DIR = f"{STATE_DIR}/base"
 TEMPLATES_DIR = ALL_TEMPLATES_DIR / "connector"
+MACROS_DIR = ALL_TEMPLATES_DIR / "macros"
 
 # Inputs the output depends on, with how `hbgen check` names them when they changed.
 INPUT_NAMES = {
@@ -52,9 +53,10 @@ def sha256(data: bytes) -> str:
 
 
 def templates_digest() -> str:
+    """SHA-256 over the connector templates and the macros they import."""
     digest = hashlib.sha256()
-    for template in sorted(TEMPLATES_DIR.rglob("*.j2")):
-        digest.update(template.relative_to(TEMPLATES_DIR).as_posix().encode() + b"\0")
+    for template in sorted([*TEMPLATES_DIR.rglob("*.j2"), *MACROS_DIR.rglob("*.j2")]):
+        digest.update(template.relative_to(ALL_TEMPLATES_DIR).as_posix().encode() + b"\0")
         digest.update(template.read_bytes() + b"\0")
     return digest.hexdigest()
 

@@ -21,6 +21,7 @@ EVENT_TIMEOUT = 30.0
 
 
 def connector_arguments() -> dict:
+    """The connector's credentials, from the environment variables named here."""
     missing = [env for env in ("BYBIT_API_KEY", "BYBIT_API_SECRET") if not os.environ.get(env)]
     if missing:
         raise RuntimeError(f"set {', '.join(missing)} (`hbgen market-test bybit` does, for the loopback exchange)")
@@ -28,6 +29,19 @@ def connector_arguments() -> dict:
         "bybit_api_key": os.environ["BYBIT_API_KEY"],
         "bybit_api_secret": os.environ["BYBIT_API_SECRET"],
     }
+
+
+async def until(condition, what, timeout: float = EVENT_TIMEOUT):
+    """Poll `condition` until it returns something true, and return that; past `timeout` seconds, fail saying
+    `what` did not happen (a text, or a function giving one, called then)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        outcome = condition()
+        if outcome:
+            return outcome
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what() if callable(what) else what} within {timeout:g}s")
+        await asyncio.sleep(0.05)
 
 
 class BybitUserStreamTrackerTest(unittest.TestCase):
@@ -48,14 +62,13 @@ class BybitUserStreamTrackerTest(unittest.TestCase):
 
     async def message_about(self, text: str, since: int) -> None:
         """Wait for a user stream message, after the first `since`, that mentions `text`."""
-        deadline = time.time() + EVENT_TIMEOUT
-        while not any(text in json.dumps(message, default=str) for message in self.received[since:]):
-            if time.time() > deadline:
-                raise AssertionError(f"no user stream message about {text} within {EVENT_TIMEOUT:g}s: {self.received}")
-            try:
-                self.received.append(await asyncio.wait_for(self.tracker.user_stream.get(), 0.5))
-            except asyncio.TimeoutError:
-                pass
+
+        def mentioned() -> bool:
+            while not self.tracker.user_stream.empty():
+                self.received.append(self.tracker.user_stream.get_nowait())
+            return any(text in json.dumps(message, default=str) for message in self.received[since:])
+
+        await until(mentioned, lambda: f"no user stream message about {text}: {self.received}")
 
     def test_user_stream_reports_placed_and_cancelled_orders(self):
         self.connector._set_current_timestamp(time.time())
@@ -63,7 +76,7 @@ class BybitUserStreamTrackerTest(unittest.TestCase):
         self.run_async(self.connector._update_trading_rules())
         self.run_async(self.connector._update_balances())
         self.tracker_task = self.ev_loop.create_task(self.tracker.start())
-        self.run_async(self.until_connected())
+        self.run_async(until(lambda: self.tracker.data_source.last_recv_time, "the user stream did not connect"))
 
         last_price = Decimal(str(self.run_async(self.connector._get_last_traded_price(TRADING_PAIR))))
         price = self.connector.quantize_order_price(TRADING_PAIR, last_price * Decimal("0.8"))
@@ -78,10 +91,3 @@ class BybitUserStreamTrackerTest(unittest.TestCase):
         exchange_order_id = self.connector.in_flight_orders[order_id].exchange_order_id
         self.run_async(self.connector._execute_cancel(TRADING_PAIR, order_id))
         self.run_async(self.message_about(str(exchange_order_id), placed))
-
-    async def until_connected(self):
-        deadline = time.time() + EVENT_TIMEOUT
-        while self.tracker.data_source.last_recv_time == 0:
-            if time.time() > deadline:
-                raise AssertionError(f"the user stream did not connect within {EVENT_TIMEOUT:g}s")
-            await asyncio.sleep(0.05)

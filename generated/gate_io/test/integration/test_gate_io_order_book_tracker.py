@@ -21,6 +21,7 @@ EVENT_TIMEOUT = 30.0
 
 
 def connector_arguments() -> dict:
+    """The connector's credentials, from the environment variables named here."""
     missing = [env for env in ("GATE_IO_API_KEY", "GATE_IO_SECRET_KEY") if not os.environ.get(env)]
     if missing:
         raise RuntimeError(f"set {', '.join(missing)} (`hbgen market-test gate_io` does, for the loopback exchange)")
@@ -28,6 +29,19 @@ def connector_arguments() -> dict:
         "gate_io_api_key": os.environ["GATE_IO_API_KEY"],
         "gate_io_secret_key": os.environ["GATE_IO_SECRET_KEY"],
     }
+
+
+async def until(condition, what, timeout: float = EVENT_TIMEOUT):
+    """Poll `condition` until it returns something true, and return that; past `timeout` seconds, fail saying
+    `what` did not happen (a text, or a function giving one, called then)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        outcome = condition()
+        if outcome:
+            return outcome
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what() if callable(what) else what} within {timeout:g}s")
+        await asyncio.sleep(0.05)
 
 
 class GateIoOrderBookTrackerTest(unittest.TestCase):
@@ -48,13 +62,6 @@ class GateIoOrderBookTrackerTest(unittest.TestCase):
 
     def run_async(self, coroutine):
         return self.ev_loop.run_until_complete(asyncio.wait_for(coroutine, EVENT_TIMEOUT * 2))
-
-    async def until(self, condition, what: str):
-        deadline = time.time() + EVENT_TIMEOUT
-        while not condition():
-            if time.time() > deadline:
-                raise AssertionError(f"{what} within {EVENT_TIMEOUT:g}s")
-            await asyncio.sleep(0.05)
 
     def bid_amount(self, price: Decimal) -> Decimal:
         book = self.tracker.order_books[TRADING_PAIR]
@@ -87,14 +94,14 @@ class GateIoOrderBookTrackerTest(unittest.TestCase):
         self.connector._set_current_timestamp(time.time())
         order_id = self.connector.buy(TRADING_PAIR, amount, OrderType.LIMIT, price)
         self.run_async(
-            self.until(lambda: self.bid_amount(price) >= before + amount, f"no bid of {amount} at {price} in the book")
+            until(lambda: self.bid_amount(price) >= before + amount, f"no bid of {amount} at {price} in the book")
         )
         self.run_async(
-            self.until(
+            until(
                 lambda: self.connector.in_flight_orders.get(order_id) is not None
                 and self.connector.in_flight_orders[order_id].exchange_order_id,
                 "the order was not acknowledged",
             )
         )
         self.run_async(self.connector._execute_cancel(TRADING_PAIR, order_id))
-        self.run_async(self.until(lambda: self.bid_amount(price) <= before, f"the bid at {price} stayed in the book"))
+        self.run_async(until(lambda: self.bid_amount(price) <= before, f"the bid at {price} stayed in the book"))

@@ -37,6 +37,7 @@ EVENT_TIMEOUT = 30.0
 
 
 def connector_arguments() -> dict:
+    """The connector's credentials, from the environment variables named here."""
     missing = [env for env in ("KUCOIN_API_KEY", "KUCOIN_PASSPHRASE", "KUCOIN_SECRET_KEY") if not os.environ.get(env)]
     if missing:
         raise RuntimeError(f"set {', '.join(missing)} (`hbgen market-test kucoin` does, for the loopback exchange)")
@@ -45,6 +46,19 @@ def connector_arguments() -> dict:
         "kucoin_passphrase": os.environ["KUCOIN_PASSPHRASE"],
         "kucoin_secret_key": os.environ["KUCOIN_SECRET_KEY"],
     }
+
+
+async def until(condition, what, timeout: float = EVENT_TIMEOUT):
+    """Poll `condition` until it returns something true, and return that; past `timeout` seconds, fail saying
+    `what` did not happen (a text, or a function giving one, called then)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        outcome = condition()
+        if outcome:
+            return outcome
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what() if callable(what) else what} within {timeout:g}s")
+        await asyncio.sleep(0.05)
 
 
 class KucoinMarketTest(unittest.TestCase):
@@ -79,11 +93,7 @@ class KucoinMarketTest(unittest.TestCase):
 
     @classmethod
     async def wait_until_ready(cls, connector):
-        deadline = time.time() + 60
-        while not connector.ready:
-            if time.time() > deadline:
-                raise AssertionError(f"the connector did not become ready: {connector.status_dict}")
-            await asyncio.sleep(0.2)
+        await until(lambda: connector.ready, lambda: f"the connector did not become ready: {connector.status_dict}", 60)
 
     def setUp(self):
         self.event_logger = EventLogger()
@@ -104,25 +114,28 @@ class KucoinMarketTest(unittest.TestCase):
 
     async def wait_for(self, event_class, order_id: str, timeout: float = EVENT_TIMEOUT):
         """The first event of the class logged for the order."""
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            for event in self.event_logger.event_log:
-                if isinstance(event, event_class) and getattr(event, "order_id", None) == order_id:
-                    return event
-            await asyncio.sleep(0.05)
-        logged = [type(event).__name__ for event in self.event_logger.event_log]
-        raise AssertionError(f"no {event_class.__name__} for {order_id} within {timeout:g}s (logged: {logged})")
+
+        def logged_event():
+            log = self.event_logger.event_log
+            return next(
+                (e for e in log if isinstance(e, event_class) and getattr(e, "order_id", None) == order_id), None
+            )
+
+        def missing() -> str:
+            logged = [type(event).__name__ for event in self.event_logger.event_log]
+            return f"no {event_class.__name__} for {order_id} (logged: {logged})"
+
+        return await until(logged_event, missing, timeout)
 
     def fills(self, order_id: str) -> List[OrderFilledEvent]:
         return [e for e in self.event_logger.event_log if isinstance(e, OrderFilledEvent) and e.order_id == order_id]
 
     async def filled_amount(self, order_id: str, amount: Decimal) -> None:
         """Until the order's fills add up to `amount`."""
-        deadline = time.time() + EVENT_TIMEOUT
-        while sum(fill.amount for fill in self.fills(order_id)) < amount:
-            if time.time() > deadline:
-                raise AssertionError(f"the fills of {order_id} do not add up to {amount} within {EVENT_TIMEOUT:g}s")
-            await asyncio.sleep(0.05)
+        await until(
+            lambda: sum(fill.amount for fill in self.fills(order_id)) >= amount,
+            f"the fills of {order_id} do not add up to {amount}",
+        )
 
     # --- prices and sizes from the live book and the trading rules ----------------------------------------------
 
