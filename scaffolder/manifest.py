@@ -4,7 +4,8 @@ In the spirit of `.copier-answers.yml`, `.cruft.json` and openapi-generator's `.
 belongs in version control next to the code, and is deterministic (same inputs, same bytes):
 
 - `.hbgen/manifest.json`: what the output was generated from (hbgen, black and isort versions, SHA-256 of the
-  templates, of the spec and of hbgen's own code that decides the output) and, for each file hbgen generated, the SHA-256 of the content it last wrote;
+  templates, of the spec and of hbgen's own code that decides the output) and, for each file hbgen generated, the
+  SHA-256 of the content it last wrote;
 - `.hbgen/base/SHA256`: that content itself, addressed by its hash. It is the merge base when a file edited by
   hand meets a new render (see regenerate.py).
 
