@@ -130,6 +130,14 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["ws_scheme"] = ws_auth.scheme
     v["ws_subscribe_success"] = condition(ws_auth.success, "response.data", safe=True) if ws_auth.success else None
     v["event_envelope"] = ws_auth.event_envelope
+    # With an envelope, a bare message is an event unless it is a reply to a request (it carries the success field).
+    v["reply_field"] = safe_read(ws_auth.success.field, "event_message") if ws_auth.success else None
+    v["stream_terminated"] = condition(stream.terminated, "event", safe=True) if stream.terminated else None
+    v["subscribed_log"] = (
+        "Successfully subscribed to user data stream via WebSocket API"
+        if ws_auth.scheme == "signed_subscribe"
+        else "Subscribed to the user data stream"
+    )
     queue_when = stream.queue_when
     v["queue_condition"] = (
         None

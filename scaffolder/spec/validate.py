@@ -1126,6 +1126,20 @@ def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoin
                 )
             )
 
+    if stream.terminated is not None:
+        loc = ("user_stream", "terminated")
+        _check_predicate(problems, loc, stream.terminated)
+        if stream.terminated.truthy is False or stream.terminated.equals is False:
+            problems.append((loc, "the ending event must carry its field: use equals, one_of or truthy: true"))
+        if not all(isinstance(step, fieldpath.Key) for step in fieldpath.parse(stream.terminated.field)):
+            problems.append((loc + ("field",), "a path of keys (the generated test writes the ending event)"))
+        for name in ("order_event", "fill_event", "balance_event"):
+            event = getattr(stream, name, None)
+            if event is not None and _holds(stream.terminated, event.example):
+                problems.append(
+                    ((("user_stream", name, "example")), "passes user_stream.terminated: the event would end the stream")
+                )
+
 
 def _check_extensions(spec: Spec, problems: List[Problem]) -> None:
     """`extensions`: each class at most once."""

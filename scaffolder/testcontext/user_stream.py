@@ -354,7 +354,19 @@ def _user_stream(spec: Spec) -> Dict[str, Any]:
         ),
         # The documented events, and the websocket messages carrying them (reading the test's `event` variable).
         "events": [{"name": name, "event": source, "message": _wrapped("event", envelope)} for name, source in events],
+        # With an envelope and a reply field, an event sent bare is queued as it is.
+        "bare_events": bool(envelope and success),
+        "terminated": _wrapped(literal(_message_with(stream.terminated)), envelope) if stream.terminated else None,
     }
+
+
+def _message_with(predicate: Predicate) -> Dict[str, Any]:
+    """The smallest message satisfying a condition on a path of keys (the stream's ending event)."""
+    names = [step.name for step in fieldpath.parse(predicate.field)]
+    message: Any = _satisfying(predicate)
+    for name in reversed(names):
+        message = {name: message}
+    return message
 
 
 def _utils(spec: Spec) -> Dict[str, Any]:

@@ -72,7 +72,11 @@ class PrivateWsAuth(Strict):
     listen_key: Optional[ListenKey] = None
     token: Optional[WsToken] = None
     success: Optional[Predicate] = None
-    event_envelope: Optional[str] = Field(default=None, description="Key that wraps each event, if any.")
+    event_envelope: Optional[str] = Field(
+        default=None,
+        description="Key that wraps each event, if any. A message without it is queued as it is, unless it is a "
+        "reply to a request (it carries the `success` field).",
+    )
 
 
 class Subscription(Strict):
@@ -93,6 +97,11 @@ class UserStream(Strict):
     )
     ping: Optional[UserStreamPing] = None
     queue_when: Optional[Predicate] = Field(default=None, description="Only messages passing it are queued.")
+    terminated: Optional[Predicate] = Field(
+        default=None,
+        description="An event by which the server ends the stream (Binance: e == eventStreamTerminated): the data "
+        "source raises ConnectionError, so Hummingbot reconnects and subscribes again.",
+    )
     route_field: FieldPath
     order_event: OrderEvent
     fill_event: Optional[FillEvent] = Field(

@@ -131,7 +131,7 @@ class BackpackAPIOrderBookDataSource(OrderBookTrackerDataSource):
     async def _parse_order_book_diff_message(self, raw_message: Dict[str, Any], message_queue: asyncio.Queue):
         trading_pair = await self._connector.trading_pair_associated_to_exchange_symbol(symbol=raw_message["data"]["s"])
         message_queue.put_nowait(
-            BackpackOrderBook.diff_message_from_exchange(raw_message, time.time(), {"trading_pair": trading_pair})
+            BackpackOrderBook.diff_message_from_exchange(raw_message, metadata={"trading_pair": trading_pair})
         )
 
     async def subscribe_to_trading_pair(self, trading_pair: str) -> bool:

@@ -39,6 +39,9 @@ class BinanceAPIOrderBookDataSource(OrderBookTrackerDataSource):
         )
         self._domain = domain
         self._request_ids = itertools.count(1)
+        # The message queues are keyed by the channels' event types.
+        self._trade_messages_queue_key = CONSTANTS.TRADE_EVENT_TYPE
+        self._diff_messages_queue_key = CONSTANTS.DIFF_EVENT_TYPE
 
     async def get_last_traded_prices(self, trading_pairs: List[str], domain: Optional[str] = None) -> Dict[str, float]:
         return await self._connector.get_last_traded_prices(trading_pairs=trading_pairs)
@@ -145,7 +148,7 @@ class BinanceAPIOrderBookDataSource(OrderBookTrackerDataSource):
     async def _parse_order_book_diff_message(self, raw_message: Dict[str, Any], message_queue: asyncio.Queue):
         trading_pair = await self._connector.trading_pair_associated_to_exchange_symbol(symbol=raw_message["s"])
         message_queue.put_nowait(
-            BinanceOrderBook.diff_message_from_exchange(raw_message, time.time(), {"trading_pair": trading_pair})
+            BinanceOrderBook.diff_message_from_exchange(raw_message, metadata={"trading_pair": trading_pair})
         )
 
     async def subscribe_to_trading_pair(self, trading_pair: str) -> bool:

@@ -65,7 +65,7 @@ class BinanceAPIUserStreamDataSource(UserStreamTrackerDataSource):
             response = await websocket_assistant.receive()
             if not (isinstance(response.data, dict) and response.data.get("status") == 200):
                 raise IOError(f"Error subscribing to the user stream (response: {response.data})")
-            self.logger().info("Subscribed to the user data stream")
+            self.logger().info("Successfully subscribed to user data stream via WebSocket API")
         except asyncio.CancelledError:
             raise
         except Exception:
@@ -73,7 +73,18 @@ class BinanceAPIUserStreamDataSource(UserStreamTrackerDataSource):
             raise
 
     async def _process_event_message(self, event_message: Dict[str, Any], queue: asyncio.Queue):
-        # Account events arrive wrapped in 'event'; anything else (request replies) is not queued.
-        event = event_message.get("event") if isinstance(event_message, dict) else None
-        if isinstance(event, dict) and event:
-            queue.put_nowait(event)
+        # Account events arrive wrapped in 'event', or bare; replies to requests are not queued.
+        if not isinstance(event_message, dict) or not event_message:
+            return
+        if "event" in event_message:
+            event = event_message["event"]
+        elif event_message.get("status") is None:
+            event = event_message
+        else:
+            return
+        if not isinstance(event, dict) or not event:
+            return
+        if event.get("e") == "eventStreamTerminated":
+            # The server ended the stream: reconnect and subscribe again.
+            raise ConnectionError(f"The exchange terminated the user stream: {event}")
+        queue.put_nowait(event)

@@ -25,7 +25,7 @@ WS_HEARTBEAT_TIME_INTERVAL = 30.0
 PING_PATH_URL = "/ping"
 SERVER_TIME_PATH_URL = "/time"
 EXCHANGE_INFO_PATH_URL = "/exchangeInfo"
-TICKER_PRICE_PATH_URL = "/ticker/price"
+TICKER_PRICE_CHANGE_PATH_URL = "/ticker/24hr"
 SNAPSHOT_PATH_URL = "/depth"
 ORDER_PATH_URL = "/order"
 OPEN_ORDERS_PATH_URL = "/openOrders"
@@ -107,7 +107,7 @@ RATE_LIMITS = [
         ],
     ),
     RateLimit(
-        limit_id=TICKER_PRICE_PATH_URL,
+        limit_id=TICKER_PRICE_CHANGE_PATH_URL,
         limit=5000,
         time_interval=60.0,
         linked_limits=[

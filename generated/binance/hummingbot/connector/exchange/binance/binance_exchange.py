@@ -378,9 +378,9 @@ class BinanceExchange(ExchangePyBase):
     async def _get_last_traded_price(self, trading_pair: str) -> float:
         symbol = await self.exchange_symbol_associated_to_pair(trading_pair=trading_pair)
         ticker = await self._api_get(
-            path_url=CONSTANTS.TICKER_PRICE_PATH_URL,
+            path_url=CONSTANTS.TICKER_PRICE_CHANGE_PATH_URL,
             params={
                 "symbol": symbol,
             },
         )
-        return float(ticker["price"])
+        return float(ticker["lastPrice"])

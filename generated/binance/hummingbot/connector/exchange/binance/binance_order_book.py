@@ -34,7 +34,7 @@ class BinanceOrderBook(OrderBook):
         """
         Creates a diff message from an order book update sent by the exchange
         :param msg: the update payload
-        :param timestamp: unused: the update carries its own event time
+        :param timestamp: the time to record; by default the update's own event time
         :param metadata: extra information; must carry the trading_pair
         """
         return OrderBookMessage(
@@ -46,7 +46,7 @@ class BinanceOrderBook(OrderBook):
                 "bids": msg["b"],
                 "asks": msg["a"],
             },
-            timestamp=msg["E"] * 1e-3,
+            timestamp=timestamp if timestamp is not None else msg["E"] * 1e-3,
         )
 
     @classmethod

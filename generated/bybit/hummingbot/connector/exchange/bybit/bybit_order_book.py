@@ -55,7 +55,7 @@ class BybitOrderBook(OrderBook):
         """
         Creates a diff message from an order book update sent by the exchange
         :param msg: the update payload
-        :param timestamp: unused: the update carries its own event time
+        :param timestamp: the time to record; by default the update's own event time
         :param metadata: extra information; must carry the trading_pair
         """
         return OrderBookMessage(
@@ -66,7 +66,7 @@ class BybitOrderBook(OrderBook):
                 "bids": msg["data"]["b"],
                 "asks": msg["data"]["a"],
             },
-            timestamp=msg["ts"] * 1e-3,
+            timestamp=timestamp if timestamp is not None else msg["ts"] * 1e-3,
         )
 
     @classmethod

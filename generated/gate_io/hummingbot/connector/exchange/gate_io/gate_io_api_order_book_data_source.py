@@ -164,7 +164,7 @@ class GateIoAPIOrderBookDataSource(OrderBookTrackerDataSource):
             symbol=raw_message["result"]["s"]
         )
         message_queue.put_nowait(
-            GateIoOrderBook.diff_message_from_exchange(raw_message, time.time(), {"trading_pair": trading_pair})
+            GateIoOrderBook.diff_message_from_exchange(raw_message, metadata={"trading_pair": trading_pair})
         )
 
     async def subscribe_to_trading_pair(self, trading_pair: str) -> bool:

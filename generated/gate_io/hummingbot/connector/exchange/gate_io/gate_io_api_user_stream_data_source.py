@@ -97,5 +97,7 @@ class GateIoAPIUserStreamDataSource(UserStreamTrackerDataSource):
 
     async def _process_event_message(self, event_message: Dict[str, Any], queue: asyncio.Queue):
         # Only account events are queued: replies to requests and pongs are not.
-        if isinstance(event_message, dict) and event_message.get("event") == "update":
-            queue.put_nowait(event_message)
+        if not (isinstance(event_message, dict) and event_message.get("event") == "update"):
+            return
+        event = event_message
+        queue.put_nowait(event)

@@ -34,7 +34,7 @@ class GateIoOrderBook(OrderBook):
         """
         Creates a diff message from an order book update sent by the exchange
         :param msg: the update payload
-        :param timestamp: unused: the update carries its own event time
+        :param timestamp: the time to record; by default the update's own event time
         :param metadata: extra information; must carry the trading_pair
         """
         return OrderBookMessage(
@@ -46,7 +46,7 @@ class GateIoOrderBook(OrderBook):
                 "bids": msg["result"]["b"],
                 "asks": msg["result"]["a"],
             },
-            timestamp=msg["result"]["t"] * 1e-3,
+            timestamp=timestamp if timestamp is not None else msg["result"]["t"] * 1e-3,
         )
 
     @classmethod

@@ -179,7 +179,7 @@ class KucoinAPIOrderBookDataSource(OrderBookTrackerDataSource):
             symbol=raw_message["data"]["symbol"]
         )
         message_queue.put_nowait(
-            KucoinOrderBook.diff_message_from_exchange(raw_message, time.time(), {"trading_pair": trading_pair})
+            KucoinOrderBook.diff_message_from_exchange(raw_message, metadata={"trading_pair": trading_pair})
         )
 
     async def subscribe_to_trading_pair(self, trading_pair: str) -> bool:

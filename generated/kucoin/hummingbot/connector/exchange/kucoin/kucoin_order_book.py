@@ -34,7 +34,7 @@ class KucoinOrderBook(OrderBook):
         """
         Creates a diff message from an order book update sent by the exchange
         :param msg: the update payload
-        :param timestamp: unused: the update carries its own event time
+        :param timestamp: the time to record; by default the update's own event time
         :param metadata: extra information; must carry the trading_pair
         """
         return OrderBookMessage(
@@ -46,7 +46,7 @@ class KucoinOrderBook(OrderBook):
                 "bids": msg["data"]["changes"]["bids"],
                 "asks": msg["data"]["changes"]["asks"],
             },
-            timestamp=msg["data"]["time"] * 1e-3,
+            timestamp=timestamp if timestamp is not None else msg["data"]["time"] * 1e-3,
         )
 
     @classmethod

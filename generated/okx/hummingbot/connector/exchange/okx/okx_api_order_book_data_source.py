@@ -147,7 +147,7 @@ class OkxAPIOrderBookDataSource(OrderBookTrackerDataSource):
             symbol=raw_message["arg"]["instId"]
         )
         message_queue.put_nowait(
-            OkxOrderBook.diff_message_from_exchange(raw_message, time.time(), {"trading_pair": trading_pair})
+            OkxOrderBook.diff_message_from_exchange(raw_message, metadata={"trading_pair": trading_pair})
         )
 
     async def _parse_order_book_snapshot_message(self, raw_message: Dict[str, Any], message_queue: asyncio.Queue):

@@ -55,7 +55,7 @@ class OkxOrderBook(OrderBook):
         """
         Creates a diff message from an order book update sent by the exchange
         :param msg: the update payload
-        :param timestamp: unused: the update carries its own event time
+        :param timestamp: the time to record; by default the update's own event time
         :param metadata: extra information; must carry the trading_pair
         """
         return OrderBookMessage(
@@ -66,7 +66,7 @@ class OkxOrderBook(OrderBook):
                 "bids": msg["data"][0]["bids"],
                 "asks": msg["data"][0]["asks"],
             },
-            timestamp=float(msg["data"][0]["ts"]) * 1e-3,
+            timestamp=timestamp if timestamp is not None else float(msg["data"][0]["ts"]) * 1e-3,
         )
 
     @classmethod

@@ -119,6 +119,10 @@ class BinanceAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         queue.get.side_effect = items
         return queue
 
+    def test_message_queues_are_keyed_by_event_type(self):
+        self.assertEqual("trade", self.data_source._trade_messages_queue_key)
+        self.assertEqual("depthUpdate", self.data_source._diff_messages_queue_key)
+
     async def test_get_new_order_book_successful(self):
         self.mock_api.get(self._snapshot_url_regex(), body=json.dumps(self._snapshot_response()))
 
@@ -492,9 +496,34 @@ class BinanceAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         self.assertTrue(self._is_logged("ERROR", f"Error unsubscribing from {self.trading_pair}"))
 
     async def test_get_last_traded_prices(self):
-        url = web_utils.public_rest_url(path_url=CONSTANTS.TICKER_PRICE_PATH_URL, domain=self.domain)
+        url = web_utils.public_rest_url(path_url=CONSTANTS.TICKER_PRICE_CHANGE_PATH_URL, domain=self.domain)
         self.mock_api.get(
-            re.compile(f"^{re.escape(url)}(\\?.*)?$"), body=json.dumps({"symbol": "LTCBTC", "price": "10.875"})
+            re.compile(f"^{re.escape(url)}(\\?.*)?$"),
+            body=json.dumps(
+                {
+                    "symbol": "BNBBTC",
+                    "priceChange": "-94.99999800",
+                    "priceChangePercent": "-95.960",
+                    "weightedAvgPrice": "0.29628482",
+                    "prevClosePrice": "0.10002000",
+                    "lastPrice": "10.875",
+                    "lastQty": "200.00000000",
+                    "bidPrice": "4.00000000",
+                    "bidQty": "100.00000000",
+                    "askPrice": "4.00000200",
+                    "askQty": "100.00000000",
+                    "openPrice": "99.00000000",
+                    "highPrice": "100.00000000",
+                    "lowPrice": "0.10000000",
+                    "volume": "8913.30000000",
+                    "quoteVolume": "15.30000000",
+                    "openTime": 1499783499040,
+                    "closeTime": 1499869899040,
+                    "firstId": 28385,
+                    "lastId": 28460,
+                    "count": 76,
+                }
+            ),
         )
 
         prices = await self.data_source.get_last_traded_prices([self.trading_pair])

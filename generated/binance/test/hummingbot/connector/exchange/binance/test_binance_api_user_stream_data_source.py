@@ -202,6 +202,64 @@ class BinanceAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
         self.assertTrue(self.output.empty())
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
+    async def test_listen_for_user_stream_queues_events_sent_without_envelope(self, ws_connect_mock):
+        event = {
+            "e": "executionReport",
+            "E": 1499405658658,
+            "s": "ETHBTC",
+            "c": "OID1",
+            "S": "BUY",
+            "o": "LIMIT",
+            "f": "GTC",
+            "q": "1.00000000",
+            "p": "0.10264410",
+            "P": "0.00000000",
+            "F": "0.00000000",
+            "g": -1,
+            "C": "",
+            "x": "NEW",
+            "X": "NEW",
+            "r": "NONE",
+            "i": 100234,
+            "l": "0.00000000",
+            "z": "0.00000000",
+            "L": "0.00000000",
+            "n": "0",
+            "N": None,
+            "T": 1499405658657,
+            "t": -1,
+            "v": 3,
+            "I": 8641984,
+            "w": True,
+            "m": False,
+            "M": False,
+            "O": 1499405658657,
+            "Z": "0.00000000",
+            "Y": "0.00000000",
+            "Q": "0.00000000",
+            "W": 1499405658657,
+            "V": "NONE",
+        }
+        self.websocket(
+            ws_connect_mock,
+            {"id": "d3df8a61-98ea-4fe0-8f4e-0fcea5d418b0", "status": 200, "result": {"subscriptionId": 0}},
+            event,
+        )
+
+        self.start_listening()
+
+        self.assertEqual(event, await asyncio.wait_for(self.output.get(), timeout=1))
+        self.assertTrue(self.output.empty())
+
+    async def test_terminated_stream_raises_connection_error_to_reconnect(self):
+        queue = asyncio.Queue()
+
+        with self.assertRaises(ConnectionError):
+            await self.data_source._process_event_message({"event": {"e": "eventStreamTerminated"}}, queue)
+
+        self.assertTrue(queue.empty())
+
+    @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_listen_for_user_stream_does_not_queue_malformed_or_empty_payloads_nor_request_replies(
         self, ws_connect_mock
     ):

@@ -82,7 +82,29 @@ DOCUMENTED_RESPONSES = {
             }
         ],
     },
-    "ticker_price": {"symbol": "LTCBTC", "price": "4.00000200"},
+    "ticker_24hr": {
+        "symbol": "BNBBTC",
+        "priceChange": "-94.99999800",
+        "priceChangePercent": "-95.960",
+        "weightedAvgPrice": "0.29628482",
+        "prevClosePrice": "0.10002000",
+        "lastPrice": "4.00000200",
+        "lastQty": "200.00000000",
+        "bidPrice": "4.00000000",
+        "bidQty": "100.00000000",
+        "askPrice": "4.00000200",
+        "askQty": "100.00000000",
+        "openPrice": "99.00000000",
+        "highPrice": "100.00000000",
+        "lowPrice": "0.10000000",
+        "volume": "8913.30000000",
+        "quoteVolume": "15.30000000",
+        "openTime": 1499783499040,
+        "closeTime": 1499869899040,
+        "firstId": 28385,
+        "lastId": 28460,
+        "count": 76,
+    },
     "order_book_snapshot": {
         "lastUpdateId": 1027024,
         "bids": [["4.00000000", "431.00000000"]],
@@ -270,7 +292,7 @@ class BinanceDocumentedExamplesTests(IsolatedAsyncioWrapperTestCase):
         )
 
     async def test_last_traded_price(self):
-        self._respond("get", DOCUMENTED_RESPONSES["ticker_price"])
+        self._respond("get", DOCUMENTED_RESPONSES["ticker_24hr"])
 
         price = await self.connector._get_last_traded_price(self.trading_pair)
 

@@ -37,7 +37,7 @@ class BinanceExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
     @property
     def latest_prices_url(self):
         return self._url_pattern(
-            web_utils.public_rest_url(CONSTANTS.TICKER_PRICE_PATH_URL, domain=self.exchange.domain)
+            web_utils.public_rest_url(CONSTANTS.TICKER_PRICE_CHANGE_PATH_URL, domain=self.exchange.domain)
         )
 
     @property
@@ -123,7 +123,29 @@ class BinanceExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
 
     @property
     def latest_prices_request_mock_response(self):
-        return {"symbol": "LTCBTC", "price": str(self.expected_latest_price)}
+        return {
+            "symbol": "BNBBTC",
+            "priceChange": "-94.99999800",
+            "priceChangePercent": "-95.960",
+            "weightedAvgPrice": "0.29628482",
+            "prevClosePrice": "0.10002000",
+            "lastPrice": str(self.expected_latest_price),
+            "lastQty": "200.00000000",
+            "bidPrice": "4.00000000",
+            "bidQty": "100.00000000",
+            "askPrice": "4.00000200",
+            "askQty": "100.00000000",
+            "openPrice": "99.00000000",
+            "highPrice": "100.00000000",
+            "lowPrice": "0.10000000",
+            "volume": "8913.30000000",
+            "quoteVolume": "15.30000000",
+            "openTime": 1499783499040,
+            "closeTime": 1499869899040,
+            "firstId": 28385,
+            "lastId": 28460,
+            "count": 76,
+        }
 
     @property
     def all_symbols_including_invalid_pair_mock_response(self) -> Tuple[str, Any]:

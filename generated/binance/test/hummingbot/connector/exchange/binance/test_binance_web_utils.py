@@ -50,7 +50,7 @@ class BinanceWebUtilsTests(IsolatedAsyncioWrapperTestCase):
                 "/ping": (5000, 60.0, [("REQUEST_WEIGHT", 1), ("RAW_REQUESTS", 1)]),
                 "/time": (5000, 60.0, [("REQUEST_WEIGHT", 1), ("RAW_REQUESTS", 1)]),
                 "/exchangeInfo": (5000, 60.0, [("REQUEST_WEIGHT", 20), ("RAW_REQUESTS", 1)]),
-                "/ticker/price": (5000, 60.0, [("REQUEST_WEIGHT", 2), ("RAW_REQUESTS", 1)]),
+                "/ticker/24hr": (5000, 60.0, [("REQUEST_WEIGHT", 2), ("RAW_REQUESTS", 1)]),
                 "/depth": (5000, 60.0, [("REQUEST_WEIGHT", 50), ("RAW_REQUESTS", 1)]),
                 "/order": (5000, 60.0, [("REQUEST_WEIGHT", 4), ("ORDERS", 1), ("ORDERS_24HR", 1), ("RAW_REQUESTS", 1)]),
                 "/openOrders": (5000, 60.0, [("REQUEST_WEIGHT", 6), ("RAW_REQUESTS", 1)]),
