@@ -46,10 +46,10 @@ def edit_spec() -> None:
     """A spec edit that changes binance_constants.py and binance_exchange.py (an endpoint constant renamed)."""
     spec = Path("specs/binance.yaml")
     text = spec.read_text()
-    old = "  ticker_price:\n    path: /ticker/price\n    constant: TICKER_PRICE_PATH_URL"
+    old = "  ticker_24hr:\n    path: /ticker/24hr\n    constant: TICKER_PRICE_CHANGE_PATH_URL"
     assert old in text
-    text = text.replace(old, "  last_price:\n    path: /ticker/price\n    constant: LAST_PRICE_PATH_URL")
-    spec.write_text(text.replace("endpoint: ticker_price", "endpoint: last_price"))
+    text = text.replace(old, "  last_price:\n    path: /ticker/24hr\n    constant: LAST_PRICE_PATH_URL")
+    spec.write_text(text.replace("endpoint: ticker_24hr", "endpoint: last_price"))
 
 
 def assert_one_line_error(result, *fragments: str) -> str:

@@ -53,9 +53,9 @@ def rate_limit_edit(text: str) -> str:
 
 def rename_endpoint(text: str) -> str:
     return text.replace(
-        "  ticker_price:\n    path: /ticker/price\n    constant: TICKER_PRICE_PATH_URL",
-        "  last_price:\n    path: /ticker/price\n    constant: LAST_PRICE_PATH_URL",
-    ).replace("endpoint: ticker_price", "endpoint: last_price")
+        "  ticker_24hr:\n    path: /ticker/24hr\n    constant: TICKER_PRICE_CHANGE_PATH_URL",
+        "  last_price:\n    path: /ticker/24hr\n    constant: LAST_PRICE_PATH_URL",
+    ).replace("endpoint: ticker_24hr", "endpoint: last_price")
 
 
 def drop_balance_channel(text: str) -> str:

@@ -169,9 +169,9 @@ SUPPORTED: Dict[str, List[Tuple[str, List[Edit], str, str]]] = {
     "binance": [
         (
             "ticker-path-placeholder",
-            [("    path: /ticker/price\n", "    path: /ticker/{symbol}/\n    limit_id: TICKER\n")],
+            [("    path: /ticker/24hr\n", "    path: /ticker/{symbol}/\n    limit_id: TICKER\n")],
             "binance_exchange.py",
-            "path_url=CONSTANTS.TICKER_PRICE_PATH_URL.format(symbol=symbol),",
+            "path_url=CONSTANTS.TICKER_PRICE_CHANGE_PATH_URL.format(symbol=symbol),",
         ),
         (
             "snapshot-path-placeholder",
