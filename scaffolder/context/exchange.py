@@ -79,6 +79,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     }
     # The URL constants' .format(...) argument naming the domain: `domain=domain`, or `domain` (positional).
     v["domain_keyword"] = "" if positional else "domain="
+    v["api_version"] = urls.api_version
     markets = spec.markets
     # Relative paths: the constants leave out the leading "/", which rest_url puts between base URL and path.
     relative = urls.relative_paths

@@ -41,16 +41,19 @@ def inverse(params: Dict[str, str], received: Dict[str, Any]) -> Dict[str, Any]:
     return values
 
 
+def _base_path(url: str) -> str:
+    return urlsplit(url).path
+
+
 class RestApi:
     def __init__(self, sandbox):
         self.sandbox = sandbox
         self.spec = sandbox.spec
         spec = self.spec
         # The base URL's path, to which the endpoint paths are appended as written (`/api/v3` + `/order`, or
-        # `/` + `api/v1/order` after a base ending with a slash).
-        base_path = urlsplit(spec.urls.rest).path
-        if not base_path.endswith("/"):
-            base_path = base_path.rstrip("/")
+        # `/` + `api/v1/order` after a base ending with a slash); with urls.api_version, public and signed endpoints
+        # may sit under different versions.
+        base_paths = {private: _base_path(spec.urls.rest_base(private)) for private in (False, True)}
         roles: List[Tuple[str, str, str]] = []  # (endpoint, method, role)
         orders = spec.orders
         roles += [(orders.create.endpoint, orders.create.method, "create"),
@@ -77,7 +80,8 @@ class RestApi:
         if spec.public_ws.token:
             roles.append((spec.public_ws.token.endpoint, spec.public_ws.token.method, "public_token"))
         self.routes = [
-            (_path_pattern(base_path + spec.endpoints[name].path), method, role, name) for name, method, role in roles
+            (_path_pattern(base_paths[role in self.private_roles] + spec.endpoints[name].path), method, role, name)
+            for name, method, role in roles
         ]
         errors = [spec.response_errors.example if spec.response_errors else None,
                   spec.auth.time_sync.error_example if spec.auth.time_sync else None,

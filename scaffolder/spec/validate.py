@@ -248,7 +248,7 @@ def _check_exchange(spec: Spec, problems: List[Problem], endpoint_ref: EndpointR
                 )
             )
         constants[endpoint.constant] = name
-        _check_endpoint_path(problems, loc, endpoint, spec.urls.rest.endswith("/"))
+        _check_endpoint_path(problems, loc, endpoint, spec.urls.rest_base(private=False).endswith("/"))
         if endpoint.limit_id is not None:
             if endpoint.limit_id in constants or endpoint.limit_id in pools:
                 problems.append((loc + ("limit_id",), f"limit id {endpoint.limit_id} is already used"))

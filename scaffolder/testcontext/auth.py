@@ -89,7 +89,8 @@ def _rest(spec: Spec) -> Dict[str, Any]:
     timestamp = signed_timestamp(rest.timestamp.unit)
     # A signed request to a real private endpoint: the balances endpoint on the default domain.
     url = (
-        spec.urls.rest.replace("{domain}", spec.exchange.domains.default) + spec.endpoints[spec.balances.endpoint].path
+        spec.urls.rest_base(private=True).replace("{domain}", spec.exchange.domains.default)
+        + spec.endpoints[spec.balances.endpoint].path
     )
     path = urlparse(url).path
     nonce = nonce_value(rest.nonce) if rest.nonce is not None else None
@@ -271,16 +272,17 @@ def server_time_value(spec: Spec, milliseconds: int) -> Any:
 
 def _web_utils(spec: Spec) -> Dict[str, Any]:
     domains = [spec.exchange.domains.default, *spec.exchange.domains.others]
-    rest = spec.urls.rest
+    public_base = spec.urls.rest_base(private=False)
+    private_base = spec.urls.rest_base(private=True)
     public = spec.endpoints[spec.markets.check_network]
     private = spec.endpoints[spec.balances.endpoint]
     values: Dict[str, Any] = {
         "public_constant": public.constant,
         "private_constant": private.constant,
-        "public_urls": literal([(domain, _url(rest, domain, public.path)) for domain in domains]),
-        "private_urls": literal([(domain, _url(rest, domain, private.path)) for domain in domains]),
-        "default_public_url": literal(_url(rest, domains[0], public.path)),
-        "default_private_url": literal(_url(rest, domains[0], private.path)),
+        "public_urls": literal([(domain, _url(public_base, domain, public.path)) for domain in domains]),
+        "private_urls": literal([(domain, _url(private_base, domain, private.path)) for domain in domains]),
+        "default_public_url": literal(_url(public_base, domains[0], public.path)),
+        "default_private_url": literal(_url(private_base, domains[0], private.path)),
         "public_response": fixture(public.example_response),
         "rate_limits": user_stream_tests._rate_limits(spec),
         "time_sync": spec.auth.time_sync is not None,
@@ -294,8 +296,8 @@ def _web_utils(spec: Spec) -> Dict[str, Any]:
         server_ms = SERVER_TIME_MS // unit_ms * unit_ms
         server_time = spec.endpoints[time_sync.endpoint]
         values["unit"] = time_sync.unit
-        values["time_urls"] = literal([(domain, _url(rest, domain, server_time.path)) for domain in domains])
-        values["time_url"] = literal(_url(rest, domains[0], server_time.path))
+        values["time_urls"] = literal([(domain, _url(public_base, domain, server_time.path)) for domain in domains])
+        values["time_url"] = literal(_url(public_base, domains[0], server_time.path))
         values["time_response"] = fixture(
             server_time.example_response, {time_sync.server_time: literal(server_time_value(spec, server_ms))}
         )

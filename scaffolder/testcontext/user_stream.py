@@ -298,7 +298,7 @@ def _user_stream(spec: Spec) -> Dict[str, Any]:
         endpoint = spec.endpoints[ws.listen_key.endpoint]
         key = "testListenKey"
         connection["listen_key"] = {
-            "url": literal(_url(spec.urls.rest, spec.exchange.domains.default, endpoint.path)),
+            "url": literal(_url(spec.urls.rest_base(private=True), spec.exchange.domains.default, endpoint.path)),
             "response": fixture(endpoint.example_response, {ws.listen_key.key: literal(key)}),
             "ws_url": literal(
                 spec.urls.private_ws.replace("{domain}", spec.exchange.domains.default).replace("{listen_key}", key)
@@ -321,7 +321,7 @@ def _user_stream(spec: Spec) -> Dict[str, Any]:
             seconds = Decimal(str(raw)) / UNITS_PER_SECOND[ws.token.ping_interval.unit]
             ping_interval = literal(float(seconds * Decimal(str(ANNOUNCED_PING_SHARE))))
         connection["token"] = {
-            "url": literal(_url(spec.urls.rest, spec.exchange.domains.default, endpoint.path)),
+            "url": literal(_url(spec.urls.rest_base(private=True), spec.exchange.domains.default, endpoint.path)),
             "method": ws.token.method.lower(),
             "response": fixture(endpoint.example_response),
             "ws_url": literal(ws_url),

@@ -73,8 +73,28 @@ class Exchange(Strict):
         return value
 
 
+class ApiVersion(Strict):
+    """The version segment between the REST base URL and the paths, for public and for signed endpoints."""
+
+    public: str = Field(description="Before public paths (Binance: v3).")
+    private: str = Field(description="Before signed paths (Binance: v3).")
+
+    @field_validator("public", "private")
+    @classmethod
+    def _segment(cls, value: str) -> str:
+        if not re.fullmatch(r"[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*", value):
+            raise ValueError(f"expected URL path text without slashes at either end or placeholders, found {value!r}")
+        return value
+
+
 class Urls(Strict):
     rest: str = Field(description="REST base URL; {domain} is replaced by the connector's domain.")
+    api_version: Optional[ApiVersion] = Field(
+        default=None,
+        description="A version segment between `rest` and the paths (Binance: `rest: https://api.binance.{domain}/api/`, "
+        "`api_version: {public: v3, private: v3}`): Hummingbot's PUBLIC_API_VERSION and PRIVATE_API_VERSION constants, "
+        "which public_rest_url and private_rest_url put before the path.",
+    )
     public_ws: str
     private_ws: str
     domain_format: Literal["named", "positional"] = Field(
@@ -87,6 +107,12 @@ class Urls(Strict):
         description="Path constants without their leading '/', joined to `rest` with '/' (Gate.io's "
         "ORDER_CREATE_PATH_URL = \"spot/orders\").",
     )
+
+    def rest_base(self, private: bool) -> str:
+        """The URL endpoint paths follow: `rest`, then the public or private API version if any."""
+        if self.api_version is None:
+            return self.rest
+        return self.rest + (self.api_version.private if private else self.api_version.public)
 
     @field_validator("rest")
     @classmethod

@@ -11,14 +11,15 @@ DEFAULT_DOMAIN = "com"
 HBOT_ORDER_ID_PREFIX = "x-MG43PCSN"
 MAX_ORDER_ID_LEN = 32
 
-# Base URLs; {domain} is replaced by the connector's domain. With BINANCE_API_HOST=host:port set, they all point
+# Base URLs; {} is replaced by the connector's domain. With BINANCE_API_HOST=host:port set, they all point
 # at that host over plain http/ws, same paths: a local stand-in for the exchange (`hbgen sandbox`).
 LOCAL_API_HOST = os.environ.get("BINANCE_API_HOST")
-REST_URL = f"http://{LOCAL_API_HOST}/api/v3" if LOCAL_API_HOST else "https://api.binance.{domain}/api/v3"
-WSS_URL = f"ws://{LOCAL_API_HOST}/ws" if LOCAL_API_HOST else "wss://stream.binance.{domain}:9443/ws"
-WSS_PRIVATE_URL = (
-    f"ws://{LOCAL_API_HOST}/ws-api/v3" if LOCAL_API_HOST else "wss://ws-api.binance.{domain}:443/ws-api/v3"
-)
+REST_URL = f"http://{LOCAL_API_HOST}/api/" if LOCAL_API_HOST else "https://api.binance.{}/api/"
+# The API version between the base URL and the paths.
+PUBLIC_API_VERSION = "v3"
+PRIVATE_API_VERSION = "v3"
+WSS_URL = f"ws://{LOCAL_API_HOST}/ws" if LOCAL_API_HOST else "wss://stream.binance.{}:9443/ws"
+WSS_PRIVATE_URL = f"ws://{LOCAL_API_HOST}/ws-api/v3" if LOCAL_API_HOST else "wss://ws-api.binance.{}:443/ws-api/v3"
 WS_HEARTBEAT_TIME_INTERVAL = 30.0
 
 # REST paths

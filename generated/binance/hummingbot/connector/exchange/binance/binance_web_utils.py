@@ -10,18 +10,18 @@ from hummingbot.core.web_assistant.web_assistants_factory import WebAssistantsFa
 
 
 def rest_url(path_url: str, domain: str = CONSTANTS.DEFAULT_DOMAIN) -> str:
-    """Full URL of a REST endpoint on the given domain."""
-    return CONSTANTS.REST_URL.format(domain=domain) + path_url
+    """The REST base URL on the given domain followed by `path_url`, which starts with the API version."""
+    return CONSTANTS.REST_URL.format(domain) + path_url
 
 
 def public_rest_url(path_url: str, domain: str = CONSTANTS.DEFAULT_DOMAIN) -> str:
     """Full URL of a public REST endpoint on the given domain."""
-    return rest_url(path_url, domain)
+    return rest_url(CONSTANTS.PUBLIC_API_VERSION + path_url, domain)
 
 
 def private_rest_url(path_url: str, domain: str = CONSTANTS.DEFAULT_DOMAIN) -> str:
     """Full URL of a private (signed) REST endpoint on the given domain."""
-    return rest_url(path_url, domain)
+    return rest_url(CONSTANTS.PRIVATE_API_VERSION + path_url, domain)
 
 
 def build_api_factory(
