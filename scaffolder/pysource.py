@@ -156,7 +156,7 @@ def template_string(text: str, values: Mapping[str, str], embedded: Optional[Map
 
     A template that is exactly one placeholder is its value, whatever its type; inside a longer text a placeholder
     is concatenated, as `embedded[name]` when given: the text form of a value that is not a string
-    (`str(next(self._request_ids))` for a counter, `",".join(symbols)` for a list).
+    (`str(web_utils.next_message_id())` for a counter, `",".join(symbols)` for a list).
     """
     names = placeholders(text)
     if not names:

@@ -73,6 +73,10 @@ def _route_read(spec: Spec) -> str:
 
 
 def add(spec: Spec, v: Dict[str, Any]) -> None:
+    public_messages = [spec.public_ws.subscribe.message, spec.public_ws.subscribe.unsubscribe_message]
+    if spec.public_ws.ping is not None:
+        public_messages.append(spec.public_ws.ping.message)
+    v["public_request_ids"] = any(uses(message, "request_id") for message in public_messages)
     public = spec.public_ws
     channels = public.channels
     per_pair = public.subscribe.scope == "per_pair"
@@ -81,7 +85,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     token = public.token
     # Without a ping message the connection only needs the token, not the announced interval.
     v["public_token"] = token_values(spec, token, "connection_info", pings=bool(public.ping)) if token else None
-    message_values = {"request_id": "next(self._request_ids)", "time": "int(self._time())"}
+    message_values = {"request_id": "web_utils.next_message_id()", "time": "int(self._time())"}
     embedded = {name: f"str({source})" for name, source in message_values.items()}
     ping = public.ping
     v["public_ping"] = (

@@ -15,13 +15,13 @@ MESSAGE_VALUES = {
     "symbols": "symbols",
     "symbol": "symbol",
     "time": "int(self._time())",
-    "request_id": "next(self._request_ids)",
+    "request_id": "web_utils.next_message_id()",
 }
 # The same inside a longer string: text, the symbols joined by commas.
 EMBEDDED_MESSAGE_VALUES = {
     "symbols": '",".join(symbols)',
     "time": "str(int(self._time()))",
-    "request_id": "str(next(self._request_ids))",
+    "request_id": "str(web_utils.next_message_id())",
 }
 # A list item of a subscription message using {symbol} is repeated for each of the connector's pairs.
 EACH_SYMBOL = ("symbol", "symbols")

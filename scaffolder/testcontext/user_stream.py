@@ -270,7 +270,7 @@ class _NextId:
         self.ids = ids
 
     def __format__(self, spec: str) -> str:
-        # Inside a longer string ("p{request_id}"), as the connector's str(next(self._request_ids)).
+        # Inside a longer string ("p{request_id}"), as the connector's str(web_utils.next_message_id()).
         return str(next(self.ids))
 
 

@@ -1,5 +1,4 @@
 import asyncio
-import itertools
 import time
 from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
@@ -38,7 +37,6 @@ class BinanceAPIOrderBookDataSource(OrderBookTrackerDataSource):
             throttler=throttler, time_synchronizer=time_synchronizer, domain=domain
         )
         self._domain = domain
-        self._request_ids = itertools.count(1)
         # The message queues are keyed by the channels' event types.
         self._trade_messages_queue_key = CONSTANTS.TRADE_EVENT_TYPE
         self._diff_messages_queue_key = CONSTANTS.DIFF_EVENT_TYPE
@@ -104,12 +102,12 @@ class BinanceAPIOrderBookDataSource(OrderBookTrackerDataSource):
             {
                 "method": "SUBSCRIBE",
                 "params": [symbol.lower() + "@trade" for symbol in symbols],
-                "id": next(self._request_ids),
+                "id": web_utils.next_message_id(),
             },
             {
                 "method": "SUBSCRIBE",
                 "params": [symbol.lower() + "@depth@100ms" for symbol in symbols],
-                "id": next(self._request_ids),
+                "id": web_utils.next_message_id(),
             },
         ]
 
@@ -119,12 +117,12 @@ class BinanceAPIOrderBookDataSource(OrderBookTrackerDataSource):
             {
                 "method": "UNSUBSCRIBE",
                 "params": [symbol.lower() + "@trade" for symbol in symbols],
-                "id": next(self._request_ids),
+                "id": web_utils.next_message_id(),
             },
             {
                 "method": "UNSUBSCRIBE",
                 "params": [symbol.lower() + "@depth@100ms" for symbol in symbols],
-                "id": next(self._request_ids),
+                "id": web_utils.next_message_id(),
             },
         ]
 

@@ -1,5 +1,4 @@
 import asyncio
-import itertools
 import time
 from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
@@ -38,7 +37,6 @@ class BitmartAPIOrderBookDataSource(OrderBookTrackerDataSource):
             throttler=throttler, time_synchronizer=time_synchronizer, domain=domain
         )
         self._domain = domain
-        self._request_ids = itertools.count(1)
 
     async def get_last_traded_prices(self, trading_pairs: List[str], domain: Optional[str] = None) -> Dict[str, float]:
         return await self._connector.get_last_traded_prices(trading_pairs=trading_pairs)

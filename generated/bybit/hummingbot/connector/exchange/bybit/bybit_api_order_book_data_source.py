@@ -1,5 +1,4 @@
 import asyncio
-import itertools
 import time
 from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
@@ -38,7 +37,6 @@ class BybitAPIOrderBookDataSource(OrderBookTrackerDataSource):
             throttler=throttler, time_synchronizer=time_synchronizer, domain=domain
         )
         self._domain = domain
-        self._request_ids = itertools.count(1)
         self._ping_interval = CONSTANTS.PUBLIC_WS_PING_INTERVAL
 
     async def get_last_traded_prices(self, trading_pairs: List[str], domain: Optional[str] = None) -> Dict[str, float]:

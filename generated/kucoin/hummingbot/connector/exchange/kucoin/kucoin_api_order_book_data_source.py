@@ -1,5 +1,4 @@
 import asyncio
-import itertools
 import time
 import uuid
 from typing import TYPE_CHECKING, Any, Dict, List, Optional
@@ -39,7 +38,6 @@ class KucoinAPIOrderBookDataSource(OrderBookTrackerDataSource):
             throttler=throttler, time_synchronizer=time_synchronizer, domain=domain
         )
         self._domain = domain
-        self._request_ids = itertools.count(1)
         self._ping_interval = CONSTANTS.PUBLIC_WS_PING_INTERVAL
 
     async def get_last_traded_prices(self, trading_pairs: List[str], domain: Optional[str] = None) -> Dict[str, float]:
@@ -109,14 +107,14 @@ class KucoinAPIOrderBookDataSource(OrderBookTrackerDataSource):
         """The subscribe messages for the trade and order book channels of the given symbols."""
         return [
             {
-                "id": next(self._request_ids),
+                "id": web_utils.next_message_id(),
                 "type": "subscribe",
                 "topic": "/market/match:" + ",".join(symbols),
                 "privateChannel": False,
                 "response": False,
             },
             {
-                "id": next(self._request_ids),
+                "id": web_utils.next_message_id(),
                 "type": "subscribe",
                 "topic": "/market/level2:" + ",".join(symbols),
                 "privateChannel": False,
@@ -128,14 +126,14 @@ class KucoinAPIOrderBookDataSource(OrderBookTrackerDataSource):
         """The unsubscribe messages for the trade and order book channels of the given symbols."""
         return [
             {
-                "id": next(self._request_ids),
+                "id": web_utils.next_message_id(),
                 "type": "unsubscribe",
                 "topic": "/market/match:" + ",".join(symbols),
                 "privateChannel": False,
                 "response": False,
             },
             {
-                "id": next(self._request_ids),
+                "id": web_utils.next_message_id(),
                 "type": "unsubscribe",
                 "topic": "/market/level2:" + ",".join(symbols),
                 "privateChannel": False,
@@ -164,7 +162,9 @@ class KucoinAPIOrderBookDataSource(OrderBookTrackerDataSource):
                 # The connection closed: listen_for_subscriptions reconnects.
                 return
             except asyncio.TimeoutError:
-                await websocket_assistant.send(WSJSONRequest(payload={"id": next(self._request_ids), "type": "ping"}))
+                await websocket_assistant.send(
+                    WSJSONRequest(payload={"id": web_utils.next_message_id(), "type": "ping"})
+                )
 
     async def _parse_trade_message(self, raw_message: Dict[str, Any], message_queue: asyncio.Queue):
         trading_pair = await self._connector.trading_pair_associated_to_exchange_symbol(

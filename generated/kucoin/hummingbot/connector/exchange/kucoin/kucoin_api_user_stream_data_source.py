@@ -1,5 +1,4 @@
 import asyncio
-import itertools
 import uuid
 from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
@@ -42,7 +41,6 @@ class KucoinAPIUserStreamDataSource(UserStreamTrackerDataSource):
             throttler=throttler, time_synchronizer=time_synchronizer, domain=domain, auth=auth
         )
         self._domain = domain
-        self._request_ids = itertools.count(1)
         self._ping_interval = 0.0  # announced by the token endpoint on connection
 
     async def _get_ws_assistant(self) -> WSAssistant:
@@ -71,7 +69,7 @@ class KucoinAPIUserStreamDataSource(UserStreamTrackerDataSource):
             await websocket_assistant.send(
                 WSJSONRequest(
                     payload={
-                        "id": next(self._request_ids),
+                        "id": web_utils.next_message_id(),
                         "type": "subscribe",
                         "topic": "/spotMarket/tradeOrders",
                         "privateChannel": True,
@@ -82,7 +80,7 @@ class KucoinAPIUserStreamDataSource(UserStreamTrackerDataSource):
             await websocket_assistant.send(
                 WSJSONRequest(
                     payload={
-                        "id": next(self._request_ids),
+                        "id": web_utils.next_message_id(),
                         "type": "subscribe",
                         "topic": "/account/balance",
                         "privateChannel": True,
@@ -107,7 +105,9 @@ class KucoinAPIUserStreamDataSource(UserStreamTrackerDataSource):
                 )
                 return
             except asyncio.TimeoutError:
-                await websocket_assistant.send(WSJSONRequest(payload={"id": next(self._request_ids), "type": "ping"}))
+                await websocket_assistant.send(
+                    WSJSONRequest(payload={"id": web_utils.next_message_id(), "type": "ping"})
+                )
 
     async def _process_event_message(self, event_message: Dict[str, Any], queue: asyncio.Queue):
         # Only account events are queued: replies to requests and pongs are not.

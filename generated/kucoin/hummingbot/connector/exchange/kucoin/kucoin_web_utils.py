@@ -1,3 +1,4 @@
+import itertools
 from typing import Callable, Optional
 
 from hummingbot.connector.exchange.kucoin import kucoin_constants as CONSTANTS
@@ -46,6 +47,15 @@ def build_api_factory(
 
 def build_api_factory_without_time_synchronizer_pre_processor(throttler: AsyncThrottler) -> WebAssistantsFactory:
     return WebAssistantsFactory(throttler=throttler)
+
+
+# Ids of the websocket requests (subscriptions, pings), unique within the process.
+_message_ids = itertools.count(1)
+
+
+def next_message_id() -> int:
+    """The id of the next websocket request."""
+    return next(_message_ids)
 
 
 def create_throttler() -> AsyncThrottler:

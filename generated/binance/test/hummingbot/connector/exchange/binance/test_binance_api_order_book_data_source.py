@@ -1,4 +1,5 @@
 import asyncio
+import itertools
 import json
 import re
 from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
@@ -37,6 +38,10 @@ class BinanceAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         self.listening_task = None
         self.mocking_assistant = NetworkMockingAssistant()
         await self.mocking_assistant.async_init()
+        # Request ids count from 1 in each test.
+        message_ids = patch.object(web_utils, "next_message_id", side_effect=itertools.count(1))
+        message_ids.start()
+        self.addCleanup(message_ids.stop)
 
         self.connector = BinanceExchange(
             binance_api_key="",

@@ -2,6 +2,7 @@ import asyncio
 import base64
 import hashlib
 import hmac
+import itertools
 import json
 from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
 from typing import Optional
@@ -9,6 +10,7 @@ from unittest.mock import AsyncMock, MagicMock, patch
 
 from aioresponses import aioresponses
 
+from hummingbot.connector.exchange.kucoin import kucoin_web_utils as web_utils
 from hummingbot.connector.exchange.kucoin.kucoin_api_user_stream_data_source import KucoinAPIUserStreamDataSource
 from hummingbot.connector.exchange.kucoin.kucoin_auth import KucoinAuth
 from hummingbot.connector.exchange.kucoin.kucoin_exchange import KucoinExchange
@@ -24,6 +26,10 @@ class KucoinAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
         self.trading_pair = "COINALPHA-HBOT"
         self.mocking_assistant = NetworkMockingAssistant()
         await self.mocking_assistant.async_init()
+        # Request ids count from 1 in each test.
+        message_ids = patch.object(web_utils, "next_message_id", side_effect=itertools.count(1))
+        message_ids.start()
+        self.addCleanup(message_ids.stop)
         self.time_provider = MagicMock()
         self.time_provider.time.return_value = 1640000000.25
         self.connector = KucoinExchange(
