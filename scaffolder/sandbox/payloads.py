@@ -150,13 +150,18 @@ def with_rows(example: Any, rows: str, values: List[Dict[str, Any]], row_hook=No
     return payload
 
 
-def levels(documented_rows: List[Any], levels_: Sequence[Sequence[Decimal]]) -> List[Any]:
-    """Book levels shaped like the documented ones ([price, size, ...] lists or {price, size} rows)."""
+def levels(documented_rows: List[Any], levels_: Sequence[Sequence[Decimal]], level_paths: Any = None) -> List[Any]:
+    """Book levels shaped like the documented ones ([price, size, ...] lists, or level objects whose price and
+    amount are at `level_paths.price` and `level_paths.amount`)."""
     template = documented_rows[0] if documented_rows else ["0", "0"]
     rows = []
     for price, amount in levels_:
         row = copy.deepcopy(template)
-        row[0] = typed(template[0], price)
-        row[1] = typed(template[1], amount)
+        if level_paths is not None:
+            fieldpath.write(row, level_paths.price, typed(fieldpath.read(template, level_paths.price), price))
+            fieldpath.write(row, level_paths.amount, typed(fieldpath.read(template, level_paths.amount), amount))
+        else:
+            row[0] = typed(template[0], price)
+            row[1] = typed(template[1], amount)
         rows.append(row)
     return rows

@@ -175,7 +175,9 @@ class Sandbox:
             put(payload, channel.first_update_id, first_update_id or update_id)
         put_time(payload, channel.timestamp, self.now())
         for path, levels in ((channel.bids, bids), (channel.asks, asks)):
-            fieldpath.write(payload, path, payloads.levels(fieldpath.read(payload, path), levels))
+            fieldpath.write(
+                payload, path, payloads.levels(fieldpath.read(payload, path), levels, getattr(channel, "levels", None))
+            )
         return payload
 
     def snapshot_message(self, market: Market) -> Any:
