@@ -87,7 +87,7 @@ DIFF_EVENT_TYPE = "book"
 USER_ORDERS_ENDPOINT_NAME = "executions"
 
 # Substrings that, all present in an error, identify it
-ORDER_NOT_FOUND_ON_STATUS_MATCHES = []
+ORDER_NOT_FOUND_ON_STATUS_MATCHES = ["EOrder:Invalid order"]
 UNKNOWN_ORDER_MESSAGE = ["EOrder:Unknown order"]
 
 # Rate limit pools

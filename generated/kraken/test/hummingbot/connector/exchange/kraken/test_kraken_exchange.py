@@ -72,7 +72,7 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
             "result": {
                 "XETHXXBT": {
                     "altname": "ETHXBT",
-                    "wsname": True,
+                    "wsname": self.base_asset + "/" + self.quote_asset,
                     "aclass_base": "currency",
                     "base": "XETH",
                     "aclass_quote": "currency",
@@ -145,7 +145,7 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
             "result": {
                 "XETHXXBT": {
                     "altname": "ETHXBT",
-                    "wsname": False,
+                    "wsname": "INVALID" + "/" + "PAIR",
                     "aclass_base": "currency",
                     "base": "XETH",
                     "aclass_quote": "currency",
@@ -185,7 +185,7 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
                     "ordermin": "0.01",
                     "costmin": "0.00002",
                     "tick_size": "0.00001",
-                    "status": "online",
+                    "status": "NOT_online",
                     "long_position_limit": 1100,
                     "short_position_limit": 400,
                 }
@@ -219,7 +219,7 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
             "result": {
                 "XETHXXBT": {
                     "altname": "ETHXBT",
-                    "wsname": True,
+                    "wsname": self.base_asset + "/" + self.quote_asset,
                     "aclass_base": "currency",
                     "base": "XETH",
                     "aclass_quote": "currency",
@@ -273,7 +273,7 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
             "result": {
                 "XETHXXBT": {
                     "altname": "ETHXBT",
-                    "wsname": True,
+                    "wsname": self.base_asset + "/" + self.quote_asset,
                     "aclass_base": "currency",
                     "base": "XETH",
                     "aclass_quote": "currency",
@@ -666,7 +666,7 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> List[str]:
         url, regex_url = self._private_url(CONSTANTS.QUERY_ORDERS_PATH_URL)
-        response = None
+        response = {"error": ["EOrder:Invalid order"]}
         mock_api.post(regex_url, status=400, body=json.dumps(response), callback=callback)
         return [url]
 
@@ -853,7 +853,7 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
                     "result": {
                         "XETHXXBT": {
                             "altname": "ETHXBT",
-                            "wsname": True,
+                            "wsname": "XBT" + "/" + self.quote_asset,
                             "aclass_base": "currency",
                             "base": "XETH",
                             "aclass_quote": "currency",

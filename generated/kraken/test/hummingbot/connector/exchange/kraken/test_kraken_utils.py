@@ -18,7 +18,7 @@ class KrakenUtilsTests(unittest.TestCase):
                     "XETHXXBT",
                     {
                         "altname": "ETHXBT",
-                        "wsname": True,
+                        "wsname": "ETH/XBT",
                         "aclass_base": "currency",
                         "base": "XETH",
                         "aclass_quote": "currency",
@@ -66,14 +66,14 @@ class KrakenUtilsTests(unittest.TestCase):
             )
         )
 
-    def test_exchange_information_is_invalid_when_1_wsname_false(self):
+    def test_exchange_information_is_invalid_when_1_status_not_online(self):
         self.assertFalse(
             utils.is_exchange_information_valid(
                 [
                     "XETHXXBT",
                     {
                         "altname": "ETHXBT",
-                        "wsname": False,
+                        "wsname": "ETH/XBT",
                         "aclass_base": "currency",
                         "base": "XETH",
                         "aclass_quote": "currency",
@@ -113,7 +113,7 @@ class KrakenUtilsTests(unittest.TestCase):
                         "ordermin": "0.01",
                         "costmin": "0.00002",
                         "tick_size": "0.00001",
-                        "status": "online",
+                        "status": "NOT_online",
                         "long_position_limit": 1100,
                         "short_position_limit": 400,
                     },
