@@ -122,7 +122,7 @@ def _descend(value: Any, step: Step, path: str) -> Any:
         if isinstance(step, Entry):
             return next(iter(value.items()))
         return next(item for item in value if str(item[step.field]) in step.values)
-    except (KeyError, IndexError, TypeError, StopIteration):
+    except (KeyError, IndexError, TypeError, StopIteration, AttributeError):
         raise FieldPathError(f"the example payload has no value at {path!r}") from None
 
 
