@@ -208,7 +208,7 @@ def values(spec: Spec) -> Dict[str, Any]:
         if rest.body == "json":
             v["balance_body_params"] = "json.loads(data)"
         else:
-            v["balance_body_params"] = "data" if rest.scheme == "hmac_params" else "dict(parse_qsl(data))"
+            v["balance_body_params"] = "data"
     balance_event = spec.user_stream.balance_event
     if balance_event and balance_event.row is not None:
         event_row = fieldpath.read(balance_event.example, balance_event.row)

@@ -32,8 +32,9 @@ class KrakenAuth(AuthBase):
         else:
             request.params = {"nonce": nonce, **(request.params or {})}
         if request.data is not None:
-            # Bodies are sent form-encoded, as the exchange signs them.
-            request.data = urlencode(json.loads(request.data))
+            # Bodies are sent form-encoded: the parameters, in order, which aiohttp encodes as urlencode writes them
+            # for the signature.
+            request.data = json.loads(request.data)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         headers.update(self.header_for_authentication(request, nonce))
         request.headers = headers
@@ -45,7 +46,7 @@ class KrakenAuth(AuthBase):
 
     def header_for_authentication(self, request: RESTRequest, nonce: str) -> Dict[str, str]:
         path = urlparse(request.url).path
-        body = request.data or ""
+        body = urlencode(request.data or {})
         digest = hashlib.sha256((nonce + body).encode("utf8")).digest()
         signature = self._generate_signature(path.encode("utf8") + digest)
         return {

@@ -4,7 +4,6 @@ import re
 from decimal import Decimal
 from typing import Any, Callable, Dict, List, Optional, Tuple
 from unittest.mock import AsyncMock, patch
-from urllib.parse import parse_qsl
 
 from aioresponses import aioresponses
 from aioresponses.core import RequestCall
@@ -423,7 +422,7 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         self.assertIn("API-Sign", headers)
 
     def validate_order_creation_request(self, order: InFlightOrder, request_call: RequestCall):
-        request_data = dict(parse_qsl(request_call.kwargs["data"]))
+        request_data = request_call.kwargs["data"]
         self.assertEqual(self.exchange_trading_pair, request_data["pair"])
         self.assertEqual("buy" if order.trade_type == TradeType.BUY else "sell", request_data["type"])
         self.assertEqual(self.expected_order_type_names[order.order_type], request_data["ordertype"])
@@ -432,15 +431,15 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         self.assertEqual(order.client_order_id, request_data["cl_ord_id"])
 
     def validate_order_cancelation_request(self, order: InFlightOrder, request_call: RequestCall):
-        request_params = dict(parse_qsl(request_call.kwargs["data"]))
+        request_params = request_call.kwargs["data"]
         self.assertEqual(order.exchange_order_id, request_params["txid"])
 
     def validate_order_status_request(self, order: InFlightOrder, request_call: RequestCall):
-        request_params = dict(parse_qsl(request_call.kwargs["data"]))
+        request_params = request_call.kwargs["data"]
         self.assertEqual(order.exchange_order_id, request_params["txid"])
 
     def validate_trades_request(self, order: InFlightOrder, request_call: RequestCall):
-        request_params = dict(parse_qsl(request_call.kwargs["data"]))
+        request_params = request_call.kwargs["data"]
         self.assertEqual(order.exchange_order_id, request_params["txid"])
 
     @staticmethod
@@ -949,7 +948,7 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         await asyncio.wait_for(request_sent_event.wait(), timeout=1)
 
         request_call = self._all_executed_requests(mock_api, self.order_creation_url)[0]
-        request_data = dict(parse_qsl(request_call.kwargs["data"]))
+        request_data = request_call.kwargs["data"]
         self.assertEqual("limit", request_data["ordertype"])
         self.assertEqual(Decimal("10000"), Decimal(request_data["price"]))
         self.assertEqual("post", request_data["oflags"])
@@ -969,7 +968,7 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         await asyncio.wait_for(request_sent_event.wait(), timeout=1)
 
         request_call = self._all_executed_requests(mock_api, self.order_creation_url)[0]
-        request_data = dict(parse_qsl(request_call.kwargs["data"]))
+        request_data = request_call.kwargs["data"]
         self.assertEqual("market", request_data["ordertype"])
         self.assertNotIn("price", request_data)
 
