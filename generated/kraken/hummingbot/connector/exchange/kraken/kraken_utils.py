@@ -23,9 +23,9 @@ def is_exchange_information_valid(exchange_info: Dict[str, Any]) -> bool:
     :param exchange_info: the exchange information for a trading pair
     :return: True if the trading pair is enabled, False otherwise
     """
-    return (exchange_info[1] if isinstance(exchange_info, (list, tuple)) and len(exchange_info) >= 2 else {}).get(
-        "status"
-    ) == "online"
+    return bool(
+        (exchange_info[1] if isinstance(exchange_info, (list, tuple)) and len(exchange_info) >= 2 else {}).get("wsname")
+    )
 
 
 def seconds_from_date_time(text: str) -> float:

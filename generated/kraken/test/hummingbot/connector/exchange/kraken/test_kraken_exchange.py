@@ -144,7 +144,7 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
             "result": {
                 "XETHXXBT": {
                     "altname": "ETHXBT",
-                    "wsname": "INVALID" + "/" + "PAIR",
+                    "wsname": False,
                     "aclass_base": "currency",
                     "base": "XETH",
                     "aclass_quote": "currency",
@@ -184,7 +184,7 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
                     "ordermin": "0.01",
                     "costmin": "0.00002",
                     "tick_size": "0.00001",
-                    "status": "NOT_online",
+                    "status": "online",
                     "long_position_limit": 1100,
                     "short_position_limit": 400,
                 }

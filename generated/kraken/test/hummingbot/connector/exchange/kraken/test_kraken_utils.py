@@ -18,7 +18,7 @@ class KrakenUtilsTests(unittest.TestCase):
                     "XETHXXBT",
                     {
                         "altname": "ETHXBT",
-                        "wsname": "ETH/XBT",
+                        "wsname": True,
                         "aclass_base": "currency",
                         "base": "XETH",
                         "aclass_quote": "currency",
@@ -66,14 +66,14 @@ class KrakenUtilsTests(unittest.TestCase):
             )
         )
 
-    def test_exchange_information_is_invalid_when_1_status_not_online(self):
+    def test_exchange_information_is_invalid_when_1_wsname_false(self):
         self.assertFalse(
             utils.is_exchange_information_valid(
                 [
                     "XETHXXBT",
                     {
                         "altname": "ETHXBT",
-                        "wsname": "ETH/XBT",
+                        "wsname": False,
                         "aclass_base": "currency",
                         "base": "XETH",
                         "aclass_quote": "currency",
@@ -113,7 +113,7 @@ class KrakenUtilsTests(unittest.TestCase):
                         "ordermin": "0.01",
                         "costmin": "0.00002",
                         "tick_size": "0.00001",
-                        "status": "NOT_online",
+                        "status": "online",
                         "long_position_limit": 1100,
                         "short_position_limit": 400,
                     },
