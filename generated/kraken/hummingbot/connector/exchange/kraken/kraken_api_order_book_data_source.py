@@ -95,17 +95,19 @@ class KrakenAPIOrderBookDataSource(OrderBookTrackerDataSource):
 
     def _subscribe_payloads(self, symbols: List[str]) -> List[Dict[str, Any]]:
         """The subscribe messages for the trade and order book channels of the given symbols."""
-        return [
-            {"method": "subscribe", "params": {"channel": "trade", "symbol": ",".join(symbols)}},
-            {"method": "subscribe", "params": {"channel": "book", "symbol": ",".join(symbols), "depth": 1000}},
-        ]
+        payloads = []
+        for symbol in symbols:
+            payloads.append({"method": "subscribe", "params": {"channel": "trade", "symbol": [symbol]}})
+            payloads.append({"method": "subscribe", "params": {"channel": "book", "symbol": [symbol], "depth": 1000}})
+        return payloads
 
     def _unsubscribe_payloads(self, symbols: List[str]) -> List[Dict[str, Any]]:
         """The unsubscribe messages for the trade and order book channels of the given symbols."""
-        return [
-            {"method": "unsubscribe", "params": {"channel": "trade", "symbol": ",".join(symbols)}},
-            {"method": "unsubscribe", "params": {"channel": "book", "symbol": ",".join(symbols), "depth": 1000}},
-        ]
+        payloads = []
+        for symbol in symbols:
+            payloads.append({"method": "unsubscribe", "params": {"channel": "trade", "symbol": [symbol]}})
+            payloads.append({"method": "unsubscribe", "params": {"channel": "book", "symbol": [symbol], "depth": 1000}})
+        return payloads
 
     def _channel_originating_message(self, event_message: Dict[str, Any]) -> str:
         if not isinstance(event_message, dict):

@@ -176,8 +176,8 @@ class KrakenAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
         sent_subscriptions = self.mocking_assistant.json_messages_sent_through_websocket(ws_connect_mock.return_value)
         expected_subscriptions = [
-            {"method": "subscribe", "params": {"channel": "trade", "symbol": self.ex_trading_pair}},
-            {"method": "subscribe", "params": {"channel": "book", "symbol": self.ex_trading_pair, "depth": 1000}},
+            {"method": "subscribe", "params": {"channel": "trade", "symbol": [self.ex_trading_pair]}},
+            {"method": "subscribe", "params": {"channel": "book", "symbol": [self.ex_trading_pair], "depth": 1000}},
         ]
         self.assertEqual(expected_subscriptions, sent_subscriptions)
         self.assertTrue(self._is_logged("INFO", "Subscribed to public order book and trade channels..."))
@@ -443,8 +443,8 @@ class KrakenAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         self.assertTrue(result)
         sent_messages = self.mocking_assistant.json_messages_sent_through_websocket(websocket)
         expected_messages = [
-            {"method": "subscribe", "params": {"channel": "trade", "symbol": self.new_ex_trading_pair}},
-            {"method": "subscribe", "params": {"channel": "book", "symbol": self.new_ex_trading_pair, "depth": 1000}},
+            {"method": "subscribe", "params": {"channel": "trade", "symbol": [self.new_ex_trading_pair]}},
+            {"method": "subscribe", "params": {"channel": "book", "symbol": [self.new_ex_trading_pair], "depth": 1000}},
         ]
         self.assertEqual(expected_messages, sent_messages)
         self.assertEqual([self.trading_pair, self.new_trading_pair], self.data_source._trading_pairs)
@@ -494,8 +494,11 @@ class KrakenAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         self.assertTrue(result)
         sent_messages = self.mocking_assistant.json_messages_sent_through_websocket(websocket)
         expected_messages = [
-            {"method": "unsubscribe", "params": {"channel": "trade", "symbol": self.new_ex_trading_pair}},
-            {"method": "unsubscribe", "params": {"channel": "book", "symbol": self.new_ex_trading_pair, "depth": 1000}},
+            {"method": "unsubscribe", "params": {"channel": "trade", "symbol": [self.new_ex_trading_pair]}},
+            {
+                "method": "unsubscribe",
+                "params": {"channel": "book", "symbol": [self.new_ex_trading_pair], "depth": 1000},
+            },
         ]
         self.assertEqual(expected_messages, sent_messages)
         self.assertEqual([self.trading_pair], self.data_source._trading_pairs)
