@@ -129,3 +129,14 @@ def test_fills_may_be_a_map_keyed_by_trade_id(tmp_path: Path):
     result = validate(tmp_path, "kraken", emptied)
     assert result.exit_code == 2
     assert "orders.fills.rows: expected a non-empty list of fills in the example_response" in result.output
+
+
+def test_the_sandbox_writes_times_as_date_time_text_where_the_exchange_documents_one():
+    """Kraken's websocket v2 times are RFC 3339 text: the loopback exchange writes its times so there."""
+    from scaffolder.sandbox.payloads import put_time
+    from scaffolder.spec.model import TimeField
+
+    payload = {"timestamp": "2023-09-25T07:49:37.708706Z", "time": 1688667796}
+    put_time(payload, TimeField(path="timestamp"), 1700000000.5)
+    put_time(payload, TimeField(path="time", unit="s"), 1700000000.5)
+    assert payload == {"timestamp": "2023-11-14T22:13:20.500Z", "time": 1700000000}
