@@ -357,10 +357,10 @@ class KrakenExchange(ExchangePyBase):
         remote_asset_names = set()
         for balance_entry in account_info["result"].items():
             asset_name = CONSTANTS.ASSET_ALIASES.get(balance_entry[0], balance_entry[0])
-            self._account_available_balances[asset_name] = Decimal(balance_entry[1]["balance"]) - Decimal(
-                balance_entry[1]["hold_trade"]
+            self._account_available_balances[asset_name] = Decimal(str(balance_entry[1]["balance"])) - Decimal(
+                str(balance_entry[1]["hold_trade"])
             )
-            self._account_balances[asset_name] = Decimal(balance_entry[1]["balance"])
+            self._account_balances[asset_name] = Decimal(str(balance_entry[1]["balance"]))
             remote_asset_names.add(asset_name)
         for asset_name in local_asset_names - remote_asset_names:
             del self._account_available_balances[asset_name]

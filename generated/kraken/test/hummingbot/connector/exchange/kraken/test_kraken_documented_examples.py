@@ -152,8 +152,8 @@ DOCUMENTED_RESPONSES = {
     "balance": {
         "error": [],
         "result": {
-            "ZUSD": {"balance": "25435.21", "hold_trade": "8249.76"},
-            "XXBT": {"balance": "1.2435", "hold_trade": "0.8423"},
+            "ZUSD": {"balance": 25435.21, "hold_trade": 8249.76},
+            "XXBT": {"balance": 1.2435, "hold_trade": 0.8423},
         },
     },
 }
@@ -371,7 +371,7 @@ class KrakenDocumentedExamplesTests(IsolatedAsyncioWrapperTestCase):
                 "error": [],
                 "result": {
                     "OBCMZD-JIEE7-77TH3F": {
-                        "refid": None,
+                        "refid": "None",
                         "userref": 0,
                         "cl_ord_id": "HBOTBEHUT1a2b3c4d5",
                         "status": "closed",
@@ -399,8 +399,39 @@ class KrakenDocumentedExamplesTests(IsolatedAsyncioWrapperTestCase):
                         "limitprice": "0.00000",
                         "misc": "",
                         "oflags": "fciq",
+                        "trigger": "index",
                         "trades": ["TZX2WP-XSEOP-FP7WYR"],
-                    }
+                    },
+                    "OMMDB2-FSB6Z-7W3HPO": {
+                        "refid": "None",
+                        "userref": 0,
+                        "status": "closed",
+                        "reason": None,
+                        "opentm": 1688592012.2317,
+                        "closetm": 1688592012.2335,
+                        "starttm": 0,
+                        "expiretm": 0,
+                        "descr": {
+                            "pair": "XBTUSD",
+                            "type": "sell",
+                            "ordertype": "market",
+                            "price": "0",
+                            "price2": "0",
+                            "leverage": "none",
+                            "order": "sell 0.25000000 XBTUSD @ market",
+                            "close": "",
+                        },
+                        "vol": "0.25000000",
+                        "vol_exec": "0.25000000",
+                        "cost": "7500.0",
+                        "fee": "7.5",
+                        "price": "30000.0",
+                        "stopprice": "0.00000",
+                        "limitprice": "0.00000",
+                        "misc": "",
+                        "oflags": "fcib",
+                        "trades": ["TJUW2K-FLX2N-AR2FLU"],
+                    },
                 },
             },
         )
@@ -429,9 +460,25 @@ class KrakenDocumentedExamplesTests(IsolatedAsyncioWrapperTestCase):
                         "vol": "0.02000000",
                         "margin": "0.00000",
                         "misc": "",
-                        "trade_id": 39482674,
+                        "trade_id": 93748276,
                         "maker": True,
-                    }
+                    },
+                    "TTEUX3-HDAAA-RC2RUO": {
+                        "ordertxid": "OH76VO-UKWAD-PSBDX6",
+                        "postxid": "TKH2SE-M7IF5-CFI7LT",
+                        "pair": "XXBTZEUR",
+                        "time": 1688082549.3138,
+                        "type": "buy",
+                        "ordertype": "limit",
+                        "price": "27732.00000",
+                        "cost": "0.20020",
+                        "fee": "0.00000",
+                        "vol": "0.00020000",
+                        "margin": "0.00000",
+                        "misc": "",
+                        "trade_id": 74625834,
+                        "maker": True,
+                    },
                 },
             },
         )
@@ -449,7 +496,16 @@ class KrakenDocumentedExamplesTests(IsolatedAsyncioWrapperTestCase):
                 "quote_amount": Decimal("600.20000"),
                 "fee_amount": Decimal("0.00000"),
                 "timestamp": 1688667796.8802,
-            }
+            },
+            {
+                "trade_id": "TTEUX3-HDAAA-RC2RUO",
+                "exchange_order_id": "OH76VO-UKWAD-PSBDX6",
+                "price": Decimal("27732.00000"),
+                "amount": Decimal("0.00020000"),
+                "quote_amount": Decimal("0.20020"),
+                "fee_amount": Decimal("0.00000"),
+                "timestamp": 1688082549.3138,
+            },
         ]
         self.assertEqual(expected, self._declared(expected, [self._parsed_fill(update) for update in updates]))
 

@@ -331,14 +331,14 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         return {
             "error": [],
             "result": {
-                self.base_asset: {"balance": "15", "hold_trade": "5"},
-                self.quote_asset: {"balance": "2000", "hold_trade": "0"},
+                self.base_asset: {"balance": 15.0, "hold_trade": 5.0},
+                self.quote_asset: {"balance": 2000.0, "hold_trade": 0.0},
             },
         }
 
     @property
     def balance_request_mock_response_only_base(self):
-        return {"error": [], "result": {self.base_asset: {"balance": "15", "hold_trade": "5"}}}
+        return {"error": [], "result": {self.base_asset: {"balance": 15.0, "hold_trade": 5.0}}}
 
     @property
     def balance_event_websocket_update(self):
@@ -490,7 +490,7 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
             "error": [],
             "result": {
                 order.exchange_order_id: {
-                    "refid": None,
+                    "refid": "None",
                     "userref": 0,
                     "cl_ord_id": order.client_order_id,
                     "status": "closed",
@@ -518,8 +518,39 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
                     "limitprice": "0.00000",
                     "misc": "",
                     "oflags": "fciq",
+                    "trigger": "index",
                     "trades": ["TZX2WP-XSEOP-FP7WYR"],
-                }
+                },
+                "OMMDB2-FSB6Z-7W3HPO": {
+                    "refid": "None",
+                    "userref": 0,
+                    "status": "closed",
+                    "reason": None,
+                    "opentm": 1688592012.2317,
+                    "closetm": 1688592012.2335,
+                    "starttm": 0,
+                    "expiretm": 0,
+                    "descr": {
+                        "pair": "XBTUSD",
+                        "type": "sell",
+                        "ordertype": "market",
+                        "price": "0",
+                        "price2": "0",
+                        "leverage": "none",
+                        "order": "sell 0.25000000 XBTUSD @ market",
+                        "close": "",
+                    },
+                    "vol": "0.25000000",
+                    "vol_exec": "0.25000000",
+                    "cost": "7500.0",
+                    "fee": "7.5",
+                    "price": "30000.0",
+                    "stopprice": "0.00000",
+                    "limitprice": "0.00000",
+                    "misc": "",
+                    "oflags": "fcib",
+                    "trades": ["TJUW2K-FLX2N-AR2FLU"],
+                },
             },
         }
         mock_api.post(regex_url, body=json.dumps(response), callback=callback)
@@ -533,7 +564,7 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
             "error": [],
             "result": {
                 order.exchange_order_id: {
-                    "refid": None,
+                    "refid": "None",
                     "userref": 0,
                     "cl_ord_id": order.client_order_id,
                     "status": "canceled",
@@ -561,8 +592,39 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
                     "limitprice": "0.00000",
                     "misc": "",
                     "oflags": "fciq",
+                    "trigger": "index",
                     "trades": ["TZX2WP-XSEOP-FP7WYR"],
-                }
+                },
+                "OMMDB2-FSB6Z-7W3HPO": {
+                    "refid": "None",
+                    "userref": 0,
+                    "status": "closed",
+                    "reason": None,
+                    "opentm": 1688592012.2317,
+                    "closetm": 1688592012.2335,
+                    "starttm": 0,
+                    "expiretm": 0,
+                    "descr": {
+                        "pair": "XBTUSD",
+                        "type": "sell",
+                        "ordertype": "market",
+                        "price": "0",
+                        "price2": "0",
+                        "leverage": "none",
+                        "order": "sell 0.25000000 XBTUSD @ market",
+                        "close": "",
+                    },
+                    "vol": "0.25000000",
+                    "vol_exec": "0.25000000",
+                    "cost": "7500.0",
+                    "fee": "7.5",
+                    "price": "30000.0",
+                    "stopprice": "0.00000",
+                    "limitprice": "0.00000",
+                    "misc": "",
+                    "oflags": "fcib",
+                    "trades": ["TJUW2K-FLX2N-AR2FLU"],
+                },
             },
         }
         mock_api.post(regex_url, body=json.dumps(response), callback=callback)
@@ -576,7 +638,7 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
             "error": [],
             "result": {
                 order.exchange_order_id: {
-                    "refid": None,
+                    "refid": "None",
                     "userref": 0,
                     "cl_ord_id": order.client_order_id,
                     "status": "pending",
@@ -604,8 +666,39 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
                     "limitprice": "0.00000",
                     "misc": "",
                     "oflags": "fciq",
+                    "trigger": "index",
                     "trades": ["TZX2WP-XSEOP-FP7WYR"],
-                }
+                },
+                "OMMDB2-FSB6Z-7W3HPO": {
+                    "refid": "None",
+                    "userref": 0,
+                    "status": "closed",
+                    "reason": None,
+                    "opentm": 1688592012.2317,
+                    "closetm": 1688592012.2335,
+                    "starttm": 0,
+                    "expiretm": 0,
+                    "descr": {
+                        "pair": "XBTUSD",
+                        "type": "sell",
+                        "ordertype": "market",
+                        "price": "0",
+                        "price2": "0",
+                        "leverage": "none",
+                        "order": "sell 0.25000000 XBTUSD @ market",
+                        "close": "",
+                    },
+                    "vol": "0.25000000",
+                    "vol_exec": "0.25000000",
+                    "cost": "7500.0",
+                    "fee": "7.5",
+                    "price": "30000.0",
+                    "stopprice": "0.00000",
+                    "limitprice": "0.00000",
+                    "misc": "",
+                    "oflags": "fcib",
+                    "trades": ["TJUW2K-FLX2N-AR2FLU"],
+                },
             },
         }
         mock_api.post(regex_url, body=json.dumps(response), callback=callback)
@@ -619,7 +712,7 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
             "error": [],
             "result": {
                 order.exchange_order_id: {
-                    "refid": None,
+                    "refid": "None",
                     "userref": 0,
                     "cl_ord_id": order.client_order_id,
                     "status": "open",
@@ -647,8 +740,39 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
                     "limitprice": "0.00000",
                     "misc": "",
                     "oflags": "fciq",
+                    "trigger": "index",
                     "trades": ["TZX2WP-XSEOP-FP7WYR"],
-                }
+                },
+                "OMMDB2-FSB6Z-7W3HPO": {
+                    "refid": "None",
+                    "userref": 0,
+                    "status": "closed",
+                    "reason": None,
+                    "opentm": 1688592012.2317,
+                    "closetm": 1688592012.2335,
+                    "starttm": 0,
+                    "expiretm": 0,
+                    "descr": {
+                        "pair": "XBTUSD",
+                        "type": "sell",
+                        "ordertype": "market",
+                        "price": "0",
+                        "price2": "0",
+                        "leverage": "none",
+                        "order": "sell 0.25000000 XBTUSD @ market",
+                        "close": "",
+                    },
+                    "vol": "0.25000000",
+                    "vol_exec": "0.25000000",
+                    "cost": "7500.0",
+                    "fee": "7.5",
+                    "price": "30000.0",
+                    "stopprice": "0.00000",
+                    "limitprice": "0.00000",
+                    "misc": "",
+                    "oflags": "fcib",
+                    "trades": ["TJUW2K-FLX2N-AR2FLU"],
+                },
             },
         }
         mock_api.post(regex_url, body=json.dumps(response), callback=callback)
@@ -689,7 +813,7 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
                     "vol": str(self.expected_partial_fill_amount),
                     "margin": "0.00000",
                     "misc": "",
-                    "trade_id": 39482674,
+                    "trade_id": 93748276,
                     "maker": True,
                 }
             },
@@ -724,7 +848,7 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
                     "vol": str(order.amount),
                     "margin": "0.00000",
                     "misc": "",
-                    "trade_id": 39482674,
+                    "trade_id": 93748276,
                     "maker": True,
                 }
             },
@@ -906,7 +1030,7 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         self.assertEqual(["BTC" + "-" + self.quote_asset], all_trading_pairs)
 
         self._configure_balance_response(
-            response={"error": [], "result": {"XBT": {"balance": "15", "hold_trade": "5"}}}, mock_api=mock_api
+            response={"error": [], "result": {"XBT": {"balance": 15.0, "hold_trade": 5.0}}}, mock_api=mock_api
         )
         await self.exchange._update_balances()
 
