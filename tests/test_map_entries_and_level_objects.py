@@ -86,8 +86,13 @@ KRAKEN_LEVELS = "      levels: {price: price, amount: qty}\n"
         (
             "              - {price: 0.5657, qty: 1098.3947558}\n",
             '              - ["0.5657", "1098.3947558"]\n',
-            "public_ws.channels.order_book_diff.bids: with levels, the example must document this side as a non-empty "
-            "list of level objects",
+            "public_ws.channels.order_book_diff.bids: with levels, the example must document this side as a list of "
+            "level objects",
+        ),
+        (
+            "              - {price: 0.5657, qty: 1098.3947558}\n",
+            "              []\n",
+            "public_ws.channels.order_book_diff.levels: the example documents no level on either side",
         ),
         (
             '    exchange_order_id: "result[*][0]"\n',
@@ -112,6 +117,8 @@ def test_kraken_options_are_checked_at_their_line(tmp_path: Path, old: str, new:
     line = changed[: changed.index(new)].count("\n") + 1
     if "levels" in expected and "bids:" in expected:
         line = changed[: changed.index('      bids: "data[0].bids"\n')].count("\n") + 1
+    if "no level" in expected:
+        line = changed[: changed.index(KRAKEN_LEVELS)].count("\n") + 1
     assert f"kraken.yaml:{line}:" in result.output, result.output
 
 

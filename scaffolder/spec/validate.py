@@ -956,17 +956,20 @@ def _check_public_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoint
 
 
 def _check_book_levels(problems: List[Problem], loc: Loc, channel: Any, example: Any) -> None:
-    """`levels`: each side is documented as a non-empty list of level objects holding a price and an amount."""
+    """`levels`: each side is documented as a list of level objects holding a price and an amount; one side may be
+    empty (an update changing only bids), not both."""
+    first = None
     for side in ("bids", "asks"):
         rows = fieldpath.documented(example, getattr(channel, side))
-        if not isinstance(rows, list) or not rows or not isinstance(rows[0], dict):
-            problems.append(
-                (loc + (side,), "with levels, the example must document this side as a non-empty list of level objects")
-            )
-            continue
-        for key in ("price", "amount"):
-            path = getattr(channel.levels, key)
-            _check_path(problems, loc + ("levels", key), path, rows[0])
+        if not isinstance(rows, list) or (rows and not isinstance(rows[0], dict)):
+            problems.append((loc + (side,), "with levels, the example must document this side as a list of level objects"))
+        elif rows and first is None:
+            first = rows[0]
+    if first is None:
+        problems.append((loc + ("levels",), "the example documents no level on either side"))
+        return
+    for key in ("price", "amount"):
+        _check_path(problems, loc + ("levels", key), getattr(channel.levels, key), first)
 
 
 def _safe_placeholders(text: str) -> List[str]:

@@ -96,10 +96,16 @@ def _update_id_text(channel: Any, default: str) -> str:
 
 
 def _single_row_example(example: Any, rows_paths: List[str]) -> Any:
-    """The example with each order book side reduced to its first documented row, to receive one test row each."""
+    """The example with each order book side reduced to its first documented row, to receive one test row each; a
+    side documented empty (Kraken's update `"asks": []`) takes a copy of the other side's row."""
     payload = copy.deepcopy(example)
     for path in rows_paths:
         del fieldpath.read(payload, path)[1:]
+    documented = next((rows[0] for rows in (fieldpath.read(payload, path) for path in rows_paths) if rows), None)
+    for path in rows_paths:
+        rows = fieldpath.read(payload, path)
+        if not rows and documented is not None:
+            rows.append(copy.deepcopy(documented))
     return payload
 
 

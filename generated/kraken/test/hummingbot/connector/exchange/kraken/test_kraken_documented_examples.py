@@ -624,7 +624,7 @@ class KrakenDocumentedExamplesTests(IsolatedAsyncioWrapperTestCase):
                     {
                         "symbol": "MATIC/USD",
                         "bids": [{"price": 0.5657, "qty": 1098.3947558}],
-                        "asks": [{"price": 0.5668, "qty": 4410.79769741}],
+                        "asks": [],
                         "checksum": 2114181697,
                         "timestamp": "2023-10-06T17:35:55.440295Z",
                     }
@@ -638,7 +638,7 @@ class KrakenDocumentedExamplesTests(IsolatedAsyncioWrapperTestCase):
                 "trading_pair": "MATIC-USD",
                 "update_id": 1696613755,
                 "bids": [(0.5657, 1098.3947558)],
-                "asks": [(0.5668, 4410.79769741)],
+                "asks": [],
                 "timestamp": 1696613755.440295,
             }
         ]
