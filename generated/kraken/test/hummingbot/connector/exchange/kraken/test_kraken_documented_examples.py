@@ -510,7 +510,7 @@ class KrakenDocumentedExamplesTests(IsolatedAsyncioWrapperTestCase):
         self.assertEqual(expected, self._declared(expected, [self._parsed_fill(update) for update in updates]))
 
     async def test_order_event(self):
-        self._track("HBOTBEHUT1a2b3c4d5", "O6JOBS-CWKJX-UGJ7JU")
+        self._track("HBOTSBTUS1a2b3c4d", "OK4GJX-KSTLS-7DZZO5")
 
         order_updates, trade_updates = await self._process_user_stream_event(
             {
@@ -518,34 +518,37 @@ class KrakenDocumentedExamplesTests(IsolatedAsyncioWrapperTestCase):
                 "type": "update",
                 "data": [
                     {
-                        "order_id": "O6JOBS-CWKJX-UGJ7JU",
-                        "cl_ord_id": "HBOTBEHUT1a2b3c4d5",
-                        "exec_id": "TU5X2C-QKGFY-6WZZVV",
+                        "order_id": "OK4GJX-KSTLS-7DZZO5",
+                        "order_userref": 3,
+                        "cl_ord_id": "HBOTSBTUS1a2b3c4d",
+                        "exec_id": "TGBB7L-HT5LX-J3BZ4A",
                         "exec_type": "trade",
-                        "trade_id": 39364418,
+                        "trade_id": 62887576,
                         "symbol": "BTC/USD",
-                        "side": "buy",
+                        "side": "sell",
                         "last_qty": 0.005,
-                        "last_price": 26649.4,
+                        "last_price": 26599.9,
                         "liquidity_ind": "t",
-                        "cost": 133.247,
-                        "order_userref": 0,
-                        "order_status": "filled",
+                        "cost": 132.9995,
                         "order_type": "limit",
-                        "fee_usd_equiv": 0.346,
-                        "fees": [{"asset": "USD", "qty": 0.3464}],
                         "timestamp": "2023-09-22T10:33:05.709993Z",
+                        "order_status": "partially_filled",
+                        "cum_qty": 0.005,
+                        "cum_cost": 132.9995,
+                        "avg_price": 26599.9,
+                        "fee_usd_equiv": 0.3458,
+                        "fees": [{"asset": "USD", "qty": 0.3458}],
                     }
                 ],
-                "sequence": 8,
+                "sequence": 10,
             }
         )
 
         expected_orders = [
             {
-                "client_order_id": "HBOTBEHUT1a2b3c4d5",
-                "exchange_order_id": "O6JOBS-CWKJX-UGJ7JU",
-                "state": "FILLED",
+                "client_order_id": "HBOTSBTUS1a2b3c4d",
+                "exchange_order_id": "OK4GJX-KSTLS-7DZZO5",
+                "state": "PARTIALLY_FILLED",
                 "timestamp": 1695378785.709993,
             }
         ]
@@ -554,12 +557,12 @@ class KrakenDocumentedExamplesTests(IsolatedAsyncioWrapperTestCase):
         )
         expected_fills = [
             {
-                "client_order_id": "HBOTBEHUT1a2b3c4d5",
-                "trade_id": "TU5X2C-QKGFY-6WZZVV",
-                "exchange_order_id": "O6JOBS-CWKJX-UGJ7JU",
-                "price": Decimal("26649.4"),
+                "client_order_id": "HBOTSBTUS1a2b3c4d",
+                "trade_id": "TGBB7L-HT5LX-J3BZ4A",
+                "exchange_order_id": "OK4GJX-KSTLS-7DZZO5",
+                "price": Decimal("26599.9"),
                 "amount": Decimal("0.005"),
-                "fee_amount": Decimal("0.3464"),
+                "fee_amount": Decimal("0.3458"),
                 "fee_asset": "USD",
                 "timestamp": 1695378785.709993,
             }

@@ -863,25 +863,28 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
             "data": [
                 {
                     "order_id": order.exchange_order_id,
+                    "order_userref": 3,
                     "cl_ord_id": order.client_order_id,
-                    "exec_id": "TU5X2C-QKGFY-6WZZVV",
+                    "exec_id": "TGBB7L-HT5LX-J3BZ4A",
                     "exec_type": "NOT_trade",
-                    "trade_id": 39364418,
+                    "trade_id": 62887576,
                     "symbol": "BTC/USD",
-                    "side": "buy",
+                    "side": "sell",
                     "last_qty": 0.005,
-                    "last_price": 26649.4,
+                    "last_price": 26599.9,
                     "liquidity_ind": "t",
-                    "cost": 133.247,
-                    "order_userref": 0,
-                    "order_status": "pending",
+                    "cost": 132.9995,
                     "order_type": "limit",
-                    "fee_usd_equiv": 0.346,
-                    "fees": [{"asset": "USD", "qty": 0.3464}],
                     "timestamp": "2021-12-29T12:13:20.000Z",
+                    "order_status": "pending",
+                    "cum_qty": 0.005,
+                    "cum_cost": 132.9995,
+                    "avg_price": 26599.9,
+                    "fee_usd_equiv": 0.3458,
+                    "fees": [{"asset": "USD", "qty": 0.3458}],
                 }
             ],
-            "sequence": 8,
+            "sequence": 10,
         }
 
     def order_event_for_canceled_order_websocket_update(self, order: InFlightOrder):
@@ -891,25 +894,28 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
             "data": [
                 {
                     "order_id": order.exchange_order_id,
+                    "order_userref": 3,
                     "cl_ord_id": order.client_order_id,
-                    "exec_id": "TU5X2C-QKGFY-6WZZVV",
+                    "exec_id": "TGBB7L-HT5LX-J3BZ4A",
                     "exec_type": "NOT_trade",
-                    "trade_id": 39364418,
+                    "trade_id": 62887576,
                     "symbol": "BTC/USD",
-                    "side": "buy",
+                    "side": "sell",
                     "last_qty": 0.005,
-                    "last_price": 26649.4,
+                    "last_price": 26599.9,
                     "liquidity_ind": "t",
-                    "cost": 133.247,
-                    "order_userref": 0,
-                    "order_status": "canceled",
+                    "cost": 132.9995,
                     "order_type": "limit",
-                    "fee_usd_equiv": 0.346,
-                    "fees": [{"asset": "USD", "qty": 0.3464}],
                     "timestamp": "2021-12-29T12:13:20.000Z",
+                    "order_status": "canceled",
+                    "cum_qty": 0.005,
+                    "cum_cost": 132.9995,
+                    "avg_price": 26599.9,
+                    "fee_usd_equiv": 0.3458,
+                    "fees": [{"asset": "USD", "qty": 0.3458}],
                 }
             ],
-            "sequence": 8,
+            "sequence": 10,
         }
 
     def order_event_for_full_fill_websocket_update(self, order: InFlightOrder):
@@ -919,30 +925,33 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
             "data": [
                 {
                     "order_id": order.exchange_order_id,
+                    "order_userref": 3,
                     "cl_ord_id": order.client_order_id,
                     "exec_id": self.expected_fill_trade_id,
                     "exec_type": "trade",
-                    "trade_id": 39364418,
+                    "trade_id": 62887576,
                     "symbol": "BTC/USD",
-                    "side": "buy",
+                    "side": "sell",
                     "last_qty": float(str(order.amount)),
                     "last_price": float(str(order.price)),
                     "liquidity_ind": "t",
-                    "cost": 133.247,
-                    "order_userref": 0,
-                    "order_status": "closed",
+                    "cost": 132.9995,
                     "order_type": "limit",
-                    "fee_usd_equiv": 0.346,
+                    "timestamp": "2021-12-29T12:13:20.000Z",
+                    "order_status": "closed",
+                    "cum_qty": 0.005,
+                    "cum_cost": 132.9995,
+                    "avg_price": 26599.9,
+                    "fee_usd_equiv": 0.3458,
                     "fees": [
                         {
                             "asset": self.expected_fill_fee.flat_fees[0].token,
                             "qty": float(str(self.expected_fill_fee.flat_fees[0].amount)),
                         }
                     ],
-                    "timestamp": "2021-12-29T12:13:20.000Z",
                 }
             ],
-            "sequence": 8,
+            "sequence": 10,
         }
 
     def trade_event_for_full_fill_websocket_update(self, order: InFlightOrder):
