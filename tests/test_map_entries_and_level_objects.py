@@ -147,3 +147,15 @@ def test_the_sandbox_writes_times_as_date_time_text_where_the_exchange_documents
     put_time(payload, TimeField(path="timestamp"), 1700000000.5)
     put_time(payload, TimeField(path="time", unit="s"), 1700000000.5)
     assert payload == {"timestamp": "2023-11-14T22:13:20.500Z", "time": 1700000000}
+
+
+def test_integration_tests_wait_out_tight_rate_limit_windows_between_connectors():
+    """Kraken's public calls: one a second, shared by the connectors the integration tests create one after another
+    (each with its own throttler): a finished test waits out that window. Exchanges without so tight a limit keep
+    the short pause."""
+    from scaffolder.spec import load_spec
+    from scaffolder.testcontext.market import settle_seconds
+
+    root = Path(__file__).resolve().parent.parent / "specs"
+    assert settle_seconds(load_spec(root / "kraken.yaml")) == pytest.approx(1.1)
+    assert settle_seconds(load_spec(root / "binance.yaml")) == 0.1

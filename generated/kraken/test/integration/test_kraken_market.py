@@ -88,7 +88,7 @@ class KrakenMarketTest(unittest.TestCase):
         cls.clock_task.cancel()
         cls.ev_loop.run_until_complete(cls.connector.stop_network())
         cls.stack.close()
-        cls.ev_loop.run_until_complete(asyncio.sleep(0.1))
+        cls.ev_loop.run_until_complete(asyncio.sleep(1.1))
 
     @classmethod
     async def wait_until_ready(cls, connector):

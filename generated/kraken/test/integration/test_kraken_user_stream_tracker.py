@@ -55,7 +55,7 @@ class KrakenUserStreamTrackerTest(unittest.TestCase):
     def tearDown(self):
         self.tracker_task.cancel()
         self.ev_loop.run_until_complete(self.connector.stop_network())
-        self.ev_loop.run_until_complete(asyncio.sleep(0.1))
+        self.ev_loop.run_until_complete(asyncio.sleep(1.1))
 
     def run_async(self, coroutine):
         return self.ev_loop.run_until_complete(asyncio.wait_for(coroutine, EVENT_TIMEOUT * 2))
