@@ -66,10 +66,10 @@ def safe_read(path: str, variable: str) -> str:
     `[channelID, {...}, "book-10", "XBT/USD"]` routed by `[2]`) next to messages that are objects (its
     `{"event": "heartbeat"}`), and the [key, value] rows of a map: an index applies only to a list (or tuple) long
     enough, else the path reads None (an empty object or list when keys or indexes follow).
-    Selections read plainly.
+    Selections and map entries (`[*]`) read plainly.
     """
     steps = fieldpath.parse(path)
-    if any(isinstance(step, fieldpath.Select) for step in steps):
+    if any(isinstance(step, (fieldpath.Select, fieldpath.Entry)) for step in steps):
         return read(path, variable)
     if any(isinstance(step, fieldpath.Index) for step in steps):
         expression = variable

@@ -100,6 +100,9 @@ def message_locals(rest_auth: Any) -> List[Tuple[str, str]]:
     locals_ = [
         (name, source.replace("{hash}", rest_auth.body_hash)) for name, source, _ in MESSAGE_LOCALS if name in used
     ]
+    if rest_auth.body == "form":
+        # A form body travels as its parameters (aiohttp encodes them): the text signed is their urlencoding.
+        locals_ = [(name, "urlencode(request.data or {})" if name == "body" else source) for name, source in locals_]
     if digest is not None and "digest" in used:
         hashed = f"hashlib.{digest.algorithm}({_encoded(template_string(digest.of, _message_values(rest_auth)))})"
         locals_.append(("digest", hashed + (".digest()" if digest.encoding == "raw" else ".hexdigest()")))

@@ -11,6 +11,7 @@ from scaffolder.pysource import (
     parses_date_times,
     read,
     read_first,
+    rows_source,
     seconds,
     template_string,
 )
@@ -162,7 +163,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         fills.params,
         dict(tracked, client_order_id="order.client_order_id", exchange_order_id="order.exchange_order_id"),
     )
-    v["fill_rows"] = read(fills.rows, "fills_response")
+    v["fill_rows"] = rows_source(fills.example_response, fills.rows, "fills_response")
     fill_row = fieldpath.first_row(fills.example_response, fills.rows)
     v["fill_fields"] = fill_fields(fills, "fill", fill_row, "order")
     # Fills whose fee is paid in the asset the order receives get a helper method naming that asset.

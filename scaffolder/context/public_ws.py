@@ -32,6 +32,15 @@ def update_id(path: str, variable: str, example: Any, unit: Optional[str] = None
     return f"int({source})" if isinstance(fieldpath.documented(example, path), str) else source
 
 
+def book_side(channel: Any, side: str, variable: str) -> str:
+    """A side of the book as [price, amount] rows: read as is, or built from level objects (`levels`)."""
+    source = read(getattr(channel, side), variable)
+    levels = getattr(channel, "levels", None)
+    if levels is None:
+        return source
+    return f"[[{read(levels.price, 'level')}, {read(levels.amount, 'level')}] for level in {source}]"
+
+
 def uses(value: Any, name: str) -> bool:
     return any(name in placeholders(text) for text in strings_in(value))
 
@@ -162,16 +171,16 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         v["diff_fields"] = {
             "first_update_id": update_id(diff.first_update_id, "msg", diff.example) if diff.first_update_id else None,
             "update_id": update_id(diff.update_id, "msg", diff.example, diff.update_id_unit),
-            "bids": read(diff.bids, "msg"),
-            "asks": read(diff.asks, "msg"),
+            "bids": book_side(diff, "bids", "msg"),
+            "asks": book_side(diff, "asks", "msg"),
             "timestamp": seconds(diff.timestamp, "msg", diff.example),
         }
     if snapshot:
         v["ws_snapshot_symbol"] = read(snapshot.symbol, "raw_message")
         v["ws_snapshot_fields"] = {
             "update_id": update_id(snapshot.update_id, "msg", snapshot.example, snapshot.update_id_unit),
-            "bids": read(snapshot.bids, "msg"),
-            "asks": read(snapshot.asks, "msg"),
+            "bids": book_side(snapshot, "bids", "msg"),
+            "asks": book_side(snapshot, "asks", "msg"),
             "timestamp": seconds(snapshot.timestamp, "msg", snapshot.example) if snapshot.timestamp else None,
         }
     v["order_book_date_times"] = parses_date_times(v["trade_fields"], v.get("diff_fields"), v.get("ws_snapshot_fields"))

@@ -7,7 +7,7 @@ import copy
 from decimal import Decimal
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
-from scaffolder.spec import fieldpath
+from scaffolder.spec import datetimes, fieldpath
 from scaffolder.spec.model import Predicate, TimeField, contained, nested_lists
 
 UNITS_PER_SECOND = {"ms": 1e3, "s": 1, "us": 1e6, "ns": 1e9}
@@ -18,8 +18,22 @@ def text(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
+class Instant(int):
+    """A time in a field's unit (an int) that remembers its seconds: written as date-time text where the exchange
+    documents one ("2023-09-25T07:49:37.708706Z", Kraken's websocket v2)."""
+
+    seconds: float
+
+    def __new__(cls, value: int, seconds: float) -> "Instant":
+        instant = super().__new__(cls, value)
+        instant.seconds = seconds
+        return instant
+
+
 def typed(documented: Any, value: Any) -> Any:
     """`value` in the JSON type the exchange documents for the field (a string, a number, a boolean)."""
+    if isinstance(value, Instant) and datetimes.seconds_of(documented) is not None:
+        return datetimes.text_of(value.seconds, documented)
     if isinstance(value, Decimal):
         if isinstance(documented, bool):
             return value > 0
@@ -55,7 +69,7 @@ def put_first(payload: Any, paths: Union[str, Sequence[str]], value: Any) -> Non
 
 
 def time_value(field: TimeField, seconds: float) -> int:
-    return int(seconds * UNITS_PER_SECOND[field.unit])
+    return Instant(int(seconds * UNITS_PER_SECOND[field.unit]), seconds)
 
 
 def put_time(payload: Any, field: Optional[TimeField], seconds: float) -> None:
@@ -150,13 +164,18 @@ def with_rows(example: Any, rows: str, values: List[Dict[str, Any]], row_hook=No
     return payload
 
 
-def levels(documented_rows: List[Any], levels_: Sequence[Sequence[Decimal]]) -> List[Any]:
-    """Book levels shaped like the documented ones ([price, size, ...] lists or {price, size} rows)."""
+def levels(documented_rows: List[Any], levels_: Sequence[Sequence[Decimal]], level_paths: Any = None) -> List[Any]:
+    """Book levels shaped like the documented ones ([price, size, ...] lists, or level objects whose price and
+    amount are at `level_paths.price` and `level_paths.amount`)."""
     template = documented_rows[0] if documented_rows else ["0", "0"]
     rows = []
     for price, amount in levels_:
         row = copy.deepcopy(template)
-        row[0] = typed(template[0], price)
-        row[1] = typed(template[1], amount)
+        if level_paths is not None:
+            fieldpath.write(row, level_paths.price, typed(fieldpath.read(template, level_paths.price), price))
+            fieldpath.write(row, level_paths.amount, typed(fieldpath.read(template, level_paths.amount), amount))
+        else:
+            row[0] = typed(template[0], price)
+            row[1] = typed(template[1], amount)
         rows.append(row)
     return rows

@@ -170,12 +170,21 @@ class Sandbox:
         if channel.when is not None:
             payloads.satisfy(payload, channel.when)
         put(payload, channel.symbol, market.symbol)
-        put(payload, channel.update_id, update_id)
+        timestamp = getattr(channel, "timestamp", None)
+        if timestamp is None or timestamp.path != channel.update_id:
+            # (A book keyed by its time takes the time written below.)
+            put(payload, channel.update_id, update_id)
         if getattr(channel, "first_update_id", None):
             put(payload, channel.first_update_id, first_update_id or update_id)
         put_time(payload, channel.timestamp, self.now())
+        # A side documented empty is shaped like the other side's levels.
+        documented = fieldpath.read(payload, channel.bids) or fieldpath.read(payload, channel.asks)
         for path, levels in ((channel.bids, bids), (channel.asks, asks)):
-            fieldpath.write(payload, path, payloads.levels(fieldpath.read(payload, path), levels))
+            fieldpath.write(
+                payload,
+                path,
+                payloads.levels(fieldpath.read(payload, path) or documented, levels, getattr(channel, "levels", None)),
+            )
         return payload
 
     def snapshot_message(self, market: Market) -> Any:

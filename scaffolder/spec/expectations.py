@@ -110,6 +110,10 @@ def check(spec: Spec) -> List[Problem]:
     if create.expect is not None and create.timestamp is None:
         _refuse(problems, ("orders", "create", "expect", "timestamp"), create.expect.timestamp,
                 "orders.create maps no timestamp")
+    status = orders.status
+    if status.expect is not None and status.timestamp is None:
+        _refuse(problems, ("orders", "status", "expect", "timestamp"), status.expect.timestamp,
+                "orders.status maps no timestamp (the update is stamped with the connector's clock)")
     fills = orders.fills
     if fills.expect is not None:
         loc = ("orders", "fills", "expect")

@@ -4,6 +4,9 @@ Grammar:  path := segment ("." segment)*      segment := key ("[" index_or_selec
   `data[0].ordId`                    -> msg["data"][0]["ordId"]
   `filters[filterType=LOT_SIZE].minQty` -> next(item for item in msg["filters"] if item["filterType"] == "LOT_SIZE")["minQty"]
   `filters[filterType=A|B]`          -> ... if item["filterType"] in ("A", "B")
+  `result[*][1].c[0]`                -> next(iter(msg["result"].items()))[1]["c"][0]
+`[*]` is the first entry of a map, as a (key, value) pair: an object keyed by a name the request chose (Kraken's
+`{"result": {"XXBTZUSD": {...}}}` answering one pair or one order), its key read as `[0]`, its value as `[1]`.
 The empty path is the payload itself. The same parsed path reads and writes example payloads, so fixtures and
 generated code always agree on where a value lives.
 """
@@ -38,7 +41,12 @@ class Select:
     values: Tuple[str, ...]
 
 
-Step = Union[Key, Index, Select]
+@dataclass(frozen=True)
+class Entry:
+    """`[*]`: the first entry of a map, as a (key, value) pair."""
+
+
+Step = Union[Key, Index, Select, Entry]
 
 
 def parse(path: str) -> List[Step]:
@@ -55,13 +63,15 @@ def parse(path: str) -> List[Step]:
         for inner in _BRACKET.findall(match.group(2)):
             if re.fullmatch(r"-?\d+", inner):
                 steps.append(Index(int(inner)))
+            elif inner == "*":
+                steps.append(Entry())
             elif "=" in inner:
                 field, _, values = inner.partition("=")
                 if not field or not values:
                     raise FieldPathError(f"invalid selector [{inner}] in {path!r}: expected [field=value|value]")
                 steps.append(Select(field, tuple(values.split("|"))))
             else:
-                raise FieldPathError(f"invalid index [{inner}] in {path!r}: expected a number or field=value")
+                raise FieldPathError(f"invalid index [{inner}] in {path!r}: expected a number, * or field=value")
     return steps
 
 
@@ -91,6 +101,8 @@ def to_python(path: str, variable: str) -> str:
             expression += f"[{step.name!r}]"
         elif isinstance(step, Index):
             expression += f"[{step.position}]"
+        elif isinstance(step, Entry):
+            expression = f"next(iter({expression}.items()))"
         else:
             condition = (
                 f"item[{step.field!r}] == {step.values[0]!r}"
@@ -107,8 +119,10 @@ def _descend(value: Any, step: Step, path: str) -> Any:
             return value[step.name]
         if isinstance(step, Index):
             return value[step.position]
+        if isinstance(step, Entry):
+            return next(iter(value.items()))
         return next(item for item in value if str(item[step.field]) in step.values)
-    except (KeyError, IndexError, TypeError, StopIteration):
+    except (KeyError, IndexError, TypeError, StopIteration, AttributeError):
         raise FieldPathError(f"the example payload has no value at {path!r}") from None
 
 
@@ -149,7 +163,7 @@ def top_key(path: str) -> str:
     first = next(index for index, step in enumerate(steps) if isinstance(step, Key))
     text = ""
     for step in steps[: first + 1]:
-        text += f".{step.name}" if isinstance(step, Key) else f"[{step.position}]"
+        text += f".{step.name}" if isinstance(step, Key) else "[*]" if isinstance(step, Entry) else f"[{step.position}]"
     return text.lstrip(".")
 
 
@@ -167,12 +181,20 @@ def write(payload: Any, path: str, new_value: Any) -> None:
     steps = parse(path)
     if not steps:
         raise FieldPathError("cannot replace the whole payload")
-    container = payload
+    container, owner = payload, None
     for step in steps[:-1]:
+        # The map an entry ([*]) comes from: writing the entry's key ([*][0]) renames it there.
+        owner = container if isinstance(step, Entry) else None
         container = _descend(container, step, path)
     last = steps[-1]
     _descend(container, last, path)  # raises when the field is absent from the documented example
-    if isinstance(last, Key):
+    if owner is not None and isinstance(last, Index):
+        key, value = container
+        entries = list(owner.items())
+        owner.clear()
+        owner.update({new_value: value} if last.position == 0 else {key: new_value})
+        owner.update(entries[1:])
+    elif isinstance(last, Key):
         container[last.name] = new_value
     elif isinstance(last, Index):
         container[last.position] = new_value

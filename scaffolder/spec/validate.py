@@ -694,8 +694,8 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
         )
     fill_row = None
     try:
-        fill_rows = fieldpath.read(fills.example_response, fills.rows)
-        fill_row = fill_rows[0]
+        # A list of fills, or a map keyed by trade id (Kraken): its entries are the rows.
+        fill_row = fieldpath.first_row(fills.example_response, fills.rows)
     except (fieldpath.FieldPathError, IndexError, KeyError, TypeError):
         problems.append((("orders", "fills", "rows"), "expected a non-empty list of fills in the example_response"))
     for field in ("trade_id", "exchange_order_id", "price", "amount", "quote_amount", "fee_amount", "fee_asset"):
@@ -928,8 +928,10 @@ def _check_public_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoint
                     f"the symbol cannot be read from route_field {public.route_field!r}: that field holds the route",
                 )
             )
+        if getattr(channel, "levels", None) is not None:
+            _check_book_levels(problems, loc, channel, example)
         for field, value in channel:
-            if field in ("topic", "route", "example", "rows", "when", "update_id_unit") or value is None:
+            if field in ("topic", "route", "example", "rows", "when", "update_id_unit", "levels") or value is None:
                 continue
             if isinstance(value, TimeField):
                 _check_timestamp(problems, loc + (field,), value.path, example)
@@ -951,6 +953,23 @@ def _check_public_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoint
             problems.append(
                 (("public_ws", "token", "ping_interval"), "the announced interval paces public_ws.ping: give it")
             )
+
+
+def _check_book_levels(problems: List[Problem], loc: Loc, channel: Any, example: Any) -> None:
+    """`levels`: each side is documented as a list of level objects holding a price and an amount; one side may be
+    empty (an update changing only bids), not both."""
+    first = None
+    for side in ("bids", "asks"):
+        rows = fieldpath.documented(example, getattr(channel, side))
+        if not isinstance(rows, list) or (rows and not isinstance(rows[0], dict)):
+            problems.append((loc + (side,), "with levels, the example must document this side as a list of level objects"))
+        elif rows and first is None:
+            first = rows[0]
+    if first is None:
+        problems.append((loc + ("levels",), "the example documents no level on either side"))
+        return
+    for key in ("price", "amount"):
+        _check_path(problems, loc + ("levels", key), getattr(channel.levels, key), first)
 
 
 def _safe_placeholders(text: str) -> List[str]:

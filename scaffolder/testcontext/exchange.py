@@ -69,10 +69,16 @@ def values(spec: Spec) -> Dict[str, Any]:
     info_example = endpoints[symbols.endpoint].example_response
     row_example = fieldpath.first_row(info_example, symbols.rows)
     nested = {p.field: nested_lists(fieldpath.documented(row_example, p.field)) for p in symbols.valid_when}
-    valid_fields = {p.field: satisfying(p, nested[p.field]) for p in symbols.valid_when}
     pair_fields = {
         symbols.symbol: "self.exchange_symbol_for_tokens(self.base_asset, self.quote_asset)",
         **symbols.asset_fields("self.base_asset", "self.quote_asset", _joined),
+    }
+    # A `truthy: true` condition on a field the test fills with the pair (Kraken's wsname: a row without one is no
+    # pair) holds with the pair's text, which it must not overwrite.
+    valid_fields = {
+        p.field: satisfying(p, nested[p.field])
+        for p in symbols.valid_when
+        if not (p.field in pair_fields and p.truthy is True)
     }
     v["all_symbols_response"] = fixture(
         info_example, rows=symbols.rows, row_replacements=[{**pair_fields, **valid_fields}]
@@ -208,7 +214,7 @@ def values(spec: Spec) -> Dict[str, Any]:
         if rest.body == "json":
             v["balance_body_params"] = "json.loads(data)"
         else:
-            v["balance_body_params"] = "data" if rest.scheme == "hmac_params" else "dict(parse_qsl(data))"
+            v["balance_body_params"] = "data"
     balance_event = spec.user_stream.balance_event
     if balance_event and balance_event.row is not None:
         event_row = fieldpath.read(balance_event.example, balance_event.row)

@@ -168,7 +168,7 @@ def values(spec: Spec) -> Dict[str, Any]:
                 {
                     "exchange_order_id": literal(status.expect.exchange_order_id),
                     "state": literal(status.expect.state),
-                    "timestamp": _seconds(status.expect.timestamp),
+                    "timestamp": _seconds(status.expect.timestamp) if status.expect.timestamp is not None else None,
                 }
             ),
         }

@@ -96,19 +96,33 @@ def _update_id_text(channel: Any, default: str) -> str:
 
 
 def _single_row_example(example: Any, rows_paths: List[str]) -> Any:
-    """The example with each order book side reduced to its first documented row, to receive one test row each."""
+    """The example with each order book side reduced to its first documented row, to receive one test row each; a
+    side documented empty (Kraken's update `"asks": []`) takes a copy of the other side's row."""
     payload = copy.deepcopy(example)
     for path in rows_paths:
         del fieldpath.read(payload, path)[1:]
+    documented = next((rows[0] for rows in (fieldpath.read(payload, path) for path in rows_paths) if rows), None)
+    for path in rows_paths:
+        rows = fieldpath.read(payload, path)
+        if not rows and documented is not None:
+            rows.append(copy.deepcopy(documented))
     return payload
 
 
-def _row(example: Any, rows_path: str, entry: Tuple[str, str], update_id: str) -> Tuple[Dict[str, str], Dict[str, str]]:
-    """Replacements putting one [price, amount] entry as the first row at `rows_path`, and the OrderBookRow expected."""
+def _row(
+    example: Any, rows_path: str, entry: Tuple[str, str], update_id: str, levels: Any = None
+) -> Tuple[Dict[str, str], Dict[str, str]]:
+    """Replacements putting one [price, amount] entry as the first row at `rows_path` (or one level object, with
+    `levels`), and the OrderBookRow expected."""
     price, amount = entry
+    price_path, amount_path = (
+        (f"{rows_path}[0].{levels.price}", f"{rows_path}[0].{levels.amount}")
+        if levels is not None
+        else (f"{rows_path}[0][0]", f"{rows_path}[0][1]")
+    )
     replacements = {
-        f"{rows_path}[0][0]": _injected(example, f"{rows_path}[0][0]", price),
-        f"{rows_path}[0][1]": _injected(example, f"{rows_path}[0][1]", amount),
+        price_path: _injected(example, price_path, price),
+        amount_path: _injected(example, amount_path, amount),
     }
     expected = {"price": literal(float(price)), "amount": literal(float(amount)), "update_id": update_id}
     return replacements, expected
@@ -129,10 +143,17 @@ def _expected_id(text: str, unit: Optional[str] = None) -> str:
     return literal(int(text))
 
 
-def _book_rows(example: Any, bids: str, asks: str, entries: Tuple[Tuple[str, str], Tuple[str, str]], update_id: str):
+def _book_rows(
+    example: Any,
+    bids: str,
+    asks: str,
+    entries: Tuple[Tuple[str, str], Tuple[str, str]],
+    update_id: str,
+    levels: Any = None,
+):
     """Replacements putting one bid and one ask at `bids` and `asks`, and the OrderBookRows expected."""
-    bid_replacements, bid = _row(example, bids, entries[0], update_id)
-    ask_replacements, ask = _row(example, asks, entries[1], update_id)
+    bid_replacements, bid = _row(example, bids, entries[0], update_id, levels)
+    ask_replacements, ask = _row(example, asks, entries[1], update_id, levels)
     return {**bid_replacements, **ask_replacements}, bid, ask
 
 
@@ -168,7 +189,9 @@ def _ws_snapshot(spec: Spec) -> Optional[Dict[str, Any]]:
     example = _single_row_example(channel.example, [channel.bids, channel.asks])
     update_text = _update_id_text(channel, WS_SNAPSHOT_UPDATE_ID)
     update_id = _expected_id(update_text, channel.update_id_unit)
-    rows, bid, ask = _book_rows(example, channel.bids, channel.asks, (WS_SNAPSHOT_BID, WS_SNAPSHOT_ASK), update_id)
+    rows, bid, ask = _book_rows(
+        example, channel.bids, channel.asks, (WS_SNAPSHOT_BID, WS_SNAPSHOT_ASK), update_id, channel.levels
+    )
     replacements = {
         channel.symbol: EXCHANGE_SYMBOL,
         channel.update_id: _injected(example, channel.update_id, update_text),
@@ -206,7 +229,7 @@ def _diff(spec: Spec) -> Optional[Dict[str, Any]]:
     if channel.first_update_id:
         first_update_id = _expected_id(DIFF_FIRST_UPDATE_ID)
         replacements[channel.first_update_id] = _injected(example, channel.first_update_id, DIFF_FIRST_UPDATE_ID)
-    rows, bid, ask = _book_rows(example, channel.bids, channel.asks, (DIFF_BID, DIFF_ASK), update_id)
+    rows, bid, ask = _book_rows(example, channel.bids, channel.asks, (DIFF_BID, DIFF_ASK), update_id, channel.levels)
     return {
         "event": fixture(example, {**replacements, **rows}),
         "first_update_id": first_update_id,

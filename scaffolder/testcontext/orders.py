@@ -60,9 +60,6 @@ def _request_values(spec: Spec, request: Any, test_values: Mapping[str, str]) ->
     source = f"request_call.kwargs[{literal(argument)}]"
     if in_body and spec.auth.rest.body == "json":
         source = f"json.loads({source})"
-    elif in_body and spec.auth.rest.scheme == "hmac_headers":
-        # Signed over its text, the form body is sent urlencoded.
-        source = f"dict(parse_qsl({source}))"
     return {"path": path, "method": request.method.lower(), "request_params": source}
 
 

@@ -84,7 +84,9 @@ class ExpectedCreation(Strict):
 class ExpectedStatus(Strict):
     exchange_order_id: Id
     state: Literal[ORDER_STATES]  # type: ignore[valid-type]
-    timestamp: Seconds
+    timestamp: Optional[Seconds] = Field(
+        default=None, description="The update's time (only when orders.status.timestamp is mapped)."
+    )
 
 
 class ExpectedFill(Strict):

@@ -56,6 +56,17 @@ class TradeChannel(Strict):
     expect: Optional[rows_of(ExpectedTrade)] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")
 
 
+class BookLevel(Strict):
+    price: FieldPath = Field(description="The level's price, a path into one level (`price`).")
+    amount: FieldPath = Field(description="The level's amount, a path into one level (`qty`).")
+
+
+LEVELS_DESCRIPTION = (
+    "Each book level is an object rather than a [price, amount, ...] list (Kraken's websocket v2 "
+    "`{\"price\": 0.5666, \"qty\": 4831.75}`): where its price and amount are."
+)
+
+
 class DiffChannel(Strict):
     topic: JSON
     route: str
@@ -70,6 +81,7 @@ class DiffChannel(Strict):
     )
     bids: FieldPath
     asks: FieldPath
+    levels: Optional[BookLevel] = Field(default=None, description=LEVELS_DESCRIPTION)
     timestamp: TimeField
     example: JSON
     expect: Optional[ExpectedBook] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")
@@ -90,6 +102,7 @@ class SnapshotChannel(Strict):
     )
     bids: FieldPath
     asks: FieldPath
+    levels: Optional[BookLevel] = Field(default=None, description=LEVELS_DESCRIPTION)
     timestamp: Optional[TimeField] = Field(default=None, description="Without it, the local time of reception.")
     example: JSON
     expect: Optional[ExpectedBook] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")

@@ -1,0 +1,386 @@
+import asyncio
+import json
+from decimal import Decimal
+from typing import Any, Dict, List, Optional, Tuple
+
+from bidict import bidict
+
+from hummingbot.connector.constants import s_decimal_NaN
+from hummingbot.connector.exchange.kraken import (
+    kraken_constants as CONSTANTS,
+    kraken_utils,
+    kraken_web_utils as web_utils,
+)
+from hummingbot.connector.exchange.kraken.kraken_api_order_book_data_source import KrakenAPIOrderBookDataSource
+from hummingbot.connector.exchange.kraken.kraken_api_user_stream_data_source import KrakenAPIUserStreamDataSource
+from hummingbot.connector.exchange.kraken.kraken_auth import KrakenAuth
+from hummingbot.connector.exchange.kraken.kraken_utils import seconds_from_date_time
+from hummingbot.connector.exchange_py_base import ExchangePyBase
+from hummingbot.connector.trading_rule import TradingRule
+from hummingbot.connector.utils import combine_to_hb_trading_pair
+from hummingbot.core.data_type.common import OrderType, TradeType
+from hummingbot.core.data_type.in_flight_order import InFlightOrder, OrderState, OrderUpdate, TradeUpdate
+from hummingbot.core.data_type.order_book_tracker_data_source import OrderBookTrackerDataSource
+from hummingbot.core.data_type.trade_fee import TokenAmount, TradeFeeBase
+from hummingbot.core.data_type.user_stream_tracker_data_source import UserStreamTrackerDataSource
+from hummingbot.core.web_assistant.web_assistants_factory import WebAssistantsFactory
+
+
+class KrakenExchange(ExchangePyBase):
+    web_utils = web_utils
+
+    def __init__(
+        self,
+        kraken_api_key: str,
+        kraken_secret_key: str,
+        balance_asset_limit: Optional[Dict[str, Dict[str, Decimal]]] = None,
+        rate_limits_share_pct: Decimal = Decimal("100"),
+        trading_pairs: Optional[List[str]] = None,
+        trading_required: bool = True,
+        domain: str = CONSTANTS.DEFAULT_DOMAIN,
+    ):
+        self.kraken_api_key = kraken_api_key
+        self.kraken_secret_key = kraken_secret_key
+        self._domain = domain
+        self._trading_required = trading_required
+        self._trading_pairs = trading_pairs
+        super().__init__(balance_asset_limit, rate_limits_share_pct)
+        # The user stream sends no balances: Hummingbot polls them over REST.
+        self.real_time_balance_update = False
+
+    @property
+    def authenticator(self) -> KrakenAuth:
+        return KrakenAuth(
+            api_key=self.kraken_api_key,
+            secret_key=self.kraken_secret_key,
+            time_provider=self._time_synchronizer,
+        )
+
+    @property
+    def name(self) -> str:
+        if self._domain == CONSTANTS.DEFAULT_DOMAIN:
+            return "kraken"
+        return f"kraken_{self._domain}"
+
+    @property
+    def rate_limits_rules(self):
+        return CONSTANTS.RATE_LIMITS
+
+    @property
+    def domain(self) -> str:
+        return self._domain
+
+    @property
+    def client_order_id_max_length(self) -> int:
+        return CONSTANTS.MAX_ORDER_ID_LEN
+
+    @property
+    def client_order_id_prefix(self) -> str:
+        return CONSTANTS.HBOT_ORDER_ID_PREFIX
+
+    @property
+    def trading_rules_request_path(self) -> str:
+        return CONSTANTS.ASSET_PAIRS_PATH_URL
+
+    @property
+    def trading_pairs_request_path(self) -> str:
+        return CONSTANTS.ASSET_PAIRS_PATH_URL
+
+    @property
+    def check_network_request_path(self) -> str:
+        return CONSTANTS.TICKER_PATH_URL
+
+    @property
+    def trading_pairs(self) -> Optional[List[str]]:
+        return self._trading_pairs
+
+    @property
+    def is_cancel_request_in_exchange_synchronous(self) -> bool:
+        return True
+
+    @property
+    def is_trading_required(self) -> bool:
+        return self._trading_required
+
+    def supported_order_types(self) -> List[OrderType]:
+        return [
+            OrderType.LIMIT,
+            OrderType.LIMIT_MAKER,
+            OrderType.MARKET,
+        ]
+
+    @staticmethod
+    def kraken_order_type(order_type: OrderType) -> str:
+        """The exchange's name for a Hummingbot order type."""
+        return CONSTANTS.ORDER_TYPE_NAMES[order_type]
+
+    def _is_request_exception_related_to_time_synchronizer(self, request_exception: Exception) -> bool:
+        return False
+
+    def _is_order_not_found_during_status_update_error(self, status_update_exception: Exception) -> bool:
+        error_description = str(status_update_exception)
+        return all(match in error_description for match in CONSTANTS.ORDER_NOT_FOUND_ON_STATUS_MATCHES)
+
+    def _is_order_not_found_during_cancelation_error(self, cancelation_exception: Exception) -> bool:
+        error_description = str(cancelation_exception)
+        return all(match in error_description for match in CONSTANTS.UNKNOWN_ORDER_MESSAGE)
+
+    def _create_web_assistants_factory(self) -> WebAssistantsFactory:
+        return web_utils.build_api_factory(
+            throttler=self._throttler,
+            time_synchronizer=self._time_synchronizer,
+            domain=self._domain,
+            auth=self._auth,
+        )
+
+    def _create_order_book_data_source(self) -> OrderBookTrackerDataSource:
+        return KrakenAPIOrderBookDataSource(
+            trading_pairs=self._trading_pairs,
+            connector=self,
+            api_factory=self._web_assistants_factory,
+            domain=self.domain,
+        )
+
+    def _create_user_stream_data_source(self) -> UserStreamTrackerDataSource:
+        return KrakenAPIUserStreamDataSource(
+            auth=self._auth,
+            trading_pairs=self._trading_pairs,
+            connector=self,
+            api_factory=self._web_assistants_factory,
+            domain=self.domain,
+        )
+
+    def _get_fee(
+        self,
+        base_currency: str,
+        quote_currency: str,
+        order_type: OrderType,
+        order_side: TradeType,
+        amount: Decimal,
+        price: Decimal = s_decimal_NaN,
+        is_maker: Optional[bool] = None,
+    ) -> TradeFeeBase:
+        is_maker = is_maker or order_type is OrderType.LIMIT_MAKER
+        return TradeFeeBase.new_spot_fee(
+            fee_schema=self.trade_fee_schema(),
+            trade_type=order_side,
+            percent=self.estimate_fee_pct(is_maker),
+        )
+
+    async def _place_order(
+        self,
+        order_id: str,
+        trading_pair: str,
+        amount: Decimal,
+        trade_type: TradeType,
+        order_type: OrderType,
+        price: Decimal,
+        **kwargs,
+    ) -> Tuple[str, float]:
+        symbol = await self.exchange_symbol_associated_to_pair(trading_pair=trading_pair)
+        side = CONSTANTS.SIDE_BUY if trade_type is TradeType.BUY else CONSTANTS.SIDE_SELL
+        api_params = {
+            "pair": symbol,
+            "type": side,
+            "ordertype": self.kraken_order_type(order_type),
+            "volume": f"{amount:f}",
+            "cl_ord_id": order_id,
+        }
+        if order_type is not OrderType.MARKET:
+            api_params["price"] = f"{price:f}"
+        api_params.update(CONSTANTS.ORDER_TYPE_PARAMS.get(order_type, {}))
+        order_result = await self._api_post(
+            path_url=CONSTANTS.ADD_ORDER_PATH_URL,
+            data=api_params,
+            is_auth_required=True,
+        )
+        return str(order_result["result"]["txid"][0]), self.current_timestamp
+
+    async def _place_cancel(self, order_id: str, tracked_order: InFlightOrder) -> bool:
+        exchange_order_id = await tracked_order.get_exchange_order_id()
+        api_params = {
+            "txid": exchange_order_id,
+        }
+        cancel_result = await self._api_post(
+            path_url=CONSTANTS.CANCEL_ORDER_PATH_URL,
+            data=api_params,
+            is_auth_required=True,
+        )
+        # A refusal raises, as a failed request does: Hummingbot logs it and checks it for "order not found".
+        if not (cancel_result["result"]["count"] == 1):
+            raise IOError(f"Error cancelling order {order_id}: {cancel_result}")
+        return True
+
+    async def _format_trading_rules(self, exchange_info_dict: Dict[str, Any]) -> List[TradingRule]:
+        trading_rules = []
+        for rule in filter(kraken_utils.is_exchange_information_valid, exchange_info_dict["result"].items()):
+            try:
+                trading_pair = await self.trading_pair_associated_to_exchange_symbol(symbol=rule[1]["wsname"])
+                trading_rules.append(
+                    TradingRule(
+                        trading_pair,
+                        min_order_size=Decimal(rule[1]["ordermin"]),
+                        min_price_increment=Decimal(10) ** -int(rule[1]["pair_decimals"]),
+                        min_base_amount_increment=Decimal(10) ** -int(rule[1]["lot_decimals"]),
+                        min_notional_size=Decimal(rule[1].get("costmin", "0")),
+                    )
+                )
+            except Exception:
+                self.logger().exception(f"Error parsing the trading pair rule {rule}. Skipping.")
+        return trading_rules
+
+    async def _update_trading_fees(self):
+        """Fees are not fetched from the exchange: DEFAULT_FEES in kraken_utils apply."""
+        pass
+
+    async def _api_request(self, path_url, *args, return_err: bool = False, **kwargs) -> Dict[str, Any]:
+        """The exchange reports errors inside HTTP 200 responses: they are raised like HTTP errors, body included."""
+        response = await super()._api_request(path_url, *args, return_err=return_err, **kwargs)
+        if not return_err and not (not response.get("error")):
+            raise IOError(f"Error executing request {path_url}. Error: {json.dumps(response)}")
+        return response
+
+    async def _user_stream_event_listener(self):
+        """Processes the order, fill and balance events queued by the user stream data source."""
+        async for event_message in self._iter_user_event_queue():
+            try:
+                event_type = event_message.get("channel")
+                if event_type == CONSTANTS.USER_ORDERS_ENDPOINT_NAME:
+                    for order_data in event_message["data"]:
+                        self._process_order_event(order_data)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                self.logger().error("Unexpected error in user stream listener loop.", exc_info=True)
+                await self._sleep(5.0)
+
+    def _process_order_event(self, event: Dict[str, Any]):
+        client_order_id = event["cl_ord_id"]
+        if event["exec_type"] == "trade":
+            fillable_order = self._order_tracker.all_fillable_orders.get(client_order_id)
+            if fillable_order is not None:
+                fee = TradeFeeBase.new_spot_fee(
+                    fee_schema=self.trade_fee_schema(),
+                    trade_type=fillable_order.trade_type,
+                    percent_token=event["fees"][0]["asset"],
+                    flat_fees=[
+                        TokenAmount(amount=Decimal(str(event["fees"][0]["qty"])), token=event["fees"][0]["asset"])
+                    ],
+                )
+                self._order_tracker.process_trade_update(
+                    TradeUpdate(
+                        trade_id=str(event["exec_id"]),
+                        client_order_id=client_order_id,
+                        exchange_order_id=str(event["order_id"]),
+                        trading_pair=fillable_order.trading_pair,
+                        fee=fee,
+                        fill_base_amount=Decimal(str(event["last_qty"])),
+                        fill_quote_amount=Decimal(str(event["last_qty"])) * Decimal(str(event["last_price"])),
+                        fill_price=Decimal(str(event["last_price"])),
+                        fill_timestamp=seconds_from_date_time(event["timestamp"]),
+                    )
+                )
+        updatable_order = self._order_tracker.all_updatable_orders.get(client_order_id)
+        if updatable_order is not None:
+            self._order_tracker.process_order_update(
+                OrderUpdate(
+                    trading_pair=updatable_order.trading_pair,
+                    update_timestamp=seconds_from_date_time(event["timestamp"]),
+                    new_state=CONSTANTS.ORDER_STATE[event["order_status"]],
+                    client_order_id=client_order_id,
+                    exchange_order_id=str(event["order_id"]),
+                )
+            )
+
+    async def _all_trade_updates_for_order(self, order: InFlightOrder) -> List[TradeUpdate]:
+        trade_updates = []
+        if order.exchange_order_id is None:
+            return trade_updates
+        fills_response = await self._api_post(
+            path_url=CONSTANTS.QUERY_TRADES_PATH_URL,
+            data={
+                "txid": order.exchange_order_id,
+            },
+            is_auth_required=True,
+        )
+        for fill in fills_response["result"].items():
+            fee = TradeFeeBase.new_spot_fee(
+                fee_schema=self.trade_fee_schema(),
+                trade_type=order.trade_type,
+                percent_token=order.quote_asset,
+                flat_fees=[TokenAmount(amount=Decimal(fill[1]["fee"]), token=order.quote_asset)],
+            )
+            trade_updates.append(
+                TradeUpdate(
+                    trade_id=str(fill[0]),
+                    client_order_id=order.client_order_id,
+                    exchange_order_id=str(fill[1]["ordertxid"]),
+                    trading_pair=order.trading_pair,
+                    fee=fee,
+                    fill_base_amount=Decimal(fill[1]["vol"]),
+                    fill_quote_amount=Decimal(fill[1]["cost"]),
+                    fill_price=Decimal(fill[1]["price"]),
+                    fill_timestamp=fill[1]["time"],
+                )
+            )
+        return trade_updates
+
+    async def _request_order_status(self, tracked_order: InFlightOrder) -> OrderUpdate:
+        exchange_order_id = await tracked_order.get_exchange_order_id()
+        order_status = await self._api_post(
+            path_url=CONSTANTS.QUERY_ORDERS_PATH_URL,
+            data={
+                "txid": exchange_order_id,
+            },
+            is_auth_required=True,
+        )
+        return OrderUpdate(
+            client_order_id=tracked_order.client_order_id,
+            exchange_order_id=str(next(iter(order_status["result"].items()))[0]),
+            trading_pair=tracked_order.trading_pair,
+            update_timestamp=self.current_timestamp,
+            new_state=self._order_state_from_status(order_status),
+        )
+
+    @staticmethod
+    def _order_state_from_status(order_status: Dict[str, Any]) -> OrderState:
+        if (
+            next(iter(order_status["result"].items()))[1]["status"] == "open"
+            and Decimal(next(iter(order_status["result"].items()))[1]["vol_exec"]) > 0
+        ):
+            return OrderState.PARTIALLY_FILLED
+        return CONSTANTS.ORDER_STATE[next(iter(order_status["result"].items()))[1]["status"]]
+
+    async def _update_balances(self):
+        account_info = await self._api_post(path_url=CONSTANTS.BALANCE_PATH_URL, is_auth_required=True)
+        local_asset_names = set(self._account_balances.keys())
+        remote_asset_names = set()
+        for balance_entry in account_info["result"].items():
+            asset_name = CONSTANTS.ASSET_ALIASES.get(balance_entry[0], balance_entry[0])
+            self._account_available_balances[asset_name] = Decimal(str(balance_entry[1]["balance"])) - Decimal(
+                str(balance_entry[1]["hold_trade"])
+            )
+            self._account_balances[asset_name] = Decimal(str(balance_entry[1]["balance"]))
+            remote_asset_names.add(asset_name)
+        for asset_name in local_asset_names - remote_asset_names:
+            del self._account_available_balances[asset_name]
+            del self._account_balances[asset_name]
+
+    def _initialize_trading_pair_symbols_from_exchange_info(self, exchange_info: Dict[str, Any]):
+        mapping = bidict()
+        for symbol_data in filter(kraken_utils.is_exchange_information_valid, exchange_info["result"].items()):
+            base, quote = symbol_data[1]["wsname"].split("/")
+            mapping[symbol_data[1]["wsname"]] = combine_to_hb_trading_pair(
+                base=CONSTANTS.ASSET_ALIASES.get(base, base), quote=CONSTANTS.ASSET_ALIASES.get(quote, quote)
+            )
+        self._set_trading_pair_symbol_map(mapping)
+
+    async def _get_last_traded_price(self, trading_pair: str) -> float:
+        symbol = await self.exchange_symbol_associated_to_pair(trading_pair=trading_pair)
+        ticker = await self._api_get(
+            path_url=CONSTANTS.TICKER_PATH_URL,
+            params={
+                "pair": symbol,
+            },
+        )
+        return float(next(iter(ticker["result"].items()))[1]["c"][0])
