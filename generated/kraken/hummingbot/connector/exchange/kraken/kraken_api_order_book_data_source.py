@@ -1,5 +1,4 @@
 import asyncio
-import itertools
 import time
 from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
@@ -38,7 +37,6 @@ class KrakenAPIOrderBookDataSource(OrderBookTrackerDataSource):
             throttler=throttler, time_synchronizer=time_synchronizer, domain=domain
         )
         self._domain = domain
-        self._request_ids = itertools.count(1)
 
     async def get_last_traded_prices(self, trading_pairs: List[str], domain: Optional[str] = None) -> Dict[str, float]:
         return await self._connector.get_last_traded_prices(trading_pairs=trading_pairs)
@@ -130,7 +128,7 @@ class KrakenAPIOrderBookDataSource(OrderBookTrackerDataSource):
             symbol=raw_message["data"][0]["symbol"]
         )
         message_queue.put_nowait(
-            KrakenOrderBook.diff_message_from_exchange(raw_message, time.time(), {"trading_pair": trading_pair})
+            KrakenOrderBook.diff_message_from_exchange(raw_message, metadata={"trading_pair": trading_pair})
         )
 
     async def subscribe_to_trading_pair(self, trading_pair: str) -> bool:

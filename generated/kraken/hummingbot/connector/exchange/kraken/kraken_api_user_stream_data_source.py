@@ -83,5 +83,7 @@ class KrakenAPIUserStreamDataSource(UserStreamTrackerDataSource):
 
     async def _process_event_message(self, event_message: Dict[str, Any], queue: asyncio.Queue):
         # Only account events are queued: replies to requests and pongs are not.
-        if isinstance(event_message, dict) and event_message.get("channel") == "executions":
-            queue.put_nowait(event_message)
+        if not (isinstance(event_message, dict) and event_message.get("channel") == "executions"):
+            return
+        event = event_message
+        queue.put_nowait(event)

@@ -35,7 +35,7 @@ class KrakenOrderBook(OrderBook):
         """
         Creates a diff message from an order book update sent by the exchange
         :param msg: the update payload
-        :param timestamp: unused: the update carries its own event time
+        :param timestamp: the time to record; by default the update's own event time
         :param metadata: extra information; must carry the trading_pair
         """
         return OrderBookMessage(
@@ -46,7 +46,7 @@ class KrakenOrderBook(OrderBook):
                 "bids": [[level["price"], level["qty"]] for level in msg["data"][0]["bids"]],
                 "asks": [[level["price"], level["qty"]] for level in msg["data"][0]["asks"]],
             },
-            timestamp=seconds_from_date_time(msg["data"][0]["timestamp"]),
+            timestamp=timestamp if timestamp is not None else seconds_from_date_time(msg["data"][0]["timestamp"]),
         )
 
     @classmethod

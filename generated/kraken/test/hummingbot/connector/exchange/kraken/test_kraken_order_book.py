@@ -54,7 +54,7 @@ class KrakenOrderBookTests(TestCase):
         }
 
         diff_message = KrakenOrderBook.diff_message_from_exchange(
-            msg=diff_event, timestamp=1640000000.0, metadata={"trading_pair": self.trading_pair}
+            msg=diff_event, metadata={"trading_pair": self.trading_pair}
         )
 
         self.assertEqual(OrderBookMessageType.DIFF, diff_message.type)
@@ -71,6 +71,11 @@ class KrakenOrderBookTests(TestCase):
         self.assertEqual(11.0, diff_message.asks[0].price)
         self.assertEqual(0.5, diff_message.asks[0].amount)
         self.assertEqual(1700000000, diff_message.asks[0].update_id)
+        # A time given by the caller is recorded instead of the update's own.
+        given_time_message = KrakenOrderBook.diff_message_from_exchange(
+            msg=diff_event, timestamp=1640000000.0, metadata={"trading_pair": self.trading_pair}
+        )
+        self.assertEqual(1640000000.0, given_time_message.timestamp)
 
     def test_trade_message_from_exchange_for_a_sell(self):
         trade_event = {
