@@ -120,9 +120,7 @@ def _rest(spec: Spec) -> Dict[str, Any]:
         header_values["payload"] = Expr("payload")
     headers = {header: _header(text, header_values) for header, text in rest.headers.items()}
     body_headers = dict(headers)
-    if rest.payload is not None:
-        pass  # no body: the payload header carries the parameters
-    elif rest.body == "form":
+    if rest.body == "form" and rest.payload is None:  # (with a payload, no body is sent)
         body_headers["Content-Type"] = "application/x-www-form-urlencoded"
     elif not by_headers:
         body_headers["Content-Type"] = "application/json"
@@ -141,6 +139,8 @@ def _rest(spec: Spec) -> Dict[str, Any]:
         "now": str(NOW),
         "local_clock": rest.timestamp.clock == "local",
         "by_headers": by_headers,
+        # With `auth.rest.payload`: the expected payload of the GET and of the POST request (set below).
+        "payload": None,
         "form_body": rest.body == "form",
         "url": literal(url),
         "params": literal(SIGNED_PARAMS),
@@ -177,7 +177,6 @@ def _rest(spec: Spec) -> Dict[str, Any]:
     sign_only = {name: credential_value(name) for name in rest.sign_only_params}
     get.update(sign_only, sorted_params=sorted_params)
     post.update(sign_only, sorted_params=sorted_params)
-    values["payload"] = None
     if rest.payload is not None:
         # The request's parameters leave it for the payload: nothing is sent in the query or the body.
         bare = dict(query="", request_path=path, body="", body_hash=empty_hash, payload=Expr("payload"))
@@ -186,7 +185,6 @@ def _rest(spec: Spec) -> Dict[str, Any]:
         values["payload"] = {
             method: _payload_source(rest, dict(common, method=method), params) for method in ("GET", "POST")
         }
-        values["payload_params"] = literal(params)
     values["get_message"] = _signed_message(rest, get)
     values["post_message"] = _signed_message(rest, post)
     values["request_params"] = literal(dict(SIGNED_PARAMS, **sign_only))
