@@ -12,13 +12,19 @@ import base64
 import hashlib
 import hmac
 import importlib.util
+import io
 import json
 from pathlib import Path
 from unittest.mock import MagicMock, patch
 
+import black
+import pyflakes.api
+import pyflakes.reporter
 import pytest
 from spec_variants import generate_variant, shipped, validate
 
+from scaffolder.formatting import LINE_LENGTH
+from scaffolder.generate import generate_files
 from scaffolder.sandbox.signing import SignedRequest, Verifier
 from scaffolder.spec import load_spec
 from scaffolder.testing.runner import run_suite
@@ -240,3 +246,17 @@ def test_other_nonces_and_encodings_pass_the_auth_suite(tmp_path: Path, kind: st
     connector = generate(tmp_path, kind, encoding)
     assert expected in (connector / "hummingbot/connector/exchange/okx/okx_auth.py").read_text()
     assert run_suite(connector, ["-q", "-k", "auth or exchange", "-p", "no:warnings"]) == 0
+
+
+@pytest.mark.parametrize("kind, encoding", [("milliseconds", "base64"), ("counter", "base64url"), ("uuid", "hex")])
+def test_generated_files_are_black_stable_without_dead_code(tmp_path: Path, kind: str, encoding: str):
+    spec_path = tmp_path / "okx.yaml"
+    spec_path.write_text(variant(kind, encoding))
+    findings = []
+    for path, content in sorted(generate_files(spec_path).items()):
+        if path.endswith(".py"):
+            assert black.format_str(content, mode=black.Mode(line_length=LINE_LENGTH)) == content, path
+            output = io.StringIO()
+            pyflakes.api.check(content, path, pyflakes.reporter.Reporter(output, output))
+            findings += output.getvalue().splitlines()
+    assert findings == []
