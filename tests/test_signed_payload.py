@@ -3,8 +3,8 @@
 Gemini's private API ("Private API invocation"): the request's parameters, with `request` (the path) and `nonce`,
 form a JSON object; its base64 text is sent in X-GEMINI-PAYLOAD, X-GEMINI-SIGNATURE is
 hex(HMAC-SHA384(secret, base64 text)), the body is empty. The variant below is OKX's spec with Gemini's recipe
-(its balances read by POST, as Gemini's are); its generated auth signs Gemini's documented example, its suites pass
-against Hummingbot, and its market tests pass against a loopback exchange that checks the recipe.
+(its private requests all POST, as Gemini's are); its generated auth signs Gemini's documented example, its suites
+pass against Hummingbot, and its market tests pass against a loopback exchange that checks the recipe.
 """
 
 import asyncio
@@ -62,11 +62,16 @@ GEMINI_REST_AUTH = """    scheme: hmac_headers
 
 
 def variant(kind: str = "milliseconds", encoding: str = "base64") -> str:
-    """OKX with Gemini's signing recipe, reading its balances by POST as Gemini does (balances.method)."""
+    """OKX with Gemini's signing recipe, its private requests all POST as Gemini's are: balances (balances.method),
+    order status and fills (orders.status.method, orders.fills.method); creation and cancelation are POST already."""
     text = shipped("okx")
     balances = "balances:\n  endpoint: balance\n"
     assert text.count(OKX_REST_AUTH) == 1 and text.count(balances) == 1
     text = text.replace(balances, balances + "  method: POST\n  params: {ccy: BTC}\n")
+    for endpoint in ("order_details", "my_trades"):
+        get = f"    endpoint: {endpoint}\n    method: GET\n"
+        assert text.count(get) == 1
+        text = text.replace(get, get.replace("GET", "POST"))
     recipe = GEMINI_REST_AUTH.replace("NONCE_KIND", kind).replace("PAYLOAD_ENCODING", encoding)
     return text.replace(OKX_REST_AUTH, recipe)
 
