@@ -207,6 +207,13 @@ def test_sandbox_refuses_a_payload_that_is_not_base64_json(tmp_path: Path):
         ('request: "{path}"', 'request: "{body}"', "auth.rest.payload.fields.request: unknown placeholder {body}"),
         ("encoding: base64\n    message", "encoding: base58\n    message", "auth.rest.payload.encoding"),
         ("scheme: hmac_headers", "scheme: hmac_params", "auth.rest.payload: the payload travels in a header"),
+        (
+            'message: "{payload}"',
+            'message: "{payload}{instruction}"\n    sign_only_params: [instruction]\n    body: json',
+            "auth.rest.sign_only_params: the payload carries the request's parameters",
+        ),
+        ('message: "{payload}"', 'message: "{nonce}{payload}"\n    digest: {algorithm: sha256, of: "{payload}"}',
+         "auth.rest.digest.of: unknown placeholder {payload}"),
     ],
 )
 def test_bad_payload_options_are_refused(tmp_path: Path, old: str, new: str, expected: str):
