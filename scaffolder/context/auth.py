@@ -56,6 +56,42 @@ NONCE_IMPORTS = {
 }
 
 
+# How the payload's JSON text, as UTF-8 bytes `{}`, is written as {payload} (`auth.rest.payload.encoding`).
+PAYLOAD_ENCODERS = {
+    "base64": "base64.b64encode({}).decode()",
+    "base64url": "base64.urlsafe_b64encode({}).decode()",
+    "hex": "{}.hex()",
+}
+PAYLOAD_ENCODING_WORDS = {"base64": "base64-encoded", "base64url": "URL-safe base64-encoded", "hex": "hex-encoded"}
+
+
+def payload_field_sources(rest_auth: Any, values: Dict[str, str]) -> List[Tuple[str, str]]:
+    """(key source, value source) of the payload's own fields: templates, but a field that is exactly an integer
+    nonce (milliseconds, counter) or timestamp (ms, s) is the number itself."""
+    integers = set()
+    if rest_auth.nonce is not None and rest_auth.nonce.kind in ("milliseconds", "counter"):
+        integers.add("{nonce}")
+    if rest_auth.timestamp.unit in ("ms", "s"):
+        integers.add("{timestamp}")
+    fields = []
+    for key, text in rest_auth.payload.fields.items():
+        source = f"int({values[text[1:-1]]})" if text in integers else template_string(text, values)
+        fields.append((literal(key), source))
+    return fields
+
+
+def payload_values(rest_auth: Any, values: Dict[str, str]) -> Dict[str, Any]:
+    """The payload's fields (sources), how its JSON text is encoded, and the words the docstring says it with."""
+    payload = rest_auth.payload
+    if payload is None:
+        return {"payload_fields": None}
+    return {
+        "payload_fields": payload_field_sources(rest_auth, values),
+        "payload_encoder": PAYLOAD_ENCODERS[payload.encoding].format('json.dumps(fields).encode("utf8")'),
+        "payload_encoding": PAYLOAD_ENCODING_WORDS[payload.encoding],
+    }
+
+
 def message_parts(message: Union[str, List[str]]) -> List[str]:
     """The templates of `auth.rest.message`: the text itself, or the parts of a list."""
     return [message] if isinstance(message, str) else list(message)
@@ -91,6 +127,9 @@ def message_source(rest_auth: Any, values: Dict[str, str]) -> str:
 def message_locals(rest_auth: Any) -> List[Tuple[str, str]]:
     """(name, source) of the locals the signed message reads, in dependency order; `digest` last, from the others."""
     used = {name for part in message_parts(rest_auth.message) for name in placeholders(part)}
+    if rest_auth.payload is not None:
+        # The payload's fields read the request's locals too (Gemini's {path}).
+        used.update(name for text in rest_auth.payload.fields.values() for name in placeholders(text))
     digest = rest_auth.digest
     if digest is not None and "digest" in used:
         used.update(placeholders(digest.of))
@@ -115,6 +154,8 @@ def _message_values(rest_auth: Any, credentials: Dict[str, str] = None) -> Dict[
     values.update({name: name for name in rest_auth.sign_only_params})
     if rest_auth.recv_window is not None:
         values["recv_window"] = recv_window_source(rest_auth)
+    if rest_auth.payload is not None:
+        values["payload"] = "payload"
     return values
 
 
@@ -176,6 +217,8 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
             header_values[credential.name] = f'self._generate_signature(self.{credential.name}.encode("utf8"))'
     if rest_auth.nonce is not None:
         header_values["nonce"] = "nonce"
+    if rest_auth.payload is not None:
+        header_values["payload"] = "payload"
     v["auth_signs_bytes"] = signs_bytes
     v.update(nonce_values(rest_auth))
     v["auth_headers"] = [(header, template_string(text, header_values)) for header, text in rest_auth.headers.items()]
@@ -183,7 +226,8 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["hash_name"] = rest_auth.algorithm
     v["secret_key_bytes"] = key_bytes(rest_auth.secret, rest_auth.secret_encoding)
     v["auth_by_headers"] = by_headers
-    v["auth_form_body"] = rest_auth.body == "form"
+    # The payload carries the request's parameters: no body is sent, whatever `body` says.
+    v["auth_form_body"] = rest_auth.body == "form" and rest_auth.payload is None
     v["recv_window"] = literal(str(rest_auth.recv_window)) if rest_auth.recv_window is not None else None
     if rest_auth.recv_window_attribute:
         # A class attribute instead of the module constant.
@@ -202,7 +246,9 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     hmac_signing = any(algorithm != "ed25519" for algorithm, _ in signers) or v["partner_message"] is not None
     # Standard-library imports, then the third-party ones (Hummingbot's own dependencies).
     imports = []
-    if any(encoding == "base64" for _, encoding in signers) or rest_auth.secret_encoding == "base64":
+    payload = rest_auth.payload
+    payload_base64 = payload is not None and payload.encoding != "hex"
+    if any(encoding == "base64" for _, encoding in signers) or rest_auth.secret_encoding == "base64" or payload_base64:
         imports.append("import base64")
     if hmac_signing or local_names & {"body_hash", "digest"}:
         imports.append("import hashlib")
@@ -210,7 +256,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         imports.append("import hmac")
     reads_body = bool(rest_auth.sign_only_params) or "sorted_params" in local_names
     nonce_param = rest_auth.nonce is not None and rest_auth.nonce.param
-    if not by_headers or rest_auth.body == "form" or reads_body or nonce_param:
+    if not by_headers or v["auth_form_body"] or reads_body or nonce_param or payload is not None:
         imports.append("import json")
     if rest_auth.timestamp.clock == "local":
         imports.append("import time")
@@ -219,10 +265,15 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     if rest_auth.nonce is not None:
         imports.append(NONCE_IMPORTS[rest_auth.nonce.kind])
     # Any types the parameter dicts of Binance-style signing and of the websocket subscribe/login messages.
-    needs_any = not by_headers or reads_body or spec.auth.private_ws.scheme in ("signed_subscribe", "login")
+    needs_any = (
+        not by_headers
+        or reads_body
+        or payload is not None
+        or spec.auth.private_ws.scheme in ("signed_subscribe", "login")
+    )
     typing_names = (["Any"] if needs_any else []) + ["Dict"] + ([] if by_headers else ["Optional"])
     imports.append(f"from typing import {', '.join(typing_names)}")
-    urllib_names = ["urlencode"] if not by_headers or rest_auth.body == "form" or "query" in local_names else []
+    urllib_names = ["urlencode"] if not by_headers or v["auth_form_body"] or "query" in local_names else []
     v["ed25519"] = any(algorithm == "ed25519" for algorithm, _ in signers)
     v["third_party_imports"] = ["from cryptography.hazmat.primitives.asymmetric import ed25519"] if v["ed25519"] else []
     v["sorted_params"] = "sorted_params" in local_names
@@ -235,9 +286,12 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         used |= {name for _, text in rest_auth.headers.items() for name in placeholders(text)}
         if rest_auth.digest is not None:
             used |= set(placeholders(rest_auth.digest.of))
+        if payload is not None:
+            used |= {name for text in payload.fields.values() for name in placeholders(text)}
         v["auth_uses_timestamp"] = "timestamp" in used
         v["auth_timestamp"] = timestamp if rest_auth.timestamp.unit == "iso" else f"str({timestamp})"
         message_values = _message_values(rest_auth, {c.name: f"self.{c.name}" for c in spec.credentials})
+        v.update(payload_values(rest_auth, message_values))
         if signs_bytes:
             # (validate: a message signed as bytes is one template)
             v["auth_message"] = signed_bytes(rest_auth.message, message_values)
@@ -247,6 +301,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     else:
         v["auth_timestamp"] = timestamp
         v["sign_only_params"] = None
+        v["payload_fields"] = None
     if urllib_names:
         imports.append(f"from urllib.parse import {', '.join(urllib_names)}")
     v["auth_imports"] = imports

@@ -113,6 +113,9 @@ class RestApi:
                 received.update(parsed if isinstance(parsed, dict) else {})
             except ValueError:
                 received.update(parse_qsl(body, keep_blank_values=True))
+        if role in self.private_roles and self.spec.auth.rest.payload is not None:
+            # The parameters of a signed request travel in its payload header (`auth.rest.payload`).
+            received.update(self.sandbox.verifier.payload_params(request.headers))
         # Each path placeholder under the name of the value it stands for (endpoints.*.path_params).
         path_params = self.spec.endpoints[name].path_params
         received[PATH_VALUES] = {path_params.get(key, key): value for key, value in match.groupdict().items()}

@@ -6,6 +6,7 @@ so that a connector generated from a wrong recipe fails with a message that says
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import time
@@ -20,6 +21,15 @@ from scaffolder.spec.model import Spec
 
 # How far a signed timestamp may be from the sandbox's clock.
 TIMESTAMP_TOLERANCE_SECONDS = 30.0
+
+
+# How the sandbox reads the payload header's bytes, by `auth.rest.payload.encoding` (strict: a stray character is
+# refused, as the exchange would).
+PAYLOAD_DECODERS = {
+    "base64": lambda text: base64.b64decode(text, validate=True),
+    "base64url": lambda text: base64.b64decode(text, altchars=b"-_", validate=True),
+    "hex": bytes.fromhex,
+}
 
 
 @dataclass
@@ -197,7 +207,7 @@ class Verifier:
         header_values = self._header_values()
         received = {key.lower(): value for key, value in request.headers.items()}
         for header, template in self.rest.headers.items():
-            if any(f"{{{name}}}" in template for name in ("signature", "timestamp", "partner_signature")):
+            if any(f"{{{name}}}" in template for name in ("signature", "timestamp", "partner_signature", "payload")):
                 if header.lower() not in received:
                     return f"{where}: the signed request lacks the {header} header"
                 continue
@@ -244,20 +254,73 @@ class Verifier:
             return f"{where}: signature {signatures[0]!r} is not the {self.recipe()} of {signed!r} ({expected!r})"
         return None
 
+    def payload_object(self, headers: Mapping[str, str]) -> Optional[Dict[str, Any]]:
+        """The JSON object the payload header carries, decoded as `auth.rest.payload.encoding` says; None when
+        there is none or it does not decode to an object."""
+        header = next((h for h, text in self.rest.headers.items() if text == "{payload}"), None)
+        if self.rest.payload is None or header is None:
+            return None
+        text = {key.lower(): value for key, value in headers.items()}.get(header.lower(), "")
+        try:
+            raw = PAYLOAD_DECODERS[self.rest.payload.encoding](text)
+            decoded = json.loads(raw.decode("utf8"))
+        except (ValueError, UnicodeDecodeError):
+            return None
+        return decoded if isinstance(decoded, dict) else None
+
+    def payload_params(self, headers: Mapping[str, str]) -> Dict[str, Any]:
+        """The request's parameters inside the payload: its object but the recipe's own fields."""
+        decoded = self.payload_object(headers) or {}
+        fields = self.rest.payload.fields if self.rest.payload is not None else {}
+        return {key: value for key, value in decoded.items() if key not in fields}
+
+    def _check_payload(self, request: SignedRequest, where: str, received: Dict[str, str],
+                       by_role: Dict[str, str]) -> Optional[str]:
+        """The payload header: an object of the recipe's fields (the request's path, method, credentials; a JSON
+        number for an integer nonce or timestamp), with the request's parameters, which nothing else sends."""
+        if request.query or request.body:
+            return f"{where}: the parameters travel in the payload, but the request sends a query or a body"
+        decoded = self.payload_object(received)
+        if decoded is None:
+            encoding = self.rest.payload.encoding
+            return f"{where}: the payload header is not the {encoding} text of a JSON object"
+        numbers = set()
+        if self.rest.nonce is not None and self.rest.nonce.kind != "uuid":
+            numbers.add("nonce")
+        if self.rest.timestamp.unit != "iso":
+            numbers.add("timestamp")
+        known = dict(self.credential_values(), path=request.path, method=request.method)
+        for key, template in self.rest.payload.fields.items():
+            if key not in decoded:
+                return f"{where}: the payload lacks its field {key!r}"
+            value = decoded[key]
+            role = template[1:-1] if template in ("{nonce}", "{timestamp}") else None
+            if role is not None:
+                if role in numbers and (isinstance(value, bool) or not isinstance(value, int)):
+                    return f"{where}: payload field {key!r} is {value!r}, expected the {role} as a JSON integer"
+                by_role[role] = str(value)
+            elif value != render(template, known):
+                return f"{where}: payload field {key!r} is {value!r}, expected {render(template, known)!r}"
+        return None
+
     def _check_headers(self, request: SignedRequest, where: str, received: Dict[str, str],
                        sign_only: Dict[str, str]) -> Optional[str]:
         by_role = {}
         for header, template in self.rest.headers.items():
-            for role in ("signature", "timestamp"):
+            for role in ("signature", "timestamp", "payload"):
                 if template == "{" + role + "}":
                     by_role[role] = received.get(header.lower(), "")
+        if self.rest.payload is not None:
+            problem = self._check_payload(request, where, received, by_role)
+            if problem:
+                return problem
         if "timestamp" in by_role or self.rest.nonce is None:
             problem = stale(by_role.get("timestamp", ""), self.rest.timestamp.unit)
             if problem:
                 return f"{where}: {problem}"
         values = self.credential_values()
         if self.rest.nonce is not None:
-            nonce = self._received_nonce(request, received)
+            nonce = by_role.get("nonce") or self._received_nonce(request, received)
             problem = self.check_nonce(nonce)
             if problem:
                 return f"{where}: {problem}"
@@ -271,6 +334,7 @@ class Verifier:
             body=request.body,
             body_hash=getattr(hashlib, self.rest.body_hash)(request.body.encode("utf8")).hexdigest(),
             sorted_params=sorted_params(request.query, request.body),
+            payload=by_role.get("payload", ""),
         )
         values.update({name: sign_only.get(name, "") for name in self.rest.sign_only_params})
         message = self.signed_message(values)

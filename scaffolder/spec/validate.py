@@ -474,6 +474,36 @@ def _check_partner(rest_auth: Any, problems: List[Problem], credentials: set) ->
     return {"partner_id", "partner_signature"}
 
 
+# What the fields of `auth.rest.payload` may hold besides the credentials, the window and the nonce.
+PAYLOAD_PLACEHOLDERS = {"path", "method", "timestamp"}
+
+
+def _check_payload(rest_auth: Any, problems: List[Problem], values: set, signed: set) -> set:
+    """`auth.rest.payload`: its fields' placeholders; it is signed and sent in a header, and carries the request's
+    parameters, so sign-only parameters (taken out of the body) have nowhere to come from. Returns the placeholders
+    the payload signs (those of its fields, when the message signs {payload})."""
+    payload = rest_auth.payload
+    if payload is None:
+        return set()
+    loc = ("auth", "rest", "payload")
+    inside = set()
+    for key, text in payload.fields.items():
+        _check_placeholders(problems, loc + ("fields", key), text, PAYLOAD_PLACEHOLDERS | values)
+        inside |= _placeholders_or_none(text)
+    if "payload" not in signed:
+        problems.append((loc, "the message does not sign {payload}: write it in the message"))
+    if not any(text == "{payload}" for text in rest_auth.headers.values()):
+        problems.append(
+            (("auth", "rest", "headers"), "no header sends {payload} (as its whole value): the exchange could not "
+             "read the request")
+        )
+    if rest_auth.sign_only_params:
+        problems.append(
+            (("auth", "rest", "sign_only_params"), "the payload carries the request's parameters: none is sign-only")
+        )
+    return inside if "payload" in signed else set()
+
+
 def _check_rest_signing(spec: Spec, problems: List[Problem], credentials: set) -> None:
     """`auth.rest`: the keys each scheme needs, and the placeholders of `message` and `headers`."""
     rest_auth = spec.auth.rest
@@ -481,7 +511,8 @@ def _check_rest_signing(spec: Spec, problems: List[Problem], credentials: set) -
     values = credentials | ({"recv_window"} if rest_auth.recv_window is not None else set())
     by_headers = rest_auth.scheme == "hmac_headers"
     nonce = {"nonce"} if rest_auth.nonce is not None else set()
-    header_names = values | nonce | {"timestamp", "signature"} if by_headers else set(values)
+    payload = {"payload"} if rest_auth.payload is not None else set()
+    header_names = values | nonce | payload | {"timestamp", "signature"} if by_headers else set(values)
     header_names |= _check_partner(rest_auth, problems, credentials)
     sent = set()
     for header, value in rest_auth.headers.items():
@@ -518,12 +549,14 @@ def _check_rest_signing(spec: Spec, problems: List[Problem], credentials: set) -
             problems.append((loc + ("digest",), "hmac_params signs the urlencoded parameters; digest is unused"))
         if rest_auth.nonce is not None and rest_auth.nonce.param is None:
             problems.append((loc + ("nonce", "param"), "hmac_params signs the nonce as a parameter: name it"))
+        if rest_auth.payload is not None:
+            problems.append((loc + ("payload",), "the payload travels in a header: hmac_headers only"))
         return
     for where, value in param_names.items():
         if value is not None:
             problems.append((where, "hmac_headers sends signature and timestamp in headers: {signature}, {timestamp}"))
     digest = {"digest"} if rest_auth.digest is not None else set()
-    allowed = MESSAGE_PLACEHOLDERS | values | nonce | digest | set(rest_auth.sign_only_params)
+    allowed = MESSAGE_PLACEHOLDERS | values | nonce | digest | payload | set(rest_auth.sign_only_params)
     if rest_auth.message is None:
         problems.append((loc + ("message",), "hmac_headers needs the signed string as a message template"))
     else:
@@ -540,6 +573,7 @@ def _check_rest_signing(spec: Spec, problems: List[Problem], credentials: set) -
             signed |= _placeholders_or_none(rest_auth.digest.of)
             if "digest" not in signed:
                 problems.append((loc + ("digest",), "the message does not sign {digest}: write it in the message"))
+        signed |= _check_payload(rest_auth, problems, values | nonce, signed)
         if rest_auth.nonce is not None and "nonce" not in signed | sent and rest_auth.nonce.param is None:
             problems.append((loc + ("nonce",), "the nonce is neither signed, sent in a header, nor a parameter"))
     _check_message_options(spec, problems, allowed, values)

@@ -19,7 +19,7 @@ from scaffolder.pysource import Expr, literal
 from scaffolder.spec import fieldpath
 from scaffolder.spec.model import Spec
 from scaffolder.testcontext import user_stream as user_stream_tests
-from scaffolder.testcontext.common import UNITS_PER_SECOND
+from scaffolder.testcontext.common import PAYLOAD_ENCODERS, UNITS_PER_SECOND
 
 # The moment the tests' clock reports, in seconds (exact in binary, so every unit conversion is exact).
 NOW = Decimal("1640000000.25")
@@ -117,9 +117,11 @@ def _rest(spec: Spec) -> Dict[str, Any]:
             header_values["partner_signature"] = Expr(f"self.partner_signature({message})")
     if nonce is not None:
         header_values["nonce"] = nonce
+    if rest.payload is not None:
+        header_values["payload"] = Expr("payload")
     headers = {header: _header(text, header_values) for header, text in rest.headers.items()}
     body_headers = dict(headers)
-    if rest.body == "form":
+    if rest.body == "form" and rest.payload is None:  # (with a payload, no body is sent)
         body_headers["Content-Type"] = "application/x-www-form-urlencoded"
     elif not by_headers:
         body_headers["Content-Type"] = "application/json"
@@ -138,6 +140,8 @@ def _rest(spec: Spec) -> Dict[str, Any]:
         "now": str(NOW),
         "local_clock": rest.timestamp.clock == "local",
         "by_headers": by_headers,
+        # With `auth.rest.payload`: the expected payload of the GET and of the POST request (set below).
+        "payload": None,
         "form_body": rest.body == "form",
         "url": literal(url),
         "params": literal(SIGNED_PARAMS),
@@ -174,6 +178,14 @@ def _rest(spec: Spec) -> Dict[str, Any]:
     sign_only = {name: credential_value(name) for name in rest.sign_only_params}
     get.update(sign_only, sorted_params=sorted_params)
     post.update(sign_only, sorted_params=sorted_params)
+    if rest.payload is not None:
+        # The request's parameters leave it for the payload: nothing is sent in the query or the body.
+        bare = dict(query="", request_path=path, body="", body_hash=empty_hash, payload=Expr("payload"))
+        get.update(bare)
+        post.update(bare)
+        values["payload"] = {
+            method: _payload_source(rest, dict(common, method=method), params) for method in ("GET", "POST")
+        }
     values["get_message"] = _signed_message(rest, get)
     values["post_message"] = _signed_message(rest, post)
     values["request_params"] = literal(dict(SIGNED_PARAMS, **sign_only))
@@ -198,6 +210,26 @@ def _rest(spec: Spec) -> Dict[str, Any]:
             rest, dict(post, **{name: "" for name in sign_only}, sorted_params="postOnly=true&symbol=COINALPHAHBOT")
         )
     return values
+
+
+def _payload_source(rest: Any, values: Dict[str, Any], params: Dict[str, Any]) -> str:
+    """The payload the exchange expects for a request with these values and parameters, written out from the
+    recipe: the fields (the integer nonce or timestamp a JSON number), then the parameters, as JSON, encoded."""
+    numbers = set()
+    if rest.nonce is not None and rest.nonce.kind != "uuid":
+        numbers.add("nonce")
+    if rest.timestamp.unit != "iso":
+        numbers.add("timestamp")
+    fields: Dict[str, Any] = {}
+    for key, text in rest.payload.fields.items():
+        names = _names(text)
+        if len(names) == 1 and text == "{" + names[0] + "}":
+            value = values[names[0]]
+            fields[key] = int(value) if names[0] in numbers else value
+        else:
+            fields[key] = Expr(_message(text, values))
+    fields.update(params)
+    return PAYLOAD_ENCODERS[rest.payload.encoding].format(literal(fields))
 
 
 def _parts(message: Union[str, List[str]]) -> List[str]:
@@ -245,7 +277,9 @@ def _imports(rest: Any) -> List[str]:
         imports.append("from unittest.mock import MagicMock, patch")
     else:
         imports.append("from unittest.mock import MagicMock")
-    if rest.scheme == "hmac_headers" and rest.body == "form":
+    if rest.payload is not None and rest.payload.encoding != "hex" and "import base64" not in imports:
+        imports.insert(1, "import base64")
+    if rest.scheme == "hmac_headers" and rest.body == "form" and rest.payload is None:
         imports.append("from urllib.parse import urlencode")
     return imports
 

@@ -65,3 +65,35 @@ def violating(predicate: Predicate, nested: bool = False) -> str:
     if predicate.one_of is not None:
         return literal("NOT_" + "_".join(str(value) for value in predicate.one_of))
     return "False" if predicate.truthy else "True"
+
+
+# How the generated tests read back the JSON text of `auth.rest.payload` from its header, by encoding (`{}`: the
+# header's value), and write it: written here from the documented encodings, not read from the connector.
+PAYLOAD_DECODERS = {
+    "base64": "base64.b64decode({})",
+    "base64url": "base64.urlsafe_b64decode({})",
+    "hex": "bytes.fromhex({})",
+}
+PAYLOAD_ENCODERS = {
+    "base64": 'base64.b64encode(json.dumps({}).encode("utf8")).decode()',
+    "base64url": 'base64.urlsafe_b64encode(json.dumps({}).encode("utf8")).decode()',
+    "hex": 'json.dumps({}).encode("utf8").hex()',
+}
+
+
+def payload_header(rest: Any) -> Optional[str]:
+    """The header sending `auth.rest.payload` (validated: one sends exactly {payload}), or None without one."""
+    if rest.payload is None:
+        return None
+    return next(header for header, text in rest.headers.items() if text == "{payload}")
+
+
+def payload_params(spec: Any, call: str) -> Optional[str]:
+    """Source of the parameters a signed request `call` (a RequestCall expression) sent inside the payload header:
+    the header decoded, its JSON read; None when the spec signs no payload."""
+    rest = spec.auth.rest
+    header = payload_header(rest)
+    if header is None:
+        return None
+    decoded = PAYLOAD_DECODERS[rest.payload.encoding].format(f'{call}.kwargs["headers"][{literal(header)}]')
+    return f"json.loads({decoded})"

@@ -19,7 +19,7 @@ from scaffolder.spec import fieldpath
 from scaffolder.spec.model import Spec, nested_lists
 from scaffolder.testcontext import auth as auth_tests
 from scaffolder.testcontext import orders as order_tests
-from scaffolder.testcontext.common import satisfying, typed, violating
+from scaffolder.testcontext.common import payload_params, satisfying, typed, violating
 
 # Fixed values the generated test injects and expects back.
 TRADING_RULE = {
@@ -210,7 +210,10 @@ def values(spec: Spec) -> Dict[str, Any]:
     # themselves (hmac_params, form), form text (hmac_headers), or JSON text.
     rest = spec.auth.rest
     v["balance_body_params"] = None
-    if balances.method == "POST":
+    # The signed payload's parameters, read back from its header (`auth.rest.payload`).
+    v["balance_payload_params"] = payload_params(spec, "self._all_executed_requests(mock_api, url)[0]")
+    v["payload_base64"] = rest.payload is not None and rest.payload.encoding != "hex"
+    if balances.method == "POST" and v["balance_payload_params"] is None:
         if rest.body == "json":
             v["balance_body_params"] = "json.loads(data)"
         else:

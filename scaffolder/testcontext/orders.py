@@ -10,7 +10,14 @@ from scaffolder.pysource import literal, path_source
 from scaffolder.spec import datetimes, fieldpath
 from scaffolder.spec.validate import placeholders
 from scaffolder.spec.model import Spec
-from scaffolder.testcontext.common import EVENT_TIME_SECONDS, UNITS_PER_SECOND, satisfying, typed, violating
+from scaffolder.testcontext.common import (
+    EVENT_TIME_SECONDS,
+    UNITS_PER_SECOND,
+    payload_params,
+    satisfying,
+    typed,
+    violating,
+)
 
 EXPECTED_EXCHANGE_ORDER_ID = "28"
 EXPECTED_FILL_TRADE_ID = "30000"
@@ -55,6 +62,10 @@ def _params_checks(params: Mapping[str, str], expected: Mapping[str, Tuple[str, 
 def _request_values(spec: Spec, request: Any, test_values: Mapping[str, str]) -> Dict[str, Any]:
     """How the generated test finds a request: its mocked path, HTTP method, and where its parameters are."""
     path = path_source(spec.endpoints[request.endpoint], test_values)
+    in_payload = payload_params(spec, "request_call")
+    if in_payload is not None:
+        # The parameters travel in the signed payload header, whatever the method.
+        return {"path": path, "method": request.method.lower(), "request_params": in_payload}
     in_body = sends_body(request.method, getattr(request, "params_in", None))
     argument = "data" if in_body else "params"
     source = f"request_call.kwargs[{literal(argument)}]"

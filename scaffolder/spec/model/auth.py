@@ -64,6 +64,20 @@ class Digest(Strict):
     )
 
 
+class Payload(Strict):
+    fields: Dict[str, str] = Field(
+        description="The JSON object's own fields, in order, each a template over {path}, {method}, {nonce}, "
+        "{timestamp}, {recv_window} and the credentials (Gemini: {request: \"{path}\", nonce: \"{nonce}\"}); a "
+        "field that is exactly {nonce} or {timestamp} is a JSON number when that value is an integer (a "
+        "milliseconds or counter nonce, an ms or s timestamp). The request's parameters (its JSON body, else its "
+        "query) follow them and leave the request: its body and query are sent empty."
+    )
+    encoding: Literal["base64", "base64url", "hex"] = Field(
+        default="base64",
+        description="How the JSON text (json.dumps, UTF-8) is written as {payload}: base64, URL-safe base64, or hex.",
+    )
+
+
 class RestAuth(Strict):
     scheme: Literal["hmac_params", "hmac_headers"] = Field(
         description="hmac_params: sign the urlencoded request parameters (with the timestamp) and append the "
@@ -91,6 +105,11 @@ class RestAuth(Strict):
         default=None,
         description="hmac_headers: a hash inside the signed message, {digest} in `message` (Kraken: "
         "{path}{digest} with the SHA-256 of {nonce}{body}).",
+    )
+    payload: Optional[Payload] = Field(
+        default=None,
+        description="hmac_headers: the request carried as an encoded JSON object, {payload} in `message` and "
+        "`headers` (Gemini: base64 of {request, nonce, ...parameters} in X-GEMINI-PAYLOAD, signed as it is sent).",
     )
     timestamp: TimestampParam = Field(default_factory=TimestampParam)
     signature_param: Optional[str] = Field(
