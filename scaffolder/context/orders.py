@@ -75,6 +75,16 @@ def fill_fields(fill: Any, variable: str, example: Any, order: str) -> Dict[str,
     }
 
 
+def _client_order_id(paths: Any, variable: str, example: Any) -> str:
+    """The event's client order id as Hummingbot keys orders, text: an exchange documenting it as a number
+    (Backpack's uint32 clientId) gets `str(...)` around the read."""
+    documented = fieldpath.documented(example, paths if isinstance(paths, str) else paths[0])
+    source = read_first(paths, variable)
+    if isinstance(documented, int) and not isinstance(documented, bool):
+        return f"str({source})"
+    return source
+
+
 def event_row(example: Any, rows: Optional[str]) -> Any:
     return example if rows is None else fieldpath.first_row(example, rows)
 
@@ -177,7 +187,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["order_event_rows"] = read(event.rows, "event_message") if event.rows is not None else None
     v["order_event_state"] = state_derivation(spec, event, "event", row)
     v["order_event_fields"] = {
-        "client_order_id": read_first(event.client_order_id, "event"),
+        "client_order_id": _client_order_id(event.client_order_id, "event", row),
         "exchange_order_id": f"str({read(event.exchange_order_id, 'event')})",
         "state": (
             "self._order_state_from_event(event)"
@@ -203,7 +213,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         v["fill_event_route"] = fill_event.route
         v["fill_event_rows"] = read(fill_event.rows, "event_message") if fill_event.rows is not None else None
         v["fill_event_fields"] = fill_fields(fill_event, "event", fill_event_row, "fillable_order")
-        v["fill_event_fields"]["client_order_id"] = read(fill_event.client_order_id, "event")
+        v["fill_event_fields"]["client_order_id"] = _client_order_id(fill_event.client_order_id, "event", fill_event_row)
         v["fill_event_fields"]["exchange_order_id"] = f"str({read(fill_event.exchange_order_id, 'event')})"
     v["exchange_date_times"] = parses_date_times(
         v["create_timestamp"],

@@ -251,7 +251,7 @@ class BackpackExchange(ExchangePyBase):
                 await self._sleep(5.0)
 
     def _process_order_event(self, event: Dict[str, Any]):
-        client_order_id = event["data"]["c"]
+        client_order_id = str(event["data"]["c"])
         if event["data"]["e"] == "orderFill":
             fillable_order = self._order_tracker.all_fillable_orders.get(client_order_id)
             if fillable_order is not None:
