@@ -196,6 +196,8 @@ class Verifier:
         where = f"{request.method} {request.path}"
         header_values = self._header_values()
         received = {key.lower(): value for key, value in request.headers.items()}
+        if self.rest.scheme == "jwt":
+            return self._check_jwt(request, where, received)
         for header, template in self.rest.headers.items():
             if any(f"{{{name}}}" in template for name in ("signature", "timestamp", "partner_signature")):
                 if header.lower() not in received:
@@ -291,4 +293,79 @@ class Verifier:
         for header, template in self.rest.headers.items():
             if template == "{partner_signature}" and received.get(header.lower()) != expected:
                 return f"{where}: header {header} is {received.get(header.lower())!r}, expected {expected!r}"
+        return None
+
+    def _check_jwt(self, request: SignedRequest, where: str, received: Dict[str, str]) -> Optional[str]:
+        """scheme jwt: the token verifies with the public key of the account's private key (the exchange never holds
+        the private key), its header and claims are the recipe's for this request, its times fresh and its nonce
+        new."""
+        import jwt as pyjwt
+
+        recipe = self.rest.jwt
+        values = self.credential_values()
+        token = None
+        for header, template in self.rest.headers.items():
+            sent = received.get(header.lower())
+            if sent is None:
+                return f"{where}: the authenticated request lacks the {header} header"
+            if "{token}" not in template:
+                expected = render(template, values)
+                if sent != expected:
+                    return f"{where}: header {header} is {sent!r}, expected {expected!r}"
+                continue
+            prefix, suffix = (render(part, values) for part in template.split("{token}", 1))
+            if not (sent.startswith(prefix) and sent.endswith(suffix)) or len(sent) <= len(prefix) + len(suffix):
+                return f"{where}: header {header} is {sent!r}, expected {template!r} around the token"
+            token = sent[len(prefix):len(sent) - len(suffix)]
+        public_key = keys.jwt_public_key(self.credentials[self.rest.secret])
+        try:
+            header = pyjwt.get_unverified_header(token)
+            claims = pyjwt.decode(
+                token, public_key, algorithms=[recipe.algorithm], leeway=TIMESTAMP_TOLERANCE_SECONDS,
+                options={"verify_aud": False},
+            )
+        except pyjwt.InvalidTokenError as error:
+            return (
+                f"{where}: the token is not a {recipe.algorithm} JWT signed by the keypair of {self.rest.secret}, "
+                f"or not valid now: {error}"
+            )
+        # The times and the nonce are read from the fields that are exactly them, then every field is compared.
+        found = {}
+        for fields, template_fields in ((claims, recipe.claims), (header, recipe.header)):
+            for name, template in template_fields.items():
+                for placeholder in ("timestamp", "expires", "nonce"):
+                    if template == "{" + placeholder + "}" and name in fields:
+                        found[placeholder] = fields[name]
+        if "timestamp" not in found and isinstance(found.get("expires"), int):
+            found["timestamp"] = found["expires"] - recipe.lifetime
+        if "timestamp" in found:
+            problem = stale(str(found["timestamp"]), "s") if isinstance(found["timestamp"], int) else "not an integer"
+            if problem:
+                return f"{where}: the token's time {found['timestamp']!r}: {problem}"
+            found["expires"] = found["timestamp"] + recipe.lifetime
+        if "nonce" in found:
+            nonce = found["nonce"]
+            if not (isinstance(nonce, str) and len(nonce) == 2 * recipe.nonce_bytes
+                    and all(char in "0123456789abcdef" for char in nonce)):
+                return f"{where}: the token's nonce {nonce!r} is not {recipe.nonce_bytes} random bytes in hex"
+            if nonce in self.seen_nonces:
+                return f"{where}: the token's nonce {nonce!r} was used before"
+            self.seen_nonces.add(nonce)
+        host = received.get("host", "")
+        values.update({name: str(value) for name, value in found.items()})
+        values.update(method=request.method, host=host, path=request.path)
+
+        def expected_field(template: str) -> Any:
+            for placeholder in ("timestamp", "expires"):
+                if template == "{" + placeholder + "}":
+                    return found.get(placeholder)
+            return render(template, values)
+
+        expected_header = {"alg": recipe.algorithm, "typ": "JWT"}
+        expected_header.update({name: expected_field(text) for name, text in recipe.header.items()})
+        if header != expected_header:
+            return f"{where}: the token's header is {header!r}, expected {expected_header!r}"
+        expected_claims = {name: expected_field(text) for name, text in recipe.claims.items()}
+        if claims != expected_claims:
+            return f"{where}: the token's claims are {claims!r}, expected {expected_claims!r}"
         return None
