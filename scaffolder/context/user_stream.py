@@ -75,6 +75,7 @@ def _auth_values(spec: Spec) -> Dict[str, Any]:
         settings == {"secret": rest.secret, "algorithm": rest.algorithm, "encoding": rest.encoding}
         and rest.secret_encoding == "text"
         and (rest.digest is None or rest.digest.encoding == "hex")
+        and rest.scheme != "jwt"  # (a JWT auth has no REST HMAC)
     )
     values["ws_signature"] = None if same_as_rest else settings
     values["ws_key_bytes"] = key_bytes(settings["secret"], rest.secret_encoding)

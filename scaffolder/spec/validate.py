@@ -1085,6 +1085,10 @@ def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoin
     for key in sorted(scheme_keys - set(needed)):
         if getattr(ws, key) is not None:
             problems.append((loc + (key,), f"scheme {ws.scheme} does not use {key}"))
+    if spec.auth.rest.scheme == "jwt" and ws.scheme == "signed_subscribe":
+        problems.append(
+            (loc + ("scheme",), "signed_subscribe signs with the REST HMAC; auth.rest scheme jwt has none")
+        )
     if ws.success:
         _check_predicate(problems, loc + ("success",), ws.success, stream.example_subscribe_response)
     if ws.timestamp is not None and ws.scheme != "login":
