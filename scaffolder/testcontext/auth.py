@@ -217,6 +217,8 @@ def _rest(spec: Spec) -> Dict[str, Any]:
             if rest.partner is not None and rest.partner.key is not None
             else None
         ),
+        "jwt": False,
+        "patch_token_hex": False,
         "patch_uuid": rest.nonce is not None and rest.nonce.kind == "uuid",
         "nonce_uuid": literal(NONCE_UUID),
         "credentials": [(c.name, literal(credential_value(c.name, spec))) for c in spec.credentials],
