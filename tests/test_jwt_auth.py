@@ -245,3 +245,22 @@ def test_an_hmac_signed_credential_is_refused(tmp_path: Path):
 def test_the_recipe_is_valid(tmp_path: Path):
     result = validate(tmp_path, "kucoin", variant())
     assert result.exit_code == 0, result.output
+
+
+def test_generated_python_is_black_stable_and_pyflakes_clean(coinbase_recipe: Path):
+    import io
+
+    import black
+    import pyflakes.api
+    import pyflakes.reporter
+
+    from scaffolder.formatting import LINE_LENGTH
+
+    findings = []
+    for path in sorted(coinbase_recipe.rglob("*.py")):
+        content = path.read_text()
+        assert black.format_str(content, mode=black.Mode(line_length=LINE_LENGTH)) == content, path
+        output = io.StringIO()
+        pyflakes.api.check(content, str(path), pyflakes.reporter.Reporter(output, output))
+        findings += output.getvalue().splitlines()
+    assert findings == []
