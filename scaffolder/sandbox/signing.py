@@ -17,6 +17,7 @@ from urllib.parse import parse_qsl
 
 from scaffolder import keys
 from scaffolder.spec.model import Spec
+from scaffolder.spec.validate import placeholders
 
 # How far a signed timestamp may be from the sandbox's clock.
 TIMESTAMP_TOLERANCE_SECONDS = 30.0
@@ -299,9 +300,6 @@ class Verifier:
         """scheme jwt: the token verifies with the public key of the account's private key (the exchange never holds
         the private key), its header and claims are the recipe's for this request, its times fresh and its nonce
         new."""
-        import jwt as pyjwt
-
-        recipe = self.rest.jwt
         values = self.credential_values()
         token = None
         for header, template in self.rest.headers.items():
@@ -317,6 +315,20 @@ class Verifier:
             if not (sent.startswith(prefix) and sent.endswith(suffix)) or len(sent) <= len(prefix) + len(suffix):
                 return f"{where}: header {header} is {sent!r}, expected {template!r} around the token"
             token = sent[len(prefix):len(sent) - len(suffix)]
+        problem = self.check_jwt(token, {"method": request.method, "host": received.get("host", ""),
+                                         "path": request.path})
+        return f"{where}: {problem}" if problem else None
+
+    def check_jwt(self, token: Any, request: Optional[Dict[str, str]] = None) -> Optional[str]:
+        """None when `token` verifies with the public key of the account's private key and its header and claims are
+        the recipe's (`auth.rest.jwt`), for `request` (method, host, path) or, without one, a token leaving out the
+        claims that describe a request (the websocket's)."""
+        import jwt as pyjwt
+
+        recipe = self.rest.jwt
+        values = self.credential_values()
+        if not isinstance(token, str):
+            return f"the token {token!r} is not a JWT"
         public_key = keys.jwt_public_key(self.credentials[self.rest.secret])
         try:
             header = pyjwt.get_unverified_header(token)
@@ -326,7 +338,7 @@ class Verifier:
             )
         except pyjwt.InvalidTokenError as error:
             return (
-                f"{where}: the token is not a {recipe.algorithm} JWT signed by the keypair of {self.rest.secret}, "
+                f"the token is not a {recipe.algorithm} JWT signed by the keypair of {self.rest.secret}, "
                 f"or not valid now: {error}"
             )
         # The times and the nonce are read from the fields that are exactly them, then every field is compared.
@@ -341,19 +353,18 @@ class Verifier:
         if "timestamp" in found:
             problem = stale(str(found["timestamp"]), "s") if isinstance(found["timestamp"], int) else "not an integer"
             if problem:
-                return f"{where}: the token's time {found['timestamp']!r}: {problem}"
+                return f"the token's time {found['timestamp']!r}: {problem}"
             found["expires"] = found["timestamp"] + recipe.lifetime
         if "nonce" in found:
             nonce = found["nonce"]
             if not (isinstance(nonce, str) and len(nonce) == 2 * recipe.nonce_bytes
                     and all(char in "0123456789abcdef" for char in nonce)):
-                return f"{where}: the token's nonce {nonce!r} is not {recipe.nonce_bytes} random bytes in hex"
+                return f"the token's nonce {nonce!r} is not {recipe.nonce_bytes} random bytes in hex"
             if nonce in self.seen_nonces:
-                return f"{where}: the token's nonce {nonce!r} was used before"
+                return f"the token's nonce {nonce!r} was used before"
             self.seen_nonces.add(nonce)
-        host = received.get("host", "")
         values.update({name: str(value) for name, value in found.items()})
-        values.update(method=request.method, host=host, path=request.path)
+        values.update(request or {})
 
         def expected_field(template: str) -> Any:
             for placeholder in ("timestamp", "expires"):
@@ -364,8 +375,12 @@ class Verifier:
         expected_header = {"alg": recipe.algorithm, "typ": "JWT"}
         expected_header.update({name: expected_field(text) for name, text in recipe.header.items()})
         if header != expected_header:
-            return f"{where}: the token's header is {header!r}, expected {expected_header!r}"
-        expected_claims = {name: expected_field(text) for name, text in recipe.claims.items()}
+            return f"the token's header is {header!r}, expected {expected_header!r}"
+        expected_claims = {
+            name: expected_field(text)
+            for name, text in recipe.claims.items()
+            if request is not None or not set(placeholders(text)) & {"method", "host", "path"}
+        }
         if claims != expected_claims:
-            return f"{where}: the token's claims are {claims!r}, expected {expected_claims!r}"
+            return f"the token's claims are {claims!r}, expected {expected_claims!r}"
         return None
