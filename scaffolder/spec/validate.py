@@ -1071,6 +1071,17 @@ PRIVATE_WS_KEYS = {
 USER_MESSAGE_PLACEHOLDERS = {"symbols", "time", "request_id"}
 
 
+def jwt_subscriptions(spec: Spec) -> bool:
+    """Whether each private subscription carries a JWT (`auth.private_ws.subscription_auth.value: "{jwt}"`)."""
+    ws = spec.auth.private_ws
+    return (
+        spec.auth.rest.scheme == "jwt"
+        and ws.scheme == "signed_subscriptions"
+        and ws.subscription_auth is not None
+        and ws.subscription_auth.value == "{jwt}"
+    )
+
+
 def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) -> None:
     """`auth.private_ws`, `user_stream` connection keys: what each scheme needs, placeholders, examples."""
     ws = spec.auth.private_ws
@@ -1078,6 +1089,8 @@ def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoin
     loc = ("auth", "private_ws")
     credentials = {credential.name for credential in spec.credentials}
     needed = PRIVATE_WS_KEYS[ws.scheme]
+    if jwt_subscriptions(spec):
+        needed = ("subscription_auth",)  # (the token is the subscription's authentication: no signature)
     scheme_keys = {key for keys in PRIVATE_WS_KEYS.values() for key in keys} - {"success"}
     for key in needed:
         if getattr(ws, key) is None:
@@ -1124,8 +1137,11 @@ def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoin
         if ws.timestamp is None:
             problems.append((loc + ("timestamp",), "the login scheme needs the timestamp it signs"))
     if ws.subscription_auth is not None:
+        jwt = {"jwt"} if spec.auth.rest.scheme == "jwt" else set()
         for message_loc, text in _walk_strings(ws.subscription_auth.value, loc + ("subscription_auth", "value")):
-            _check_placeholders(problems, message_loc, text, credentials | {"signature"} | _signing_clock(spec))
+            _check_placeholders(problems, message_loc, text, credentials | {"signature"} | _signing_clock(spec) | jwt)
+            if jwt and "jwt" in _placeholders_or_none(text) and ws.subscription_auth.value != "{jwt}":
+                problems.append((message_loc, 'the token is the whole value: write value: "{jwt}"'))
     if ws.listen_key is not None:
         example = endpoint_ref(loc + ("listen_key", "endpoint"), ws.listen_key.endpoint, needs_example=True)
         if example is not None:

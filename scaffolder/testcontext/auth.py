@@ -87,10 +87,37 @@ def _digest(rest: Any, message: str) -> str:
 JWT_NONCE_UNIT = "ab"
 
 
+def jwt_expected(spec: Spec, request: Optional[Dict[str, str]]) -> Tuple[str, str]:
+    """scheme jwt: (header, claims) as Python source, the token the exchange expects for `request` (method, host,
+    path) or, without one, for the websocket (the claims describing a request left out), written out from the
+    recipe (`auth.rest.jwt`) with the test clock, the test credentials and the patched nonce."""
+    token = spec.auth.rest.jwt
+    credentials = {credential.name: Expr(f"self.{credential.name}") for credential in spec.credentials}
+    seconds = int(NOW)
+    nonce = JWT_NONCE_UNIT * token.nonce_bytes
+    values = dict(credentials, timestamp=seconds, expires=seconds + token.lifetime, nonce=nonce, **(request or {}))
+    claims = {}
+    for name, text in token.claims.items():
+        names = _names(text)
+        if request is None and set(names) & {"method", "host", "path"}:
+            continue
+        if len(names) == 1 and text == "{" + names[0] + "}":
+            claims[name] = values[names[0]]
+        else:
+            claims[name] = Expr(_message(text, {key: _text(value) for key, value in values.items()}))
+    header = {"alg": token.algorithm, "typ": "JWT"}
+    header.update({name: _header(text, dict(credentials, nonce=nonce)) for name, text in token.header.items()})
+    return literal(header), literal(claims)
+
+
+def jwt_uses_nonce(spec: Spec) -> bool:
+    token = spec.auth.rest.jwt
+    return "nonce" in {name for text in [*token.header.values(), *token.claims.values()] for name in _names(text)}
+
+
 def _jwt_rest(spec: Spec) -> Dict[str, Any]:
-    """scheme jwt: the token's header and claims the exchange expects for the test requests, written out from the
-    recipe (`auth.rest.jwt`) with the test clock, the test credentials and the request's method, host and path;
-    the generated test verifies the token's signature with the public key of the test's private key."""
+    """scheme jwt: the token's header and claims the exchange expects for the test requests (`jwt_expected`); the
+    generated test verifies the token's signature with the public key of the test's private key."""
     rest = spec.auth.rest
     token = rest.jwt
     url = (
@@ -98,25 +125,10 @@ def _jwt_rest(spec: Spec) -> Dict[str, Any]:
     )
     parsed = urlparse(url)
     credentials = {credential.name: Expr(f"self.{credential.name}") for credential in spec.credentials}
-    seconds = int(NOW)
-    nonce = JWT_NONCE_UNIT * token.nonce_bytes
-    common = dict(credentials, timestamp=seconds, expires=seconds + token.lifetime, nonce=nonce)
-
-    def claims(request: Optional[Dict[str, str]]) -> str:
-        values = dict(common, **(request or {}))
-        expected = {}
-        for name, text in token.claims.items():
-            names = _names(text)
-            if request is None and set(names) & {"method", "host", "path"}:
-                continue  # (a token without a request leaves out the claims describing one)
-            if len(names) == 1 and text == "{" + names[0] + "}":
-                expected[name] = values[names[0]]
-            else:
-                expected[name] = Expr(_message(text, {key: _text(value) for key, value in values.items()}))
-        return literal(expected)
-
-    header = {"alg": token.algorithm, "typ": "JWT"}
-    header.update({name: _header(text, dict(credentials, nonce=nonce)) for name, text in token.header.items()})
+    request = {"host": parsed.netloc, "path": parsed.path}
+    header, get_claims = jwt_expected(spec, dict(request, method="GET"))
+    _, post_claims = jwt_expected(spec, dict(request, method="POST"))
+    has_request_claims = any(set(_names(text)) & {"method", "host", "path"} for text in token.claims.values())
     token_header, token_template = next((h, text) for h, text in rest.headers.items() if "{token}" in text)
     prefix, suffix = token_template.split("{token}", 1)
     header_values = dict(credentials, token=Expr("token"))
@@ -124,7 +136,6 @@ def _jwt_rest(spec: Spec) -> Dict[str, Any]:
     body_headers = dict(headers)
     if rest.body == "form":
         body_headers["Content-Type"] = "application/x-www-form-urlencoded"
-    request = {"host": parsed.netloc, "path": parsed.path}
     imports = ["import json", "import jwt", "from cryptography.hazmat.primitives import serialization"]
     imports.append("from typing import Any, Dict, Tuple")
     imports.append("from unittest.mock import MagicMock, patch")
@@ -138,8 +149,7 @@ def _jwt_rest(spec: Spec) -> Dict[str, Any]:
         "local_clock": rest.timestamp.clock == "local",
         "patch_uuid": False,
         "partner_signature": None,
-        "patch_token_hex": "nonce" in {name for text in [*token.header.values(), *token.claims.values()]
-                                       for name in _names(text)},
+        "patch_token_hex": jwt_uses_nonce(spec),
         "nonce_unit": literal(JWT_NONCE_UNIT),
         "secret": rest.secret,
         "algorithm": literal(token.algorithm),
@@ -153,12 +163,10 @@ def _jwt_rest(spec: Spec) -> Dict[str, Any]:
         "token_suffix": literal(suffix) if suffix else None,
         "headers": literal(headers),
         "body_headers": literal(body_headers),
-        "header": literal(header),
-        "get_claims": claims(dict(request, method="GET")),
-        "post_claims": claims(dict(request, method="POST")),
-        "bare_claims": claims(None) if any(
-            set(_names(text)) & {"method", "host", "path"} for text in token.claims.values()
-        ) else None,
+        "header": header,
+        "get_claims": get_claims,
+        "post_claims": post_claims,
+        "bare_claims": jwt_expected(spec, None)[1] if has_request_claims else None,
     }
 
 
