@@ -264,3 +264,114 @@ def test_generated_python_is_black_stable_and_pyflakes_clean(coinbase_recipe: Pa
         pyflakes.api.check(content, str(path), pyflakes.reporter.Reporter(output, output))
         findings += output.getvalue().splitlines()
     assert findings == []
+
+
+# The websocket: Coinbase's user channel sends the token in each subscribe message ({"type": "subscribe", "channel":
+# "user", "jwt": "<token>"}), a token made without a request: no uri claim. The variant is Gate.io's spec (each
+# private subscription authenticated) with Coinbase's REST recipe and {jwt} in its subscriptions.
+GATE_REST_AUTH_START = "    scheme: hmac_headers\n"
+GATE_REST_AUTH_END = "      id: hummingbot\n"
+GATE_SUBSCRIPTION_AUTH = """    signature: {payload: "channel={channel}&event={event}&time={time}", algorithm: sha512, encoding: hex}
+    subscription_auth:
+      key: auth
+      value: {method: api_key, KEY: "{api_key}", SIGN: "{signature}"}
+"""
+JWT_SUBSCRIPTION_AUTH = """    subscription_auth:
+      key: jwt
+      value: "{jwt}"
+"""
+
+
+def ws_variant() -> str:
+    text = shipped("gate_io")
+    start = text.index(GATE_REST_AUTH_START)
+    end = text.index(GATE_REST_AUTH_END) + len(GATE_REST_AUTH_END)
+    text = text[:start] + COINBASE_REST_AUTH.replace("ALGORITHM", "ES256") + text[end:]
+    assert text.count(GATE_SUBSCRIPTION_AUTH) == 1
+    return text.replace(GATE_SUBSCRIPTION_AUTH, JWT_SUBSCRIPTION_AUTH)
+
+
+@pytest.fixture(scope="module")
+def ws_recipe(tmp_path_factory) -> Path:
+    return generate_variant(tmp_path_factory.mktemp("jwt_ws"), "gate_io", ws_variant())
+
+
+def test_subscriptions_carry_a_token_without_the_uri(ws_recipe: Path):
+    from hummingbot.core.web_assistant.connections.data_types import WSJSONRequest
+
+    path = ws_recipe / "hummingbot/connector/exchange/gate_io/gate_io_auth.py"
+    module_spec = importlib.util.spec_from_file_location("jwt_ws_recipe_auth", path)
+    module = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(module)
+    pem = ec_key_pem()
+    clock = MagicMock()
+    clock.time.return_value = NOW
+    auth = module.GateIoAuth(api_key=KEY_NAME, secret_key=pem, time_provider=clock)
+    message = {"time": NOW, "channel": "spot.orders", "event": "subscribe", "payload": ["BTC_USDT"]}
+
+    sent = asyncio.run(auth.ws_authenticate(WSJSONRequest(payload=dict(message), is_auth_required=True))).payload
+
+    token = sent.pop("jwt")
+    assert sent == message
+    assert jwt.decode(token, public_key(pem), algorithms=["ES256"], options={"verify_exp": False}) == {
+        "sub": KEY_NAME, "iss": "cdp", "nbf": NOW, "exp": NOW + 120
+    }
+    assert set(jwt.get_unverified_header(token)) == {"alg", "kid", "nonce", "typ"}
+
+
+@pytest.mark.timeout(600)
+def test_jwt_subscriptions_pass_the_suite_and_the_market_tests(ws_recipe: Path):
+    from scaffolder.sandbox.market_test import run_against_sandbox
+
+    user_stream_test = ws_recipe / "test/hummingbot/connector/exchange/gate_io/test_gate_io_api_user_stream_data_source.py"
+    assert '"jwt": self.verified_jwt(sent_messages[0]["jwt"])' in user_stream_test.read_text()
+    assert run_suite(ws_recipe, QUIET) == 0
+    spec = load_spec(ws_recipe.parent.parent / "specs" / "gate_io.yaml")
+    assert run_against_sandbox(spec, ws_recipe, QUIET) == 0
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ('value: "{jwt}"', 'value: "Bearer {jwt}"', 'the token is the whole value: write value: "{jwt}"'),
+        ('value: "{jwt}"', 'value: "{jwd}"', "did you mean {jwt}"),
+        (JWT_SUBSCRIPTION_AUTH, GATE_SUBSCRIPTION_AUTH.replace('SIGN: "{signature}"', 'SIGN: "{jwt}"'),
+         "the token is the whole value"),
+        (JWT_SUBSCRIPTION_AUTH, 'JWT_SUBSCRIPTION_AUTH    signature: {payload: "channel={channel}"}\n',
+         "auth.private_ws.signature: scheme signed_subscriptions does not use signature"),
+    ],
+)
+def test_misused_jwt_subscriptions_are_refused(tmp_path: Path, old: str, new: str, expected: str):
+    text = ws_variant()
+    assert text.count(old) == 1
+    result = validate(tmp_path, "gate_io", text.replace(old, new.replace("JWT_SUBSCRIPTION_AUTH", old)))
+    assert result.exit_code == 2, result.output
+    assert expected in result.output
+
+
+def test_jwt_subscriptions_need_the_jwt_scheme(tmp_path: Path):
+    text = shipped("gate_io").replace(GATE_SUBSCRIPTION_AUTH, JWT_SUBSCRIPTION_AUTH)
+    result = validate(tmp_path, "gate_io", text)
+    assert result.exit_code == 2 and "unknown placeholder {jwt}" in result.output
+
+
+def test_sandbox_verifies_a_websocket_token(tmp_path: Path):
+    import time
+
+    pem = ec_key_pem()
+    spec_path = tmp_path / "gate_io.yaml"
+    spec_path.write_text(ws_variant())
+    verifier = Verifier(load_spec(spec_path), {"api_key": KEY_NAME, "secret_key": pem})
+
+    def token(key: str, **claims) -> str:
+        now = int(time.time())
+        body = dict({"sub": KEY_NAME, "iss": "cdp", "nbf": now, "exp": now + 120}, **claims)
+        nonce = "%064x" % time.perf_counter_ns()
+        return jwt.encode(body, serialization.load_pem_private_key(key.encode(), None), "ES256",
+                          headers={"kid": KEY_NAME, "nonce": nonce})
+
+    assert verifier.check_jwt(token(pem)) is None
+    assert "Signature verification failed" in verifier.check_jwt(token(ec_key_pem()))
+    # A websocket token has no uri; one with a uri is not the recipe's.
+    assert "the token's claims" in verifier.check_jwt(token(pem, uri=DOCUMENTED_URI))
+    assert "the token's claims" in verifier.check_jwt(token(pem, iss="coinbase-cloud"))
