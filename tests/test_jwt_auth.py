@@ -375,3 +375,10 @@ def test_sandbox_verifies_a_websocket_token(tmp_path: Path):
     # A websocket token has no uri; one with a uri is not the recipe's.
     assert "the token's claims" in verifier.check_jwt(token(pem, uri=DOCUMENTED_URI))
     assert "the token's claims" in verifier.check_jwt(token(pem, iss="coinbase-cloud"))
+
+
+def test_a_websocket_hmac_keyed_with_the_jwt_private_key_is_refused(tmp_path: Path):
+    text = ws_variant().replace(JWT_SUBSCRIPTION_AUTH, GATE_SUBSCRIPTION_AUTH)
+    result = validate(tmp_path, "gate_io", text)
+    assert result.exit_code == 2
+    assert "auth.private_ws.signature.secret: secret_key holds the private key of the JWTs" in result.output

@@ -1098,6 +1098,14 @@ def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoin
     for key in sorted(scheme_keys - set(needed)):
         if getattr(ws, key) is not None:
             problems.append((loc + (key,), f"scheme {ws.scheme} does not use {key}"))
+    rest_secret = spec.auth.rest.secret
+    if spec.auth.rest.scheme == "jwt" and ws.signature is not None and ws.signature.secret in (None, rest_secret):
+        problems.append(
+            (
+                loc + ("signature", "secret"),
+                f"{rest_secret} holds the private key of the JWTs, not an HMAC key: name the websocket's own secret",
+            )
+        )
     if spec.auth.rest.scheme == "jwt" and ws.scheme == "signed_subscribe":
         problems.append(
             (loc + ("scheme",), "signed_subscribe signs with the REST HMAC; auth.rest scheme jwt has none")
