@@ -48,6 +48,8 @@ def credential_text(spec: Spec, name: str, plain: str) -> str:
     """The value a test or sandbox account gives credential `name`: `plain`, or for a secret holding key bytes,
     32 bytes derived from `plain` in the spec's encoding (a valid Ed25519 seed, or an HMAC key)."""
     encoding = spec.auth.rest.secret_encoding
+    if spec.auth.rest.scheme == "jwt" and name == spec.auth.rest.secret:
+        return jwt_private_pem(plain, spec.auth.rest.jwt.algorithm if spec.auth.rest.jwt else "ES256")
     if name not in signing_secrets(spec) or encoding == "text":
         return plain
     raw = hashlib.sha256(plain.encode("utf8")).digest()
@@ -129,3 +131,33 @@ def signature_imports(algorithm: str, encoding: str, secret_encoding: str) -> li
     else:
         imports += ["import hashlib", "import hmac"]
     return imports
+
+
+# The curve of each JWT algorithm that signs with an elliptic-curve key (auth.rest.jwt.algorithm); EdDSA is Ed25519.
+JWT_CURVES = {"ES256": "SECP256R1", "ES384": "SECP384R1"}
+
+
+def jwt_private_pem(plain: str, algorithm: str) -> str:
+    """A private key for `algorithm` in PEM, derived from `plain` (so generation stays deterministic): an EC key
+    written as SEC1 "EC PRIVATE KEY" as Coinbase hands them out, an Ed25519 key as PKCS#8."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec, ed25519
+
+    seed = hashlib.sha256(plain.encode("utf8")).digest()
+    if algorithm == "EdDSA":
+        key = ed25519.Ed25519PrivateKey.from_private_bytes(seed)
+        key_format = serialization.PrivateFormat.PKCS8
+    else:
+        curve = getattr(ec, JWT_CURVES[algorithm])()
+        # A scalar below the curve's order (both orders exceed 2**255, so the seed plus one is one).
+        key = ec.derive_private_key(int.from_bytes(seed, "big") % (2**255) + 1, curve)
+        key_format = serialization.PrivateFormat.TraditionalOpenSSL
+    return key.private_bytes(serialization.Encoding.PEM, key_format, serialization.NoEncryption()).decode()
+
+
+def jwt_public_key(secret: str) -> Any:
+    """The verifying key of the PEM private key a JWT secret holds (newlines written as \\n accepted)."""
+    from cryptography.hazmat.primitives import serialization
+
+    private_key = serialization.load_pem_private_key(secret.replace("\\n", "\n").encode("utf8"), password=None)
+    return private_key.public_key()

@@ -190,8 +190,111 @@ def nonce_values(rest_auth: Any) -> Dict[str, Any]:
     }
 
 
+# auth.rest.jwt: the placeholders of the claims that stand for the request; such a claim is left out of a token made
+# without one (the websocket's).
+JWT_REQUEST_PLACEHOLDERS = ("method", "host", "path")
+# The locals `generate_jwt` computes for the placeholders of the header and claims, in the order they are written.
+JWT_LOCALS = ("timestamp", "expires", "nonce", "method", "host", "path")
+
+
+def jwt_values(spec: Spec) -> Dict[str, Any]:
+    """auth.rest with scheme jwt: the token's header and claims as Python source (claims that need the request
+    apart), the locals they read, and what the auth imports."""
+    rest_auth = spec.auth.rest
+    jwt = rest_auth.jwt
+    values = {credential.name: f"self.{credential.name}" for credential in spec.credentials}
+    values.update({name: name for name in JWT_LOCALS})
+    # Integer seconds: a claim that is exactly one of them is that number; inside a text, its digits.
+    embedded = {"timestamp": "str(timestamp)", "expires": "str(expires)"}
+    claims, request_claims = [], []
+    used = set()
+    for name, text in jwt.claims.items():
+        names = placeholders(text)
+        used.update(names)
+        exact = len(names) == 1 and text == "{" + names[0] + "}"
+        source = template_string(text, values, embedded) if exact or not names else fstring(text, values)
+        (request_claims if set(names) & set(JWT_REQUEST_PLACEHOLDERS) else claims).append((literal(name), source))
+    header = []
+    for name, text in jwt.header.items():
+        used.update(placeholders(text))
+        header.append((literal(name), template_string(text, values)))
+    if "expires" in used:
+        used.add("timestamp")
+    locals_ = []
+    if "timestamp" in used:
+        locals_.append(("timestamp", f"int({CLOCKS[rest_auth.timestamp.clock]})"))
+    if "expires" in used:
+        locals_.append(("expires", f"timestamp + {jwt.lifetime}"))
+    if "nonce" in used:
+        locals_.append(("nonce", f"secrets.token_hex({jwt.nonce_bytes})"))
+    request_locals = [
+        (name, source)
+        for name, source in (
+            ("method", "request.method.value"),
+            ("host", "urlparse(request.url).netloc"),
+            ("path", "urlparse(request.url).path"),
+        )
+        if name in used
+    ]
+    imports = []
+    if rest_auth.body == "form":
+        imports.append("import json")
+    if "nonce" in used:
+        imports.append("import secrets")
+    if rest_auth.timestamp.clock == "local":
+        imports.append("import time")
+    imports.append("from typing import Dict, Optional")
+    urllib_names = (["urlencode"] if rest_auth.body == "form" else []) + (["urlparse"] if {"host", "path"} & used else [])
+    if urllib_names:
+        imports.append(f"from urllib.parse import {', '.join(urllib_names)}")
+    return {
+        "algorithm": literal(jwt.algorithm),
+        "header": header,
+        "claims": claims,
+        "request_claims": request_claims,
+        "locals": locals_,
+        "request_locals": request_locals,
+        "imports": imports,
+        "third_party_imports": ["import jwt", "from cryptography.hazmat.primitives import serialization"],
+    }
+
+
+def _add_jwt(spec: Spec, v: Dict[str, Any]) -> None:
+    """The values the auth template reads, for a JWT per request: sent in headers, no HMAC."""
+    rest_auth = spec.auth.rest
+    token = jwt_values(spec)
+    v["auth_jwt"] = token
+    v["partner"] = v["partner_message"] = None
+    v["auth_signs_bytes"] = False
+    v.update(nonce_values(rest_auth))
+    header_values = {credential.name: f"self.{credential.name}" for credential in spec.credentials}
+    header_values["token"] = "token"
+    v["auth_headers"] = [(header, template_string(text, header_values)) for header, text in rest_auth.headers.items()]
+    v["auth_params"] = []
+    v["hash_name"] = rest_auth.algorithm
+    v["secret_key_bytes"] = None
+    v["auth_by_headers"] = True
+    v["auth_form_body"] = rest_auth.body == "form"
+    v["recv_window"] = v["recv_window_attribute"] = None
+    v["ed25519"] = False
+    v["third_party_imports"] = token["third_party_imports"]
+    v["sorted_params"] = False
+    v["auth_locals"] = []
+    v["auth_uses_timestamp"] = False
+    v["auth_timestamp"] = None
+    v["auth_message"] = None
+    v["sign_only_params"] = None
+    v["payload_fields"] = None
+    v["auth_imports"] = token["imports"]
+
+
 def add(spec: Spec, v: Dict[str, Any]) -> None:
     rest_auth = spec.auth.rest
+    if rest_auth.scheme == "jwt":
+        _add_jwt(spec, v)
+        _add_time_sync(spec, v)
+        return
+    v["auth_jwt"] = None
     by_headers = rest_auth.scheme == "hmac_headers"
     # What a placeholder stands for in the signed message, and in the headers (signed credentials are sent as
     # their HMAC there).
@@ -305,7 +408,10 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     if urllib_names:
         imports.append(f"from urllib.parse import {', '.join(urllib_names)}")
     v["auth_imports"] = imports
+    _add_time_sync(spec, v)
 
+
+def _add_time_sync(spec: Spec, v: Dict[str, Any]) -> None:
     endpoints = spec.endpoints
     time_sync = spec.auth.time_sync
     v["time_sync"] = time_sync

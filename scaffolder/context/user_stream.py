@@ -8,7 +8,7 @@ from scaffolder import keys
 from scaffolder.context.ws_token import token_values
 from scaffolder.pysource import condition, fstring, literal, read, safe_read, strings_in, template_value
 from scaffolder.spec.model import Spec
-from scaffolder.spec.validate import placeholders
+from scaffolder.spec.validate import jwt_subscriptions, placeholders
 
 # What the placeholders of the subscription and ping messages become in the data source.
 MESSAGE_VALUES = {
@@ -65,6 +65,11 @@ def _auth_values(spec: Spec) -> Dict[str, Any]:
         "ws_subscription_auth": None,
         "ws_subscription_timestamp": None,
     }
+    if jwt_subscriptions(spec):
+        # Each subscription carries a token made without a request (generate_jwt of the REST auth).
+        values["ws_subscription_auth"] = (ws.subscription_auth.key, "self.generate_jwt()")
+        values["ws_signed_payload"] = None
+        return values
     if ws.signature is None:
         return values
     settings = ws_signature_settings(spec)
@@ -75,6 +80,7 @@ def _auth_values(spec: Spec) -> Dict[str, Any]:
         settings == {"secret": rest.secret, "algorithm": rest.algorithm, "encoding": rest.encoding}
         and rest.secret_encoding == "text"
         and (rest.digest is None or rest.digest.encoding == "hex")
+        and rest.scheme != "jwt"  # (a JWT auth has no REST HMAC)
     )
     values["ws_signature"] = None if same_as_rest else settings
     values["ws_key_bytes"] = key_bytes(settings["secret"], rest.secret_encoding)

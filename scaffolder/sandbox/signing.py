@@ -18,6 +18,7 @@ from urllib.parse import parse_qsl
 
 from scaffolder import keys
 from scaffolder.spec.model import Spec
+from scaffolder.spec.validate import placeholders
 
 # How far a signed timestamp may be from the sandbox's clock.
 TIMESTAMP_TOLERANCE_SECONDS = 30.0
@@ -206,6 +207,8 @@ class Verifier:
         where = f"{request.method} {request.path}"
         header_values = self._header_values()
         received = {key.lower(): value for key, value in request.headers.items()}
+        if self.rest.scheme == "jwt":
+            return self._check_jwt(request, where, received)
         for header, template in self.rest.headers.items():
             if any(f"{{{name}}}" in template for name in ("signature", "timestamp", "partner_signature", "payload")):
                 if header.lower() not in received:
@@ -355,4 +358,93 @@ class Verifier:
         for header, template in self.rest.headers.items():
             if template == "{partner_signature}" and received.get(header.lower()) != expected:
                 return f"{where}: header {header} is {received.get(header.lower())!r}, expected {expected!r}"
+        return None
+
+    def _check_jwt(self, request: SignedRequest, where: str, received: Dict[str, str]) -> Optional[str]:
+        """scheme jwt: the token verifies with the public key of the account's private key (the exchange never holds
+        the private key), its header and claims are the recipe's for this request, its times fresh and its nonce
+        new."""
+        values = self.credential_values()
+        token = None
+        for header, template in self.rest.headers.items():
+            sent = received.get(header.lower())
+            if sent is None:
+                return f"{where}: the authenticated request lacks the {header} header"
+            if "{token}" not in template:
+                expected = render(template, values)
+                if sent != expected:
+                    return f"{where}: header {header} is {sent!r}, expected {expected!r}"
+                continue
+            prefix, suffix = (render(part, values) for part in template.split("{token}", 1))
+            if not (sent.startswith(prefix) and sent.endswith(suffix)) or len(sent) <= len(prefix) + len(suffix):
+                return f"{where}: header {header} is {sent!r}, expected {template!r} around the token"
+            token = sent[len(prefix):len(sent) - len(suffix)]
+        problem = self.check_jwt(token, {"method": request.method, "host": received.get("host", ""),
+                                         "path": request.path})
+        return f"{where}: {problem}" if problem else None
+
+    def check_jwt(self, token: Any, request: Optional[Dict[str, str]] = None) -> Optional[str]:
+        """None when `token` verifies with the public key of the account's private key and its header and claims are
+        the recipe's (`auth.rest.jwt`), for `request` (method, host, path) or, without one, a token leaving out the
+        claims that describe a request (the websocket's)."""
+        import jwt as pyjwt
+
+        recipe = self.rest.jwt
+        values = self.credential_values()
+        if not isinstance(token, str):
+            return f"the token {token!r} is not a JWT"
+        public_key = keys.jwt_public_key(self.credentials[self.rest.secret])
+        try:
+            header = pyjwt.get_unverified_header(token)
+            claims = pyjwt.decode(
+                token, public_key, algorithms=[recipe.algorithm], leeway=TIMESTAMP_TOLERANCE_SECONDS,
+                options={"verify_aud": False},
+            )
+        except pyjwt.InvalidTokenError as error:
+            return (
+                f"the token is not a {recipe.algorithm} JWT signed by the keypair of {self.rest.secret}, "
+                f"or not valid now: {error}"
+            )
+        # The times and the nonce are read from the fields that are exactly them, then every field is compared.
+        found = {}
+        for fields, template_fields in ((claims, recipe.claims), (header, recipe.header)):
+            for name, template in template_fields.items():
+                for placeholder in ("timestamp", "expires", "nonce"):
+                    if template == "{" + placeholder + "}" and name in fields:
+                        found[placeholder] = fields[name]
+        if "timestamp" not in found and isinstance(found.get("expires"), int):
+            found["timestamp"] = found["expires"] - recipe.lifetime
+        if "timestamp" in found:
+            problem = stale(str(found["timestamp"]), "s") if isinstance(found["timestamp"], int) else "not an integer"
+            if problem:
+                return f"the token's time {found['timestamp']!r}: {problem}"
+            found["expires"] = found["timestamp"] + recipe.lifetime
+        if "nonce" in found:
+            nonce = found["nonce"]
+            if not (isinstance(nonce, str) and len(nonce) == 2 * recipe.nonce_bytes
+                    and all(char in "0123456789abcdef" for char in nonce)):
+                return f"the token's nonce {nonce!r} is not {recipe.nonce_bytes} random bytes in hex"
+            if nonce in self.seen_nonces:
+                return f"the token's nonce {nonce!r} was used before"
+            self.seen_nonces.add(nonce)
+        values.update({name: str(value) for name, value in found.items()})
+        values.update(request or {})
+
+        def expected_field(template: str) -> Any:
+            for placeholder in ("timestamp", "expires"):
+                if template == "{" + placeholder + "}":
+                    return found.get(placeholder)
+            return render(template, values)
+
+        expected_header = {"alg": recipe.algorithm, "typ": "JWT"}
+        expected_header.update({name: expected_field(text) for name, text in recipe.header.items()})
+        if header != expected_header:
+            return f"the token's header is {header!r}, expected {expected_header!r}"
+        expected_claims = {
+            name: expected_field(text)
+            for name, text in recipe.claims.items()
+            if request is not None or not set(placeholders(text)) & {"method", "host", "path"}
+        }
+        if claims != expected_claims:
+            return f"the token's claims are {claims!r}, expected {expected_claims!r}"
         return None

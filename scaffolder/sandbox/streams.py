@@ -15,6 +15,7 @@ from scaffolder.sandbox import payloads
 from scaffolder.sandbox.engine import Market
 from scaffolder.sandbox.signing import render, stale
 from scaffolder.sandbox.templates import extract, substitute
+from scaffolder.spec.validate import jwt_subscriptions
 
 
 # zlib's wbits for each `compression` of the spec's streams: gzip (RFC 1952), zlib (RFC 1950), raw (RFC 1951).
@@ -205,7 +206,10 @@ class Streams:
                     if found is not None and name in found:
                         values[name] = found[name]
                 problem = None
-                if found is None or found.get("api_key") != self.sandbox.credentials.get("api_key"):
+                if jwt_subscriptions(self.spec):
+                    # A token made without a request, verified with the account's public key.
+                    problem = self.sandbox.verifier.check_jwt(signed)
+                elif found is None or found.get("api_key") != self.sandbox.credentials.get("api_key"):
                     problem = "it lacks the account's key"
                 elif "timestamp" in found and stale(str(found["timestamp"]), "ms"):
                     problem = stale(str(found["timestamp"]), "ms")

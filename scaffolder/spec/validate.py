@@ -38,6 +38,13 @@ TOPIC_PLACEHOLDERS = {"symbol", "symbol_lower", "symbols"}
 SUBSCRIBE_PLACEHOLDERS = {"topics", "topic", "route", "request_id", "time"}
 PING_PLACEHOLDERS = {"request_id", "time"}
 MESSAGE_PLACEHOLDERS = {"timestamp", "method", "path", "query", "request_path", "body", "body_hash", "sorted_params"}
+# auth.rest.jwt: what the token's claims may use besides the credentials ({method}, {host}, {path}: the request's).
+JWT_CLAIM_PLACEHOLDERS = {"timestamp", "expires", "nonce", "method", "host", "path"}
+# Options of auth.rest that belong to the HMAC schemes: a jwt spec that writes one is told it is unused.
+HMAC_ONLY_OPTIONS = (
+    "algorithm", "encoding", "secret_encoding", "nonce", "digest", "signature_param", "message", "message_separator",
+    "sign_only_params", "body_hash", "recv_window", "recv_window_attribute", "partner", "params",
+)
 # Characters a client order id needs after its prefix to stay unique (Hummingbot appends a nonce-based suffix).
 MIN_CLIENT_ID_ROOM = 8
 # States Hummingbot must be able to reach from the exchange's state field.
@@ -508,6 +515,11 @@ def _check_rest_signing(spec: Spec, problems: List[Problem], credentials: set) -
     """`auth.rest`: the keys each scheme needs, and the placeholders of `message` and `headers`."""
     rest_auth = spec.auth.rest
     loc = ("auth", "rest")
+    if rest_auth.scheme == "jwt":
+        _check_jwt(spec, problems, credentials)
+        return
+    if rest_auth.jwt is not None:
+        problems.append((loc + ("jwt",), f"jwt describes the token of scheme: jwt; {rest_auth.scheme} signs no token"))
     values = credentials | ({"recv_window"} if rest_auth.recv_window is not None else set())
     by_headers = rest_auth.scheme == "hmac_headers"
     nonce = {"nonce"} if rest_auth.nonce is not None else set()
@@ -581,6 +593,48 @@ def _check_rest_signing(spec: Spec, problems: List[Problem], credentials: set) -
     for name in ("signature",) if rest_auth.nonce is not None else ("signature", "timestamp"):
         if name not in sent:
             problems.append((loc + ("headers",), f"no header sends {{{name}}}: the exchange could not verify requests"))
+
+
+def _check_jwt(spec: Spec, problems: List[Problem], credentials: set) -> None:
+    """`auth.rest` with scheme jwt: the token's header and claims, the headers carrying {token}, and no option of
+    the HMAC schemes."""
+    rest_auth = spec.auth.rest
+    loc = ("auth", "rest")
+    written = rest_auth.model_fields_set
+    for name in HMAC_ONLY_OPTIONS:
+        if name in written:
+            problems.append((loc + (name,), f"jwt signs a token with the private key: {name} is unused"))
+    if "unit" in rest_auth.timestamp.model_fields_set or rest_auth.timestamp.param is not None:
+        problems.append(
+            (loc + ("timestamp",), "a JWT's times are integer seconds in its claims: only timestamp.clock applies")
+        )
+    for index, credential in enumerate(spec.credentials):
+        if credential.signed:
+            problems.append((("credentials", index, "signed"), "jwt signs no credential with an HMAC"))
+    sent = set()
+    for header, value in rest_auth.headers.items():
+        _check_placeholders(problems, loc + ("headers", header), value, credentials | {"token"})
+        _check_not_a_secret(problems, loc + ("headers", header), value, credentials)
+        sent |= _placeholders_or_none(value)
+    if "token" not in sent:
+        problems.append((loc + ("headers",), "no header sends {token}: write e.g. Authorization: \"Bearer {token}\""))
+    jwt = rest_auth.jwt
+    if jwt is None:
+        problems.append((loc + ("jwt",), "scheme jwt needs the token's recipe: jwt: {algorithm, header, claims}"))
+        return
+    for name in ("alg", "typ"):
+        if name in jwt.header:
+            problems.append((loc + ("jwt", "header", name), f"{name} is written by the signer (algorithm, JWT)"))
+    for name, value in jwt.header.items():
+        _check_placeholders(problems, loc + ("jwt", "header", name), value, credentials | {"nonce"})
+    if not jwt.claims:
+        problems.append((loc + ("jwt", "claims"), "a token needs claims: the key ({api_key}), the times, the request"))
+    for name, value in jwt.claims.items():
+        _check_placeholders(problems, loc + ("jwt", "claims", name), value, credentials | JWT_CLAIM_PLACEHOLDERS)
+        _check_not_a_secret(problems, loc + ("jwt", "claims", name), value, credentials)
+    if rest_auth.secret in {name for value in [*jwt.header.values(), *jwt.claims.values(), *rest_auth.headers.values()]
+                            for name in _placeholders_or_none(value)}:
+        problems.append((loc + ("secret",), "the private key signs the token: it is never sent"))
 
 
 def _check_markets(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) -> None:
@@ -1070,6 +1124,17 @@ PRIVATE_WS_KEYS = {
 USER_MESSAGE_PLACEHOLDERS = {"symbols", "time", "request_id"}
 
 
+def jwt_subscriptions(spec: Spec) -> bool:
+    """Whether each private subscription carries a JWT (`auth.private_ws.subscription_auth.value: "{jwt}"`)."""
+    ws = spec.auth.private_ws
+    return (
+        spec.auth.rest.scheme == "jwt"
+        and ws.scheme == "signed_subscriptions"
+        and ws.subscription_auth is not None
+        and ws.subscription_auth.value == "{jwt}"
+    )
+
+
 def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) -> None:
     """`auth.private_ws`, `user_stream` connection keys: what each scheme needs, placeholders, examples."""
     ws = spec.auth.private_ws
@@ -1077,6 +1142,8 @@ def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoin
     loc = ("auth", "private_ws")
     credentials = {credential.name for credential in spec.credentials}
     needed = PRIVATE_WS_KEYS[ws.scheme]
+    if jwt_subscriptions(spec):
+        needed = ("subscription_auth",)  # (the token is the subscription's authentication: no signature)
     scheme_keys = {key for keys in PRIVATE_WS_KEYS.values() for key in keys} - {"success"}
     for key in needed:
         if getattr(ws, key) is None:
@@ -1084,6 +1151,18 @@ def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoin
     for key in sorted(scheme_keys - set(needed)):
         if getattr(ws, key) is not None:
             problems.append((loc + (key,), f"scheme {ws.scheme} does not use {key}"))
+    rest_secret = spec.auth.rest.secret
+    if spec.auth.rest.scheme == "jwt" and ws.signature is not None and ws.signature.secret in (None, rest_secret):
+        problems.append(
+            (
+                loc + ("signature", "secret"),
+                f"{rest_secret} holds the private key of the JWTs, not an HMAC key: name the websocket's own secret",
+            )
+        )
+    if spec.auth.rest.scheme == "jwt" and ws.scheme == "signed_subscribe":
+        problems.append(
+            (loc + ("scheme",), "signed_subscribe signs with the REST HMAC; auth.rest scheme jwt has none")
+        )
     if ws.success:
         _check_predicate(problems, loc + ("success",), ws.success, stream.example_subscribe_response)
     if ws.timestamp is not None and ws.scheme != "login":
@@ -1119,8 +1198,11 @@ def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoin
         if ws.timestamp is None:
             problems.append((loc + ("timestamp",), "the login scheme needs the timestamp it signs"))
     if ws.subscription_auth is not None:
+        jwt = {"jwt"} if spec.auth.rest.scheme == "jwt" else set()
         for message_loc, text in _walk_strings(ws.subscription_auth.value, loc + ("subscription_auth", "value")):
-            _check_placeholders(problems, message_loc, text, credentials | {"signature"} | _signing_clock(spec))
+            _check_placeholders(problems, message_loc, text, credentials | {"signature"} | _signing_clock(spec) | jwt)
+            if jwt and "jwt" in _placeholders_or_none(text) and ws.subscription_auth.value != "{jwt}":
+                problems.append((message_loc, 'the token is the whole value: write value: "{jwt}"'))
     if ws.listen_key is not None:
         example = endpoint_ref(loc + ("listen_key", "endpoint"), ws.listen_key.endpoint, needs_example=True)
         if example is not None:

@@ -83,8 +83,103 @@ def _digest(rest: Any, message: str) -> str:
     )
 
 
+# auth.rest.jwt: what the tests' secrets.token_hex gives for n bytes (n times "ab": the length shows n).
+JWT_NONCE_UNIT = "ab"
+
+
+def jwt_expected(spec: Spec, request: Optional[Dict[str, str]]) -> Tuple[str, str]:
+    """scheme jwt: (header, claims) as Python source, the token the exchange expects for `request` (method, host,
+    path) or, without one, for the websocket (the claims describing a request left out), written out from the
+    recipe (`auth.rest.jwt`) with the test clock, the test credentials and the patched nonce."""
+    token = spec.auth.rest.jwt
+    credentials = {credential.name: Expr(f"self.{credential.name}") for credential in spec.credentials}
+    seconds = int(NOW)
+    nonce = JWT_NONCE_UNIT * token.nonce_bytes
+    values = dict(credentials, timestamp=seconds, expires=seconds + token.lifetime, nonce=nonce, **(request or {}))
+    claims = {}
+    for name, text in token.claims.items():
+        names = _names(text)
+        if request is None and set(names) & {"method", "host", "path"}:
+            continue
+        if len(names) == 1 and text == "{" + names[0] + "}":
+            claims[name] = values[names[0]]
+        else:
+            claims[name] = Expr(_message(text, {key: _text(value) for key, value in values.items()}))
+    header = {"alg": token.algorithm, "typ": "JWT"}
+    header.update({name: _header(text, dict(credentials, nonce=nonce)) for name, text in token.header.items()})
+    return literal(header), literal(claims)
+
+
+def jwt_uses_nonce(spec: Spec) -> bool:
+    token = spec.auth.rest.jwt
+    return "nonce" in {name for text in [*token.header.values(), *token.claims.values()] for name in _names(text)}
+
+
+def _jwt_rest(spec: Spec) -> Dict[str, Any]:
+    """scheme jwt: the token's header and claims the exchange expects for the test requests (`jwt_expected`); the
+    generated test verifies the token's signature with the public key of the test's private key."""
+    rest = spec.auth.rest
+    token = rest.jwt
+    url = (
+        spec.urls.rest.replace("{domain}", spec.exchange.domains.default) + spec.endpoints[spec.balances.endpoint].path
+    )
+    parsed = urlparse(url)
+    credentials = {credential.name: Expr(f"self.{credential.name}") for credential in spec.credentials}
+    request = {"host": parsed.netloc, "path": parsed.path}
+    header, get_claims = jwt_expected(spec, dict(request, method="GET"))
+    _, post_claims = jwt_expected(spec, dict(request, method="POST"))
+    has_request_claims = any(set(_names(text)) & {"method", "host", "path"} for text in token.claims.values())
+    token_header, token_template = next((h, text) for h, text in rest.headers.items() if "{token}" in text)
+    prefix, suffix = token_template.split("{token}", 1)
+    header_values = dict(credentials, token=Expr("token"))
+    headers = {name: _header(text, header_values) for name, text in rest.headers.items()}
+    body_headers = dict(headers)
+    if rest.body == "form":
+        body_headers["Content-Type"] = "application/x-www-form-urlencoded"
+    imports = ["import json", "import jwt", "from cryptography.hazmat.primitives import serialization"]
+    imports.append("from typing import Any, Dict, Tuple")
+    imports.append("from unittest.mock import MagicMock, patch")
+    if rest.body == "form":
+        imports.append("from urllib.parse import urlencode")
+    return {
+        "jwt": True,
+        "imports": imports,
+        "credentials": [(c.name, literal(credential_value(c.name, spec))) for c in spec.credentials],
+        "now": str(NOW),
+        "local_clock": rest.timestamp.clock == "local",
+        "patch_uuid": False,
+        "partner_signature": None,
+        "patch_token_hex": jwt_uses_nonce(spec),
+        "nonce_unit": literal(JWT_NONCE_UNIT),
+        "secret": rest.secret,
+        "algorithm": literal(token.algorithm),
+        "url": literal(url),
+        "params": literal(SIGNED_PARAMS),
+        "body": f"urlencode({literal(SIGNED_PARAMS)})" if rest.body == "form" else f"json.dumps({literal(SIGNED_PARAMS)})",
+        "data": f"json.dumps({literal(SIGNED_PARAMS)})" if rest.body == "form" else "body",
+        "form_body": rest.body == "form",
+        "token_header": literal(token_header),
+        "token_prefix": literal(prefix),
+        "token_suffix": literal(suffix) if suffix else None,
+        "headers": literal(headers),
+        "body_headers": literal(body_headers),
+        "header": header,
+        "get_claims": get_claims,
+        "post_claims": post_claims,
+        "bare_claims": jwt_expected(spec, None)[1] if has_request_claims else None,
+        "payload": None,
+    }
+
+
+def _text(value: Any) -> Any:
+    """A claim's value inside a longer text: integers as their digits."""
+    return str(value) if isinstance(value, int) else value
+
+
 def _rest(spec: Spec) -> Dict[str, Any]:
     rest = spec.auth.rest
+    if rest.scheme == "jwt":
+        return _jwt_rest(spec)
     by_headers = rest.scheme == "hmac_headers"
     timestamp = signed_timestamp(rest.timestamp.unit)
     # A signed request to a real private endpoint: the balances endpoint on the default domain.
@@ -134,6 +229,8 @@ def _rest(spec: Spec) -> Dict[str, Any]:
             if rest.partner is not None and rest.partner.key is not None
             else None
         ),
+        "jwt": False,
+        "patch_token_hex": False,
         "patch_uuid": rest.nonce is not None and rest.nonce.kind == "uuid",
         "nonce_uuid": literal(NONCE_UUID),
         "credentials": [(c.name, literal(credential_value(c.name, spec))) for c in spec.credentials],
@@ -349,6 +446,7 @@ def _exchange_headers(spec: Spec) -> List[Tuple[str, Optional[str]]]:
     constant = {
         credential.name: Expr(f"self.{credential.name}") for credential in spec.credentials if not credential.signed
     }
+    # (jwt: {token} depends on the request and the clock; the auth tests check it)
     if rest.recv_window is not None:
         constant["recv_window"] = str(rest.recv_window)
     if rest.partner is not None:

@@ -18,7 +18,7 @@ from scaffolder.spec import fieldpath
 from scaffolder.spec.model import Predicate, Spec, contained, nested_lists
 from scaffolder.context.ws_token import ANNOUNCED_PING_SHARE
 from scaffolder.context.user_stream import ws_signature_settings
-from scaffolder.spec.validate import placeholders
+from scaffolder.spec.validate import jwt_subscriptions, placeholders
 from scaffolder.testcontext.common import UNITS_PER_SECOND
 
 # The moment the tests' time provider reports, in seconds (exact in binary, so every unit conversion is exact).
@@ -89,7 +89,9 @@ def _auth(spec: Spec) -> Dict[str, Any]:
         "imports": [
             line
             for line in keys.signature_imports(settings["algorithm"], settings["encoding"], rest.secret_encoding)
-            if line not in keys.signature_imports(rest.algorithm, rest.encoding, rest.secret_encoding)
+            # (a jwt auth test imports no HMAC of its own)
+            if rest.scheme == "jwt"
+            or line not in keys.signature_imports(rest.algorithm, rest.encoding, rest.secret_encoding)
         ],
         "credentials": [
             (credential.name, literal(_credential_value(credential.name, spec))) for credential in spec.credentials
@@ -178,8 +180,11 @@ def _ws(spec: Spec) -> Dict[str, Any]:
         in str([item.message for item in stream.subscriptions] + [stream.ping and stream.ping.message]),
         "subscribe_params": None,
         # Signed subscriptions carrying the signing time (auth.private_ws.subscription_auth / signature).
-        "signing_clock": ws.scheme == "signed_subscriptions"
+        # (a subscription's token carries the time too)
+        "signing_clock": jwt_subscriptions(spec)
+        or ws.scheme == "signed_subscriptions"
         and "{timestamp}" in str([ws.signature.payload, ws.subscription_auth.value]),
+        "jwt": None,
         "login_message": None,
         "signed_subscription": None,
     }
@@ -207,16 +212,33 @@ def _ws(spec: Spec) -> Dict[str, Any]:
     if ws.token is not None and ws.token.server is None:
         # The token of the documented response the tests serve, as the subscriptions carry it.
         message_values["token"] = fieldpath.read(spec.endpoints[ws.token.endpoint].example_response, ws.token.token)
+    if jwt_subscriptions(spec):
+        # Each subscription carries a token made without a request: the tests verify it with the public key and
+        # compare its header and claims with the recipe's (the nonce patched as in the auth tests).
+        from scaffolder.testcontext import auth as auth_tests
+
+        header, claims = auth_tests.jwt_expected(spec, None)
+        values["jwt"] = {
+            "header": header,
+            "claims": claims,
+            "algorithm": literal(spec.auth.rest.jwt.algorithm),
+            "secret": spec.auth.rest.secret,
+            "patch_token_hex": auth_tests.jwt_uses_nonce(spec),
+            "nonce_unit": literal(auth_tests.JWT_NONCE_UNIT),
+        }
+        values["imports"] = values["imports"] + ["import jwt", "from cryptography.hazmat.primitives import serialization"]
     subscriptions = _subscriptions(spec, message_values, credential_sources)
     if ws.scheme == "signed_subscriptions" and subscriptions:
-        values["signed_subscription"] = tuple(literal(message) for message in subscriptions[0])
+        values["signed_subscription"] = tuple(
+            literal(message) for message in _with_sent_tokens(spec, subscriptions[0], "authenticated.payload")
+        )
     values["sent_without_pairs"] = (
         literal(
             sent
             + [
-                signed
-                for _, signed in _subscriptions(
-                    spec, dict(message_values, symbols=stream.all_pairs_symbols), credential_sources
+                _with_sent_tokens(spec, (None, signed), f"sent_messages[{len(sent) + index}]")[1]
+                for index, (_, signed) in enumerate(
+                    _subscriptions(spec, dict(message_values, symbols=stream.all_pairs_symbols), credential_sources)
                 )
             ]
         )
@@ -224,6 +246,7 @@ def _ws(spec: Spec) -> Dict[str, Any]:
         else None
     )
     sent.extend(signed for _, signed in subscriptions)
+    sent = [_with_sent_tokens(spec, (None, message), f"sent_messages[{index}]")[1] for index, message in enumerate(sent)]
     values["sent"] = literal(sent)
     values["sent_count"] = len(sent)
     ping = stream.ping
@@ -250,7 +273,9 @@ def _subscriptions(spec: Spec, message_values: Dict[str, Any], credential_source
     for item in spec.user_stream.subscriptions:
         message = _unwrap(_ws_values(item.message, dict(message_values, request_id=_NextId(request_ids))))
         sent = message
-        if ws.scheme == "signed_subscriptions":
+        if jwt_subscriptions(spec):
+            sent = dict(message, **{ws.subscription_auth.key: _SENT_TOKEN})
+        elif ws.scheme == "signed_subscriptions":
             # The signing clock (milliseconds, as text) and the REST window, besides the message's own fields.
             clock = {"timestamp": str(_timestamp("ms"))}
             if spec.auth.rest.recv_window is not None:
@@ -261,6 +286,22 @@ def _subscriptions(spec: Spec, message_values: Dict[str, Any], credential_source
             sent = dict(message, **{ws.subscription_auth.key: auth})
         messages.append((message, sent))
     return messages
+
+
+# Stands for the token a subscription carries (`{jwt}`) until `_with_sent_tokens` says where the test reads it.
+_SENT_TOKEN = Expr("SENT_TOKEN")
+
+
+def _with_sent_tokens(spec: Spec, pair: Tuple[Any, Any], sent: str) -> Tuple[Any, Any]:
+    """(message, message as sent) with the token of a `{jwt}` subscription expected as itself once verified:
+    `self.verified_jwt(<sent>["<key>"])`, `sent` the test's expression for the message as sent."""
+    message, signed = pair
+    if not jwt_subscriptions(spec) or not isinstance(signed, dict):
+        return pair
+    key = spec.auth.private_ws.subscription_auth.key
+    if signed.get(key) is not _SENT_TOKEN:
+        return pair
+    return message, dict(signed, **{key: Expr(f"self.verified_jwt({sent}[{literal(key)}])")})
 
 
 class _NextId:

@@ -78,12 +78,39 @@ class Payload(Strict):
     )
 
 
+class Jwt(Strict):
+    algorithm: Literal["ES256", "ES384", "EdDSA"] = Field(
+        default="ES256",
+        description="The JWS algorithm (pyjwt, backed by cryptography): ES256 (ECDSA P-256, SHA-256), ES384 (P-384, "
+        "SHA-384), EdDSA (Ed25519). The secret is the matching private key in PEM (PKCS#8 or SEC1 \"EC PRIVATE "
+        "KEY\"); newlines written as \\n are accepted.",
+    )
+    header: Dict[str, str] = Field(
+        default_factory=dict,
+        description="Fields of the token's JOSE header besides alg (from `algorithm`) and typ (JWT): templates over "
+        "the credentials and {nonce} (Coinbase: kid: \"{api_key}\", nonce: \"{nonce}\").",
+    )
+    claims: Dict[str, str] = Field(
+        description="The token's claims, templates over the credentials, {timestamp} and {expires} (integer seconds: "
+        "a claim that is exactly one of them is a JSON number), {nonce}, and the request's {method}, {host} "
+        "(host[:port] of its URL) and {path} (without query). A claim using {method}, {host} or {path} is left out "
+        "of a token made for the websocket ({jwt}), which has no request."
+    )
+    lifetime: PositiveInt = Field(default=120, description="Seconds the token is valid: {expires} = {timestamp} + lifetime.")
+    nonce_bytes: PositiveInt = Field(
+        default=32, description="{nonce}: this many random bytes as hex (secrets.token_hex), a new one per token."
+    )
+
+
 class RestAuth(Strict):
-    scheme: Literal["hmac_params", "hmac_headers"] = Field(
+    scheme: Literal["hmac_params", "hmac_headers", "jwt"] = Field(
         description="hmac_params: sign the urlencoded request parameters (with the timestamp) and append the "
         "signature as a parameter: query string for GET/DELETE, body for POST/PUT. hmac_headers: sign the `message` "
-        "template and send signature, timestamp and key in `headers`; parameters and body are sent as they are."
+        "template and send signature, timestamp and key in `headers`; parameters and body are sent as they are. "
+        "jwt: a JSON Web Token per request, signed with the private key the secret holds (`jwt`), sent as {token} "
+        "in `headers`; parameters and body are sent as they are."
     )
+    jwt: Optional[Jwt] = Field(default=None, description="jwt: the token's algorithm, header, claims and lifetime (required there).")
     algorithm: Literal["sha256", "sha384", "sha512", "ed25519"] = Field(
         default="sha256",
         description="sha256 / sha384 / sha512: an HMAC with that hash; ed25519: an Ed25519 signature (RFC 8032) made "
@@ -147,7 +174,11 @@ class RestAuth(Strict):
         "Backpack: DEFAULT_WINDOW_MS) instead of the module constant RECV_WINDOW.",
         pattern=r"^[A-Z][A-Z0-9_]*$",
     )
-    headers: Dict[str, str] = Field(default_factory=dict, description="Headers added to signed requests.")
+    headers: Dict[str, str] = Field(
+        default_factory=dict,
+        description="Headers added to signed requests (jwt: {token} is the signed token, e.g. Authorization: "
+        "\"Bearer {token}\").",
+    )
     partner: Optional[Partner] = Field(
         default=None,
         description="A partner or broker id sent with signed requests ({partner_id}, {partner_signature} in "

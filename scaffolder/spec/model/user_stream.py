@@ -48,7 +48,9 @@ class SubscriptionAuth(Strict):
 
     key: str = Field(description="The key added to each subscription message.")
     value: JSON = Field(
-        description="Its value, a JSON template: credentials, {signature}, {timestamp} and {recv_window}."
+        description="Its value, a JSON template: credentials, {signature}, {timestamp} and {recv_window}; or, with "
+        "auth.rest scheme jwt, exactly \"{jwt}\": a token made without a request (Coinbase's user channel), and then "
+        "no signature."
     )
 
 
