@@ -188,7 +188,7 @@ SUPPORTED: Dict[str, List[Tuple[str, List[Edit], str, str]]] = {
                 )
             ],
             "binance_api_order_book_data_source.py",
-            '"id": "r" + str(next(self._request_ids)),',
+            '"id": "r" + str(web_utils.next_message_id()),',
         ),
         (
             # The connector parses the text; the tests inject text (a number would pass float() and prove nothing).
@@ -290,7 +290,8 @@ SUPPORTED: Dict[str, List[Tuple[str, List[Edit], str, str]]] = {
             "signed-form-body",
             [("    body: json\n", "    body: form\n")],
             "test/test_okx_exchange.py",
-            'request_data = dict(parse_qsl(request_call.kwargs["data"]))',
+            # Form bodies travel as their parameters (aiohttp form-encodes them in the order signed).
+            'request_data = request_call.kwargs["data"]',
         ),
     ],
     "kucoin": [
@@ -314,7 +315,7 @@ SUPPORTED: Dict[str, List[Tuple[str, List[Edit], str, str]]] = {
                 )
             ],
             "kucoin_api_user_stream_data_source.py",
-            '"id": "p" + str(next(self._request_ids)),',
+            '"id": "p" + str(web_utils.next_message_id()),',
         ),
         (
             # A subscribe message stamped with the time takes no request id: the ping after it is the first.
