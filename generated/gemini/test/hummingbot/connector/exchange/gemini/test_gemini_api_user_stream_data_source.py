@@ -92,6 +92,23 @@ class GeminiAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
                 self.assertEqual(expected_url, ws_connect_mock.call_args.args[0])
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
+    async def test_connects_with_signed_handshake_headers(self, ws_connect_mock):
+        self.websocket(ws_connect_mock)
+
+        await self.data_source._connected_websocket_assistant()
+
+        # The exchange authenticates the handshake: its headers, signed with the auth's clock.
+        self.assertEqual(
+            {
+                "X-GEMINI-APIKEY": self.api_key,
+                "X-GEMINI-NONCE": "1640000000",
+                "X-GEMINI-PAYLOAD": "MTY0MDAwMDAwMA==",
+                "X-GEMINI-SIGNATURE": self.ws_signature("MTY0MDAwMDAwMA=="),
+            },
+            ws_connect_mock.call_args.kwargs["headers"],
+        )
+
+    @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_listen_for_user_stream_subscribes_to_account_channels(self, ws_connect_mock):
         websocket = self.websocket(ws_connect_mock, {"id": "1", "status": 200, "result": None})
 
