@@ -127,9 +127,9 @@ class GeminiAPIOrderBookDataSource(OrderBookTrackerDataSource):
             # Text that is not JSON, or JSON that is not an object: not routed.
             return ""
         event_type = event_message.get("e")
-        if event_type == CONSTANTS.DIFF_EVENT_TYPE:
+        if event_type == CONSTANTS.WS_EVENT_DEPTH_UPDATE:
             return self._diff_messages_queue_key
-        if event_type == CONSTANTS.TRADE_EVENT_TYPE:
+        if event_type == CONSTANTS.WS_EVENT_TRADE:
             return self._trade_messages_queue_key
         return ""
 

@@ -56,10 +56,10 @@ ORDER_STATE = {
 }
 
 # Websocket event types
-TRADE_EVENT_TYPE = "trade"
-DIFF_EVENT_TYPE = "depthUpdate"
-USER_ORDER_EVENT_TYPE = "executionReport"
-USER_BALANCE_EVENT_TYPE = "balanceUpdate"
+WS_EVENT_TRADE = "trade"
+WS_EVENT_DEPTH_UPDATE = "depthUpdate"
+WS_EVENT_ORDER_UPDATE = "executionReport"
+WS_EVENT_BALANCE_UPDATE = "balanceUpdate"
 
 # Substrings that, all present in an error, identify it
 ORDER_NOT_FOUND_ON_STATUS_MATCHES = ["OrderNotFound"]

@@ -232,9 +232,9 @@ class GeminiExchange(ExchangePyBase):
         async for event_message in self._iter_user_event_queue():
             try:
                 event_type = event_message.get("e")
-                if event_type == CONSTANTS.USER_ORDER_EVENT_TYPE:
+                if event_type == CONSTANTS.WS_EVENT_ORDER_UPDATE:
                     await self._process_order_event(event_message)
-                elif event_type == CONSTANTS.USER_BALANCE_EVENT_TYPE:
+                elif event_type == CONSTANTS.WS_EVENT_BALANCE_UPDATE:
                     self._process_balance_event(event_message)
             except asyncio.CancelledError:
                 raise
