@@ -143,7 +143,30 @@ def _connection_values(spec: Spec) -> Dict[str, Any]:
     return values
 
 
+# Without a private websocket (`user_stream: none`) nothing of the user stream is generated; these values say so to
+# the files that mention it (constants, auth, exchange).
+NO_PRIVATE_STREAM_VALUES = {
+    "ws_auth": None,
+    "ws_scheme": None,
+    "ws_signature": None,
+    "ws_login_message": None,
+    "ws_subscription_auth": None,
+    "ws_subscription_timestamp": None,
+    "ws_headers": None,
+    "listen_key": None,
+    "ws_token": None,
+    "user_ping": None,
+    "user_request_ids": False,
+}
+
+
 def add(spec: Spec, v: Dict[str, Any]) -> None:
+    # False with `user_stream: none`: no user stream data source; Hummingbot's status polling loop follows orders,
+    # fills and balances over REST.
+    v["private_stream"] = spec.has_private_stream
+    if not spec.has_private_stream:
+        v.update(NO_PRIVATE_STREAM_VALUES)
+        return
     stream = spec.user_stream
     ws_auth = spec.auth.private_ws
     v["user_route"] = safe_read(stream.route_field, "event_message")
