@@ -158,12 +158,20 @@ NO_PRIVATE_STREAM_VALUES = {
     "user_ping": None,
     "user_request_ids": False,
 }
+# The templates of the files a connector without a private websocket does without: its user stream data source
+# (ExchangePyBase is given no user stream tracker, as Hummingbot's Injective connector does) and their tests.
+USER_STREAM_TEMPLATES = (
+    "NAME_api_user_stream_data_source.py.j2",
+    "test_NAME_api_user_stream_data_source.py.j2",
+    "test_NAME_user_stream_tracker.py.j2",
+)
 
 
 def add(spec: Spec, v: Dict[str, Any]) -> None:
     # False with `user_stream: none`: no user stream data source; Hummingbot's status polling loop follows orders,
     # fills and balances over REST.
     v["private_stream"] = spec.has_private_stream
+    v["absent_templates"] = () if spec.has_private_stream else USER_STREAM_TEMPLATES
     if not spec.has_private_stream:
         v.update(NO_PRIVATE_STREAM_VALUES)
         return
