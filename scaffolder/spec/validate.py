@@ -243,9 +243,9 @@ def _check_exchange(spec: Spec, problems: List[Problem], endpoint_ref: EndpointR
     for field in ("rest", "public_ws", "private_ws"):
         if getattr(spec.urls, field) is None:  # no private websocket (see _check_private_stream_presence)
             continue
-        allowed = URL_PLACEHOLDERS | (
-            {"listen_key"} if field == "private_ws" and spec.auth.private_ws.listen_key else set()
-        )
+        private_ws = spec.auth.private_ws
+        listen_key = field == "private_ws" and private_ws is not None and private_ws.listen_key is not None
+        allowed = URL_PLACEHOLDERS | ({"listen_key"} if listen_key else set())
         _check_placeholders(problems, ("urls", field), getattr(spec.urls, field), allowed)
     for domain in spec.exchange.domains.others:
         if not is_identifier(domain):
