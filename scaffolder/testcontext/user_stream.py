@@ -522,7 +522,7 @@ def _rate_limits(spec: Spec) -> str:
 # `ws_authenticate` passes them through.
 NO_PRIVATE_STREAM_TESTS = {
     "auth": {"imports": []},
-    "ws": {"jwt": None, "signed_subscription": None, "subscribe_params": None, "login_message": None, "signature": None},
+    "ws": dict.fromkeys(("jwt", "signed_subscription", "subscribe_params", "login_message", "signature")),
     "stream": None,
 }
 

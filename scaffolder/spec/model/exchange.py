@@ -97,7 +97,8 @@ class Urls(Strict):
     )
     public_ws: str
     private_ws: Optional[str] = Field(
-        default=None, description="The private websocket's URL: required with a user_stream, left out with `user_stream: none`."
+        default=None,
+        description="The private websocket's URL: required with a user_stream, left out with `user_stream: none`.",
     )
     domain_format: Literal["named", "positional"] = Field(
         default="named",
