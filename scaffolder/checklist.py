@@ -120,10 +120,15 @@ ROWS = [
         "USER ORDER/TRADES CHANNEL",
         REQUIRED,
         "user_stream.order_event",
-        lambda s: s.user_stream.order_event is not None,
+        # Without a private websocket (`user_stream: none`) Hummingbot's documented fallback covers it: order status
+        # and fills polled over REST (orders.status, orders.fills).
+        lambda s: s.user_stream is None or s.user_stream.order_event is not None,
     ),
     Row(
-        "USER BALANCE CHANNEL", OPTIONAL, "user_stream.balance_event", lambda s: s.user_stream.balance_event is not None
+        "USER BALANCE CHANNEL",
+        OPTIONAL,
+        "user_stream.balance_event",
+        lambda s: s.user_stream is not None and s.user_stream.balance_event is not None,
     ),
     Row("AUTHENTICATION", REQUIRED, "auth.rest", lambda s: s.auth.rest is not None),
     Row(

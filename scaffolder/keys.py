@@ -38,8 +38,8 @@ def kept_parts(rest: Any, empty: Callable[[str], bool]) -> List[str]:
 def signing_secrets(spec: Spec) -> set:
     """The credentials that key a signature (REST and private websocket)."""
     names = {spec.auth.rest.secret}
-    signature = spec.auth.private_ws.signature
-    if signature is not None and signature.secret:
+    signature = spec.auth.private_ws and spec.auth.private_ws.signature
+    if signature and signature.secret:
         names.add(signature.secret)
     return names
 

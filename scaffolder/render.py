@@ -79,6 +79,8 @@ def render_connector(context: Context) -> Dict[str, str]:
     env = environment()
     rendered = {}
     for template in sorted(CONNECTOR_TEMPLATES.rglob("*.j2")):
+        if template.name in context.absent_templates:  # (a stream the exchange does not have)
+            continue
         template_name = template.relative_to(TEMPLATES_DIR).as_posix()
         text = env.get_template(template_name).render(c=context)
         # A test module with nothing to test renders empty (the documented-examples test without `expect:`).

@@ -6,7 +6,8 @@ takes a base spec and applies a few variations, each a choice the language offer
 
 - the REST auth recipe of another spec (hmac_params or hmac_headers, its credentials, timestamps, headers);
 - the private stream of another spec (signed_subscribe, login, listen_key-free token, signed_subscriptions: its
-  `auth.private_ws`, `user_stream`, URL and the endpoints they name), or the public websocket of another spec
+  `auth.private_ws`, `user_stream`, URL and the endpoints they name), or none (`user_stream: none`: orders and
+  balances polled over REST), or the public websocket of another spec
   (channel shapes: all-pairs or per-pair, rows, websocket snapshots, pings, tokens);
 - optional sections present or absent (time sync, HTTP-200 errors, open orders, pings, balance and fill events,
   a book channel, other domains, order types, min notional, the `expect` blocks);
@@ -154,6 +155,13 @@ def private_stream(spec: Dict[str, Any], donor: Dict[str, Any]) -> None:
     _add_credentials(spec, donor)
 
 
+def no_private_stream(spec: Dict[str, Any]) -> None:
+    """An exchange without a private websocket: `user_stream: none`, without its URL and authentication."""
+    spec["user_stream"] = "none"
+    spec["auth"].pop("private_ws", None)
+    spec["urls"].pop("private_ws", None)
+
+
 def public_stream(spec: Dict[str, Any], donor: Dict[str, Any]) -> None:
     # The donor's messages carry symbols in its own format.
     spec["markets"]["symbols"]["format"] = copy.deepcopy(donor["markets"]["symbols"]["format"])
@@ -199,7 +207,10 @@ def spec_variants(draw) -> Tuple[str, List[str], Dict[str, Any]]:
                 ["rest_auth", "private_stream", "public_stream", "drop", "drop", "expect", "subscribe", "topic", "path"]
             )
         )
-        if kind in ("rest_auth", "private_stream", "public_stream"):
+        if kind == "private_stream" and draw(st.integers(min_value=0, max_value=len(SPECS))) == 0:
+            no_private_stream(spec)
+            steps.append("no private stream")
+        elif kind in ("rest_auth", "private_stream", "public_stream"):
             donor = draw(donors)
             {"rest_auth": rest_auth, "private_stream": private_stream, "public_stream": public_stream}[kind](
                 spec, SPECS[donor]

@@ -341,7 +341,8 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     timestamp = timestamp_source(rest_auth.timestamp.unit, rest_auth.timestamp.clock)
     locals_ = message_locals(rest_auth) if by_headers else []
     local_names = {name for name, _ in locals_}
-    ws_settings = ws_signature_settings(spec) if spec.auth.private_ws.signature else None
+    ws_auth = spec.auth.private_ws  # (None without a private websocket)
+    ws_settings = ws_signature_settings(spec) if ws_auth and ws_auth.signature else None
     signers = [(rest_auth.algorithm, rest_auth.encoding)]
     if ws_settings:
         signers.append((ws_settings["algorithm"], ws_settings["encoding"]))
@@ -350,7 +351,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     # Standard-library imports, then the third-party ones (Hummingbot's own dependencies).
     imports = []
     payload = rest_auth.payload
-    ws_payload = spec.auth.private_ws.payload
+    ws_payload = ws_auth and ws_auth.payload
     payload_base64 = (payload is not None and payload.encoding != "hex") or (
         ws_payload is not None and ws_payload.encoding != "hex"
     )
@@ -375,7 +376,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         not by_headers
         or reads_body
         or payload is not None
-        or spec.auth.private_ws.scheme in ("signed_subscribe", "login")
+        or (ws_auth is not None and ws_auth.scheme in ("signed_subscribe", "login"))
     )
     typing_names = (["Any"] if needs_any else []) + ["Dict"] + ([] if by_headers else ["Optional"])
     imports.append(f"from typing import {', '.join(typing_names)}")

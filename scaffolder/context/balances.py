@@ -31,8 +31,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     balance_row = fieldpath.first_row(endpoints[balances.endpoint].example_response, balances.rows)
     v["balance_fields"] = _balance_fields(spec, balances, "balance_entry", balance_row)
 
-    stream = spec.user_stream
-    balance_event = stream.balance_event
+    balance_event = spec.user_stream and spec.user_stream.balance_event
     v["balance_event"] = balance_event
     if balance_event:
         v["balance_event_route"] = balance_event.route

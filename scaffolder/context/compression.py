@@ -18,7 +18,7 @@ DESCRIPTIONS = {
 
 def ws_compression(spec: Spec) -> Optional[str]:
     """The compression of the websocket frames; validation makes the two streams agree when both give one."""
-    return spec.public_ws.compression or spec.user_stream.compression
+    return spec.public_ws.compression or (spec.user_stream and spec.user_stream.compression)
 
 
 def add(spec: Spec, v: Dict[str, Any]) -> None:

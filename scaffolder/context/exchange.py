@@ -76,6 +76,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["url_sources"] = {
         name: _url_source(getattr(urls, name).replace("{domain}", "{}") if positional else getattr(urls, name))
         for name in ("rest", "public_ws", "private_ws")
+        if getattr(urls, name) is not None  # (no private_ws without a private websocket)
     }
     # The URL constants' .format(...) argument naming the domain: `domain=domain`, or `domain` (positional).
     v["domain_keyword"] = "" if positional else "domain="

@@ -185,7 +185,25 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         "{exchange_order_id}" in text or "{client_order_id}" in text for text in fill_texts
     )
 
+    _event_values(spec, v)
+    v["order_state_rules"] = bool(v["status_state"]["rules"] or v["order_event_state"]["rules"])
+    v["exchange_date_times"] = parses_date_times(
+        v["create_timestamp"],
+        v["status_fields"],
+        v["fill_fields"],
+        v["order_event_fields"],
+        v.get("event_fill_fields"),
+        v.get("fill_event_fields"),
+    )
+
+
+def _event_values(spec: Spec, v: Dict[str, Any]) -> None:
+    """The order and fill events of the private stream (none without one: orders are followed by polling)."""
     stream = spec.user_stream
+    if stream is None:
+        v.update(order_event_route=None, order_event_fields=None, event_fill=None, fetch_fills_condition=None)
+        v.update(order_event_state={"rules": []}, fill_event=None)
+        return
     event = stream.order_event
     row = event_row(event.example, event.rows)
     v["order_event_route"] = event.route
@@ -201,7 +219,6 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         ),
         "timestamp": seconds(event.timestamp, "event", row),
     }
-    v["order_state_rules"] = bool(v["status_state"]["rules"] or v["order_event_state"]["rules"])
     v["event_fill"] = event.fill
     if event.fill:
         v["event_fill_condition"] = if_condition(event.fill.when, "event")
@@ -220,11 +237,3 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         v["fill_event_fields"] = fill_fields(fill_event, "event", fill_event_row, "fillable_order")
         v["fill_event_fields"]["client_order_id"] = _client_order_id(fill_event.client_order_id, "event", fill_event_row)
         v["fill_event_fields"]["exchange_order_id"] = f"str({read(fill_event.exchange_order_id, 'event')})"
-    v["exchange_date_times"] = parses_date_times(
-        v["create_timestamp"],
-        v["status_fields"],
-        v["fill_fields"],
-        v["order_event_fields"],
-        v.get("event_fill_fields"),
-        v.get("fill_event_fields"),
-    )

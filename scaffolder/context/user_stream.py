@@ -143,7 +143,38 @@ def _connection_values(spec: Spec) -> Dict[str, Any]:
     return values
 
 
+# Without a private websocket (`user_stream: none`) nothing of the user stream is generated; these values say so to
+# the files that mention it (constants, auth, exchange).
+NO_PRIVATE_STREAM_VALUES = {
+    "ws_auth": None,
+    "ws_scheme": None,
+    "ws_signature": None,
+    "ws_login_message": None,
+    "ws_subscription_auth": None,
+    "ws_subscription_timestamp": None,
+    "ws_headers": None,
+    "listen_key": None,
+    "ws_token": None,
+    "user_ping": None,
+    "user_request_ids": False,
+}
+# The templates of the files a connector without a private websocket does without: its user stream data source
+# (ExchangePyBase is given no user stream tracker, as Hummingbot's Injective connector does) and their tests.
+USER_STREAM_TEMPLATES = (
+    "NAME_api_user_stream_data_source.py.j2",
+    "test_NAME_api_user_stream_data_source.py.j2",
+    "test_NAME_user_stream_tracker.py.j2",
+)
+
+
 def add(spec: Spec, v: Dict[str, Any]) -> None:
+    # False with `user_stream: none`: no user stream data source; Hummingbot's status polling loop follows orders,
+    # fills and balances over REST.
+    v["private_stream"] = spec.has_private_stream
+    v["absent_templates"] = () if spec.has_private_stream else USER_STREAM_TEMPLATES
+    if not spec.has_private_stream:
+        v.update(NO_PRIVATE_STREAM_VALUES)
+        return
     stream = spec.user_stream
     ws_auth = spec.auth.private_ws
     v["user_route"] = safe_read(stream.route_field, "event_message")

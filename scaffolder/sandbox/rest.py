@@ -64,7 +64,7 @@ class RestApi:
             roles.append((orders.open_orders.endpoint, "GET", "open_orders"))
         if spec.balances:
             roles.append((spec.balances.endpoint, spec.balances.method, "balances"))
-        private_token = spec.auth.private_ws.token
+        private_token = spec.auth.private_ws and spec.auth.private_ws.token
         if private_token:
             roles.append((private_token.endpoint, private_token.method, "private_token"))
         self.private_roles = {role for _, _, role in roles}

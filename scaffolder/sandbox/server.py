@@ -103,8 +103,9 @@ class Sandbox:
     # --- values shared by REST answers and stream events ---------------------------------------------------------
 
     def _fee_asset(self, order: Order) -> str:
-        rules = {fill.fee_asset_rule for fill in (self.spec.orders.fills, self.spec.user_stream.fill_event,
-                                                   self.spec.user_stream.order_event.fill) if fill is not None}
+        stream = self.spec.user_stream
+        fills = [self.spec.orders.fills] + ([stream.fill_event, stream.order_event.fill] if stream else [])
+        rules = {fill.fee_asset_rule for fill in fills if fill is not None}
         if "quote" in rules:
             return order.market.quote
         return order.market.base if order.side == "BUY" else order.market.quote

@@ -13,6 +13,7 @@ from typing import Any, Dict, List, Optional, Set, Tuple
 
 from aiohttp import WSMsgType, web
 
+from scaffolder.context.compression import ws_compression
 from scaffolder.sandbox import payloads
 from scaffolder.sandbox.engine import Market
 from scaffolder.sandbox.signing import render, stale
@@ -70,11 +71,12 @@ class Streams:
     async def handle(self, request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse(autoping=True)
         await ws.prepare(request)
-        connection = Connection(ws, self.spec.public_ws.compression or self.spec.user_stream.compression)
+        connection = Connection(ws, ws_compression(self.spec))
         pump = asyncio.ensure_future(connection.pump())
         self.connections.append(connection)
         token = request.query.get("token")
-        tokens = (self.spec.public_ws.token, self.spec.auth.private_ws.token)
+        private_ws = self.spec.auth.private_ws  # (None: the exchange has no private websocket, `user_stream: none`)
+        tokens = (self.spec.public_ws.token, private_ws and private_ws.token)
         if token is not None:
             if token == self.sandbox.private_token:
                 connection.authenticated = True
@@ -87,8 +89,8 @@ class Streams:
         elif any(tokens) and all(spec_token.server is not None for spec_token in tokens if spec_token is not None):
             # (A private token without a server travels in the subscriptions: its connections carry none.)
             self.sandbox.problem(f"websocket connection to {request.path} without a token")
-        elif self.spec.auth.private_ws.scheme == "headers" and any(
-            name in request.headers for name in self.spec.auth.private_ws.headers
+        elif private_ws is not None and private_ws.scheme == "headers" and any(
+            name in request.headers for name in private_ws.headers
         ):
             problem = self._handshake_problem(request.headers)
             if problem:
@@ -109,20 +111,25 @@ class Streams:
         try:
             message = json.loads(text)
         except ValueError:
-            pings = [p.message for p in (self.spec.public_ws.ping, self.spec.user_stream.ping) if p]
+            pings = [p.message for p in self._pings() if p]
             if text in pings:
                 connection.send("pong")
             else:
                 self.sandbox.problem(f"websocket: unrecognised text message {text!r}")
             return
-        for ping in (self.spec.public_ws.ping, self.spec.user_stream.ping):
+        for ping in self._pings():
             if ping and not isinstance(ping.message, str) and extract(ping.message, message) is not None:
                 return
-        if self._authenticate(connection, message) or self._subscribe_private(connection, message):
+        private = self.spec.has_private_stream
+        if private and (self._authenticate(connection, message) or self._subscribe_private(connection, message)):
             return
         if self._subscribe_public(connection, message):
             return
         self.sandbox.problem(f"websocket: a message no channel or request of the exchange matches: {text}")
+
+    def _pings(self) -> tuple:
+        """The pings of the public websocket and of the private one, if the exchange has one."""
+        return self.spec.public_ws.ping, self.spec.user_stream and self.spec.user_stream.ping
 
     # --- private -------------------------------------------------------------------------------------------------
 
@@ -361,6 +368,8 @@ class Streams:
                 if (channel, market.trading_pair) in connection.channels:
                     connection.send(message)
             return
+        if not self.spec.has_private_stream:
+            return  # orders and balances are only polled over REST
         messages = self.sandbox.order_messages(*args) if kind == "order" else self.sandbox.balance_messages(*args)
         for connection in self.connections:
             if connection.private:

@@ -121,8 +121,8 @@ def check(spec: Spec) -> List[Problem]:
         _fill_items(problems, loc, fills.expect, fills, own_order_id=True)
 
     stream = spec.user_stream
-    event = stream.order_event
-    if event.expect is not None:
+    event = stream.order_event if stream is not None else None
+    if event is not None and event.expect is not None:
         loc = ("user_stream", "order_event", "expect")
         _count(problems, loc, event.expect, event.example, event.rows)
         for index, item in enumerate(event.expect):
@@ -130,7 +130,7 @@ def check(spec: Spec) -> List[Problem]:
                 _refuse(problems, loc + (index, "fill"), item.fill, "order_event has no fill")
             elif item.fill is not None:
                 _fill_items(problems, loc + (index,), [item.fill], event.fill, own_order_id=False, key="fill")
-    if stream.fill_event is not None and stream.fill_event.expect is not None:
+    if stream is not None and stream.fill_event is not None and stream.fill_event.expect is not None:
         loc = ("user_stream", "fill_event", "expect")
         _count(problems, loc, stream.fill_event.expect, stream.fill_event.example, stream.fill_event.rows)
         _fill_items(problems, loc, stream.fill_event.expect, stream.fill_event, own_order_id=True)

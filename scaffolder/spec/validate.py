@@ -174,17 +174,38 @@ def cross_check(spec: Spec) -> List[Problem]:
             )
         return example
 
+    streaming = _check_private_stream_presence(spec, problems)
     _check_exchange(spec, problems, endpoint_ref)
     _check_auth(spec, problems, endpoint_ref)
     _check_markets(spec, problems, endpoint_ref)
     _check_orders(spec, problems, endpoint_ref)
     _check_balances(spec, problems, endpoint_ref)
     _check_public_ws(spec, problems, endpoint_ref)
-    _check_user_stream(spec, problems, endpoint_ref)
+    if streaming:
+        _check_user_stream(spec, problems, endpoint_ref)
     _check_extensions(spec, problems)
     problems.extend(expectations.check(spec))
     _check_constant_names(spec, problems)
     return problems
+
+
+def _check_private_stream_presence(spec: Spec, problems: List[Problem]) -> bool:
+    """`user_stream: none` (no private websocket) goes without `urls.private_ws` and `auth.private_ws`; a private
+    stream needs both. True when the spec describes a private stream completely (its own checks then apply)."""
+    given = {("urls", "private_ws"): spec.urls.private_ws, ("auth", "private_ws"): spec.auth.private_ws}
+    if not spec.has_private_stream:
+        for loc, value in given.items():
+            if value is not None:
+                problems.append(
+                    (loc, "user_stream: none says the exchange has no private websocket: leave this out")
+                )
+        return False
+    for loc, value in given.items():
+        if value is None:
+            problems.append(
+                (loc, "required with a user_stream (an exchange without a private websocket: user_stream: none)")
+            )
+    return None not in given.values()
 
 
 def _check_constant_names(spec: Spec, problems: List[Problem]) -> None:
@@ -220,9 +241,11 @@ def _check_exchange(spec: Spec, problems: List[Problem], endpoint_ref: EndpointR
     endpoints = spec.endpoints
     pools = {pool.id for pool in spec.rate_limits.pools}
     for field in ("rest", "public_ws", "private_ws"):
-        allowed = URL_PLACEHOLDERS | (
-            {"listen_key"} if field == "private_ws" and spec.auth.private_ws.listen_key else set()
-        )
+        if getattr(spec.urls, field) is None:  # no private websocket (see _check_private_stream_presence)
+            continue
+        private_ws = spec.auth.private_ws
+        listen_key = field == "private_ws" and private_ws is not None and private_ws.listen_key is not None
+        allowed = URL_PLACEHOLDERS | ({"listen_key"} if listen_key else set())
         _check_placeholders(problems, ("urls", field), getattr(spec.urls, field), allowed)
     for domain in spec.exchange.domains.others:
         if not is_identifier(domain):
@@ -424,7 +447,7 @@ def _signing_clock(spec: Spec) -> set:
 def _check_key_options(spec: Spec, problems: List[Problem]) -> None:
     """`auth.rest.secret_encoding`, and an Ed25519 key, which is 32 bytes written as base64 or hex."""
     rest_auth = spec.auth.rest
-    signature = spec.auth.private_ws.signature
+    signature = spec.auth.private_ws and spec.auth.private_ws.signature
     ed25519 = rest_auth.algorithm == "ed25519" or (signature is not None and signature.algorithm == "ed25519")
     if ed25519 and rest_auth.secret_encoding == "text":
         problems.append(
@@ -763,7 +786,8 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
     if status.timestamp is not None:
         _check_timestamp(problems, ("orders", "status", "timestamp"), status.timestamp.path, status.example_response)
     _check_state_derivation(problems, ("orders", "status"), status, status.example_response, orders.states)
-    lookups = [source for source in (status, spec.user_stream.order_event) if source.state and not source.state_rules]
+    sources = [status] + ([spec.user_stream.order_event] if spec.has_private_stream else [])
+    lookups = [source for source in sources if source.state and not source.state_rules]
     if lookups:
         reached = set(orders.states.values())
         for state in REQUIRED_STATES:
@@ -1132,6 +1156,7 @@ def jwt_subscriptions(spec: Spec) -> bool:
     ws = spec.auth.private_ws
     return (
         spec.auth.rest.scheme == "jwt"
+        and ws is not None
         and ws.scheme == "signed_subscriptions"
         and ws.subscription_auth is not None
         and ws.subscription_auth.value == "{jwt}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Optional
 
-from scaffolder.context.compression import DESCRIPTIONS
+from scaffolder.context.compression import DESCRIPTIONS, ws_compression
 from scaffolder.spec.model import Spec
 
 RECIPES = {
@@ -43,9 +43,9 @@ def recipe(compression: Optional[str]) -> Optional[Dict[str, Any]]:
 
 def values(spec: Spec) -> Dict[str, Any]:
     """Per stream: whether its tests send compressed frames, and the recipe they use."""
-    compression = spec.public_ws.compression or spec.user_stream.compression
+    compression = ws_compression(spec)
     return {
         "any": recipe(compression),
         "public": recipe(spec.public_ws.compression),
-        "private": recipe(spec.user_stream.compression),
+        "private": recipe(spec.user_stream and spec.user_stream.compression),
     }

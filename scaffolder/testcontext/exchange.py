@@ -218,7 +218,7 @@ def values(spec: Spec) -> Dict[str, Any]:
             v["balance_body_params"] = "json.loads(data)"
         else:
             v["balance_body_params"] = "data"
-    balance_event = spec.user_stream.balance_event
+    balance_event = spec.user_stream and spec.user_stream.balance_event
     if balance_event and balance_event.row is not None:
         event_row = fieldpath.read(balance_event.example, balance_event.row)
         event_values = balance_values(balance_event, event_row, "self.base_asset", "10", "15")

@@ -183,9 +183,10 @@ def values(spec: Spec) -> Dict[str, Any]:
         }
 
     # User stream events: the orders they name are tracked first, so the connector finds them.
-    event = stream.order_event
+    # (no events without a private websocket, `user_stream: none`)
+    event = stream and stream.order_event
     v["order_event"] = None
-    if event.expect is not None:
+    if event is not None and event.expect is not None:
         v["order_event"] = {
             "example": literal(event.example),
             "tracked": _tracked(event.expect),
@@ -216,7 +217,7 @@ def values(spec: Spec) -> Dict[str, Any]:
             )
             + "]",
         }
-    fill_event = stream.fill_event
+    fill_event = stream and stream.fill_event
     v["fill_event"] = None
     if fill_event is not None and fill_event.expect is not None:
         v["fill_event"] = {
@@ -224,7 +225,7 @@ def values(spec: Spec) -> Dict[str, Any]:
             "tracked": _tracked(fill_event.expect),
             "fills": "[" + ", ".join(_item(_fill(item)) for item in fill_event.expect) + "]",
         }
-    balance_event = stream.balance_event
+    balance_event = stream and stream.balance_event
     v["balance_event"] = None
     if balance_event is not None and balance_event.expect is not None:
         v["balance_event"] = {"example": literal(balance_event.example), "expected": _balances(balance_event.expect)}

@@ -324,7 +324,15 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["fee_token"] = "self.base_asset" if spec.fee_in_received_asset else "self.quote_asset"
 
     # --- user stream order and fill events -----------------------------------------------------------------------
+    # Without a private websocket (`user_stream: none`) Hummingbot's tests of user stream events are replaced by
+    # tests of the status polling that takes their place.
+    v["private_stream"] = spec.has_private_stream
     stream = spec.user_stream
+    if stream is None:
+        v.update(fills_fetched_on_event=False, has_failed_event=False, trade_event=None)
+        v["failure_tests"] = v["has_failed_status"]
+        v["event_classes"] = _event_classes(v["failure_tests"], polling=True)
+        return
     event = stream.order_event
     event_example = event.example
     row = event_example if event.rows is None else fieldpath.first_row(event_example, event.rows)
@@ -369,6 +377,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     if v["has_failed_event"]:
         v["failed_order_event"] = order_event("FAILED")
     v["failure_tests"] = v["has_failed_status"] or v["has_failed_event"]
+    v["event_classes"] = _event_classes(v["failure_tests"], polling=False)
 
     fill_event = stream.fill_event
     v["trade_event"] = None
@@ -385,3 +394,12 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
             v["trade_event"] = fixture(fill_example, {**fill_route, **values})
         else:
             v["trade_event"] = fixture(fill_example, fill_route, rows=fill_event.rows, row_replacements=[values])
+
+
+def _event_classes(failure_tests: bool, polling: bool) -> List[str]:
+    """The market events the exchange test reads: order failures when it tests them, and with REST polling only (no
+    private websocket) those of the order created, canceled and completed by a status poll."""
+    names = ["OrderFilledEvent"] + (["MarketOrderFailureEvent"] if failure_tests else [])
+    if polling:
+        names += ["BuyOrderCompletedEvent", "BuyOrderCreatedEvent", "OrderCancelledEvent"]
+    return sorted(names)

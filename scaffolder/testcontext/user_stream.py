@@ -518,7 +518,18 @@ def _rate_limits(spec: Spec) -> str:
     return literal(expected)
 
 
+# The auth test of a connector without a private websocket (`user_stream: none`): nothing signs websocket messages,
+# `ws_authenticate` passes them through.
+NO_PRIVATE_STREAM_TESTS = {
+    "auth": {"imports": []},
+    "ws": dict.fromkeys(("jwt", "signed_subscription", "subscribe_params", "login_message", "signature")),
+    "stream": None,
+}
+
+
 def values(spec: Spec) -> Dict[str, Any]:
+    if not spec.has_private_stream:
+        return dict(NO_PRIVATE_STREAM_TESTS, utils=_utils(spec))
     return {
         "auth": _auth(spec),
         "ws": _ws(spec),

@@ -26,13 +26,15 @@ from scaffolder.spec.model.orders import Orders
 from scaffolder.spec.model.public_ws import *  # noqa: F401,F403
 from scaffolder.spec.model.public_ws import PublicWs
 from scaffolder.spec.model.user_stream import *  # noqa: F401,F403
-from scaffolder.spec.model.user_stream import PrivateWsAuth, UserStream
+from scaffolder.spec.model.user_stream import PrivateStream, PrivateWsAuth
 
 
 class Auth(Strict):
     rest: RestAuth
     time_sync: Optional[TimeSync] = None
-    private_ws: PrivateWsAuth
+    private_ws: Optional[PrivateWsAuth] = Field(
+        default=None, description="Required with a user_stream; left out with `user_stream: none`."
+    )
 
 
 class Spec(Strict):
@@ -55,7 +57,10 @@ class Spec(Strict):
     orders: Orders
     balances: Optional[Balances] = Field(default=None, description="Required to generate; see hbgen checklist.")
     public_ws: PublicWs
-    user_stream: UserStream
+    user_stream: PrivateStream = Field(
+        description="The private websocket's subscriptions and events, or `none`: the exchange has none, and the "
+        "connector follows orders, fills and balances by REST polling."
+    )
     extensions: List[ExtensiblePart] = Field(
         default_factory=list,
         description="Generated classes to extend with hand-written code: each listed class gets a hand-written "
@@ -67,8 +72,15 @@ class Spec(Strict):
         return self.constant_names.get(default, default)
 
     @property
+    def has_private_stream(self) -> bool:
+        """False for `user_stream: none`: no private websocket, orders and balances are polled over REST."""
+        return self.user_stream is not None
+
+    @property
     def fee_in_received_asset(self) -> bool:
         """Some fill's fee is paid in the asset the order receives (`fee_asset_rule: received`)."""
         stream = self.user_stream
-        fills = [self.orders.fills, stream.order_event.fill, stream.fill_event]
+        fills = [self.orders.fills]
+        if stream is not None:
+            fills += [stream.order_event.fill, stream.fill_event]
         return any(fill is not None and fill.fee_asset_rule == "received" for fill in fills)

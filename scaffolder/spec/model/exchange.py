@@ -96,7 +96,10 @@ class Urls(Strict):
         "which public_rest_url and private_rest_url put before the path.",
     )
     public_ws: str
-    private_ws: str
+    private_ws: Optional[str] = Field(
+        default=None,
+        description="The private websocket's URL: required with a user_stream, left out with `user_stream: none`.",
+    )
     domain_format: Literal["named", "positional"] = Field(
         default="named",
         description="How the URL constants write the domain: named ({domain}, .format(domain=domain)) or positional "
@@ -123,7 +126,9 @@ class Urls(Strict):
 
     @field_validator("public_ws", "private_ws")
     @classmethod
-    def _ws_url(cls, value: str) -> str:
+    def _ws_url(cls, value: Optional[str]) -> Optional[str]:
+        if value is None:  # `private_ws:` written empty reads as left out
+            return value
         if not re.fullmatch(r"wss?://[^\s/]+[^\s]*", value):
             raise ValueError(f"expected an absolute ws(s):// URL without spaces, found {value!r}")
         return value

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Dict, List, Literal, Optional
+from typing import Annotated, Any, Dict, List, Literal, Optional
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field, GetJsonSchemaHandler
+from pydantic_core import core_schema as cs
 
 from scaffolder.spec.model.base import Compression, FieldPath, JSON, PositiveNumber, Predicate, Strict
 from scaffolder.spec.model.balances import BalanceEvent
@@ -133,3 +134,43 @@ class UserStream(Strict):
         default=None, description="Binary frames are compressed JSON: gzip, deflate (zlib) or raw_deflate."
     )
     example_subscribe_response: JSON
+
+
+# `user_stream: none`: the exchange has no private websocket (no `urls.private_ws`, no `auth.private_ws`).
+NO_PRIVATE_STREAM = "none"
+NO_PRIVATE_STREAM_DESCRIPTION = (
+    "The exchange has no private websocket: leave out urls.private_ws and auth.private_ws. The connector has no user "
+    "stream; Hummingbot's status polling loop follows orders, fills and balances over REST (orders.status, "
+    "orders.fills, balances) every SHORT_POLL_INTERVAL."
+)
+
+
+def _no_private_stream(value: Any) -> Any:
+    """`none` -> None (no private stream); any other text, or an empty value, is refused."""
+    if value == NO_PRIVATE_STREAM:
+        return None
+    if value is None or isinstance(value, str):
+        raise ValueError(
+            f"expected the private stream's mapping, or {NO_PRIVATE_STREAM} for an exchange without a private "
+            f"websocket, found {value!r}"
+        )
+    return value
+
+
+class _NoneWord:
+    """The JSON Schema writes the absent stream as the word `none` (what the spec says), not as null."""
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: cs.CoreSchema, handler: GetJsonSchemaHandler) -> Dict[str, Any]:
+        written = handler(schema)
+        written["anyOf"] = [
+            {"const": NO_PRIVATE_STREAM, "description": NO_PRIVATE_STREAM_DESCRIPTION}
+            if option == {"type": "null"}
+            else option
+            for option in written["anyOf"]
+        ]
+        return written
+
+
+# `user_stream`: the private stream, or None when the spec says `user_stream: none`.
+PrivateStream = Annotated[Optional[UserStream], BeforeValidator(_no_private_stream), _NoneWord]
