@@ -17,6 +17,7 @@ from scaffolder.sandbox.engine import MIN_NOTIONAL, STEP, TICK, Order, Rejected
 from scaffolder.sandbox.payloads import put, put_time
 from scaffolder.sandbox.signing import SignedRequest
 from scaffolder.spec import fieldpath
+from scaffolder.spec.model import TimeField
 
 # Keys under which exchanges put the human-readable part of an error.
 MESSAGE_KEYS = ("msg", "message", "retMsg", "error_message", "label")
@@ -211,11 +212,13 @@ class RestApi:
         market = self._market(inverse(snapshot.params, received))
         payload = copy.deepcopy(self.spec.endpoints[snapshot.endpoint].example_response)
         engine = self.sandbox.engine
-        put(payload, snapshot.update_id, engine.update_id)
-        for path, side in ((snapshot.bids, "BUY"), (snapshot.asks, "SELL")):
-            fieldpath.write(payload, path, payloads.levels(fieldpath.read(payload, path),
-                                                           engine.levels(market.trading_pair, side),
-                                                           snapshot.levels))
+        if snapshot.update_id_unit is None:
+            put(payload, snapshot.update_id, engine.update_id)
+        else:
+            # A book keyed by its time.
+            put_time(payload, TimeField(path=snapshot.update_id, unit=snapshot.update_id_unit), self.sandbox.now())
+        payloads.write_book(payload, snapshot.bids, snapshot.asks, engine.levels(market.trading_pair, "BUY"),
+                            engine.levels(market.trading_pair, "SELL"), snapshot.levels)
         return payload
 
     def _public_token(self, received) -> Any:
@@ -233,7 +236,12 @@ class RestApi:
 
     def _create(self, received) -> Any:
         create = self.spec.orders.create
+        type_value = None
+        if create.type_object is not None:
+            received, type_value = payloads.opened_type_object(received, create.type_object)
         values = inverse(create.params, received)
+        if create.type_object is not None:
+            values["type"] = type_value
         market = self._market(values)
         sides = {create.sides.BUY: "BUY", create.sides.SELL: "SELL"}
         side = sides.get(str(values.get("side")))
@@ -274,6 +282,13 @@ class RestApi:
 
     def _cancel(self, received) -> Any:
         cancel = self.spec.orders.cancel
+        received = dict(received)
+        for key in cancel.list_params:
+            # A batch endpoint cancelling one order: a one-item list.
+            listed = received.get(key)
+            if not isinstance(listed, list) or len(listed) != 1:
+                raise Rejected(f"Invalid {key}: expected a list of one order id, got {listed!r}.")
+            received[key] = listed[0]
         order = self._find(inverse(cancel.params, received))
         if order is None or not order.is_open:
             return self._not_found(cancel.not_found_example, "Unknown order sent.")

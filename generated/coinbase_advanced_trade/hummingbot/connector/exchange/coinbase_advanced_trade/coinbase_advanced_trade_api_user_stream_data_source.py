@@ -80,8 +80,8 @@ class CoinbaseAdvancedTradeAPIUserStreamDataSource(UserStreamTrackerDataSource):
             raise
 
     async def _process_event_message(self, event_message: Dict[str, Any], queue: asyncio.Queue):
-        # Text that is not JSON, and JSON that is not an object, is not an account event.
-        if not (isinstance(event_message, dict) and len(event_message) > 0):
+        # Only account events are queued: replies to requests and pongs are not.
+        if not (isinstance(event_message, dict) and event_message.get("channel") == "user"):
             return
         event = event_message
         queue.put_nowait(event)

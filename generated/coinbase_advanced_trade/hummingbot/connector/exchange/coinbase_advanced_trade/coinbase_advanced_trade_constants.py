@@ -65,7 +65,7 @@ WS_USER_CHANNEL = "user"
 
 # Substrings that, all present in an error, identify it
 TIMESTAMP_ERROR_MATCHES = []
-ORDER_NOT_FOUND_ON_STATUS_MATCHES = []
+ORDER_NOT_FOUND_ON_STATUS_MATCHES = ["NOT_FOUND"]
 ORDER_NOT_FOUND_ON_CANCEL_MATCHES = []
 
 # Rate limit pools

@@ -230,7 +230,9 @@ class CoinbaseAdvancedTradeAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTe
         self.assertTrue(self.output.empty())
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
-    async def test_listen_for_user_stream_does_not_queue_malformed_or_empty_payloads(self, ws_connect_mock):
+    async def test_listen_for_user_stream_does_not_queue_malformed_or_empty_payloads_nor_request_replies(
+        self, ws_connect_mock
+    ):
         event = {
             "channel": "user",
             "client_id": "",
@@ -289,6 +291,18 @@ class CoinbaseAdvancedTradeAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTe
         self.mocking_assistant.add_websocket_aiohttp_message(websocket, "{not json")
         self.mocking_assistant.add_websocket_aiohttp_message(websocket, json.dumps([]))
         self.mocking_assistant.add_websocket_aiohttp_message(websocket, json.dumps({}))
+        self.mocking_assistant.add_websocket_aiohttp_message(
+            websocket,
+            json.dumps(
+                {
+                    "channel": "subscriptions",
+                    "client_id": "",
+                    "timestamp": "2023-02-09T20:33:57.609931463Z",
+                    "sequence_num": 1,
+                    "events": [{"subscriptions": {"user": ["BTC-USD"]}}],
+                }
+            ),
+        )
         self.mocking_assistant.add_websocket_aiohttp_message(websocket, json.dumps(event))
 
         self.start_listening()

@@ -555,7 +555,7 @@ class CoinbaseAdvancedTradeDocumentedExamplesTests(IsolatedAsyncioWrapperTestCas
                 "update_id": 1675974770,
                 "bids": [(21921.73, 0.06317902), (21921.3, 0.02)],
                 "asks": [],
-                "timestamp": 1675974770.714965,
+                "timestamp": 1675974770.714964,
             }
         ]
         self.assertEqual(expected, self._declared(expected, [self._parsed_book(m) for m in self._queued(queue)]))

@@ -2,7 +2,7 @@ import asyncio
 import json
 import re
 from decimal import Decimal
-from typing import Any, Callable, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 from unittest.mock import AsyncMock, patch
 
 from aioresponses import aioresponses
@@ -717,7 +717,11 @@ class CoinbaseAdvancedTradeExchangeTests(AbstractExchangeConnectorTests.Exchange
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> List[str]:
         url, regex_url = self._private_url(CONSTANTS.GET_ORDER_STATUS_EP.format(order_id=order.exchange_order_id))
-        response = None
+        response = {
+            "error": "NOT_FOUND",
+            "error_details": "order with this orderID was not found",
+            "message": "order with this orderID was not found",
+        }
         mock_api.get(regex_url, status=400, body=json.dumps(response), callback=callback)
         return [url]
 
