@@ -80,10 +80,15 @@ class RestApi:
                   (markets.check_network, "GET", "ping")]
         if spec.public_ws.token:
             roles.append((spec.public_ws.token.endpoint, spec.public_ws.token.method, "public_token"))
-        self.routes = [
-            (_path_pattern(base_paths[role in self.private_roles] + spec.endpoints[name].path), method, role, name)
-            for name, method, role in roles
-        ]
+        # Literal paths before templates, as a web server routes them: /orders/historical/fills is not the order
+        # "fills" of /orders/historical/{order_id} (Coinbase); the order among each kind is kept.
+        self.routes = sorted(
+            [
+                (_path_pattern(base_paths[role in self.private_roles] + spec.endpoints[name].path), method, role, name)
+                for name, method, role in roles
+            ],
+            key=lambda route: "{" in spec.endpoints[route[3]].path,
+        )
         errors = [spec.response_errors.example if spec.response_errors else None,
                   spec.auth.time_sync.error_example if spec.auth.time_sync else None,
                   orders.cancel.not_found_example, orders.status.not_found_example]
