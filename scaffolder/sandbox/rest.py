@@ -16,7 +16,7 @@ from scaffolder.sandbox import payloads
 from scaffolder.sandbox.engine import MIN_NOTIONAL, STEP, TICK, Order, Rejected
 from scaffolder.sandbox.payloads import put, put_time
 from scaffolder.sandbox.signing import SignedRequest
-from scaffolder.spec import fieldpath
+from scaffolder.spec import datetimes, fieldpath
 from scaffolder.spec.model import TimeField
 
 # Keys under which exchanges put the human-readable part of an error.
@@ -217,11 +217,11 @@ class RestApi:
         market = self._market(inverse(snapshot.params, received))
         payload = copy.deepcopy(self.spec.endpoints[snapshot.endpoint].example_response)
         engine = self.sandbox.engine
-        if snapshot.update_id_unit is None:
-            put(payload, snapshot.update_id, engine.update_id)
-        else:
-            # A book keyed by its time.
+        if snapshot.update_id_unit is not None and datetimes.seconds_of(fieldpath.read(payload, snapshot.update_id)) is not None:
+            # A book keyed by its date-time text (Coinbase's pricebook.time).
             put_time(payload, TimeField(path=snapshot.update_id, unit=snapshot.update_id_unit), self.sandbox.now())
+        else:
+            put(payload, snapshot.update_id, engine.update_id)
         payloads.write_book(payload, snapshot.bids, snapshot.asks, engine.levels(market.trading_pair, "BUY"),
                             engine.levels(market.trading_pair, "SELL"), snapshot.levels)
         return payload
