@@ -217,7 +217,8 @@ class RestApi:
         market = self._market(inverse(snapshot.params, received))
         payload = copy.deepcopy(self.spec.endpoints[snapshot.endpoint].example_response)
         engine = self.sandbox.engine
-        if snapshot.update_id_unit is not None and datetimes.seconds_of(fieldpath.read(payload, snapshot.update_id)) is not None:
+        documented_id = fieldpath.read(payload, snapshot.update_id)
+        if snapshot.update_id_unit is not None and datetimes.seconds_of(documented_id) is not None:
             # A book keyed by its date-time text (Coinbase's pricebook.time).
             put_time(payload, TimeField(path=snapshot.update_id, unit=snapshot.update_id_unit), self.sandbox.now())
         else:
