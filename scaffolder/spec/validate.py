@@ -1049,7 +1049,8 @@ def _check_public_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoint
         if hasattr(channel, "bids"):
             _check_shared_book_list(problems, loc, channel)
         for field, value in channel:
-            if field in ("topic", "name", "route", "example", "rows", "when", "update_id_unit", "levels") or value is None:
+            skipped = ("topic", "name", "route", "example", "rows", "when", "update_id_unit", "levels")
+            if field in skipped or value is None:
                 continue
             if isinstance(value, TimeField):
                 _check_timestamp(problems, loc + (field,), value.path, example)
