@@ -120,6 +120,17 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         },
     )
     v["sides"] = create.sides
+    # orders.create.type_object: the parameters the order has, moved into an object named after its type.
+    type_object = create.type_object
+    v["create_type_object"] = (
+        {
+            "key": literal(type_object.key),
+            "params": literal(tuple(type_object.params)),
+            "type": f"self.{spec.exchange.name}_order_type(order_type)",
+        }
+        if type_object
+        else None
+    )
     v["market_buy_amount_param"] = (
         next(key for key, text in create.params.items() if "{amount}" in text)
         if create.market_buy_amount == "quote"
@@ -139,6 +150,10 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     cancel = orders.cancel
     cancel_values = dict(tracked, client_order_id="order_id")
     v["cancel"] = request(spec, cancel.endpoint, cancel.method, cancel.params, cancel_values, cancel.params_in)
+    for param in v["cancel"].params:
+        if param.key in cancel.list_params:
+            # A batch endpoint cancelling this one order: the value as a one-item list.
+            param.source = f"[{param.source}]"
     success = cancel.success
     if success.contains is not None:
         order_id = template_string(success.contains, cancel_values)

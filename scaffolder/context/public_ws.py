@@ -33,12 +33,21 @@ def update_id(path: str, variable: str, example: Any, unit: Optional[str] = None
 
 
 def book_side(channel: Any, side: str, variable: str) -> str:
-    """A side of the book as [price, amount] rows: read as is, or built from level objects (`levels`)."""
+    """A side of the book as [price, amount] rows: read as is, or built from level objects (`levels`), keeping
+    those marked with the side's value when the levels name their side (`levels.side`)."""
     source = read(getattr(channel, side), variable)
     levels = getattr(channel, "levels", None)
     if levels is None:
         return source
-    return f"[[{read(levels.price, 'level')}, {read(levels.amount, 'level')}] for level in {source}]"
+    marked = ""
+    if levels.side is not None:
+        marked = f" if {read(levels.side.field, 'level')} == {literal(getattr(levels.side, side))}"
+    return f"[[{read(levels.price, 'level')}, {read(levels.amount, 'level')}] for level in {source}{marked}]"
+
+
+def channel_name(channel: Any) -> str:
+    """The channel's name in subscribe messages (`{name}`): its own, else its route."""
+    return channel.name if getattr(channel, "name", None) is not None else channel.route
 
 
 def uses(value: Any, name: str) -> bool:
@@ -128,7 +137,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     for _, channel, constant in subscribed_channels(spec):
         topic = template_value(channel.topic, TOPIC_VALUES)
         joined = uses(channel.topic, "symbols")
-        values = dict(message_values, route=f"CONSTANTS.{constant}", topic=topic)
+        values = dict(message_values, route=f"CONSTANTS.{constant}", topic=topic, name=literal(channel_name(channel)))
         values["topics"] = f"[{topic}]" if per_pair or joined else f"[{topic} for symbol in symbols]"
         subscribe_payloads.append(template_value(public.subscribe.message, values, embedded))
         unsubscribe_payloads.append(template_value(public.subscribe.unsubscribe_message, values, embedded))

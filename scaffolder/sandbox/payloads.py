@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 from decimal import Decimal
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from scaffolder.spec import datetimes, fieldpath
 from scaffolder.spec.model import Predicate, TimeField, contained, nested_lists
@@ -164,9 +164,11 @@ def with_rows(example: Any, rows: str, values: List[Dict[str, Any]], row_hook=No
     return payload
 
 
-def levels(documented_rows: List[Any], levels_: Sequence[Sequence[Decimal]], level_paths: Any = None) -> List[Any]:
+def levels(
+    documented_rows: List[Any], levels_: Sequence[Sequence[Decimal]], level_paths: Any = None, mark: Any = None
+) -> List[Any]:
     """Book levels shaped like the documented ones ([price, size, ...] lists, or level objects whose price and
-    amount are at `level_paths.price` and `level_paths.amount`)."""
+    amount are at `level_paths.price` and `level_paths.amount`, and whose side is `mark` with `level_paths.side`)."""
     template = documented_rows[0] if documented_rows else ["0", "0"]
     rows = []
     for price, amount in levels_:
@@ -174,8 +176,39 @@ def levels(documented_rows: List[Any], levels_: Sequence[Sequence[Decimal]], lev
         if level_paths is not None:
             fieldpath.write(row, level_paths.price, typed(fieldpath.read(template, level_paths.price), price))
             fieldpath.write(row, level_paths.amount, typed(fieldpath.read(template, level_paths.amount), amount))
+            if level_paths.side is not None:
+                fieldpath.write(row, level_paths.side.field, mark)
         else:
             row[0] = typed(template[0], price)
             row[1] = typed(template[1], amount)
         rows.append(row)
     return rows
+
+
+def write_book(payload: Any, bids_path: str, asks_path: str, bids: Sequence[Sequence[Decimal]],
+               asks: Sequence[Sequence[Decimal]], level_paths: Any = None) -> None:
+    """Writes both sides of a book into `payload`, shaped like its documented levels: a side documented empty is
+    shaped like the other side's; levels that name their side (`levels.side`) sharing one list hold bids, then
+    asks."""
+    documented = fieldpath.read(payload, bids_path) or fieldpath.read(payload, asks_path)
+    marks = getattr(level_paths, "side", None)
+    sides = [(bids_path, bids, marks.bids if marks else None), (asks_path, asks, marks.asks if marks else None)]
+    if bids_path == asks_path:
+        fieldpath.write(payload, bids_path, [row for _, rows, mark in sides
+                                             for row in levels(documented, rows, level_paths, mark)])
+        return
+    for path, rows, mark in sides:
+        fieldpath.write(payload, path, levels(fieldpath.read(payload, path) or documented, rows, level_paths, mark))
+
+
+def opened_type_object(received: Dict[str, Any], type_object: Any) -> Tuple[Dict[str, Any], Any]:
+    """A create request with its `orders.create.type_object` opened: (its parameters, the type's name: the
+    object's one key). A request without the object, or with another shape, names no type."""
+    opened = dict(received)
+    configuration = opened.pop(type_object.key, None)
+    if not isinstance(configuration, dict) or len(configuration) != 1:
+        return opened, None
+    ((type_name, params),) = configuration.items()
+    if isinstance(params, dict):
+        opened.update(params)
+    return opened, type_name

@@ -16,7 +16,8 @@ from scaffolder.sandbox import payloads
 from scaffolder.sandbox.engine import MIN_NOTIONAL, STEP, TICK, Order, Rejected
 from scaffolder.sandbox.payloads import put, put_time
 from scaffolder.sandbox.signing import SignedRequest
-from scaffolder.spec import fieldpath
+from scaffolder.spec import datetimes, fieldpath
+from scaffolder.spec.model import TimeField
 
 # Keys under which exchanges put the human-readable part of an error.
 MESSAGE_KEYS = ("msg", "message", "retMsg", "error_message", "label")
@@ -79,10 +80,15 @@ class RestApi:
                   (markets.check_network, "GET", "ping")]
         if spec.public_ws.token:
             roles.append((spec.public_ws.token.endpoint, spec.public_ws.token.method, "public_token"))
-        self.routes = [
-            (_path_pattern(base_paths[role in self.private_roles] + spec.endpoints[name].path), method, role, name)
-            for name, method, role in roles
-        ]
+        # Literal paths before templates, as a web server routes them: /orders/historical/fills is not the order
+        # "fills" of /orders/historical/{order_id} (Coinbase); the order among each kind is kept.
+        self.routes = sorted(
+            [
+                (_path_pattern(base_paths[role in self.private_roles] + spec.endpoints[name].path), method, role, name)
+                for name, method, role in roles
+            ],
+            key=lambda route: "{" in spec.endpoints[route[3]].path,
+        )
         errors = [spec.response_errors.example if spec.response_errors else None,
                   spec.auth.time_sync.error_example if spec.auth.time_sync else None,
                   orders.cancel.not_found_example, orders.status.not_found_example]
@@ -211,11 +217,14 @@ class RestApi:
         market = self._market(inverse(snapshot.params, received))
         payload = copy.deepcopy(self.spec.endpoints[snapshot.endpoint].example_response)
         engine = self.sandbox.engine
-        put(payload, snapshot.update_id, engine.update_id)
-        for path, side in ((snapshot.bids, "BUY"), (snapshot.asks, "SELL")):
-            fieldpath.write(payload, path, payloads.levels(fieldpath.read(payload, path),
-                                                           engine.levels(market.trading_pair, side),
-                                                           snapshot.levels))
+        documented_id = fieldpath.read(payload, snapshot.update_id)
+        if snapshot.update_id_unit is not None and datetimes.seconds_of(documented_id) is not None:
+            # A book keyed by its date-time text (Coinbase's pricebook.time).
+            put_time(payload, TimeField(path=snapshot.update_id, unit=snapshot.update_id_unit), self.sandbox.now())
+        else:
+            put(payload, snapshot.update_id, engine.update_id)
+        payloads.write_book(payload, snapshot.bids, snapshot.asks, engine.levels(market.trading_pair, "BUY"),
+                            engine.levels(market.trading_pair, "SELL"), snapshot.levels)
         return payload
 
     def _public_token(self, received) -> Any:
@@ -233,7 +242,12 @@ class RestApi:
 
     def _create(self, received) -> Any:
         create = self.spec.orders.create
+        type_value = None
+        if create.type_object is not None:
+            received, type_value = payloads.opened_type_object(received, create.type_object)
         values = inverse(create.params, received)
+        if create.type_object is not None:
+            values["type"] = type_value
         market = self._market(values)
         sides = {create.sides.BUY: "BUY", create.sides.SELL: "SELL"}
         side = sides.get(str(values.get("side")))
@@ -274,6 +288,13 @@ class RestApi:
 
     def _cancel(self, received) -> Any:
         cancel = self.spec.orders.cancel
+        received = dict(received)
+        for key in cancel.list_params:
+            # A batch endpoint cancelling one order: a one-item list.
+            listed = received.get(key)
+            if not isinstance(listed, list) or len(listed) != 1:
+                raise Rejected(f"Invalid {key}: expected a list of one order id, got {listed!r}.")
+            received[key] = listed[0]
         order = self._find(inverse(cancel.params, received))
         if order is None or not order.is_open:
             return self._not_found(cancel.not_found_example, "Unknown order sent.")

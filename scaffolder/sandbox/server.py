@@ -178,14 +178,7 @@ class Sandbox:
         if getattr(channel, "first_update_id", None):
             put(payload, channel.first_update_id, first_update_id or update_id)
         put_time(payload, channel.timestamp, self.now())
-        # A side documented empty is shaped like the other side's levels.
-        documented = fieldpath.read(payload, channel.bids) or fieldpath.read(payload, channel.asks)
-        for path, levels in ((channel.bids, bids), (channel.asks, asks)):
-            fieldpath.write(
-                payload,
-                path,
-                payloads.levels(fieldpath.read(payload, path) or documented, levels, getattr(channel, "levels", None)),
-            )
+        payloads.write_book(payload, channel.bids, channel.asks, bids, asks, getattr(channel, "levels", None))
         return payload
 
     def snapshot_message(self, market: Market) -> Any:

@@ -325,7 +325,8 @@ class Streams:
                 if topic is not None:
                     values = extract(channel.topic, topic)
                 else:
-                    template = substitute(subscribe.message, {"topic": channel.topic, "route": channel.route})
+                    template = substitute(subscribe.message, {"topic": channel.topic, "route": channel.route,
+                                                               "name": channel.name or channel.route})
                     values = extract(template, message)
                 markets = self._markets(values) if values is not None else None
                 if markets:

@@ -7,7 +7,7 @@ import json
 import keyword
 import re
 import string
-from typing import Any, Callable, Iterable, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
 from scaffolder.spec import datetimes, expectations, fieldpath
 from scaffolder.spec.errors import Loc
@@ -35,7 +35,7 @@ TRACKED_ORDER_PLACEHOLDERS = {"symbol", "client_order_id", "exchange_order_id"}
 MARKET_PLACEHOLDERS = {"symbol"}
 URL_PLACEHOLDERS = {"domain"}
 TOPIC_PLACEHOLDERS = {"symbol", "symbol_lower", "symbols"}
-SUBSCRIBE_PLACEHOLDERS = {"topics", "topic", "route", "request_id", "time"}
+SUBSCRIBE_PLACEHOLDERS = {"topics", "topic", "route", "name", "request_id", "time"}
 PING_PLACEHOLDERS = {"request_id", "time"}
 MESSAGE_PLACEHOLDERS = {"timestamp", "method", "path", "query", "request_path", "body", "body_hash", "sorted_params"}
 # auth.rest.jwt: what the token's claims may use besides the credentials ({method}, {host}, {path}: the request's).
@@ -750,6 +750,7 @@ def _check_markets(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRe
         _check_path(problems, ("markets", "order_book_snapshot", field), getattr(snapshot, field), example)
     if snapshot.levels is not None and example is not None:
         _check_book_levels(problems, ("markets", "order_book_snapshot"), snapshot, example)
+    _check_shared_book_list(problems, ("markets", "order_book_snapshot"), snapshot)
     if snapshot.timestamp is not None:
         loc = ("markets", "order_book_snapshot", "timestamp", "path")
         _check_path(problems, loc, snapshot.timestamp.path, example)
@@ -770,12 +771,19 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
         problems.append(
             (("orders", "create", "market_buy_amount"), "no parameter of orders.create.params uses {amount}")
         )
+    if create.type_object is not None:
+        _check_type_object(problems, create.type_object, create.params, orders.order_types)
     _check_path(problems, ("orders", "create", "exchange_order_id"), create.exchange_order_id, create.example_response)
     if create.timestamp:
         _check_timestamp(problems, ("orders", "create", "timestamp"), create.timestamp.path, create.example_response)
     cancel = orders.cancel
     _check_order_request(problems, spec, ("orders", "cancel"), cancel, TRACKED_ORDER_PLACEHOLDERS)
     _check_cancel_success(problems, cancel)
+    for index, name in enumerate(cancel.list_params):
+        if name not in cancel.params:
+            problems.append(
+                (("orders", "cancel", "list_params", index), f"{name!r} is not a parameter of orders.cancel.params")
+            )
     _check_error_example(
         problems, ("orders", "cancel", "not_found_example"), cancel.not_found_matches, cancel.not_found_example
     )
@@ -818,6 +826,24 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
             _check_path(problems, ("orders", "fills", field), path, fill_row)
     if fill_row is not None:
         _check_timestamp(problems, ("orders", "fills", "timestamp"), fills.timestamp.path, fill_row)
+
+
+def _check_type_object(problems: List[Problem], type_object: Any, params: Dict[str, str], order_types: Any) -> None:
+    """`orders.create.type_object`: it moves parameters the order has into an object named after its type."""
+    loc = ("orders", "create", "type_object")
+    known = set(params).union(*(set(encoding.params) for encoding in order_types.values()))
+    if type_object.key in known:
+        problems.append((loc + ("key",), f"{type_object.key!r} is already a parameter of the order"))
+    for index, name in enumerate(type_object.params):
+        if name not in known:
+            problems.append(
+                (
+                    loc + ("params", index),
+                    f"{name!r} is neither a parameter of orders.create.params nor of orders.order_types.*.params",
+                )
+            )
+    if any("{type}" in text for text in params.values()):
+        problems.append((loc, "the order type is the object's key: no parameter may also send {type}"))
 
 
 def _check_client_id_pattern(problems: List[Problem], client_id: Any) -> None:
@@ -1044,8 +1070,11 @@ def _check_public_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoint
             )
         if getattr(channel, "levels", None) is not None:
             _check_book_levels(problems, loc, channel, example)
+        if hasattr(channel, "bids"):
+            _check_shared_book_list(problems, loc, channel)
         for field, value in channel:
-            if field in ("topic", "route", "example", "rows", "when", "update_id_unit", "levels") or value is None:
+            skipped = ("topic", "name", "route", "example", "rows", "when", "update_id_unit", "levels")
+            if field in skipped or value is None:
                 continue
             if isinstance(value, TimeField):
                 _check_timestamp(problems, loc + (field,), value.path, example)
@@ -1069,9 +1098,18 @@ def _check_public_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoint
             )
 
 
+def _check_shared_book_list(problems: List[Problem], loc: Loc, book: Any) -> None:
+    """Bids and asks read from one list need levels that name their side."""
+    if book.bids == book.asks and (book.levels is None or book.levels.side is None):
+        problems.append((loc + ("asks",), "bids and asks name the same list: give levels.side to tell them apart"))
+
+
 def _check_book_levels(problems: List[Problem], loc: Loc, channel: Any, example: Any) -> None:
     """`levels`: each side is documented as a list of level objects holding a price and an amount; one side may be
-    empty (an update changing only bids), not both."""
+    empty (an update changing only bids), not both. With `levels.side`, each level names its side there."""
+    marks = channel.levels.side
+    if marks is not None and marks.bids == marks.asks:
+        problems.append((loc + ("levels", "side", "asks"), "bids and asks must be marked by different values"))
     first = None
     for side in ("bids", "asks"):
         rows = fieldpath.documented(example, getattr(channel, side))
@@ -1084,6 +1122,8 @@ def _check_book_levels(problems: List[Problem], loc: Loc, channel: Any, example:
         return
     for key in ("price", "amount"):
         _check_path(problems, loc + ("levels", key), getattr(channel.levels, key), first)
+    if marks is not None:
+        _check_path(problems, loc + ("levels", "side", "field"), marks.field, first)
 
 
 def _safe_placeholders(text: str) -> List[str]:

@@ -14,7 +14,7 @@ import copy
 from decimal import Decimal
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
-from scaffolder.context.public_ws import subscribed_channels, uses
+from scaffolder.context.public_ws import channel_name, subscribed_channels, uses
 from scaffolder.fixtures import fixture
 from scaffolder.pysource import literal, path_source, template_string, template_value
 from scaffolder.spec import datetimes, fieldpath
@@ -95,6 +95,14 @@ def _update_id_text(channel: Any, default: str) -> str:
     return _raw_event_time(timestamp) if timestamp is not None and timestamp.path == channel.update_id else default
 
 
+def _update_id_injected(example: Any, channel: Any, text: str) -> str:
+    """Source of the update id a test message carries: a timestamp (`update_id_unit`) written as the example writes
+    it (date-time text included), else `text` typed like the documented id."""
+    if channel.update_id_unit is not None:
+        return _event_time(example, TimeField(path=channel.update_id, unit=channel.update_id_unit))[0]
+    return _injected(example, channel.update_id, text)
+
+
 def _single_row_example(example: Any, rows_paths: List[str]) -> Any:
     """The example with each order book side reduced to its first documented row, to receive one test row each; a
     side documented empty (Kraken's update `"asks": []`) takes a copy of the other side's row."""
@@ -110,15 +118,15 @@ def _single_row_example(example: Any, rows_paths: List[str]) -> Any:
 
 
 def _row(
-    example: Any, rows_path: str, entry: Tuple[str, str], update_id: str, levels: Any = None
+    example: Any, rows_path: str, entry: Tuple[str, str], update_id: str, levels: Any = None, index: int = 0
 ) -> Tuple[Dict[str, str], Dict[str, str]]:
-    """Replacements putting one [price, amount] entry as the first row at `rows_path` (or one level object, with
+    """Replacements putting one [price, amount] entry as the row `index` at `rows_path` (or one level object, with
     `levels`), and the OrderBookRow expected."""
     price, amount = entry
     price_path, amount_path = (
-        (f"{rows_path}[0].{levels.price}", f"{rows_path}[0].{levels.amount}")
+        (f"{rows_path}[{index}].{levels.price}", f"{rows_path}[{index}].{levels.amount}")
         if levels is not None
-        else (f"{rows_path}[0][0]", f"{rows_path}[0][1]")
+        else (f"{rows_path}[{index}][0]", f"{rows_path}[{index}][1]")
     )
     replacements = {
         price_path: _injected(example, price_path, price),
@@ -151,10 +159,25 @@ def _book_rows(
     update_id: str,
     levels: Any = None,
 ):
-    """Replacements putting one bid and one ask at `bids` and `asks`, and the OrderBookRows expected."""
+    """Replacements putting one bid and one ask at `bids` and `asks`, and the OrderBookRows expected. Levels that
+    name their side (`levels.side`) are marked so; sharing one list, the bid is its first level and the ask its
+    second (`example`, a copy of the documented one, is given that second level)."""
+    marks = getattr(levels, "side", None)
+    ask_index = 0
+    marked: Dict[str, str] = {}
+    if marks is not None:
+        if bids == asks:
+            rows = fieldpath.read(example, bids)
+            del rows[1:]
+            rows.append(copy.deepcopy(rows[0]))
+            ask_index = 1
+        marked[f"{bids}[0].{marks.field}"] = _injected(example, f"{bids}[0].{marks.field}", str(marks.bids))
+        marked[f"{asks}[{ask_index}].{marks.field}"] = _injected(
+            example, f"{asks}[{ask_index}].{marks.field}", str(marks.asks)
+        )
     bid_replacements, bid = _row(example, bids, entries[0], update_id, levels)
-    ask_replacements, ask = _row(example, asks, entries[1], update_id, levels)
-    return {**bid_replacements, **ask_replacements}, bid, ask
+    ask_replacements, ask = _row(example, asks, entries[1], update_id, levels, ask_index)
+    return {**bid_replacements, **ask_replacements, **marked}, bid, ask
 
 
 def _snapshot(spec: Spec) -> Dict[str, Any]:
@@ -167,7 +190,7 @@ def _snapshot(spec: Spec) -> Dict[str, Any]:
         example, mapping.bids, mapping.asks, (SNAPSHOT_BID, SNAPSHOT_ASK), update_id, mapping.levels
     )
     params = {"symbol": EXCHANGE_SYMBOL}
-    replacements = {mapping.update_id: _injected(example, mapping.update_id, update_text), **rows}
+    replacements = {mapping.update_id: _update_id_injected(example, mapping, update_text), **rows}
     # Without a time of its own, the snapshot takes the time it is received at (given by the test).
     seconds = literal(RECEIVED_AT)
     if mapping.timestamp:
@@ -196,7 +219,7 @@ def _ws_snapshot(spec: Spec) -> Optional[Dict[str, Any]]:
     )
     replacements = {
         channel.symbol: EXCHANGE_SYMBOL,
-        channel.update_id: _injected(example, channel.update_id, update_text),
+        channel.update_id: _update_id_injected(example, channel, update_text),
         **rows,
     }
     # Without a time of its own, the message takes the time it is received at (given by the test).
@@ -223,7 +246,7 @@ def _diff(spec: Spec) -> Optional[Dict[str, Any]]:
     event_time, seconds = _event_time(example, channel.timestamp)
     replacements: Dict[str, str] = {
         channel.symbol: EXCHANGE_SYMBOL,
-        channel.update_id: _injected(example, channel.update_id, update_text),
+        channel.update_id: _update_id_injected(example, channel, update_text),
         channel.timestamp.path: event_time,
     }
     # Without a first update id in the updates, Hummingbot takes the update id for it.
@@ -304,6 +327,7 @@ def _messages(spec: Spec, message: Any, symbol: str) -> List[str]:
             "topic": topic,
             "topics": f"[{topic}]",
             "route": literal(channel.route),
+            "name": literal(channel_name(channel)),
             "request_id": literal(request_id),
             "time": literal(int(NOW)),
         }

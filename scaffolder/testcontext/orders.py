@@ -90,14 +90,22 @@ def _type_param(create: Any, order_types: Mapping[str, Any]) -> Tuple[Optional[s
 
 
 def _nested(values: Mapping[str, Any]) -> Dict[str, Any]:
-    """A payload holding only `values`, each at its key path (`arg.channel`)."""
+    """A payload holding only `values`, each at its path of keys and list indexes (`arg.channel`,
+    `events[0].orders`); a list is made long enough for its index, its other items empty objects."""
     payload: Dict[str, Any] = {}
     for path, value in values.items():
-        keys = [step.name for step in fieldpath.parse(path)]
-        target = payload
-        for key in keys[:-1]:
-            target = target.setdefault(key, {})
-        target[keys[-1]] = value
+        steps = fieldpath.parse(path)
+        target: Any = payload
+        for step, following in zip(steps, steps[1:]):
+            empty: Any = [] if isinstance(following, fieldpath.Index) else {}
+            if isinstance(step, fieldpath.Index):
+                target.extend({} for _ in range(step.position + 1 - len(target)))
+                if not target[step.position]:
+                    target[step.position] = empty
+                target = target[step.position]
+            else:
+                target = target.setdefault(step.name, empty)
+        target[steps[-1].name] = value
     return payload
 
 
@@ -219,9 +227,17 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     create_request = _request_values(spec, create, {"symbol": "self.exchange_trading_pair"})
     v["create_path"] = create_request["path"]
     v["create_request_params"] = create_request["request_params"]
+    # orders.create.type_object: the tests open the object (_opened_type_object), its key standing for the type.
+    v["type_object_key"] = literal(create.type_object.key) if create.type_object else None
+    if create.type_object:
+        v["create_request_params"] = f"self._opened_type_object({create_request['request_params']})"
+        v["creation_checks"].append((create.type_object.key, literal(orders.order_types["LIMIT"].type), False))
     v["price_param"] = next((key for key, text in create.params.items() if "{price}" in text), None)
     v["time_in_force_param"] = next((key for key, text in create.params.items() if "{time_in_force}" in text), None)
     v["type_param"], v["type_param_values"] = _type_param(create, orders.order_types)
+    if create.type_object:
+        v["type_param"] = create.type_object.key
+        v["type_param_values"] = {t: literal(orders.order_types[t].type) for t in orders.order_types}
     v["amount_param"] = next((key for key, text in create.params.items() if text == "{amount}"), None)
     v["market_buy_in_quote"] = create.market_buy_amount == "quote"
     # Per order type other than LIMIT: (type, time in force or None, [(param, literal value)]).
@@ -240,7 +256,10 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["cancel_path"] = cancel_request["path"]
     v["cancel_method"] = cancel_request["method"]
     v["cancel_request_params"] = cancel_request["request_params"]
-    v["cancel_checks"] = _params_checks(sent_params(spec, cancel.params), TRACKED_EXPECTED)
+    v["cancel_checks"] = [
+        (key, f"[{expected}]" if key in cancel.list_params else expected, as_decimal)
+        for key, expected, as_decimal in _params_checks(sent_params(spec, cancel.params), TRACKED_EXPECTED)
+    ]
     success = cancel.success
     if success.contains is not None:
         listed = "order.exchange_order_id" if "{exchange_order_id}" in success.contains else "order.client_order_id"

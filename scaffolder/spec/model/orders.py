@@ -81,6 +81,17 @@ class StateRule(Strict):
     state: Literal[ORDER_STATES]  # type: ignore[valid-type]
 
 
+class TypeObject(Strict):
+    """Parameters sent inside an object named after the order type (Coinbase's order_configuration)."""
+
+    key: str = Field(description="The parameter holding the object (`order_configuration`).")
+    params: List[str] = Field(
+        min_length=1,
+        description="The parameters moved into `{key: {<the type's name>: {...}}}` when the order has them: "
+        "orders.create.params and orders.order_types.*.params keys.",
+    )
+
+
 class CreateOrder(Strict):
     endpoint: str
     method: Literal["POST"] = "POST"
@@ -89,6 +100,11 @@ class CreateOrder(Strict):
     market_buy_amount: Literal["base", "quote"] = Field(
         default="base",
         description="quote: a MARKET BUY's {amount} is the quote amount to spend (price x amount), as on Gate.io.",
+    )
+    type_object: Optional[TypeObject] = Field(
+        default=None,
+        description="Parameters sent inside an object keyed by the order type's name (Coinbase: "
+        "{order_configuration: {limit_limit_gtc: {base_size, limit_price}}}).",
     )
     exchange_order_id: FieldPath
     timestamp: Optional[TimeField] = None
@@ -110,6 +126,11 @@ class CancelOrder(Strict):
         default=None,
         description="Where the parameters travel: the body (default for POST and PUT) or the query (default for "
         "DELETE); Backpack cancels with a DELETE carrying a JSON body.",
+    )
+    list_params: List[str] = Field(
+        default_factory=list,
+        description="Parameters sent as a one-item list: a batch endpoint cancelling one order (Coinbase's "
+        "batch_cancel {order_ids: [id]}).",
     )
     synchronous: bool
     success: CancelSuccess

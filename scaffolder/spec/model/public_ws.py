@@ -4,16 +4,29 @@ from __future__ import annotations
 
 from typing import Dict, Literal, Optional, Union
 
-from pydantic import Field
+from pydantic import Field, StrictInt, StrictStr
 
 from scaffolder.spec.model.base import Compression, FieldPath, JSON, PositiveNumber, Predicate, Strict, TimeField
 from scaffolder.spec.model.expect import ExpectedBook, ExpectedTrade, rows_of
 from scaffolder.spec.model.ws_token import WsToken
 
 
+class LevelSide(Strict):
+    """Levels of both sides in one list, each naming its side (Coinbase's level2 `{"side": "bid", ...}`)."""
+
+    field: FieldPath = Field(description="Where a level names its side, a path into one level (`side`).")
+    bids: Union[StrictStr, StrictInt] = Field(description="The value marking a bid (`bid`).")
+    asks: Union[StrictStr, StrictInt] = Field(description="The value marking an ask (`offer`).")
+
+
 class BookLevel(Strict):
     price: FieldPath = Field(description="The level's price, a path into one level (`price`).")
     amount: FieldPath = Field(description="The level's amount, a path into one level (`qty`).")
+    side: Optional[LevelSide] = Field(
+        default=None,
+        description="Each level names its side: a side keeps the levels marked with its value, so bids and asks may "
+        "name the same list (Coinbase's level2 updates).",
+    )
 
 
 class OrderBookSnapshot(Strict):
@@ -54,6 +67,11 @@ class TradeSide(Strict):
 
 class TradeChannel(Strict):
     topic: JSON = Field(description="A pair's topic: a string or JSON template ({symbol}, {symbol_lower}, {symbols}).")
+    name: Optional[str] = Field(
+        default=None,
+        description="The channel's name in the subscribe messages ({name}) where it differs from its route (Coinbase "
+        "subscribes to level2 and receives l2_data); default: the route.",
+    )
     route: str
     when: Optional[Predicate] = Field(default=None, description="A second test the channel's messages pass.")
     rows: Optional[FieldPath] = Field(default=None, description="The list of trades a message carries, if any.")
@@ -75,6 +93,11 @@ LEVELS_DESCRIPTION = (
 
 class DiffChannel(Strict):
     topic: JSON
+    name: Optional[str] = Field(
+        default=None,
+        description="The channel's name in the subscribe messages ({name}) where it differs from its route (Coinbase "
+        "subscribes to level2 and receives l2_data); default: the route.",
+    )
     route: str
     when: Optional[Predicate] = None
     symbol: FieldPath
@@ -96,6 +119,11 @@ class DiffChannel(Strict):
 class SnapshotChannel(Strict):
     topic: Optional[JSON] = Field(
         default=None, description="Its own topic; without one, snapshots come on the order_book_diff subscription."
+    )
+    name: Optional[str] = Field(
+        default=None,
+        description="The channel's name in the subscribe messages ({name}) where it differs from its route (Coinbase "
+        "subscribes to level2 and receives l2_data); default: the route.",
     )
     route: str
     when: Optional[Predicate] = None

@@ -1,0 +1,87 @@
+import asyncio
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
+
+from hummingbot.connector.exchange.coinbase_advanced_trade import (
+    coinbase_advanced_trade_constants as CONSTANTS,
+    coinbase_advanced_trade_web_utils as web_utils,
+)
+from hummingbot.connector.exchange.coinbase_advanced_trade.coinbase_advanced_trade_auth import CoinbaseAdvancedTradeAuth
+from hummingbot.connector.time_synchronizer import TimeSynchronizer
+from hummingbot.core.api_throttler.async_throttler import AsyncThrottler
+from hummingbot.core.data_type.user_stream_tracker_data_source import UserStreamTrackerDataSource
+from hummingbot.core.web_assistant.connections.data_types import WSJSONRequest
+from hummingbot.core.web_assistant.web_assistants_factory import WebAssistantsFactory
+from hummingbot.core.web_assistant.ws_assistant import WSAssistant
+from hummingbot.logger import HummingbotLogger
+
+if TYPE_CHECKING:
+    from hummingbot.connector.exchange.coinbase_advanced_trade.coinbase_advanced_trade_exchange import (
+        CoinbaseAdvancedTradeExchange,
+    )
+
+
+class CoinbaseAdvancedTradeAPIUserStreamDataSource(UserStreamTrackerDataSource):
+    """User data stream: account subscriptions, each signed, on the private websocket."""
+
+    _logger: Optional[HummingbotLogger] = None
+
+    def __init__(
+        self,
+        auth: CoinbaseAdvancedTradeAuth,
+        trading_pairs: Optional[List[str]] = None,
+        connector: Optional["CoinbaseAdvancedTradeExchange"] = None,
+        api_factory: Optional[WebAssistantsFactory] = None,
+        domain: str = CONSTANTS.DEFAULT_DOMAIN,
+        throttler: Optional[AsyncThrottler] = None,
+        time_synchronizer: Optional[TimeSynchronizer] = None,
+    ):
+        """Takes the arguments Hummingbot's own data sources take; without an api_factory, one is built from the
+        throttler and time synchronizer (or new ones)."""
+        super().__init__()
+        self._auth = auth
+        self._trading_pairs = trading_pairs or []
+        self._connector = connector
+        self._api_factory = api_factory or web_utils.build_api_factory(
+            throttler=throttler, time_synchronizer=time_synchronizer, domain=domain, auth=auth
+        )
+        self._domain = domain
+
+    async def _get_ws_assistant(self) -> WSAssistant:
+        return await self._api_factory.get_ws_assistant()
+
+    async def _connected_websocket_assistant(self) -> WSAssistant:
+        ws = await self._get_ws_assistant()
+        await ws.connect(
+            ws_url=CONSTANTS.USER_WSS_URL.format(domain=self._domain),
+            ping_timeout=CONSTANTS.WS_HEARTBEAT_TIME_INTERVAL,
+        )
+        self.logger().info("Successfully connected to user stream")
+        return ws
+
+    async def _subscribe_channels(self, websocket_assistant: WSAssistant):
+        try:
+            symbols = [
+                await self._connector.exchange_symbol_associated_to_pair(trading_pair=trading_pair)
+                for trading_pair in self._trading_pairs
+            ]
+            await websocket_assistant.send(
+                WSJSONRequest(
+                    payload={"type": "subscribe", "channel": "user", "product_ids": symbols}, is_auth_required=True
+                )
+            )
+            await websocket_assistant.send(
+                WSJSONRequest(payload={"type": "subscribe", "channel": "heartbeats"}, is_auth_required=True)
+            )
+            self.logger().info("Subscribed to the user data stream")
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            self.logger().exception("Unexpected error subscribing to the user data stream")
+            raise
+
+    async def _process_event_message(self, event_message: Dict[str, Any], queue: asyncio.Queue):
+        # Only account events are queued: replies to requests and pongs are not.
+        if not (isinstance(event_message, dict) and event_message.get("channel") == "user"):
+            return
+        event = event_message
+        queue.put_nowait(event)

@@ -1,0 +1,377 @@
+import asyncio
+from decimal import Decimal
+from typing import Any, Dict, List, Optional, Tuple
+
+from bidict import bidict
+
+from hummingbot.connector.constants import s_decimal_NaN
+from hummingbot.connector.exchange.coinbase_advanced_trade import (
+    coinbase_advanced_trade_constants as CONSTANTS,
+    coinbase_advanced_trade_utils,
+    coinbase_advanced_trade_web_utils as web_utils,
+)
+from hummingbot.connector.exchange.coinbase_advanced_trade.coinbase_advanced_trade_api_order_book_data_source import (
+    CoinbaseAdvancedTradeAPIOrderBookDataSource,
+)
+from hummingbot.connector.exchange.coinbase_advanced_trade.coinbase_advanced_trade_api_user_stream_data_source import (
+    CoinbaseAdvancedTradeAPIUserStreamDataSource,
+)
+from hummingbot.connector.exchange.coinbase_advanced_trade.coinbase_advanced_trade_auth import CoinbaseAdvancedTradeAuth
+from hummingbot.connector.exchange.coinbase_advanced_trade.coinbase_advanced_trade_utils import seconds_from_date_time
+from hummingbot.connector.exchange_py_base import ExchangePyBase
+from hummingbot.connector.trading_rule import TradingRule
+from hummingbot.connector.utils import combine_to_hb_trading_pair
+from hummingbot.core.data_type.common import OrderType, TradeType
+from hummingbot.core.data_type.in_flight_order import InFlightOrder, OrderState, OrderUpdate, TradeUpdate
+from hummingbot.core.data_type.order_book_tracker_data_source import OrderBookTrackerDataSource
+from hummingbot.core.data_type.trade_fee import TokenAmount, TradeFeeBase
+from hummingbot.core.data_type.user_stream_tracker_data_source import UserStreamTrackerDataSource
+from hummingbot.core.web_assistant.web_assistants_factory import WebAssistantsFactory
+
+
+class CoinbaseAdvancedTradeExchange(ExchangePyBase):
+    web_utils = web_utils
+
+    def __init__(
+        self,
+        coinbase_advanced_trade_api_key: str,
+        coinbase_advanced_trade_api_secret: str,
+        balance_asset_limit: Optional[Dict[str, Dict[str, Decimal]]] = None,
+        rate_limits_share_pct: Decimal = Decimal("100"),
+        trading_pairs: Optional[List[str]] = None,
+        trading_required: bool = True,
+        domain: str = CONSTANTS.DEFAULT_DOMAIN,
+    ):
+        self.coinbase_advanced_trade_api_key = coinbase_advanced_trade_api_key
+        self.coinbase_advanced_trade_api_secret = coinbase_advanced_trade_api_secret
+        self._domain = domain
+        self._trading_required = trading_required
+        self._trading_pairs = trading_pairs
+        super().__init__(balance_asset_limit, rate_limits_share_pct)
+        # The user stream sends no balances: Hummingbot polls them over REST.
+        self.real_time_balance_update = False
+
+    @property
+    def authenticator(self) -> CoinbaseAdvancedTradeAuth:
+        return CoinbaseAdvancedTradeAuth(
+            api_key=self.coinbase_advanced_trade_api_key,
+            secret_key=self.coinbase_advanced_trade_api_secret,
+            time_provider=self._time_synchronizer,
+        )
+
+    @property
+    def name(self) -> str:
+        if self._domain == CONSTANTS.DEFAULT_DOMAIN:
+            return "coinbase_advanced_trade"
+        return f"coinbase_advanced_trade_{self._domain}"
+
+    @property
+    def rate_limits_rules(self):
+        return CONSTANTS.RATE_LIMITS
+
+    @property
+    def domain(self) -> str:
+        return self._domain
+
+    @property
+    def client_order_id_max_length(self) -> int:
+        return CONSTANTS.MAX_ORDER_ID_LEN
+
+    @property
+    def client_order_id_prefix(self) -> str:
+        return CONSTANTS.HBOT_ORDER_ID_PREFIX
+
+    @property
+    def trading_rules_request_path(self) -> str:
+        return CONSTANTS.ALL_PAIRS_EP
+
+    @property
+    def trading_pairs_request_path(self) -> str:
+        return CONSTANTS.ALL_PAIRS_EP
+
+    @property
+    def check_network_request_path(self) -> str:
+        return CONSTANTS.SERVER_TIME_EP
+
+    @property
+    def trading_pairs(self) -> Optional[List[str]]:
+        return self._trading_pairs
+
+    @property
+    def is_cancel_request_in_exchange_synchronous(self) -> bool:
+        return True
+
+    @property
+    def is_trading_required(self) -> bool:
+        return self._trading_required
+
+    def supported_order_types(self) -> List[OrderType]:
+        return [
+            OrderType.LIMIT,
+            OrderType.LIMIT_MAKER,
+        ]
+
+    @staticmethod
+    def coinbase_advanced_trade_order_type(order_type: OrderType) -> str:
+        """The exchange's name for a Hummingbot order type."""
+        return CONSTANTS.ORDER_TYPE_NAMES[order_type]
+
+    def _is_request_exception_related_to_time_synchronizer(self, request_exception: Exception) -> bool:
+        return False
+
+    def _is_order_not_found_during_status_update_error(self, status_update_exception: Exception) -> bool:
+        error_description = str(status_update_exception)
+        return all(match in error_description for match in CONSTANTS.ORDER_NOT_FOUND_ON_STATUS_MATCHES)
+
+    def _is_order_not_found_during_cancelation_error(self, cancelation_exception: Exception) -> bool:
+        return False
+
+    def _create_web_assistants_factory(self) -> WebAssistantsFactory:
+        return web_utils.build_api_factory(
+            throttler=self._throttler,
+            time_synchronizer=self._time_synchronizer,
+            domain=self._domain,
+            auth=self._auth,
+        )
+
+    def _create_order_book_data_source(self) -> OrderBookTrackerDataSource:
+        return CoinbaseAdvancedTradeAPIOrderBookDataSource(
+            trading_pairs=self._trading_pairs,
+            connector=self,
+            api_factory=self._web_assistants_factory,
+            domain=self.domain,
+        )
+
+    def _create_user_stream_data_source(self) -> UserStreamTrackerDataSource:
+        return CoinbaseAdvancedTradeAPIUserStreamDataSource(
+            auth=self._auth,
+            trading_pairs=self._trading_pairs,
+            connector=self,
+            api_factory=self._web_assistants_factory,
+            domain=self.domain,
+        )
+
+    def _get_fee(
+        self,
+        base_currency: str,
+        quote_currency: str,
+        order_type: OrderType,
+        order_side: TradeType,
+        amount: Decimal,
+        price: Decimal = s_decimal_NaN,
+        is_maker: Optional[bool] = None,
+    ) -> TradeFeeBase:
+        is_maker = is_maker or order_type is OrderType.LIMIT_MAKER
+        return TradeFeeBase.new_spot_fee(
+            fee_schema=self.trade_fee_schema(),
+            trade_type=order_side,
+            percent=self.estimate_fee_pct(is_maker),
+        )
+
+    async def _place_order(
+        self,
+        order_id: str,
+        trading_pair: str,
+        amount: Decimal,
+        trade_type: TradeType,
+        order_type: OrderType,
+        price: Decimal,
+        **kwargs,
+    ) -> Tuple[str, float]:
+        symbol = await self.exchange_symbol_associated_to_pair(trading_pair=trading_pair)
+        side = CONSTANTS.SIDE_BUY if trade_type is TradeType.BUY else CONSTANTS.SIDE_SELL
+        api_params = {
+            "client_order_id": order_id,
+            "product_id": symbol,
+            "side": side,
+            "base_size": f"{amount:f}",
+        }
+        if order_type is not OrderType.MARKET:
+            api_params["limit_price"] = f"{price:f}"
+        api_params.update(CONSTANTS.ORDER_TYPE_PARAMS.get(order_type, {}))
+        # The order's configuration, named after its type.
+        api_params["order_configuration"] = {
+            self.coinbase_advanced_trade_order_type(order_type): {
+                key: api_params.pop(key) for key in ("base_size", "limit_price", "post_only") if key in api_params
+            }
+        }
+        order_result = await self._api_post(
+            path_url=CONSTANTS.ORDER_EP,
+            data=api_params,
+            is_auth_required=True,
+        )
+        return str(order_result["success_response"]["order_id"]), self.current_timestamp
+
+    async def _place_cancel(self, order_id: str, tracked_order: InFlightOrder) -> bool:
+        exchange_order_id = await tracked_order.get_exchange_order_id()
+        api_params = {
+            "order_ids": [exchange_order_id],
+        }
+        cancel_result = await self._api_post(
+            path_url=CONSTANTS.BATCH_CANCEL_EP,
+            data=api_params,
+            is_auth_required=True,
+        )
+        # A refusal raises, as a failed request does: Hummingbot logs it and checks it for "order not found".
+        if not (cancel_result["results"][0]["success"]):
+            raise IOError(f"Error cancelling order {order_id}: {cancel_result}")
+        return True
+
+    async def _format_trading_rules(self, exchange_info_dict: Dict[str, Any]) -> List[TradingRule]:
+        trading_rules = []
+        for rule in filter(coinbase_advanced_trade_utils.is_exchange_information_valid, exchange_info_dict["products"]):
+            try:
+                trading_pair = await self.trading_pair_associated_to_exchange_symbol(symbol=rule["product_id"])
+                trading_rules.append(
+                    TradingRule(
+                        trading_pair,
+                        min_order_size=Decimal(rule["base_min_size"]),
+                        min_price_increment=Decimal(rule["quote_increment"]),
+                        min_base_amount_increment=Decimal(rule["base_increment"]),
+                        min_notional_size=Decimal(rule["quote_min_size"]),
+                    )
+                )
+            except Exception:
+                self.logger().exception(f"Error parsing the trading pair rule {rule}. Skipping.")
+        return trading_rules
+
+    async def _update_trading_fees(self):
+        """Fees are not fetched from the exchange: DEFAULT_FEES in coinbase_advanced_trade_utils apply."""
+        pass
+
+    async def _user_stream_event_listener(self):
+        """Processes the order, fill and balance events queued by the user stream data source."""
+        async for event_message in self._iter_user_event_queue():
+            try:
+                event_type = event_message.get("channel")
+                if event_type == CONSTANTS.WS_USER_CHANNEL:
+                    for order_data in event_message["events"][0]["orders"]:
+                        await self._process_order_event(order_data)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                self.logger().error("Unexpected error in user stream listener loop.", exc_info=True)
+                await self._sleep(5.0)
+
+    async def _process_order_event(self, event: Dict[str, Any]):
+        client_order_id = event["client_order_id"]
+        if event["status"] == "FILLED":
+            # The event reports a fill without its fee: the order's fills are requested.
+            fillable_order = self._order_tracker.all_fillable_orders.get(client_order_id)
+            if fillable_order is not None:
+                if fillable_order.exchange_order_id is None:
+                    # The event came before the creation response: it names the order the fills are asked by.
+                    fillable_order.update_exchange_order_id(str(event["order_id"]))
+                for trade_update in await self._all_trade_updates_for_order(fillable_order):
+                    self._order_tracker.process_trade_update(trade_update)
+        updatable_order = self._order_tracker.all_updatable_orders.get(client_order_id)
+        if updatable_order is not None:
+            self._order_tracker.process_order_update(
+                OrderUpdate(
+                    trading_pair=updatable_order.trading_pair,
+                    update_timestamp=seconds_from_date_time(event["creation_time"]),
+                    new_state=self._order_state_from_event(event),
+                    client_order_id=client_order_id,
+                    exchange_order_id=str(event["order_id"]),
+                )
+            )
+
+    @staticmethod
+    def _order_state_from_event(event: Dict[str, Any]) -> OrderState:
+        if event["status"] == "OPEN" and Decimal(event["cumulative_quantity"]) > 0:
+            return OrderState.PARTIALLY_FILLED
+        return CONSTANTS.ORDER_STATE[event["status"]]
+
+    async def _all_trade_updates_for_order(self, order: InFlightOrder) -> List[TradeUpdate]:
+        trade_updates = []
+        if order.exchange_order_id is None:
+            return trade_updates
+        fills_response = await self._api_get(
+            path_url=CONSTANTS.FILLS_EP,
+            params={
+                "order_ids": order.exchange_order_id,
+            },
+            is_auth_required=True,
+        )
+        for fill in fills_response["fills"]:
+            fee = TradeFeeBase.new_spot_fee(
+                fee_schema=self.trade_fee_schema(),
+                trade_type=order.trade_type,
+                percent_token=order.quote_asset,
+                flat_fees=[TokenAmount(amount=Decimal(fill["commission"]), token=order.quote_asset)],
+            )
+            trade_updates.append(
+                TradeUpdate(
+                    trade_id=str(fill["trade_id"]),
+                    client_order_id=order.client_order_id,
+                    exchange_order_id=str(fill["order_id"]),
+                    trading_pair=order.trading_pair,
+                    fee=fee,
+                    fill_base_amount=Decimal(fill["size"]),
+                    fill_quote_amount=Decimal(fill["size"]) * Decimal(fill["price"]),
+                    fill_price=Decimal(fill["price"]),
+                    fill_timestamp=seconds_from_date_time(fill["trade_time"]),
+                )
+            )
+        return trade_updates
+
+    async def _request_order_status(self, tracked_order: InFlightOrder) -> OrderUpdate:
+        exchange_order_id = await tracked_order.get_exchange_order_id()
+        order_status = await self._api_get(
+            path_url=CONSTANTS.GET_ORDER_STATUS_EP.format(order_id=exchange_order_id),
+            is_auth_required=True,
+            limit_id=CONSTANTS.GET_ORDER_STATUS_RATE_LIMIT_ID,
+        )
+        return OrderUpdate(
+            client_order_id=tracked_order.client_order_id,
+            exchange_order_id=str(order_status["order"]["order_id"]),
+            trading_pair=tracked_order.trading_pair,
+            update_timestamp=self.current_timestamp,
+            new_state=self._order_state_from_status(order_status),
+        )
+
+    @staticmethod
+    def _order_state_from_status(order_status: Dict[str, Any]) -> OrderState:
+        if order_status["order"]["status"] == "OPEN" and Decimal(order_status["order"]["filled_size"]) > 0:
+            return OrderState.PARTIALLY_FILLED
+        return CONSTANTS.ORDER_STATE[order_status["order"]["status"]]
+
+    async def _update_balances(self):
+        account_info = await self._api_get(
+            path_url=CONSTANTS.ACCOUNTS_LIST_EP,
+            params={"limit": "250"},
+            is_auth_required=True,
+        )
+        local_asset_names = set(self._account_balances.keys())
+        remote_asset_names = set()
+        for balance_entry in account_info["accounts"]:
+            asset_name = balance_entry["currency"]
+            self._account_available_balances[asset_name] = Decimal(balance_entry["available_balance"]["value"])
+            self._account_balances[asset_name] = Decimal(balance_entry["available_balance"]["value"]) + Decimal(
+                balance_entry["hold"]["value"]
+            )
+            remote_asset_names.add(asset_name)
+        for asset_name in local_asset_names - remote_asset_names:
+            del self._account_available_balances[asset_name]
+            del self._account_balances[asset_name]
+
+    def _initialize_trading_pair_symbols_from_exchange_info(self, exchange_info: Dict[str, Any]):
+        mapping = bidict()
+        for symbol_data in filter(
+            coinbase_advanced_trade_utils.is_exchange_information_valid, exchange_info["products"]
+        ):
+            mapping[symbol_data["product_id"]] = combine_to_hb_trading_pair(
+                base=symbol_data["base_currency_id"], quote=symbol_data["quote_currency_id"]
+            )
+        self._set_trading_pair_symbol_map(mapping)
+
+    async def _get_last_traded_price(self, trading_pair: str) -> float:
+        symbol = await self.exchange_symbol_associated_to_pair(trading_pair=trading_pair)
+        ticker = await self._api_get(
+            path_url=CONSTANTS.PAIR_TICKER_24HR_EP.format(product_id=symbol),
+            params={
+                "limit": "1",
+            },
+            limit_id=CONSTANTS.PAIR_TICKER_24HR_RATE_LIMIT_ID,
+        )
+        return float(ticker["trades"][0]["price"])
