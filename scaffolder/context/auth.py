@@ -350,7 +350,10 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     # Standard-library imports, then the third-party ones (Hummingbot's own dependencies).
     imports = []
     payload = rest_auth.payload
-    payload_base64 = payload is not None and payload.encoding != "hex"
+    ws_payload = spec.auth.private_ws.payload
+    payload_base64 = (payload is not None and payload.encoding != "hex") or (
+        ws_payload is not None and ws_payload.encoding != "hex"
+    )
     if any(encoding == "base64" for _, encoding in signers) or rest_auth.secret_encoding == "base64" or payload_base64:
         imports.append("import base64")
     if hmac_signing or local_names & {"body_hash", "digest"}:

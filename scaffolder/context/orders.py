@@ -179,6 +179,11 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     # Fills whose fee is paid in the asset the order receives get a helper method naming that asset.
     v["fee_in_received_asset"] = spec.fee_in_received_asset
     v["fill_fields"]["exchange_order_id"] = f"str({read(fills.exchange_order_id, 'fill')})"
+    # A request naming neither order id (Gemini's trades of a pair) answers other orders' fills too: keep the order's.
+    fill_texts = list(fills.params.values()) + ["{" + value + "}" for _, value in spec.endpoints[fills.endpoint].path_values]
+    v["fills_of_pair"] = not any(
+        "{exchange_order_id}" in text or "{client_order_id}" in text for text in fill_texts
+    )
 
     stream = spec.user_stream
     event = stream.order_event

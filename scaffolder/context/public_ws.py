@@ -190,7 +190,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["snapshot_limit_id"] = spec.endpoints[rest_snapshot.endpoint].rate_limit_id
     v["rest_snapshot_fields"] = {
         "update_id": update_id(rest_snapshot.update_id, "msg", rest_example, rest_snapshot.update_id_unit),
-        "bids": read(rest_snapshot.bids, "msg"),
-        "asks": read(rest_snapshot.asks, "msg"),
+        "bids": book_side(rest_snapshot, "bids", "msg"),
+        "asks": book_side(rest_snapshot, "asks", "msg"),
         "timestamp": seconds(rest_snapshot.timestamp, "msg", rest_example) if rest_snapshot.timestamp else None,
     }

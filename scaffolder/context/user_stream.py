@@ -64,6 +64,7 @@ def _auth_values(spec: Spec) -> Dict[str, Any]:
         "ws_login_message": None,
         "ws_subscription_auth": None,
         "ws_subscription_timestamp": None,
+        "ws_headers": None,
     }
     if jwt_subscriptions(spec):
         # Each subscription carries a token made without a request (generate_jwt of the REST auth).
@@ -91,6 +92,20 @@ def _auth_values(spec: Spec) -> Dict[str, Any]:
         values["ws_login_message"] = template_value(
             ws.login_message, dict(credentials, timestamp="timestamp", signature="signature")
         )
+    elif ws.scheme == "headers":
+        # The handshake's headers: the clock, an encoded text of it ({payload}) and the signature.
+        from scaffolder.context.auth import PAYLOAD_ENCODERS
+
+        values["ws_timestamp"] = ws_timestamp_source(spec)
+        names = dict(credentials, timestamp="timestamp")
+        if ws.payload is not None:
+            text = fstring(ws.payload.text, names)
+            values["ws_payload"] = PAYLOAD_ENCODERS[ws.payload.encoding].format(f'{text}.encode("utf8")')
+            names["payload"] = "payload"
+        values["ws_signed_payload"] = fstring(ws.signature.payload, names)
+        values["ws_headers"] = {
+            name: fstring(template, dict(names, signature="signature")) for name, template in ws.headers.items()
+        }
     elif ws.scheme == "signed_subscriptions":
         # {timestamp} and {recv_window} are the signing clock and window (as text); other names are message fields.
         clock = {"timestamp": "timestamp"}

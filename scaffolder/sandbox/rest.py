@@ -214,7 +214,8 @@ class RestApi:
         put(payload, snapshot.update_id, engine.update_id)
         for path, side in ((snapshot.bids, "BUY"), (snapshot.asks, "SELL")):
             fieldpath.write(payload, path, payloads.levels(fieldpath.read(payload, path),
-                                                           engine.levels(market.trading_pair, side)))
+                                                           engine.levels(market.trading_pair, side),
+                                                           snapshot.levels))
         return payload
 
     def _public_token(self, received) -> Any:
@@ -296,8 +297,15 @@ class RestApi:
 
     def _fills(self, received) -> Any:
         fills = self.spec.orders.fills
-        order = self._find(inverse(fills.params, received))
-        rows = self.sandbox.fill_rows(fills, order) if order else []
+        values = inverse(fills.params, received)
+        if "exchange_order_id" in values or "client_order_id" in values:
+            order = self._find(values)
+            rows = self.sandbox.fill_rows(fills, order) if order else []
+        else:
+            # Requested by pair (Gemini's trades of a symbol): the fills of every order of the pair.
+            market = self._market(values)
+            rows = [row for order in self.sandbox.engine.orders.values() if order.market is market
+                    for row in self.sandbox.fill_rows(fills, order)]
         if not rows:
             payload = copy.deepcopy(fills.example_response)
             fieldpath.read(payload, fills.rows)[:] = []

@@ -4,6 +4,8 @@ authentication checked with the exchange's recipe, and public and private events
 from __future__ import annotations
 
 import asyncio
+import base64
+import binascii
 import copy
 import json
 import zlib
@@ -85,6 +87,15 @@ class Streams:
         elif any(tokens) and all(spec_token.server is not None for spec_token in tokens if spec_token is not None):
             # (A private token without a server travels in the subscriptions: its connections carry none.)
             self.sandbox.problem(f"websocket connection to {request.path} without a token")
+        elif self.spec.auth.private_ws.scheme == "headers" and any(
+            name in request.headers for name in self.spec.auth.private_ws.headers
+        ):
+            problem = self._handshake_problem(request.headers)
+            if problem:
+                self.sandbox.problem(f"websocket authentication refused: {problem}")
+                await ws.close()
+            else:
+                connection.authenticated = True
         try:
             async for message in ws:
                 if message.type == WSMsgType.TEXT:
@@ -157,6 +168,50 @@ class Streams:
             self._answer_auth(connection, reply, problem, auth.success, private=False)
             return True
         return False
+
+    def _handshake_problem(self, received: Any) -> Optional[str]:
+        """None when the handshake carries every header of `auth.private_ws.headers` as the recipe makes it from the
+        time it says (the header that is exactly {timestamp}, else the decoded payload that is) and the account's
+        credentials; else what is wrong."""
+        auth = self.spec.auth.private_ws
+        missing = [name for name in auth.headers if name not in received]
+        if missing:
+            return f"the handshake lacks the header(s) {', '.join(missing)}"
+        stamp = next((received[name] for name, template in auth.headers.items() if template == "{timestamp}"), None)
+        if stamp is None and auth.payload is not None and auth.payload.text == "{timestamp}":
+            payload_header = next((name for name, template in auth.headers.items() if template == "{payload}"), None)
+            if payload_header is not None:
+                stamp = self._decoded(received[payload_header], auth.payload.encoding)
+        if stamp is None:
+            return "no header says the time the handshake was signed at"
+        unit = auth.timestamp.unit if auth.timestamp else "ms"
+        if stale(stamp, unit):
+            return stale(stamp, unit)
+        values: Dict[str, Any] = dict(self.sandbox.verifier.credential_values(), timestamp=stamp)
+        if auth.payload is not None:
+            values["payload"] = self._encoded(render(auth.payload.text, values), auth.payload.encoding)
+        values["signature"] = self.sandbox.verifier.sign(*self._ws_recipe(auth.signature, values))
+        for name, template in auth.headers.items():
+            expected = render(template, values)
+            if received[name] != expected:
+                return f"header {name} is {received[name]!r}, expected {expected!r}"
+        return None
+
+    @staticmethod
+    def _encoded(text: str, encoding: str) -> str:
+        data = text.encode("utf8")
+        if encoding == "hex":
+            return data.hex()
+        return (base64.urlsafe_b64encode if encoding == "base64url" else base64.b64encode)(data).decode()
+
+    @staticmethod
+    def _decoded(text: str, encoding: str) -> Optional[str]:
+        try:
+            if encoding == "hex":
+                return bytes.fromhex(text).decode("utf8")
+            return (base64.urlsafe_b64decode if encoding == "base64url" else base64.b64decode)(text).decode("utf8")
+        except (ValueError, binascii.Error, UnicodeDecodeError):
+            return None
 
     def _ws_payload(self, signature, values: Dict[str, Any]) -> str:
         """The signed text: the payload template filled with `values` and the account's credentials (a memo)."""

@@ -725,6 +725,8 @@ def _check_markets(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRe
     )
     for field in ("update_id", "bids", "asks"):
         _check_path(problems, ("markets", "order_book_snapshot", field), getattr(snapshot, field), example)
+    if snapshot.levels is not None and example is not None:
+        _check_book_levels(problems, ("markets", "order_book_snapshot"), snapshot, example)
     if snapshot.timestamp is not None:
         loc = ("markets", "order_book_snapshot", "timestamp", "path")
         _check_path(problems, loc, snapshot.timestamp.path, example)
@@ -1120,6 +1122,7 @@ PRIVATE_WS_KEYS = {
     "listen_key": ("listen_key",),
     "token": ("token",),
     "signed_subscriptions": ("signature", "subscription_auth"),
+    "headers": ("signature",),
 }
 USER_MESSAGE_PLACEHOLDERS = {"symbols", "time", "request_id"}
 
@@ -1133,6 +1136,27 @@ def jwt_subscriptions(spec: Spec) -> bool:
         and ws.subscription_auth is not None
         and ws.subscription_auth.value == "{jwt}"
     )
+
+
+def _check_ws_headers(problems: List[Problem], loc: Tuple, ws: Any, credentials: set) -> None:
+    """The headers scheme: its handshake headers (and {payload}); no other scheme sends headers or a payload."""
+    if ws.scheme != "headers":
+        for key in ("headers", "payload"):
+            if getattr(ws, key):
+                problems.append((loc + (key,), f"only the headers scheme sends {key}"))
+        return
+    if not ws.headers:
+        problems.append((loc + ("headers",), "scheme headers needs headers"))
+    if ws.timestamp is None:
+        problems.append((loc + ("timestamp",), "the headers scheme needs the timestamp it signs"))
+    if ws.payload is not None:
+        _check_placeholders(problems, loc + ("payload", "text"), ws.payload.text, credentials | {"timestamp"})
+    allowed = credentials | {"timestamp", "signature"} | ({"payload"} if ws.payload is not None else set())
+    for name, template in ws.headers.items():
+        _check_placeholders(problems, loc + ("headers", name), template, allowed)
+    sent = {name for template in ws.headers.values() for name in _safe_placeholders(template)}
+    if ws.headers and "signature" not in sent:
+        problems.append((loc + ("headers",), "no header sends {signature}"))
 
 
 def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) -> None:
@@ -1165,8 +1189,9 @@ def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoin
         )
     if ws.success:
         _check_predicate(problems, loc + ("success",), ws.success, stream.example_subscribe_response)
-    if ws.timestamp is not None and ws.scheme != "login":
-        problems.append((loc + ("timestamp",), "only the login scheme sends a timestamp of its own"))
+    if ws.timestamp is not None and ws.scheme not in ("login", "headers"):
+        problems.append((loc + ("timestamp",), "only the login and headers schemes send a timestamp of their own"))
+    _check_ws_headers(problems, loc, ws, credentials)
     if ws.signature is not None:
         if ws.signature.secret is not None and ws.signature.secret not in credentials:
             problems.append((loc + ("signature", "secret"), f"unknown credential {ws.signature.secret!r}"))
@@ -1174,6 +1199,9 @@ def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoin
             _check_placeholders(
                 problems, loc + ("signature", "payload"), ws.signature.payload, credentials | {"timestamp"}
             )
+        elif ws.scheme == "headers":
+            signed = credentials | {"timestamp"} | ({"payload"} if ws.payload is not None else set())
+            _check_placeholders(problems, loc + ("signature", "payload"), ws.signature.payload, signed)
         elif ws.scheme == "signed_subscriptions":
             try:
                 names = placeholders(ws.signature.payload)

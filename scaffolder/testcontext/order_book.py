@@ -163,7 +163,9 @@ def _snapshot(spec: Spec) -> Dict[str, Any]:
     example = _single_row_example(endpoint.example_response, [mapping.bids, mapping.asks])
     update_text = _update_id_text(mapping, SNAPSHOT_UPDATE_ID)
     update_id = _expected_id(update_text, mapping.update_id_unit)
-    rows, bid, ask = _book_rows(example, mapping.bids, mapping.asks, (SNAPSHOT_BID, SNAPSHOT_ASK), update_id)
+    rows, bid, ask = _book_rows(
+        example, mapping.bids, mapping.asks, (SNAPSHOT_BID, SNAPSHOT_ASK), update_id, mapping.levels
+    )
     params = {"symbol": EXCHANGE_SYMBOL}
     replacements = {mapping.update_id: _injected(example, mapping.update_id, update_text), **rows}
     # Without a time of its own, the snapshot takes the time it is received at (given by the test).

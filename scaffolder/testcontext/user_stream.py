@@ -7,6 +7,7 @@ signed messages are written literally into the tests, and signatures are recompu
 
 from __future__ import annotations
 
+import base64
 import re
 from decimal import Decimal
 from typing import Any, Dict, List, Optional, Tuple
@@ -187,6 +188,7 @@ def _ws(spec: Spec) -> Dict[str, Any]:
         "jwt": None,
         "login_message": None,
         "signed_subscription": None,
+        "handshake_headers": None,
     }
     sent: list = []
     if ws.scheme == "signed_subscribe":
@@ -208,6 +210,26 @@ def _ws(spec: Spec) -> Dict[str, Any]:
         login = _ws_values(ws.login_message, dict(credential_sources, timestamp=timestamp, signature=signature))
         values["login_message"] = literal(login)
         sent.append(login)
+    elif ws.scheme == "headers":
+        # The handshake's headers, from the test's clock: the payload encoded here, the signature by the recipe.
+        stamp = ws.timestamp
+        timestamp = int((NOW + Decimal(str(stamp.offset))) * UNITS_PER_SECOND[stamp.unit])
+        texts = dict(credentials, timestamp=str(timestamp))
+        if ws.payload is not None:
+            texts["payload"] = _encoded(_render(ws.payload.text, texts), ws.payload.encoding)
+        signature = f"self.ws_signature({literal(_render(ws.signature.payload, texts))})"
+        headers = {}
+        for name, template in ws.headers.items():
+            if template == "{%s}" % "signature":
+                headers[name] = Expr(signature)
+            elif template[1:-1] in credential_sources and template == "{%s}" % template[1:-1]:
+                headers[name] = credential_sources[template[1:-1]]
+            elif "{signature}" in template:
+                parts = [literal(_render(part, texts)) for part in template.split("{signature}")]
+                headers[name] = Expr(f" + {signature} + ".join(parts))
+            else:
+                headers[name] = _render(template, texts)
+        values["handshake_headers"] = literal(headers)
     message_values = {"symbols": [_exchange_symbol(spec)], "time": now_seconds}
     if ws.token is not None and ws.token.server is None:
         # The token of the documented response the tests serve, as the subscriptions carry it.
@@ -263,6 +285,20 @@ def _ws(spec: Spec) -> Dict[str, Any]:
             ),
         }
     return values
+
+
+def _render(template: str, values: Dict[str, Any]) -> str:
+    for name, value in values.items():
+        template = template.replace("{" + name + "}", str(value))
+    return template
+
+
+def _encoded(text: str, encoding: str) -> str:
+    """`auth.private_ws.payload.encoding` of a text, as the generated auth writes it."""
+    data = text.encode("utf8")
+    if encoding == "hex":
+        return data.hex()
+    return (base64.urlsafe_b64encode if encoding == "base64url" else base64.b64encode)(data).decode()
 
 
 def _subscriptions(spec: Spec, message_values: Dict[str, Any], credential_sources: Dict[str, Any]) -> List[Tuple]:

@@ -11,6 +11,11 @@ from scaffolder.spec.model.expect import ExpectedBook, ExpectedTrade, rows_of
 from scaffolder.spec.model.ws_token import WsToken
 
 
+class BookLevel(Strict):
+    price: FieldPath = Field(description="The level's price, a path into one level (`price`).")
+    amount: FieldPath = Field(description="The level's amount, a path into one level (`qty`).")
+
+
 class OrderBookSnapshot(Strict):
     endpoint: str
     params: Dict[str, str] = Field(default_factory=dict)
@@ -22,6 +27,12 @@ class OrderBookSnapshot(Strict):
     )
     bids: FieldPath
     asks: FieldPath
+    levels: Optional[BookLevel] = Field(
+        default=None,
+        description="Each book level is an object rather than a [price, amount, ...] list (Gemini's "
+        "`{\"price\": \"3607.85\", \"amount\": \"6.643373\", \"timestamp\": \"1547147541\"}`): where its price "
+        "and amount are.",
+    )
     timestamp: Optional[TimeField] = Field(
         default=None, description="The snapshot's own time; without it, the local time of reception."
     )
@@ -54,11 +65,6 @@ class TradeChannel(Strict):
     side: TradeSide
     example: JSON
     expect: Optional[rows_of(ExpectedTrade)] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")
-
-
-class BookLevel(Strict):
-    price: FieldPath = Field(description="The level's price, a path into one level (`price`).")
-    amount: FieldPath = Field(description="The level's amount, a path into one level (`qty`).")
 
 
 LEVELS_DESCRIPTION = (

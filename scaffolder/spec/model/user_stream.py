@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import List, Literal, Optional
+from typing import Dict, List, Literal, Optional
 
 from pydantic import Field
 
@@ -54,12 +54,23 @@ class SubscriptionAuth(Strict):
     )
 
 
+class WsPayload(Strict):
+    """A text the handshake headers carry encoded, {payload} (Gemini: base64 of the nonce)."""
+
+    text: str = Field(description="A template over {timestamp} and the credentials (Gemini: \"{timestamp}\").")
+    encoding: Literal["base64", "base64url", "hex"] = Field(
+        default="base64", description="How the UTF-8 text is written as {payload}: base64, URL-safe base64 or hex."
+    )
+
+
 class PrivateWsAuth(Strict):
-    scheme: Literal["signed_subscribe", "login", "listen_key", "token", "signed_subscriptions"] = Field(
+    scheme: Literal["signed_subscribe", "login", "listen_key", "token", "signed_subscriptions", "headers"] = Field(
         description="signed_subscribe: one request carrying api key, timestamp and an HMAC over the alphabetically "
         "sorted parameters subscribes the connection to the user data stream. login: a login message, then the "
         "subscriptions. listen_key: a REST-created, kept-alive key in the URL. token: a REST-fetched token in the "
-        "URL. signed_subscriptions: every subscription message carries its own signature."
+        "URL. signed_subscriptions: every subscription message carries its own signature. headers: the websocket "
+        "handshake carries `headers`, signed with the current time (Gemini's X-GEMINI-* headers), then the "
+        "subscriptions."
     )
     method: Optional[str] = None
     api_key_param: Optional[str] = None
@@ -69,6 +80,14 @@ class PrivateWsAuth(Strict):
         default=None, description="login: the message, a JSON template (credentials, {timestamp}, {signature})."
     )
     timestamp: Optional[WsTimestamp] = None
+    payload: Optional[WsPayload] = Field(
+        default=None, description="headers: an encoded text, {payload} in `signature.payload` and `headers`."
+    )
+    headers: Dict[str, str] = Field(
+        default_factory=dict,
+        description="headers: the handshake's headers, templates over the credentials, {timestamp}, {payload} and "
+        "{signature}.",
+    )
     signature: Optional[WsSignature] = None
     subscription_auth: Optional[SubscriptionAuth] = None
     listen_key: Optional[ListenKey] = None

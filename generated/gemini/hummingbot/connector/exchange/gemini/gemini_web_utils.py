@@ -1,0 +1,70 @@
+import itertools
+import time
+from typing import Callable, Optional
+
+from hummingbot.connector.exchange.gemini import gemini_constants as CONSTANTS
+from hummingbot.connector.time_synchronizer import TimeSynchronizer
+from hummingbot.connector.utils import TimeSynchronizerRESTPreProcessor
+from hummingbot.core.api_throttler.async_throttler import AsyncThrottler
+from hummingbot.core.web_assistant.auth import AuthBase
+from hummingbot.core.web_assistant.web_assistants_factory import WebAssistantsFactory
+
+
+def rest_url(path_url: str, domain: str = CONSTANTS.DEFAULT_DOMAIN) -> str:
+    """Full URL of a REST endpoint on the given domain."""
+    return CONSTANTS.REST_URL.format(domain=domain) + path_url
+
+
+def public_rest_url(path_url: str, domain: str = CONSTANTS.DEFAULT_DOMAIN) -> str:
+    """Full URL of a public REST endpoint on the given domain."""
+    return rest_url(path_url, domain)
+
+
+def private_rest_url(path_url: str, domain: str = CONSTANTS.DEFAULT_DOMAIN) -> str:
+    """Full URL of a private (signed) REST endpoint on the given domain."""
+    return rest_url(path_url, domain)
+
+
+def build_api_factory(
+    throttler: Optional[AsyncThrottler] = None,
+    time_synchronizer: Optional[TimeSynchronizer] = None,
+    domain: str = CONSTANTS.DEFAULT_DOMAIN,
+    time_provider: Optional[Callable] = None,
+    auth: Optional[AuthBase] = None,
+) -> WebAssistantsFactory:
+    """Web assistants that keep the local clock synchronized with the server before each request."""
+    throttler = throttler or create_throttler()
+    time_synchronizer = time_synchronizer or TimeSynchronizer()
+    time_provider = time_provider or (lambda: get_current_server_time(throttler=throttler, domain=domain))
+    return WebAssistantsFactory(
+        throttler=throttler,
+        auth=auth,
+        rest_pre_processors=[
+            TimeSynchronizerRESTPreProcessor(synchronizer=time_synchronizer, time_provider=time_provider),
+        ],
+    )
+
+
+def build_api_factory_without_time_synchronizer_pre_processor(throttler: AsyncThrottler) -> WebAssistantsFactory:
+    return WebAssistantsFactory(throttler=throttler)
+
+
+# Ids of the websocket requests (subscriptions, pings), unique within the process.
+_message_ids = itertools.count(1)
+
+
+def next_message_id() -> int:
+    """The id of the next websocket request."""
+    return next(_message_ids)
+
+
+def create_throttler() -> AsyncThrottler:
+    return AsyncThrottler(CONSTANTS.RATE_LIMITS)
+
+
+async def get_current_server_time(
+    throttler: Optional[AsyncThrottler] = None,
+    domain: str = CONSTANTS.DEFAULT_DOMAIN,
+) -> float:
+    """The exchange does not publish its clock: the local one, in milliseconds."""
+    return time.time() * 1e3
