@@ -262,7 +262,15 @@ class CoinbaseAdvancedTradeExchange(ExchangePyBase):
                 if fillable_order.exchange_order_id is None:
                     # The event came before the creation response: it names the order the fills are asked by.
                     fillable_order.update_exchange_order_id(str(event["order_id"]))
-                for trade_update in await self._all_trade_updates_for_order(fillable_order):
+                try:
+                    trade_updates = await self._all_trade_updates_for_order(fillable_order)
+                except asyncio.CancelledError:
+                    raise
+                except Exception:
+                    # The event's new state is applied all the same; the periodic fill update asks again.
+                    self.logger().warning(f"Error requesting the fills of order {client_order_id}.", exc_info=True)
+                    trade_updates = []
+                for trade_update in trade_updates:
                     self._order_tracker.process_trade_update(trade_update)
         updatable_order = self._order_tracker.all_updatable_orders.get(client_order_id)
         if updatable_order is not None:

@@ -1180,6 +1180,25 @@ class CoinbaseAdvancedTradeExchangeTests(AbstractExchangeConnectorTests.Exchange
         self.assertEqual(0, len(self.order_filled_logger.event_log))
         self.assertEqual(0, len(self.buy_order_completed_logger.event_log))
 
+    @aioresponses()
+    async def test_user_stream_order_event_applied_when_its_fills_cannot_be_requested(self, mock_api):
+        self.exchange._set_current_timestamp(1640780000)
+        order = self._track_buy_order()
+        self.configure_erroneous_http_fill_trade_response(order=order, mock_api=mock_api)
+        mock_queue = AsyncMock()
+        mock_queue.get.side_effect = [self.order_event_for_full_fill_websocket_update(order), asyncio.CancelledError]
+        self.exchange._user_stream_tracker._user_stream = mock_queue
+
+        # The tracker waits this long for the fills of a filled order before it applies the new state.
+        with patch.object(self.exchange._order_tracker, "TRADE_FILLS_WAIT_TIMEOUT", 0.01):
+            with self.assertRaises(asyncio.CancelledError):
+                await self.exchange._user_stream_event_listener()
+            await asyncio.sleep(0.1)
+
+        self.assertEqual(OrderState.FILLED, order.current_state)
+        self.assertEqual(0, len(self.order_filled_logger.event_log))
+        self.assertTrue(self.is_logged("WARNING", f"Error requesting the fills of order {order.client_order_id}."))
+
     async def test_user_stream_drops_malformed_events_and_keeps_listening(self):
         self.exchange._set_current_timestamp(1640780000)
         order = self._track_buy_order()
