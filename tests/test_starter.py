@@ -18,7 +18,7 @@ from scaffolder.starter import SCHEMA_FILE, questions, write_starter_spec
 from scaffolder.testing.runner import run_suite
 
 AUTH = ["hmac_params", "hmac_headers"]
-PRIVATE_STREAM = ["signed_subscribe", "login", "listen_key"]
+PRIVATE_STREAM = ["signed_subscribe", "login", "listen_key", "none"]
 SYMBOL_FORMAT = ["BTCUSDT", "BTC-USDT", "BTC_USDT", "btcusdt", "btc-usdt", "btc_usdt"]
 
 
@@ -66,7 +66,9 @@ def test_every_combination_of_answers_generates_a_connector_that_compiles(tmp_pa
         name = f"x{number}"
         data = {"auth": auth, "private_stream": stream, "symbol_format": symbol}
         spec = load_spec(write_starter_spec(name, tmp_path / "specs", data, defaults=True))
-        assert (spec.auth.rest.scheme, spec.auth.private_ws.scheme) == (auth, stream)
+        private_scheme = spec.auth.private_ws.scheme if spec.auth.private_ws is not None else "none"
+        assert (spec.auth.rest.scheme, private_scheme) == (auth, stream)
+        assert spec.has_private_stream == (stream != "none")
         separator = symbol[3:-4]
         assert (spec.markets.symbols.format.separator, spec.markets.symbols.format.case) == (
             separator,
