@@ -144,7 +144,7 @@ def _jwt_rest(spec: Spec) -> Dict[str, Any]:
     return {
         "jwt": True,
         "imports": imports,
-        "credentials": [(c.name, literal(credential_value(c.name, spec))) for c in spec.credentials],
+        "credentials": [(c.name, keys.credential_literal(credential_value(c.name, spec))) for c in spec.credentials],
         "now": str(NOW),
         "local_clock": rest.timestamp.clock == "local",
         "patch_uuid": False,
@@ -233,7 +233,7 @@ def _rest(spec: Spec) -> Dict[str, Any]:
         "patch_token_hex": False,
         "patch_uuid": rest.nonce is not None and rest.nonce.kind == "uuid",
         "nonce_uuid": literal(NONCE_UUID),
-        "credentials": [(c.name, literal(credential_value(c.name, spec))) for c in spec.credentials],
+        "credentials": [(c.name, keys.credential_literal(credential_value(c.name, spec))) for c in spec.credentials],
         "now": str(NOW),
         "local_clock": rest.timestamp.clock == "local",
         "by_headers": by_headers,

@@ -60,8 +60,9 @@ def values(spec: Spec) -> Dict[str, Any]:
     joined = f"base_token + {literal(fmt.separator)} + quote_token" if fmt.separator else "base_token + quote_token"
     v["exchange_symbol_source"] = f"({joined}).{fmt.case}()"
     v["credential_values"] = [
-        (c.name, literal(keys.credential_text(spec, c.name, f"test-{c.name}"))) for c in spec.credentials
+        (c.name, keys.credential_literal(keys.credential_text(spec, c.name, f"test-{c.name}"))) for c in spec.credentials
     ]
+    v["credential_imports"] = keys.credential_imports(spec)
     v["secret"] = spec.auth.rest.secret
     v["signature_base64"] = spec.auth.rest.encoding == "base64"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Dict, List, Optional, Tuple
 
-from scaffolder.keys import credential_text
+from scaffolder.keys import credential_imports, credential_literal, credential_text
 from scaffolder.pysource import literal
 from scaffolder.spec.expectations import exchange_symbol
 from scaffolder.spec.model import Spec
@@ -77,10 +77,11 @@ def _tracked(items: List[Any]) -> List[Tuple[str, str]]:
 def values(spec: Spec) -> Dict[str, Any]:
     v: Dict[str, Any] = {"time_digits": TIME_DIGITS}
     # Any value works for a key the examples never sign with, but a secret holding key bytes must decode.
+    v["credential_imports"] = credential_imports(spec)
     v["credentials"] = [
         (
             credential.config_field(spec.exchange.name),
-            literal(credential_text(spec, credential.name, "documented-examples")),
+            credential_literal(credential_text(spec, credential.name, "documented-examples")),
         )
         for credential in spec.credentials
     ]

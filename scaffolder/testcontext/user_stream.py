@@ -95,7 +95,7 @@ def _auth(spec: Spec) -> Dict[str, Any]:
             or line not in keys.signature_imports(rest.algorithm, rest.encoding, rest.secret_encoding)
         ],
         "credentials": [
-            (credential.name, literal(_credential_value(credential.name, spec))) for credential in spec.credentials
+            (credential.name, keys.credential_literal(_credential_value(credential.name, spec))) for credential in spec.credentials
         ],
         "now": str(NOW),
     }
@@ -168,7 +168,8 @@ def _ws(spec: Spec) -> Dict[str, Any]:
     now_seconds = int(NOW)
     values: Dict[str, Any] = {
         "scheme": ws.scheme,
-        "imports": keys.signature_imports(settings["algorithm"], settings["encoding"], secret_encoding),
+        "imports": keys.signature_imports(settings["algorithm"], settings["encoding"], secret_encoding)
+        + keys.credential_imports(spec),
         "signature": keys.signature_source(
             settings["algorithm"], settings["encoding"], f'self.{settings["secret"]}', secret_encoding, "message"
         ),
@@ -248,7 +249,8 @@ def _ws(spec: Spec) -> Dict[str, Any]:
             "patch_token_hex": auth_tests.jwt_uses_nonce(spec),
             "nonce_unit": literal(auth_tests.JWT_NONCE_UNIT),
         }
-        values["imports"] = values["imports"] + ["import jwt", "from cryptography.hazmat.primitives import serialization"]
+        values["imports"] = ["import jwt"] + [line for line in values["imports"] if line != keys.PRIVATE_KEY_IMPORT]
+        values["imports"].append(keys.PRIVATE_KEY_IMPORT)
     subscriptions = _subscriptions(spec, message_values, credential_sources)
     if ws.scheme == "signed_subscriptions" and subscriptions:
         values["signed_subscription"] = tuple(

@@ -16,7 +16,18 @@ class CoinbaseAdvancedTradeAuthTests(IsolatedAsyncioWrapperTestCase):
     def setUp(self) -> None:
         super().setUp()
         self.api_key = "testApiKey"
-        self.secret_key = "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIExCNdqTAzelw1x/XI9qIlw3Aem9IvqnVYSxmnY4oYeMoAoGCCqGSM49\nAwEHoUQDQgAEdLUmqVWm/AFN7iYfomewCK0Et87zer+eIGvJ3JRQuPEmEhY1jiTM\nnInXOneiHckyzGQgm6baDBWX9QzP/Qi35Q==\n-----END EC PRIVATE KEY-----\n"
+        self.secret_key = (
+            serialization.load_der_private_key(
+                bytes.fromhex(
+                    "307702010104204c4235da930337a5c35c7f5c8f6a225c3701e9bd22faa75584b19a7638a1878ca00a06082a8648ce3d030107a1440342000474b526a955a6fc014dee261fa267b008ad04b7cef37abf9e206bc9dc9450b8f1261216358e24cc9c89d73a77a21dc932cc64209ba6da0c1597f50ccffd08b7e5"
+                ),
+                password=None,
+            )
+            .private_bytes(
+                serialization.Encoding.PEM, serialization.PrivateFormat.TraditionalOpenSSL, serialization.NoEncryption()
+            )
+            .decode()
+        )
         self.time_provider = MagicMock()
         self.time_provider.time.return_value = 1640000000.25
         # Each token carries a random hex nonce: n bytes give n times 'ab' here.
@@ -45,7 +56,8 @@ class CoinbaseAdvancedTradeAuthTests(IsolatedAsyncioWrapperTestCase):
     def sent_token(self, headers: Dict[str, str]) -> str:
         """The token in the header that carries it (the rest of the header is checked with the others)."""
         sent = headers["Authorization"]
-        return sent[len("Bearer ") :]
+        self.assertTrue(sent.startswith("Bearer "))
+        return sent.removeprefix("Bearer ")
 
     async def test_rest_authenticate_sends_a_jwt_for_get_requests(self):
         request = RESTRequest(

@@ -8,6 +8,7 @@ from unittest.mock import AsyncMock, MagicMock, patch
 
 from aioresponses import aioresponses
 from bidict import bidict
+from cryptography.hazmat.primitives import serialization
 
 from hummingbot.connector.exchange.coinbase_advanced_trade.coinbase_advanced_trade_api_order_book_data_source import (
     CoinbaseAdvancedTradeAPIOrderBookDataSource,
@@ -121,7 +122,16 @@ class CoinbaseAdvancedTradeDocumentedExamplesTests(IsolatedAsyncioWrapperTestCas
         await super().asyncSetUp()
         self.connector = CoinbaseAdvancedTradeExchange(
             coinbase_advanced_trade_api_key="documented-examples",
-            coinbase_advanced_trade_api_secret="-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIGxaEHZ+NC148CVSJfPLYMPTbGhIkL4+d9NbOxc9ZDV3oAoGCCqGSM49\nAwEHoUQDQgAEYnLzxQmwHzPBtuVPfMm6xnqw5aM2bxNPX/5LEzPaJhk56I7yb/OQ\ngb3gAHWRzFtMkWvfcjO/pKJyHglnhVU4RQ==\n-----END EC PRIVATE KEY-----\n",
+            coinbase_advanced_trade_api_secret=serialization.load_der_private_key(
+                bytes.fromhex(
+                    "307702010104206c5a10767e342d78f0255225f3cb60c3d36c684890be3e77d35b3b173d643577a00a06082a8648ce3d030107a144034200046272f3c509b01f33c1b6e54f7cc9bac67ab0e5a3366f134f5ffe4b1333da261939e88ef26ff39081bde0007591cc5b4c916bdf7233bfa4a2721e096785553845"
+                ),
+                password=None,
+            )
+            .private_bytes(
+                serialization.Encoding.PEM, serialization.PrivateFormat.TraditionalOpenSSL, serialization.NoEncryption()
+            )
+            .decode(),
             trading_pairs=[self.trading_pair],
         )
         # A server time sample is known already, so requests go out without a time synchronization request.

@@ -7,6 +7,7 @@ from unittest.mock import AsyncMock, patch
 
 from aioresponses import aioresponses
 from aioresponses.core import RequestCall
+from cryptography.hazmat.primitives import serialization
 
 from hummingbot.connector.exchange.coinbase_advanced_trade import (
     coinbase_advanced_trade_constants as CONSTANTS,
@@ -25,7 +26,18 @@ from hummingbot.core.event.events import MarketOrderFailureEvent, OrderFilledEve
 
 class CoinbaseAdvancedTradeExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     api_key = "test-api_key"
-    secret_key = "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIEeg3oXgorxYerpe3x7HkAKsv1W/alPg1lIDEstCRHxioAoGCCqGSM49\nAwEHoUQDQgAExG2RJQNvikYyDRQfcEL40REWQ5sx5NpVJH+ptU5i5DUlEfcW9TLA\no1AcyMkCuvpSnznFrbx3u+ONgd6cPfToeQ==\n-----END EC PRIVATE KEY-----\n"
+    secret_key = (
+        serialization.load_der_private_key(
+            bytes.fromhex(
+                "3077020101042047a0de85e0a2bc587aba5edf1ec79002acbf55bf6a53e0d6520312cb42447c62a00a06082a8648ce3d030107a14403420004c46d9125036f8a46320d141f7042f8d11116439b31e4da55247fa9b54e62e4352511f716f532c0a3501cc8c902bafa529f39c5adbc77bbe38d81de9c3df4e879"
+            ),
+            password=None,
+        )
+        .private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.TraditionalOpenSSL, serialization.NoEncryption()
+        )
+        .decode()
+    )
     expected_order_type_names = {
         OrderType.LIMIT: "limit_limit_gtc",
         OrderType.LIMIT_MAKER: "limit_limit_gtc",
