@@ -11,7 +11,17 @@ from typing import Any, Dict
 
 from scaffolder import __version__
 from scaffolder.spec.model import NAMED_CONSTANTS, Spec
-from scaffolder.context import auth, balances, compression, exchange, extensions, orders, public_ws, user_stream
+from scaffolder.context import (
+    auth,
+    balances,
+    compression,
+    exchange,
+    extensions,
+    orders,
+    public_ws,
+    tiers,
+    user_stream,
+)
 from scaffolder.testcontext import auth as auth_tests
 from scaffolder.testcontext import compression as compression_tests
 from scaffolder.testcontext import exchange as exchange_tests
@@ -59,6 +69,7 @@ def build_context(spec: Spec) -> Context:
     for section in (exchange, auth, orders, balances, public_ws, user_stream, compression):
         section.add(spec, v)
     extensions.add(spec, v, prefix)
+    tiers.add(spec, v, prefix)
 
     # --- generated tests -------------------------------------------------------------------------------------
     v["tests_order_book"] = order_book_tests.values(spec)
