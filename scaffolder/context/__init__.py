@@ -28,6 +28,7 @@ from scaffolder.testcontext import exchange as exchange_tests
 from scaffolder.testcontext import expectations as expectation_tests
 from scaffolder.testcontext import market as market_tests
 from scaffolder.testcontext import order_book as order_book_tests
+from scaffolder.testcontext import tiers as tier_tests
 from scaffolder.testcontext import user_stream as user_stream_tests
 
 
@@ -66,10 +67,9 @@ def build_context(spec: Spec) -> Context:
     v = context.values
     v["const"] = {default: spec.constant(default) for default in NAMED_CONSTANTS}
 
-    for section in (exchange, auth, orders, balances, public_ws, user_stream, compression):
+    for section in (exchange, auth, orders, balances, public_ws, user_stream, compression, tiers):
         section.add(spec, v)
     extensions.add(spec, v, prefix)
-    tiers.add(spec, v, prefix)
 
     # --- generated tests -------------------------------------------------------------------------------------
     v["tests_order_book"] = order_book_tests.values(spec)
@@ -79,4 +79,5 @@ def build_context(spec: Spec) -> Context:
     v["tests_expectations"] = expectation_tests.values(spec)
     v["tests_compression"] = compression_tests.values(spec)
     v["tests_market"] = market_tests.values(spec)
+    v["tests_tiers"] = tier_tests.values(spec)
     return context

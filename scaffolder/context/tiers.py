@@ -24,23 +24,23 @@ def _changed_limits(spec: Spec, tier: Tier) -> List[Tuple[str, int, str]]:
     return changed
 
 
-def values(spec: Spec, class_prefix: str) -> Optional[Dict[str, Any]]:
+def values(spec: Spec) -> Optional[Dict[str, Any]]:
     tiers = spec.rate_limits.tiers
     if tiers is None:
         return None
     names = list(tiers.levels)
     return {
         "model": tiers,
-        "enum": tiers.enum or f"{class_prefix}APITier",
+        "enum": tiers.enum_name(spec.exchange.name),
         "names": names,
         "default": tiers.default,
         "function": tiers.function,
         "constant": TIER_LIMITS_CONSTANT,
         "config_field": tiers.config_field(spec.exchange.name),
-        "prompt": tiers.prompt or f"Enter your {spec.exchange.display_name} API tier ({'/'.join(names)})",
+        "prompt": tiers.prompt_text(spec.exchange.display_name),
         "limits": [(name, _changed_limits(spec, tiers.tier(name))) for name in names],
     }
 
 
-def add(spec: Spec, v: Dict[str, Any], class_prefix: str) -> None:
-    v["tiers"] = values(spec, class_prefix)
+def add(spec: Spec, v: Dict[str, Any]) -> None:
+    v["tiers"] = values(spec)

@@ -265,6 +265,14 @@ class Tiers(Strict):
         """The config-map field and constructor argument for a connector name (kraken_api_tier)."""
         return f"{connector}_{self.config_key}"
 
+    def enum_name(self, exchange: str) -> str:
+        """The tier enum's class name: `enum`, else the class prefix + APITier (KrakenAPITier)."""
+        return self.enum or "".join(part.capitalize() for part in exchange.split("_")) + "APITier"
+
+    def prompt_text(self, display_name: str) -> str:
+        """The config field's prompt: `prompt`, else one naming the tiers."""
+        return self.prompt or f"Enter your {display_name} API tier ({'/'.join(self.levels)})"
+
 
 class RateLimits(Strict):
     pools: List[Pool] = Field(default_factory=list)

@@ -192,7 +192,8 @@ RATE_LIMITS = [
 
 
 class KrakenAPITier(Enum):
-    """The account tiers, whose rate limits differ (kraken_utils.build_rate_limits_by_tier); RATE_LIMITS are STARTER's."""
+    """The account tiers, whose rate limits differ: kraken_utils.build_rate_limits_by_tier(tier).
+    RATE_LIMITS are the STARTER tier's."""
 
     STARTER = "STARTER"
     INTERMEDIATE = "INTERMEDIATE"

@@ -973,6 +973,139 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
     def test_name_for_each_domain(self):
         self.assertEqual("kraken", self.exchange.name)
 
+    def test_api_tier_argument_sets_the_throttler_rate_limits(self):
+        for tier, expected in [
+            (
+                "STARTER",
+                {
+                    "PUBLIC_ENDPOINT_LIMIT_ID": (1, 1.0, []),
+                    "PRIVATE_ENDPOINT_LIMIT_ID": (35, 60.0, []),
+                    "MATCHING_ENGINE_LIMIT_ID": (120, 60.0, []),
+                    "/0/public/Time": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
+                    "/0/public/Ticker": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
+                    "/0/public/Depth": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
+                    "/0/public/AssetPairs": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
+                    "/0/private/GetWebSocketsToken": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
+                    "/0/private/AddOrder": (120, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
+                    "/0/private/CancelOrder": (120, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
+                    "/0/private/BalanceEx": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
+                    "/0/private/OpenOrders": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
+                    "/0/private/QueryOrders": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
+                    "/0/private/QueryTrades": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 2)]),
+                },
+            ),
+            (
+                "INTERMEDIATE",
+                {
+                    "PUBLIC_ENDPOINT_LIMIT_ID": (1, 1.0, []),
+                    "PRIVATE_ENDPOINT_LIMIT_ID": (50, 60.0, []),
+                    "MATCHING_ENGINE_LIMIT_ID": (265, 60.0, []),
+                    "/0/public/Time": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
+                    "/0/public/Ticker": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
+                    "/0/public/Depth": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
+                    "/0/public/AssetPairs": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
+                    "/0/private/GetWebSocketsToken": (50, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
+                    "/0/private/AddOrder": (265, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
+                    "/0/private/CancelOrder": (265, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
+                    "/0/private/BalanceEx": (50, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
+                    "/0/private/OpenOrders": (50, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
+                    "/0/private/QueryOrders": (50, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
+                    "/0/private/QueryTrades": (50, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 2)]),
+                },
+            ),
+            (
+                "PRO",
+                {
+                    "PUBLIC_ENDPOINT_LIMIT_ID": (1, 1.0, []),
+                    "PRIVATE_ENDPOINT_LIMIT_ID": (80, 60.0, []),
+                    "MATCHING_ENGINE_LIMIT_ID": (405, 60.0, []),
+                    "/0/public/Time": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
+                    "/0/public/Ticker": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
+                    "/0/public/Depth": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
+                    "/0/public/AssetPairs": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
+                    "/0/private/GetWebSocketsToken": (80, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
+                    "/0/private/AddOrder": (405, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
+                    "/0/private/CancelOrder": (405, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
+                    "/0/private/BalanceEx": (80, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
+                    "/0/private/OpenOrders": (80, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
+                    "/0/private/QueryOrders": (80, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
+                    "/0/private/QueryTrades": (80, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 2)]),
+                },
+            ),
+        ]:
+            for written in (tier, tier.lower()):
+                with self.subTest(tier=written):
+                    exchange = KrakenExchange(
+                        kraken_api_key="key",
+                        kraken_secret_key="key",
+                        trading_pairs=[self.trading_pair],
+                        kraken_api_tier=written,
+                    )
+                    self.assertEqual(expected, self.throttler_rate_limits(exchange))
+        # Left out, or empty as Hummingbot passes an unset configuration field: the default tier.
+        self.assertEqual(
+            {
+                "PUBLIC_ENDPOINT_LIMIT_ID": (1, 1.0, []),
+                "PRIVATE_ENDPOINT_LIMIT_ID": (35, 60.0, []),
+                "MATCHING_ENGINE_LIMIT_ID": (120, 60.0, []),
+                "/0/public/Time": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
+                "/0/public/Ticker": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
+                "/0/public/Depth": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
+                "/0/public/AssetPairs": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
+                "/0/private/GetWebSocketsToken": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
+                "/0/private/AddOrder": (120, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
+                "/0/private/CancelOrder": (120, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
+                "/0/private/BalanceEx": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
+                "/0/private/OpenOrders": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
+                "/0/private/QueryOrders": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
+                "/0/private/QueryTrades": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 2)]),
+            },
+            self.throttler_rate_limits(self.exchange),
+        )
+        exchange = KrakenExchange(
+            kraken_api_key="key",
+            kraken_secret_key="key",
+            trading_pairs=[self.trading_pair],
+            kraken_api_tier="",
+        )
+        self.assertEqual(
+            {
+                "PUBLIC_ENDPOINT_LIMIT_ID": (1, 1.0, []),
+                "PRIVATE_ENDPOINT_LIMIT_ID": (35, 60.0, []),
+                "MATCHING_ENGINE_LIMIT_ID": (120, 60.0, []),
+                "/0/public/Time": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
+                "/0/public/Ticker": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
+                "/0/public/Depth": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
+                "/0/public/AssetPairs": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
+                "/0/private/GetWebSocketsToken": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
+                "/0/private/AddOrder": (120, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
+                "/0/private/CancelOrder": (120, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
+                "/0/private/BalanceEx": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
+                "/0/private/OpenOrders": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
+                "/0/private/QueryOrders": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
+                "/0/private/QueryTrades": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 2)]),
+            },
+            self.throttler_rate_limits(exchange),
+        )
+        with self.assertRaises(ValueError):
+            KrakenExchange(
+                kraken_api_key="key",
+                kraken_secret_key="key",
+                trading_pairs=[self.trading_pair],
+                kraken_api_tier="NOT_STARTER_INTERMEDIATE_PRO",
+            )
+
+    @staticmethod
+    def throttler_rate_limits(exchange):
+        return {
+            limit.limit_id: (
+                limit.limit,
+                limit.time_interval,
+                [(linked.limit_id, linked.weight) for linked in limit.linked_limits],
+            )
+            for limit in exchange._throttler._rate_limits
+        }
+
     @aioresponses()
     async def test_exchange_asset_names_become_hummingbot_names(self, mock_api):
         # The exchange writes XBT for Hummingbot's BTC, in its symbols and balances.
