@@ -337,6 +337,13 @@ def _check_tiers(spec: Spec, problems: List[Problem]) -> None:
     pools and endpoints; the config key, enum and function names free."""
     tiers = spec.rate_limits.tiers
     loc = ("rate_limits", "tiers")
+    if len(tiers.levels) < 2:
+        problems.append((loc + ("levels",), "expected at least two tiers (with one, the limits do not depend on it)"))
+    for tier_name in tiers.levels:
+        if not CONSTANT.fullmatch(tier_name):
+            problems.append(
+                (loc + ("levels", tier_name), f"tier names are UPPER_CASE (enum members), found {tier_name!r}")
+            )
     _unknown(problems, loc + ("default",), "tier", tiers.default, tiers.levels)
     if tiers.default in tiers.levels and tiers.tier(tiers.default).overrides:
         problems.append(

@@ -231,16 +231,6 @@ class Tiers(Strict):
         description="Name of the function of NAME_utils.py that returns a tier's rate limits.",
     )
 
-    @field_validator("levels")
-    @classmethod
-    def _tier_names(cls, value: Dict[str, Optional["Tier"]]) -> Dict[str, Optional["Tier"]]:
-        for name in value:
-            if not CONSTANT.fullmatch(name):
-                raise ValueError(f"tier names are UPPER_CASE names (enum members), found {name!r}")
-        if len(value) < 2:
-            raise ValueError("expected at least two tiers (with one, the limits do not depend on the tier)")
-        return value
-
     @field_validator("config_key", "function")
     @classmethod
     def _identifier(cls, value: str) -> str:
