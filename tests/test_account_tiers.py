@@ -48,7 +48,8 @@ def test_a_binance_variant_with_vip_levels_passes_its_suite(tmp_path: Path):
     assert "class BinanceVipLevel(Enum):" in constants
     assert '    VIP0 = "VIP0"\n    VIP1 = "VIP1"\n    VIP2 = "VIP2"\n' in constants
     # Only what differs from RATE_LIMITS: the pools named, the endpoints taking the default, the order endpoint.
-    assert "    BinanceVipLevel.VIP0: {},\n    BinanceVipLevel.VIP1: {\n        ORDERS: (200, 10.0),\n    }," in constants
+    vip1 = "    BinanceVipLevel.VIP0: {},\n    BinanceVipLevel.VIP1: {\n        ORDERS: (200, 10.0),\n    },"
+    assert vip1 in constants
     assert "ORDERS_24HR: (400000, 43200.0)," in constants and "ORDER_PATH_URL: (300, 60.0)," in constants
     assert "PING_PATH_URL: (10000, 30.0)," in constants
     utils = (package / "binance_utils.py").read_text()
@@ -106,7 +107,7 @@ VIP1 = "        pools: {ORDERS: {limit: 200}}\n"
         (lambda text: _replace(text, "    function: rate_limits_of_vip_level\n",
                                "    function: is_exchange_information_valid\n"),
          "rate_limits.tiers.function: is_exchange_information_valid is also a function of NAME_utils.py"),
-        (lambda text: _replace(text, "\nendpoints:\n", "\nconstant_names:\n  SIDE_BUY: TIER_RATE_LIMITS\n\nendpoints:\n"),
+        (lambda text: _replace(text, "\nendpoints:\n", "\nconstant_names: {SIDE_BUY: TIER_RATE_LIMITS}\nendpoints:\n"),
          "constant_names.SIDE_BUY: constant TIER_RATE_LIMITS is also the name of the constant of the tiers' limits"),
     ],
 )

@@ -48,14 +48,13 @@ def values(spec: Spec) -> Optional[Dict[str, Any]]:
         "config_key": tiers.config_key,
         "config_field": tiers.config_field(spec.exchange.name),
         "default": literal(tiers.default),
-        "default_limits": literal(documented_limits(spec, tiers.default)),
         "prompt": literal(tiers.prompt_text(spec.exchange.display_name)),
-        "limits": literal([(name, documented_limits(spec, name)) for name in names]),
+        "limits": literal({name: documented_limits(spec, name) for name in names}),
         "names": literal(names),
         # Each tier as a user may write it in the configuration.
         "written": literal([(name, written) for name in names for written in (name, name.lower(), name.capitalize())]),
         # No tier: longer than any.
         "unknown": literal("NOT_" + "_".join(names)),
         "chosen": literal(chosen.lower()),
-        "chosen_limits": literal(documented_limits(spec, chosen)),
+        "chosen_tier": literal(chosen),
     }

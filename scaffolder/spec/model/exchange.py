@@ -21,6 +21,27 @@ from scaffolder.spec.model.base import (
 )
 
 
+def _class_name_check(ending: str = ""):
+    """A validator of an optional CamelCase class name ending in `ending`."""
+
+    def check(value: Optional[str]) -> Optional[str]:
+        if value is not None and not re.fullmatch(rf"[A-Z][A-Za-z0-9]*{ending}", value):
+            shape = f"a CamelCase class name ending in {ending}" if ending else "a CamelCase class name"
+            raise ValueError(f"expected {shape}, found {value!r}")
+        return value
+
+    return check
+
+
+def _check_parameter_name(value: Optional[str]) -> Optional[str]:
+    """A name that becomes a parameter and attribute of generated code."""
+    if value is not None and (not is_identifier(value) or value in RESERVED_NAMES):
+        raise ValueError(
+            f"expected a lowercase identifier, not a keyword nor one of {sorted(RESERVED_NAMES)}, found {value!r}"
+        )
+    return value
+
+
 class Fees(Strict):
     maker_percent: Decimal = Field(description="Maker fee as a fraction (0.001 is 0.1%).")
     taker_percent: Decimal = Field(description="Taker fee as a fraction.")
@@ -65,12 +86,7 @@ class Exchange(Strict):
 
     _pair = field_validator("example_pair")(_check_pair)
 
-    @field_validator("config_map_class")
-    @classmethod
-    def _class_name(cls, value: Optional[str]) -> Optional[str]:
-        if value is not None and not re.fullmatch(r"[A-Z][A-Za-z0-9]*ConfigMap", value):
-            raise ValueError(f"expected a CamelCase class name ending in ConfigMap, found {value!r}")
-        return value
+    _class_name = field_validator("config_map_class")(_class_name_check("ConfigMap"))
 
 
 class ApiVersion(Strict):
@@ -151,14 +167,7 @@ class Credential(Strict):
         "algorithm and encoding) instead of the value (KuCoin's key-version-2 passphrase).",
     )
 
-    @field_validator("name", "config_key")
-    @classmethod
-    def _identifier(cls, value: Optional[str]) -> Optional[str]:
-        if value is not None and (not is_identifier(value) or value in RESERVED_NAMES):
-            raise ValueError(
-                f"expected a lowercase identifier, not a keyword nor one of {sorted(RESERVED_NAMES)}, found {value!r}"
-            )
-        return value
+    _identifier = field_validator("name", "config_key")(_check_parameter_name)
 
     def config_field(self, connector: str) -> str:
         """The config-map field of this credential for a connector name (binance_api_secret)."""
@@ -231,21 +240,8 @@ class Tiers(Strict):
         description="Name of the function of NAME_utils.py that returns a tier's rate limits.",
     )
 
-    @field_validator("config_key", "function")
-    @classmethod
-    def _identifier(cls, value: str) -> str:
-        if not is_identifier(value) or value in RESERVED_NAMES:
-            raise ValueError(
-                f"expected a lowercase identifier, not a keyword nor one of {sorted(RESERVED_NAMES)}, found {value!r}"
-            )
-        return value
-
-    @field_validator("enum")
-    @classmethod
-    def _class_name(cls, value: Optional[str]) -> Optional[str]:
-        if value is not None and not re.fullmatch(r"[A-Z][A-Za-z0-9]*", value):
-            raise ValueError(f"expected a CamelCase class name, found {value!r}")
-        return value
+    _identifier = field_validator("config_key", "function")(_check_parameter_name)
+    _class_name = field_validator("enum")(_class_name_check())
 
     def tier(self, name: str) -> Tier:
         """The limits of a tier that differ from the base ones (an empty Tier when it writes none)."""

@@ -92,9 +92,7 @@ class KrakenConfigMap(BaseConnectorConfigMap):
     def _api_tier_validator(cls, value: str) -> str:
         """One of the account tiers, in any case; kept as written."""
         if str(value).upper() not in KrakenAPITier.__members__:
-            raise ValueError(
-                f"No such Kraken API tier: {value!r} (expected one of {', '.join(KrakenAPITier.__members__)})"
-            )
+            raise ValueError(f"No such API tier: {value!r}; expected one of {', '.join(KrakenAPITier.__members__)}")
         return value
 
 

@@ -8,7 +8,11 @@ from unittest.mock import AsyncMock, patch
 from aioresponses import aioresponses
 from aioresponses.core import RequestCall
 
-from hummingbot.connector.exchange.kraken import kraken_constants as CONSTANTS, kraken_web_utils as web_utils
+from hummingbot.connector.exchange.kraken import (
+    kraken_constants as CONSTANTS,
+    kraken_utils,
+    kraken_web_utils as web_utils,
+)
 from hummingbot.connector.exchange.kraken.kraken_exchange import KrakenExchange
 from hummingbot.connector.test_support.exchange_connector_test import AbstractExchangeConnectorTests
 from hummingbot.connector.trading_rule import TradingRule
@@ -974,136 +978,38 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         self.assertEqual("kraken", self.exchange.name)
 
     def test_api_tier_argument_sets_the_throttler_rate_limits(self):
-        for tier, expected in [
-            (
-                "STARTER",
-                {
-                    "PUBLIC_ENDPOINT_LIMIT_ID": (1, 1.0, []),
-                    "PRIVATE_ENDPOINT_LIMIT_ID": (35, 60.0, []),
-                    "MATCHING_ENGINE_LIMIT_ID": (120, 60.0, []),
-                    "/0/public/Time": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/public/Ticker": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/public/Depth": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/public/AssetPairs": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/private/GetWebSocketsToken": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/private/AddOrder": (120, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
-                    "/0/private/CancelOrder": (120, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
-                    "/0/private/BalanceEx": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/private/OpenOrders": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/private/QueryOrders": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/private/QueryTrades": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 2)]),
-                },
-            ),
-            (
-                "INTERMEDIATE",
-                {
-                    "PUBLIC_ENDPOINT_LIMIT_ID": (1, 1.0, []),
-                    "PRIVATE_ENDPOINT_LIMIT_ID": (50, 60.0, []),
-                    "MATCHING_ENGINE_LIMIT_ID": (265, 60.0, []),
-                    "/0/public/Time": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/public/Ticker": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/public/Depth": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/public/AssetPairs": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/private/GetWebSocketsToken": (50, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/private/AddOrder": (265, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
-                    "/0/private/CancelOrder": (265, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
-                    "/0/private/BalanceEx": (50, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/private/OpenOrders": (50, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/private/QueryOrders": (50, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/private/QueryTrades": (50, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 2)]),
-                },
-            ),
-            (
-                "PRO",
-                {
-                    "PUBLIC_ENDPOINT_LIMIT_ID": (1, 1.0, []),
-                    "PRIVATE_ENDPOINT_LIMIT_ID": (80, 60.0, []),
-                    "MATCHING_ENGINE_LIMIT_ID": (405, 60.0, []),
-                    "/0/public/Time": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/public/Ticker": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/public/Depth": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/public/AssetPairs": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/private/GetWebSocketsToken": (80, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/private/AddOrder": (405, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
-                    "/0/private/CancelOrder": (405, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
-                    "/0/private/BalanceEx": (80, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/private/OpenOrders": (80, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/private/QueryOrders": (80, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/private/QueryTrades": (80, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 2)]),
-                },
-            ),
-        ]:
+        """The throttler holds the limits kraken_utils.build_rate_limits_by_tier gives the tier (checked against the spec in
+        test_kraken_utils), the tier written in any case."""
+        for tier in ["STARTER", "INTERMEDIATE", "PRO"]:
+            expected = self.rate_limit_values(kraken_utils.build_rate_limits_by_tier(CONSTANTS.KrakenAPITier[tier]))
             for written in (tier, tier.lower()):
                 with self.subTest(tier=written):
-                    exchange = KrakenExchange(
-                        kraken_api_key="key",
-                        kraken_secret_key="key",
-                        trading_pairs=[self.trading_pair],
-                        kraken_api_tier=written,
-                    )
-                    self.assertEqual(expected, self.throttler_rate_limits(exchange))
-        # Left out, or empty as Hummingbot passes an unset configuration field: the default tier.
-        self.assertEqual(
-            {
-                "PUBLIC_ENDPOINT_LIMIT_ID": (1, 1.0, []),
-                "PRIVATE_ENDPOINT_LIMIT_ID": (35, 60.0, []),
-                "MATCHING_ENGINE_LIMIT_ID": (120, 60.0, []),
-                "/0/public/Time": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/public/Ticker": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/public/Depth": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/public/AssetPairs": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/private/GetWebSocketsToken": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/private/AddOrder": (120, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
-                "/0/private/CancelOrder": (120, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
-                "/0/private/BalanceEx": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/private/OpenOrders": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/private/QueryOrders": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/private/QueryTrades": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 2)]),
-            },
-            self.throttler_rate_limits(self.exchange),
-        )
-        exchange = KrakenExchange(
+                    exchange = self.exchange_with_api_tier(written)
+                    self.assertEqual(expected, self.rate_limit_values(exchange._throttler._rate_limits))
+        # Left out, or empty as Hummingbot passes an unset configuration field: the default tier, whose are RATE_LIMITS.
+        expected = self.rate_limit_values(CONSTANTS.RATE_LIMITS)
+        self.assertEqual(expected, self.rate_limit_values(self.exchange._throttler._rate_limits))
+        self.assertEqual(expected, self.rate_limit_values(self.exchange_with_api_tier("")._throttler._rate_limits))
+        with self.assertRaises(ValueError):
+            self.exchange_with_api_tier("NOT_STARTER_INTERMEDIATE_PRO")
+
+    def exchange_with_api_tier(self, tier: str) -> KrakenExchange:
+        return KrakenExchange(
             kraken_api_key="key",
             kraken_secret_key="key",
             trading_pairs=[self.trading_pair],
-            kraken_api_tier="",
+            kraken_api_tier=tier,
         )
-        self.assertEqual(
-            {
-                "PUBLIC_ENDPOINT_LIMIT_ID": (1, 1.0, []),
-                "PRIVATE_ENDPOINT_LIMIT_ID": (35, 60.0, []),
-                "MATCHING_ENGINE_LIMIT_ID": (120, 60.0, []),
-                "/0/public/Time": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/public/Ticker": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/public/Depth": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/public/AssetPairs": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/private/GetWebSocketsToken": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/private/AddOrder": (120, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
-                "/0/private/CancelOrder": (120, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
-                "/0/private/BalanceEx": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/private/OpenOrders": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/private/QueryOrders": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/private/QueryTrades": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 2)]),
-            },
-            self.throttler_rate_limits(exchange),
-        )
-        with self.assertRaises(ValueError):
-            KrakenExchange(
-                kraken_api_key="key",
-                kraken_secret_key="key",
-                trading_pairs=[self.trading_pair],
-                kraken_api_tier="NOT_STARTER_INTERMEDIATE_PRO",
-            )
 
     @staticmethod
-    def throttler_rate_limits(exchange):
+    def rate_limit_values(rate_limits):
         return {
             limit.limit_id: (
                 limit.limit,
                 limit.time_interval,
                 [(linked.limit_id, linked.weight) for linked in limit.linked_limits],
             )
-            for limit in exchange._throttler._rate_limits
+            for limit in rate_limits
         }
 
     @aioresponses()

@@ -184,111 +184,69 @@ class KrakenUtilsTests(unittest.TestCase):
         with self.assertRaises(ValueError):
             config_class(**credentials, kraken_api_tier="NOT_STARTER_INTERMEDIATE_PRO")
 
+    # Each tier's rate limits as the spec writes them: {limit id: (limit, time interval, [(linked limit id, weight)])}
+    TIER_RATE_LIMITS = {
+        "STARTER": {
+            "PUBLIC_ENDPOINT_LIMIT_ID": (1, 1.0, []),
+            "PRIVATE_ENDPOINT_LIMIT_ID": (35, 60.0, []),
+            "MATCHING_ENGINE_LIMIT_ID": (120, 60.0, []),
+            "/0/public/Time": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
+            "/0/public/Ticker": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
+            "/0/public/Depth": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
+            "/0/public/AssetPairs": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
+            "/0/private/GetWebSocketsToken": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
+            "/0/private/AddOrder": (120, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
+            "/0/private/CancelOrder": (120, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
+            "/0/private/BalanceEx": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
+            "/0/private/OpenOrders": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
+            "/0/private/QueryOrders": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
+            "/0/private/QueryTrades": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 2)]),
+        },
+        "INTERMEDIATE": {
+            "PUBLIC_ENDPOINT_LIMIT_ID": (1, 1.0, []),
+            "PRIVATE_ENDPOINT_LIMIT_ID": (50, 60.0, []),
+            "MATCHING_ENGINE_LIMIT_ID": (265, 60.0, []),
+            "/0/public/Time": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
+            "/0/public/Ticker": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
+            "/0/public/Depth": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
+            "/0/public/AssetPairs": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
+            "/0/private/GetWebSocketsToken": (50, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
+            "/0/private/AddOrder": (265, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
+            "/0/private/CancelOrder": (265, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
+            "/0/private/BalanceEx": (50, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
+            "/0/private/OpenOrders": (50, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
+            "/0/private/QueryOrders": (50, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
+            "/0/private/QueryTrades": (50, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 2)]),
+        },
+        "PRO": {
+            "PUBLIC_ENDPOINT_LIMIT_ID": (1, 1.0, []),
+            "PRIVATE_ENDPOINT_LIMIT_ID": (80, 60.0, []),
+            "MATCHING_ENGINE_LIMIT_ID": (405, 60.0, []),
+            "/0/public/Time": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
+            "/0/public/Ticker": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
+            "/0/public/Depth": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
+            "/0/public/AssetPairs": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
+            "/0/private/GetWebSocketsToken": (80, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
+            "/0/private/AddOrder": (405, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
+            "/0/private/CancelOrder": (405, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
+            "/0/private/BalanceEx": (80, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
+            "/0/private/OpenOrders": (80, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
+            "/0/private/QueryOrders": (80, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
+            "/0/private/QueryTrades": (80, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 2)]),
+        },
+    }
+
     def test_rate_limits_of_each_account_tier(self):
         self.assertEqual(["STARTER", "INTERMEDIATE", "PRO"], [tier.name for tier in CONSTANTS.KrakenAPITier])
         self.assertEqual(["STARTER", "INTERMEDIATE", "PRO"], [tier.value for tier in CONSTANTS.KrakenAPITier])
-        for tier, expected in [
-            (
-                "STARTER",
-                {
-                    "PUBLIC_ENDPOINT_LIMIT_ID": (1, 1.0, []),
-                    "PRIVATE_ENDPOINT_LIMIT_ID": (35, 60.0, []),
-                    "MATCHING_ENGINE_LIMIT_ID": (120, 60.0, []),
-                    "/0/public/Time": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/public/Ticker": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/public/Depth": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/public/AssetPairs": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/private/GetWebSocketsToken": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/private/AddOrder": (120, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
-                    "/0/private/CancelOrder": (120, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
-                    "/0/private/BalanceEx": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/private/OpenOrders": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/private/QueryOrders": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/private/QueryTrades": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 2)]),
-                },
-            ),
-            (
-                "INTERMEDIATE",
-                {
-                    "PUBLIC_ENDPOINT_LIMIT_ID": (1, 1.0, []),
-                    "PRIVATE_ENDPOINT_LIMIT_ID": (50, 60.0, []),
-                    "MATCHING_ENGINE_LIMIT_ID": (265, 60.0, []),
-                    "/0/public/Time": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/public/Ticker": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/public/Depth": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/public/AssetPairs": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/private/GetWebSocketsToken": (50, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/private/AddOrder": (265, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
-                    "/0/private/CancelOrder": (265, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
-                    "/0/private/BalanceEx": (50, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/private/OpenOrders": (50, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/private/QueryOrders": (50, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/private/QueryTrades": (50, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 2)]),
-                },
-            ),
-            (
-                "PRO",
-                {
-                    "PUBLIC_ENDPOINT_LIMIT_ID": (1, 1.0, []),
-                    "PRIVATE_ENDPOINT_LIMIT_ID": (80, 60.0, []),
-                    "MATCHING_ENGINE_LIMIT_ID": (405, 60.0, []),
-                    "/0/public/Time": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/public/Ticker": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/public/Depth": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/public/AssetPairs": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/private/GetWebSocketsToken": (80, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/private/AddOrder": (405, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
-                    "/0/private/CancelOrder": (405, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
-                    "/0/private/BalanceEx": (80, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/private/OpenOrders": (80, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/private/QueryOrders": (80, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                    "/0/private/QueryTrades": (80, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 2)]),
-                },
-            ),
-        ]:
+        for tier, expected in self.TIER_RATE_LIMITS.items():
             with self.subTest(tier=tier):
                 self.assertEqual(
                     expected, self.rate_limits(utils.build_rate_limits_by_tier(CONSTANTS.KrakenAPITier[tier]))
                 )
         # Without a tier: the default one, whose limits are RATE_LIMITS.
-        self.assertEqual(
-            {
-                "PUBLIC_ENDPOINT_LIMIT_ID": (1, 1.0, []),
-                "PRIVATE_ENDPOINT_LIMIT_ID": (35, 60.0, []),
-                "MATCHING_ENGINE_LIMIT_ID": (120, 60.0, []),
-                "/0/public/Time": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/public/Ticker": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/public/Depth": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/public/AssetPairs": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/private/GetWebSocketsToken": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/private/AddOrder": (120, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
-                "/0/private/CancelOrder": (120, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
-                "/0/private/BalanceEx": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/private/OpenOrders": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/private/QueryOrders": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/private/QueryTrades": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 2)]),
-            },
-            self.rate_limits(utils.build_rate_limits_by_tier()),
-        )
-        self.assertEqual(
-            {
-                "PUBLIC_ENDPOINT_LIMIT_ID": (1, 1.0, []),
-                "PRIVATE_ENDPOINT_LIMIT_ID": (35, 60.0, []),
-                "MATCHING_ENGINE_LIMIT_ID": (120, 60.0, []),
-                "/0/public/Time": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/public/Ticker": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/public/Depth": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/public/AssetPairs": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/private/GetWebSocketsToken": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/private/AddOrder": (120, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
-                "/0/private/CancelOrder": (120, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
-                "/0/private/BalanceEx": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/private/OpenOrders": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/private/QueryOrders": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/private/QueryTrades": (35, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 2)]),
-            },
-            self.rate_limits(CONSTANTS.RATE_LIMITS),
-        )
+        self.assertEqual(self.TIER_RATE_LIMITS["STARTER"], self.rate_limits(utils.build_rate_limits_by_tier()))
+        self.assertEqual(self.TIER_RATE_LIMITS["STARTER"], self.rate_limits(CONSTANTS.RATE_LIMITS))
 
     def test_a_saved_api_tier_reaches_the_connector_throttler(self):
         """Hummingbot passes a saved configuration's tier (written in any case) to the connector, as it does the
@@ -308,25 +266,7 @@ class KrakenUtilsTests(unittest.TestCase):
             importlib.import_module("hummingbot.connector.exchange.kraken.kraken_exchange"), "KrakenExchange"
         )
         connector = connector_class(**setting.add_domain_parameter(parameters))
-        self.assertEqual(
-            {
-                "PUBLIC_ENDPOINT_LIMIT_ID": (1, 1.0, []),
-                "PRIVATE_ENDPOINT_LIMIT_ID": (80, 60.0, []),
-                "MATCHING_ENGINE_LIMIT_ID": (405, 60.0, []),
-                "/0/public/Time": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/public/Ticker": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/public/Depth": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/public/AssetPairs": (1, 1.0, [("PUBLIC_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/private/GetWebSocketsToken": (80, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/private/AddOrder": (405, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
-                "/0/private/CancelOrder": (405, 60.0, [("MATCHING_ENGINE_LIMIT_ID", 1)]),
-                "/0/private/BalanceEx": (80, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/private/OpenOrders": (80, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/private/QueryOrders": (80, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 1)]),
-                "/0/private/QueryTrades": (80, 60.0, [("PRIVATE_ENDPOINT_LIMIT_ID", 2)]),
-            },
-            self.rate_limits(connector._throttler._rate_limits),
-        )
+        self.assertEqual(self.TIER_RATE_LIMITS["PRO"], self.rate_limits(connector._throttler._rate_limits))
 
     @staticmethod
     def rate_limits(rate_limits):
