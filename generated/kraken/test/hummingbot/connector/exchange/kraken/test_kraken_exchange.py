@@ -978,15 +978,15 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         self.assertEqual("kraken", self.exchange.name)
 
     def test_api_tier_argument_sets_the_throttler_rate_limits(self):
-        """The throttler holds the limits kraken_utils.build_rate_limits_by_tier gives the tier (checked against the spec in
-        test_kraken_utils), the tier written in any case."""
+        """The throttler holds the limits of the tier, written in any case: those kraken_utils.build_rate_limits_by_tier
+        gives it (which test_kraken_utils checks against the spec)."""
         for tier in ["STARTER", "INTERMEDIATE", "PRO"]:
             expected = self.rate_limit_values(kraken_utils.build_rate_limits_by_tier(CONSTANTS.KrakenAPITier[tier]))
             for written in (tier, tier.lower()):
                 with self.subTest(tier=written):
                     exchange = self.exchange_with_api_tier(written)
                     self.assertEqual(expected, self.rate_limit_values(exchange._throttler._rate_limits))
-        # Left out, or empty as Hummingbot passes an unset configuration field: the default tier, whose are RATE_LIMITS.
+        # Left out, or empty as Hummingbot passes an unset configuration field: the default tier (RATE_LIMITS).
         expected = self.rate_limit_values(CONSTANTS.RATE_LIMITS)
         self.assertEqual(expected, self.rate_limit_values(self.exchange._throttler._rate_limits))
         self.assertEqual(expected, self.rate_limit_values(self.exchange_with_api_tier("")._throttler._rate_limits))
