@@ -11,13 +11,24 @@ from typing import Any, Dict
 
 from scaffolder import __version__
 from scaffolder.spec.model import NAMED_CONSTANTS, Spec
-from scaffolder.context import auth, balances, compression, exchange, extensions, orders, public_ws, user_stream
+from scaffolder.context import (
+    auth,
+    balances,
+    compression,
+    exchange,
+    extensions,
+    orders,
+    public_ws,
+    tiers,
+    user_stream,
+)
 from scaffolder.testcontext import auth as auth_tests
 from scaffolder.testcontext import compression as compression_tests
 from scaffolder.testcontext import exchange as exchange_tests
 from scaffolder.testcontext import expectations as expectation_tests
 from scaffolder.testcontext import market as market_tests
 from scaffolder.testcontext import order_book as order_book_tests
+from scaffolder.testcontext import tiers as tier_tests
 from scaffolder.testcontext import user_stream as user_stream_tests
 
 
@@ -56,7 +67,7 @@ def build_context(spec: Spec) -> Context:
     v = context.values
     v["const"] = {default: spec.constant(default) for default in NAMED_CONSTANTS}
 
-    for section in (exchange, auth, orders, balances, public_ws, user_stream, compression):
+    for section in (exchange, auth, orders, balances, public_ws, user_stream, compression, tiers):
         section.add(spec, v)
     extensions.add(spec, v, prefix)
 
@@ -68,4 +79,5 @@ def build_context(spec: Spec) -> Context:
     v["tests_expectations"] = expectation_tests.values(spec)
     v["tests_compression"] = compression_tests.values(spec)
     v["tests_market"] = market_tests.values(spec)
+    v["tests_tiers"] = tier_tests.values(spec)
     return context

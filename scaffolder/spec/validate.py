@@ -16,6 +16,7 @@ from scaffolder.spec.model import (
     FIXED_CONSTANTS,
     NAMED_CONSTANTS,
     RULE_NAMES,
+    TIER_LIMITS_CONSTANT,
     Predicate,
     Spec,
     SymbolCondition,
@@ -49,6 +50,9 @@ HMAC_ONLY_OPTIONS = (
 MIN_CLIENT_ID_ROOM = 8
 # States Hummingbot must be able to reach from the exchange's state field.
 REQUIRED_STATES = ("OPEN", "FILLED", "CANCELED")
+# The functions NAME_utils.py may define besides the tiers' (rate_limits.tiers.function).
+UTILS_FUNCTIONS = ("is_exchange_information_valid", "decompress_ws_message", "compress_ws_message",
+                   "seconds_from_date_time")
 # What an API key or secret looks like (Binance's documented key is 64 letters and digits).
 CREDENTIAL_LIKE = re.compile(r"[A-Za-z0-9+/=_.-]{12,}")
 
@@ -219,6 +223,8 @@ def _check_constant_names(spec: Spec, problems: List[Problem]) -> None:
         elif not CONSTANT.fullmatch(name):
             problems.append((loc, f"expected an UPPER_CASE name, found {name!r}"))
     named = {name: "hbgen's own constants" for name in FIXED_CONSTANTS}
+    if spec.rate_limits.tiers is not None:
+        named[TIER_LIMITS_CONSTANT] = "the constant of the tiers' limits (rate_limits.tiers)"
     for default in NAMED_CONSTANTS:
         name = spec.constant(default)
         if name in named:
@@ -313,6 +319,65 @@ def _check_exchange(spec: Spec, problems: List[Problem], endpoint_ref: EndpointR
     for index, pool in enumerate(pool_ids):
         if pool in pool_ids[:index]:
             problems.append((("rate_limits", "pools", index, "id"), f"duplicate pool id {pool!r}"))
+    if spec.rate_limits.tiers is not None:
+        _check_tiers(spec, problems)
+
+
+def _unknown(problems: List[Problem], loc: Loc, kind: str, name: str, known: Iterable[str]) -> None:
+    """Reports `name` when it is not one of `known`, with the closest known name or the list of them."""
+    known = list(known)
+    if name not in known:
+        close = difflib.get_close_matches(name, known, n=1)
+        hint = f"did you mean {close[0]!r}?" if close else f"defined: {', '.join(sorted(known)) or 'none'}"
+        problems.append((loc, f"unknown {kind} {name!r}; {hint}"))
+
+
+def _check_tiers(spec: Spec, problems: List[Problem]) -> None:
+    """`rate_limits.tiers`: a listed default tier whose limits are the base ones; each tier's limits name defined
+    pools and endpoints; the config key, enum and function names free."""
+    tiers = spec.rate_limits.tiers
+    loc = ("rate_limits", "tiers")
+    if len(tiers.levels) < 2:
+        problems.append((loc + ("levels",), "expected at least two tiers (with one, the limits do not depend on it)"))
+    for tier_name in tiers.levels:
+        if not CONSTANT.fullmatch(tier_name):
+            problems.append(
+                (loc + ("levels", tier_name), f"tier names are UPPER_CASE (enum members), found {tier_name!r}")
+            )
+    _unknown(problems, loc + ("default",), "tier", tiers.default, tiers.levels)
+    if tiers.default in tiers.levels and tiers.tier(tiers.default).overrides:
+        problems.append(
+            (
+                loc + ("levels", tiers.default),
+                "the default tier's limits are the base ones (rate_limits.pools, rate_limits.endpoint_default, "
+                "endpoints.*.limit): write them there and leave this tier empty",
+            )
+        )
+    defaulted = [name for name, endpoint in spec.endpoints.items() if endpoint.limit is None]
+    for tier_name in tiers.levels:
+        tier = tiers.tier(tier_name)
+        tier_loc = loc + ("levels", tier_name)
+        for pool in tier.pools:
+            _unknown(problems, tier_loc + ("pools", pool), "rate-limit pool", pool,
+                     [pool.id for pool in spec.rate_limits.pools])
+        for endpoint in tier.endpoints:
+            _unknown(problems, tier_loc + ("endpoints", endpoint), "endpoint", endpoint, spec.endpoints)
+        if tier.endpoint_default is not None and not defaulted:
+            problems.append(
+                (
+                    tier_loc + ("endpoint_default",),
+                    "no endpoint takes the default limit (each sets endpoints.*.limit): set the endpoints' own "
+                    "limits under endpoints",
+                )
+            )
+    connector = spec.exchange.name
+    credentials = {credential.config_field(connector) for credential in spec.credentials}
+    if tiers.config_field(connector) in credentials:
+        problems.append(
+            (loc + ("config_key",), f"{tiers.config_field(connector)} is also a credential's config key")
+        )
+    if tiers.function in UTILS_FUNCTIONS:
+        problems.append((loc + ("function",), f"{tiers.function} is also a function of NAME_utils.py"))
 
 
 def _holds(predicate: Predicate, example: Any) -> bool:

@@ -20,6 +20,7 @@ from scaffolder.spec.model import Predicate, Spec, contained, nested_lists
 from scaffolder.context.ws_token import ANNOUNCED_PING_SHARE
 from scaffolder.context.user_stream import ws_signature_settings
 from scaffolder.spec.validate import jwt_subscriptions, placeholders
+from scaffolder.testcontext import tiers as tier_tests
 from scaffolder.testcontext.common import UNITS_PER_SECOND
 
 # The moment the tests' time provider reports, in seconds (exact in binary, so every unit conversion is exact).
@@ -501,7 +502,11 @@ def _connector(spec: Spec, name: str, keys: str, example_pair: str, domain: Opti
             }
         ),
         "domain": literal(domain or spec.exchange.domains.default),
-        "field_names": literal([credential.config_field(name) for credential in spec.credentials]),
+        "field_names": literal(
+            [credential.config_field(name) for credential in spec.credentials]
+            + ([spec.rate_limits.tiers.config_field(name)] if spec.rate_limits.tiers else [])
+        ),
+        "tier_field": spec.rate_limits.tiers.config_field(name) if spec.rate_limits.tiers else None,
         "fields": [
             (literal(credential.config_field(name)), literal(credential.prompt)) for credential in spec.credentials
         ],
@@ -510,14 +515,7 @@ def _connector(spec: Spec, name: str, keys: str, example_pair: str, domain: Opti
 
 def _rate_limits(spec: Spec) -> str:
     """{limit id: (limit, interval, [(linked limit id, weight), ...])} as documented in the spec."""
-    default = spec.rate_limits.endpoint_default
-    expected: Dict[str, Any] = {pool.id: (pool.limit, float(pool.interval), []) for pool in spec.rate_limits.pools}
-    for endpoint in spec.endpoints.values():
-        limit = endpoint.limit or default
-        # A path's own limit is identified by the path as documented (relative: without its leading "/").
-        limit_id = endpoint.limit_id or (endpoint.path.lstrip("/") if spec.urls.relative_paths else endpoint.path)
-        expected[limit_id] = (limit.limit, float(limit.interval), list(endpoint.weights.items()))
-    return literal(expected)
+    return literal(tier_tests.documented_limits(spec))
 
 
 # The auth test of a connector without a private websocket (`user_stream: none`): nothing signs websocket messages,

@@ -51,6 +51,8 @@ NAMED_CONSTANTS = (
 )
 # Names the generated constants module always uses under these names (Hummingbot's framework expects them).
 FIXED_CONSTANTS = ("DEFAULT_DOMAIN", "RATE_LIMITS")
+# The constant of the tiers' limits, with `rate_limits.tiers`: {tier: {limit id: (limit, interval)}}.
+TIER_LIMITS_CONSTANT = "TIER_RATE_LIMITS"
 
 
 PAIR = re.compile(r"[A-Z0-9]+-[A-Z0-9]+")

@@ -21,6 +21,27 @@ from scaffolder.spec.model.base import (
 )
 
 
+def _class_name_check(ending: str = ""):
+    """A validator of an optional CamelCase class name ending in `ending`."""
+
+    def check(value: Optional[str]) -> Optional[str]:
+        if value is not None and not re.fullmatch(rf"[A-Z][A-Za-z0-9]*{ending}", value):
+            shape = f"a CamelCase class name ending in {ending}" if ending else "a CamelCase class name"
+            raise ValueError(f"expected {shape}, found {value!r}")
+        return value
+
+    return check
+
+
+def _check_parameter_name(value: Optional[str]) -> Optional[str]:
+    """A name that becomes a parameter and attribute of generated code."""
+    if value is not None and (not is_identifier(value) or value in RESERVED_NAMES):
+        raise ValueError(
+            f"expected a lowercase identifier, not a keyword nor one of {sorted(RESERVED_NAMES)}, found {value!r}"
+        )
+    return value
+
+
 class Fees(Strict):
     maker_percent: Decimal = Field(description="Maker fee as a fraction (0.001 is 0.1%).")
     taker_percent: Decimal = Field(description="Taker fee as a fraction.")
@@ -65,12 +86,7 @@ class Exchange(Strict):
 
     _pair = field_validator("example_pair")(_check_pair)
 
-    @field_validator("config_map_class")
-    @classmethod
-    def _class_name(cls, value: Optional[str]) -> Optional[str]:
-        if value is not None and not re.fullmatch(r"[A-Z][A-Za-z0-9]*ConfigMap", value):
-            raise ValueError(f"expected a CamelCase class name ending in ConfigMap, found {value!r}")
-        return value
+    _class_name = field_validator("config_map_class")(_class_name_check("ConfigMap"))
 
 
 class ApiVersion(Strict):
@@ -151,14 +167,7 @@ class Credential(Strict):
         "algorithm and encoding) instead of the value (KuCoin's key-version-2 passphrase).",
     )
 
-    @field_validator("name", "config_key")
-    @classmethod
-    def _identifier(cls, value: Optional[str]) -> Optional[str]:
-        if value is not None and (not is_identifier(value) or value in RESERVED_NAMES):
-            raise ValueError(
-                f"expected a lowercase identifier, not a keyword nor one of {sorted(RESERVED_NAMES)}, found {value!r}"
-            )
-        return value
+    _identifier = field_validator("name", "config_key")(_check_parameter_name)
 
     def config_field(self, connector: str) -> str:
         """The config-map field of this credential for a connector name (binance_api_secret)."""
@@ -183,10 +192,83 @@ class EndpointLimit(Strict):
     interval: PositiveNumber
 
 
+class TierLimit(Strict):
+    limit: PositiveInt
+    interval: Optional[PositiveNumber] = Field(
+        default=None, description="Window in seconds; default: the window of the limit it replaces."
+    )
+
+
+class Tier(Strict):
+    """The limits of one account tier that differ from the base ones (rate_limits.pools, endpoint_default and
+    endpoints.*.limit); any limit not named keeps its base value."""
+
+    pools: Dict[str, TierLimit] = Field(default_factory=dict, description="By pool id (rate_limits.pools.id).")
+    endpoint_default: Optional[TierLimit] = Field(
+        default=None, description="The tier's limit of every endpoint that sets no endpoints.*.limit."
+    )
+    endpoints: Dict[str, TierLimit] = Field(
+        default_factory=dict, description="By endpoint name: the endpoint's own limit in this tier."
+    )
+
+    @property
+    def overrides(self) -> bool:
+        return bool(self.pools or self.endpoint_default or self.endpoints)
+
+
+class Tiers(Strict):
+    """Rate limits that depend on the account's tier, a setting of the user's (Kraken's kraken_api_tier: STARTER,
+    INTERMEDIATE or PRO; the VIP levels of other exchanges)."""
+
+    default: str = Field(description="The tier of a user who sets none; its limits are the base ones.")
+    levels: Dict[str, Optional[Tier]] = Field(
+        description="Each tier by its name (UPPER_CASE, a member of the tier enum), in order, with the limits that "
+        "differ from the base ones ({} or nothing for none)."
+    )
+    config_key: str = Field(
+        default="api_tier",
+        description="Config field and exchange constructor argument, after NAME_ (api_tier gives kraken_api_tier).",
+    )
+    prompt: Optional[str] = Field(
+        default=None, description="The config field's prompt; default: 'Enter your <display name> API tier (...)'."
+    )
+    enum: Optional[str] = Field(
+        default=None, description="Name of the tier enum in NAME_constants.py; default: the class prefix + APITier."
+    )
+    function: str = Field(
+        default="build_rate_limits_by_tier",
+        description="Name of the function of NAME_utils.py that returns a tier's rate limits.",
+    )
+
+    _identifier = field_validator("config_key", "function")(_check_parameter_name)
+    _class_name = field_validator("enum")(_class_name_check())
+
+    def tier(self, name: str) -> Tier:
+        """The limits of a tier that differ from the base ones (an empty Tier when it writes none)."""
+        return self.levels[name] or Tier()
+
+    def config_field(self, connector: str) -> str:
+        """The config-map field and constructor argument for a connector name (kraken_api_tier)."""
+        return f"{connector}_{self.config_key}"
+
+    def enum_name(self, exchange: str) -> str:
+        """The tier enum's class name: `enum`, else the class prefix + APITier (KrakenAPITier)."""
+        return self.enum or "".join(part.capitalize() for part in exchange.split("_")) + "APITier"
+
+    def prompt_text(self, display_name: str) -> str:
+        """The config field's prompt: `prompt`, else one naming the tiers."""
+        return self.prompt or f"Enter your {display_name} API tier ({'/'.join(self.levels)})"
+
+
 class RateLimits(Strict):
     pools: List[Pool] = Field(default_factory=list)
     endpoint_default: Optional[EndpointLimit] = Field(
         default=None, description="Limit of every endpoint that sets none; needed unless each endpoint sets its own."
+    )
+    tiers: Optional[Tiers] = Field(
+        default=None,
+        description="Limits that depend on the account tier the user sets (Kraken's STARTER, INTERMEDIATE, PRO): "
+        "a tier enum, a config field and constructor argument, and a function giving each tier's limits.",
     )
 
 

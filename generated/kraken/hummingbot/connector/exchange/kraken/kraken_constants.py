@@ -1,6 +1,7 @@
 """Constants of the Kraken connector: URLs, paths, rate limits and exchange vocabularies."""
 
 import os
+from enum import Enum
 
 from hummingbot.core.api_throttler.data_types import LinkedLimitWeightPair, RateLimit
 from hummingbot.core.data_type.common import OrderType
@@ -188,3 +189,40 @@ RATE_LIMITS = [
         ],
     ),
 ]
+
+
+class KrakenAPITier(Enum):
+    """The account tiers, whose rate limits differ: kraken_utils.build_rate_limits_by_tier(tier).
+    RATE_LIMITS are the STARTER tier's."""
+
+    STARTER = "STARTER"
+    INTERMEDIATE = "INTERMEDIATE"
+    PRO = "PRO"
+
+
+# The rate limits of each tier that differ from RATE_LIMITS: {limit id: (limit, time interval)}
+TIER_RATE_LIMITS = {
+    KrakenAPITier.STARTER: {},
+    KrakenAPITier.INTERMEDIATE: {
+        PRIVATE_ENDPOINT_LIMIT_ID: (50, 60.0),
+        MATCHING_ENGINE_LIMIT_ID: (265, 60.0),
+        GET_TOKEN_PATH_URL: (50, 60.0),
+        ADD_ORDER_PATH_URL: (265, 60.0),
+        CANCEL_ORDER_PATH_URL: (265, 60.0),
+        BALANCE_PATH_URL: (50, 60.0),
+        OPEN_ORDERS_PATH_URL: (50, 60.0),
+        QUERY_ORDERS_PATH_URL: (50, 60.0),
+        QUERY_TRADES_PATH_URL: (50, 60.0),
+    },
+    KrakenAPITier.PRO: {
+        PRIVATE_ENDPOINT_LIMIT_ID: (80, 60.0),
+        MATCHING_ENGINE_LIMIT_ID: (405, 60.0),
+        GET_TOKEN_PATH_URL: (80, 60.0),
+        ADD_ORDER_PATH_URL: (405, 60.0),
+        CANCEL_ORDER_PATH_URL: (405, 60.0),
+        BALANCE_PATH_URL: (80, 60.0),
+        OPEN_ORDERS_PATH_URL: (80, 60.0),
+        QUERY_ORDERS_PATH_URL: (80, 60.0),
+        QUERY_TRADES_PATH_URL: (80, 60.0),
+    },
+}

@@ -38,9 +38,12 @@ class KrakenExchange(ExchangePyBase):
         trading_pairs: Optional[List[str]] = None,
         trading_required: bool = True,
         domain: str = CONSTANTS.DEFAULT_DOMAIN,
+        kraken_api_tier: str = "STARTER",
     ):
         self.kraken_api_key = kraken_api_key
         self.kraken_secret_key = kraken_secret_key
+        # The account tier whose rate limits the throttler applies (rate_limits_rules), in any case.
+        self._kraken_api_tier = CONSTANTS.KrakenAPITier((kraken_api_tier or "STARTER").upper())
         self._domain = domain
         self._trading_required = trading_required
         self._trading_pairs = trading_pairs
@@ -64,7 +67,7 @@ class KrakenExchange(ExchangePyBase):
 
     @property
     def rate_limits_rules(self):
-        return CONSTANTS.RATE_LIMITS
+        return kraken_utils.build_rate_limits_by_tier(self._kraken_api_tier)
 
     @property
     def domain(self) -> str:

@@ -8,7 +8,11 @@ from unittest.mock import AsyncMock, patch
 from aioresponses import aioresponses
 from aioresponses.core import RequestCall
 
-from hummingbot.connector.exchange.kraken import kraken_constants as CONSTANTS, kraken_web_utils as web_utils
+from hummingbot.connector.exchange.kraken import (
+    kraken_constants as CONSTANTS,
+    kraken_utils,
+    kraken_web_utils as web_utils,
+)
 from hummingbot.connector.exchange.kraken.kraken_exchange import KrakenExchange
 from hummingbot.connector.test_support.exchange_connector_test import AbstractExchangeConnectorTests
 from hummingbot.connector.trading_rule import TradingRule
@@ -972,6 +976,41 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
 
     def test_name_for_each_domain(self):
         self.assertEqual("kraken", self.exchange.name)
+
+    def test_api_tier_argument_sets_the_throttler_rate_limits(self):
+        """The throttler holds the limits of the tier, written in any case: those kraken_utils.build_rate_limits_by_tier
+        gives it (which test_kraken_utils checks against the spec)."""
+        for tier in ["STARTER", "INTERMEDIATE", "PRO"]:
+            expected = self.rate_limit_values(kraken_utils.build_rate_limits_by_tier(CONSTANTS.KrakenAPITier[tier]))
+            for written in (tier, tier.lower()):
+                with self.subTest(tier=written):
+                    exchange = self.exchange_with_api_tier(written)
+                    self.assertEqual(expected, self.rate_limit_values(exchange._throttler._rate_limits))
+        # Left out, or empty as Hummingbot passes an unset configuration field: the default tier (RATE_LIMITS).
+        expected = self.rate_limit_values(CONSTANTS.RATE_LIMITS)
+        self.assertEqual(expected, self.rate_limit_values(self.exchange._throttler._rate_limits))
+        self.assertEqual(expected, self.rate_limit_values(self.exchange_with_api_tier("")._throttler._rate_limits))
+        with self.assertRaises(ValueError):
+            self.exchange_with_api_tier("NOT_STARTER_INTERMEDIATE_PRO")
+
+    def exchange_with_api_tier(self, tier: str) -> KrakenExchange:
+        return KrakenExchange(
+            kraken_api_key="key",
+            kraken_secret_key="key",
+            trading_pairs=[self.trading_pair],
+            kraken_api_tier=tier,
+        )
+
+    @staticmethod
+    def rate_limit_values(rate_limits):
+        return {
+            limit.limit_id: (
+                limit.limit,
+                limit.time_interval,
+                [(linked.limit_id, linked.weight) for linked in limit.linked_limits],
+            )
+            for limit in rate_limits
+        }
 
     @aioresponses()
     async def test_exchange_asset_names_become_hummingbot_names(self, mock_api):
