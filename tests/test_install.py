@@ -51,6 +51,7 @@ def hummingbot_without_hbgen(tmp_path, monkeypatch) -> str:
     """An interpreter with the test environment's packages (Hummingbot, pytest) but not hbgen."""
     python = make_python(tmp_path / "hb", [Path(hummingbot.__file__).resolve().parent.parent])
     monkeypatch.chdir(tmp_path)  # not the repository, whose scaffolder/ would be importable from the cwd
+    monkeypatch.delenv("PYTHONPATH", raising=False)  # nor a checkout a developer's PYTHONPATH names
     probe = subprocess.run([python, "-c", "import hummingbot, pytest; import scaffolder"], capture_output=True)
     assert b"No module named 'scaffolder'" in probe.stderr
     return python
