@@ -94,6 +94,8 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["order_states"] = list(orders.states.items())
     # In the spec's order: supported_order_types lists them so (Hummingbot's connectors differ in it).
     v["order_types"] = list(orders.order_types)
+    # orders.client_order_id.numeric_bits: buy and sell make numeric ids (see request() for how they are sent).
+    v["numeric_client_id_bits"] = orders.client_order_id.numeric_bits
     v["order_type_names"] = [(t, orders.order_types[t].type) for t in v["order_types"]]
     v["time_in_force"] = [
         (t, orders.order_types[t].time_in_force) for t in v["order_types"] if orders.order_types[t].time_in_force

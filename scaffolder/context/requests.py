@@ -37,6 +37,16 @@ def sends_body(method: str, params_in: Optional[str] = None) -> bool:
     return params_in == "body" if params_in else method in ("POST", "PUT")
 
 
+def client_id_as_integer(spec: Spec, method: str, params_in: Optional[str] = None) -> bool:
+    """Whether a request sends a numeric client order id (`orders.client_order_id.numeric_bits`) as a JSON integer:
+    where its parameters are JSON (a JSON body, or the signed payload header). In a query or a form the id is
+    text either way, as Hummingbot keys orders."""
+    if spec.orders.client_order_id.numeric_bits is None:
+        return False
+    rest = spec.auth.rest
+    return rest.payload is not None or (rest.body == "json" and sends_body(method, params_in))
+
+
 def request(
     spec: Spec,
     endpoint: str,
@@ -54,7 +64,10 @@ def request(
             only_when = "price"
         elif "{time_in_force}" in text:
             only_when = "time_in_force"
-        param_list.append(RequestParam(key=key, source=template_string(text, values), only_when=only_when))
+        source = template_string(text, values)
+        if text == "{client_order_id}" and client_id_as_integer(spec, method, params_in):
+            source = f"int({source})"
+        param_list.append(RequestParam(key=key, source=source, only_when=only_when))
     definition = spec.endpoints[endpoint]
     texts = list(params.values()) + ["{" + value + "}" for _, value in definition.path_values]
     return Request(

@@ -125,7 +125,8 @@ class Engine:
         for order in self.orders.values():
             if exchange_order_id not in (None, "") and str(order.exchange_order_id) != str(exchange_order_id):
                 continue
-            if client_order_id not in (None, "") and order.client_order_id != client_order_id:
+            # A numeric client id arrives as a JSON number (orders.client_order_id.numeric_bits): compare as text.
+            if client_order_id not in (None, "") and order.client_order_id != str(client_order_id):
                 continue
             if exchange_order_id in (None, "") and client_order_id in (None, ""):
                 continue

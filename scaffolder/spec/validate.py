@@ -262,7 +262,21 @@ def _check_exchange(spec: Spec, problems: List[Problem], endpoint_ref: EndpointR
                 )
             )
     client_id = spec.orders.client_order_id
-    if client_id.max_length < len(client_id.prefix) + MIN_CLIENT_ID_ROOM:
+    if client_id.numeric_bits is not None and client_id.prefix:
+        problems.append(
+            (
+                ("orders", "client_order_id", "prefix"),
+                f"numeric client order ids (numeric_bits: {client_id.numeric_bits}) have no prefix: remove it",
+            )
+        )
+    elif client_id.numeric_bits is not None and client_id.pattern is not None:
+        problems.append(
+            (
+                ("orders", "client_order_id", "pattern"),
+                "numeric client order ids are unsigned integers below 2 ** numeric_bits: remove the pattern",
+            )
+        )
+    elif client_id.max_length < len(client_id.prefix) + MIN_CLIENT_ID_ROOM:
         problems.append(
             (
                 ("orders", "client_order_id", "max_length"),

@@ -150,6 +150,8 @@ def values(spec: Spec) -> Dict[str, Any]:
             "expected": _balances(spec.balances.expect),
         }
 
+    # The client order id the tests give their orders: one the exchange would take (numeric_bits: digits).
+    v["example_client_order_id"] = literal("1001" if orders.client_order_id.numeric_bits else "OID1")
     create = orders.create
     v["creation"] = None
     if create.expect is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
-from scaffolder.context.requests import sends_body
+from scaffolder.context.requests import client_id_as_integer, sends_body
 from scaffolder.fixtures import fixture
 from scaffolder.pysource import literal, path_source
 from scaffolder.spec import datetimes, fieldpath
@@ -46,8 +46,13 @@ def sent_params(spec: Spec, params: Mapping[str, str]) -> Dict[str, str]:
     return {key: text for key, text in params.items() if key not in spec.auth.rest.sign_only_params}
 
 
-def _params_checks(params: Mapping[str, str], expected: Mapping[str, Tuple[str, bool]]) -> List[Tuple[str, str, bool]]:
-    """(key, expected source, compare as Decimal) for each request parameter."""
+def _params_checks(
+    spec: Spec, request: Any, expected: Mapping[str, Tuple[str, bool]]
+) -> List[Tuple[str, str, bool]]:
+    """(key, expected source, compare as Decimal) for each parameter the request sends. A numeric client order id
+    (`orders.client_order_id.numeric_bits`) sent in JSON is expected as an integer."""
+    params = sent_params(spec, request.params)
+    integer_ids = client_id_as_integer(spec, request.method, getattr(request, "params_in", None))
     checks = []
     for key, text in params.items():
         names = [name for name in expected if "{" + name + "}" in text]
@@ -55,6 +60,8 @@ def _params_checks(params: Mapping[str, str], expected: Mapping[str, Tuple[str, 
             checks.append((key, literal(text), False))
         elif text == "{" + names[0] + "}":
             source, as_decimal = expected[names[0]]
+            if names[0] == "client_order_id" and integer_ids:
+                source = f"int({source})"
             checks.append((key, source, as_decimal))
     return checks
 
@@ -205,11 +212,14 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["expected_exchange_order_id"] = literal(EXPECTED_EXCHANGE_ORDER_ID)
     pattern = orders.client_order_id.pattern
     v["client_id_regex"] = literal(f"^(?:{pattern})$") if pattern else None
+    bits = orders.client_order_id.numeric_bits
+    v["numeric_client_id_limit"] = f"{2 ** bits:_}" if bits else None  # 2 ** 32: 4_294_967_296
     v["order_type_names"] = [(t, literal(orders.order_types[t].type)) for t in orders.order_types]
     v["order_types"] = list(orders.order_types)
     limit_tif = orders.order_types["LIMIT"].time_in_force
     v["creation_checks"] = _params_checks(
-        sent_params(spec, create.params),
+        spec,
+        create,
         {
             "symbol": ("self.exchange_trading_pair", False),
             "side": (
@@ -258,7 +268,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["cancel_request_params"] = cancel_request["request_params"]
     v["cancel_checks"] = [
         (key, f"[{expected}]" if key in cancel.list_params else expected, as_decimal)
-        for key, expected, as_decimal in _params_checks(sent_params(spec, cancel.params), TRACKED_EXPECTED)
+        for key, expected, as_decimal in _params_checks(spec, cancel, TRACKED_EXPECTED)
     ]
     success = cancel.success
     if success.contains is not None:
@@ -274,7 +284,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["status_path"] = status_request["path"]
     v["status_method"] = status_request["method"]
     v["status_request_params"] = status_request["request_params"]
-    v["status_checks"] = _params_checks(sent_params(spec, status.params), TRACKED_EXPECTED)
+    v["status_checks"] = _params_checks(spec, status, TRACKED_EXPECTED)
 
     def status_response(state: str) -> str:
         values = {
@@ -305,7 +315,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["fills_path"] = fills_request["path"]
     v["fills_method"] = fills_request["method"]
     v["fills_request_params"] = fills_request["request_params"]
-    v["fills_checks"] = _params_checks(sent_params(spec, fills.params), TRACKED_EXPECTED)
+    v["fills_checks"] = _params_checks(spec, fills, TRACKED_EXPECTED)
 
     def fill_values(fill: Any, row: Any, price_source: str, amount_source: str) -> Dict[str, str]:
         fee = (

@@ -19,6 +19,7 @@ CONSTANT = re.compile(r"[A-Z][A-Z0-9_]*")
 NAMED_CONSTANTS = (
     "HBOT_ORDER_ID_PREFIX",
     "MAX_ORDER_ID_LEN",
+    "CLIENT_ORDER_ID_BITS",
     "PARTNER_ID",
     "PARTNER_KEY",
     "REST_URL",

@@ -52,6 +52,14 @@ class ClientOrderId(Strict):
         description="Regular expression the exchange's client ids must match (OKX: [A-Za-z0-9]{1,32}); the "
         "generated test checks Hummingbot's ids against it.",
     )
+    numeric_bits: Optional[int] = Field(
+        default=None,
+        ge=16,
+        le=64,
+        description="The exchange takes client order ids as unsigned integers of this many bits (Backpack's uint32 "
+        "clientId: 32): the connector makes numeric ids (Hummingbot's get_new_numeric_client_order_id) and sends "
+        "a parameter that is exactly {client_order_id} as a JSON integer.",
+    )
 
 
 class OrderTypeEncoding(Strict):

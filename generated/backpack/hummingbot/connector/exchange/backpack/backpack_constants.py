@@ -10,6 +10,8 @@ DEFAULT_DOMAIN = "exchange"
 
 HBOT_ORDER_ID_PREFIX = ""
 MAX_ORDER_ID_LEN = 32
+# The exchange takes client order ids as unsigned integers of this many bits.
+CLIENT_ORDER_ID_BITS = 32
 
 # Base URLs; {} is replaced by the connector's domain. With BACKPACK_API_HOST=host:port set, they all point
 # at that host over plain http/ws, same paths: a local stand-in for the exchange (`hbgen sandbox`).

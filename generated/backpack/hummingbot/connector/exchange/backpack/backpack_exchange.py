@@ -16,12 +16,14 @@ from hummingbot.connector.exchange.backpack.backpack_auth import BackpackAuth
 from hummingbot.connector.exchange.backpack.backpack_utils import seconds_from_date_time
 from hummingbot.connector.exchange_py_base import ExchangePyBase
 from hummingbot.connector.trading_rule import TradingRule
-from hummingbot.connector.utils import combine_to_hb_trading_pair
+from hummingbot.connector.utils import combine_to_hb_trading_pair, get_new_numeric_client_order_id
 from hummingbot.core.data_type.common import OrderType, TradeType
 from hummingbot.core.data_type.in_flight_order import InFlightOrder, OrderUpdate, TradeUpdate
 from hummingbot.core.data_type.order_book_tracker_data_source import OrderBookTrackerDataSource
 from hummingbot.core.data_type.trade_fee import TokenAmount, TradeFeeBase
 from hummingbot.core.data_type.user_stream_tracker_data_source import UserStreamTrackerDataSource
+from hummingbot.core.utils.async_utils import safe_ensure_future
+from hummingbot.core.utils.tracking_nonce import NonceCreator
 from hummingbot.core.web_assistant.web_assistants_factory import WebAssistantsFactory
 
 
@@ -43,6 +45,7 @@ class BackpackExchange(ExchangePyBase):
         self._domain = domain
         self._trading_required = trading_required
         self._trading_pairs = trading_pairs
+        self._client_order_id_nonce_creator = NonceCreator.for_milliseconds()
         super().__init__(balance_asset_limit, rate_limits_share_pct)
         # The user stream sends no balances: Hummingbot polls them over REST.
         self.real_time_balance_update = False
@@ -100,6 +103,56 @@ class BackpackExchange(ExchangePyBase):
     @property
     def is_trading_required(self) -> bool:
         return self._trading_required
+
+    def buy(
+        self,
+        trading_pair: str,
+        amount: Decimal,
+        order_type: OrderType = OrderType.LIMIT,
+        price: Decimal = s_decimal_NaN,
+        **kwargs,
+    ) -> str:
+        return self._start_order(TradeType.BUY, trading_pair, amount, order_type, price, **kwargs)
+
+    def sell(
+        self,
+        trading_pair: str,
+        amount: Decimal,
+        order_type: OrderType = OrderType.LIMIT,
+        price: Decimal = s_decimal_NaN,
+        **kwargs,
+    ) -> str:
+        return self._start_order(TradeType.SELL, trading_pair, amount, order_type, price, **kwargs)
+
+    def _start_order(
+        self,
+        trade_type: TradeType,
+        trading_pair: str,
+        amount: Decimal,
+        order_type: OrderType,
+        price: Decimal,
+        **kwargs,
+    ) -> str:
+        """Creates the order in the background under a numeric client order id (the exchange takes no text ids),
+        and returns that id as Hummingbot keys orders: its decimal text."""
+        order_id = str(
+            get_new_numeric_client_order_id(
+                nonce_creator=self._client_order_id_nonce_creator,
+                max_id_bit_count=CONSTANTS.CLIENT_ORDER_ID_BITS,
+            )
+        )
+        safe_ensure_future(
+            self._create_order(
+                trade_type=trade_type,
+                order_id=order_id,
+                trading_pair=trading_pair,
+                amount=amount,
+                order_type=order_type,
+                price=price,
+                **kwargs,
+            )
+        )
+        return order_id
 
     def supported_order_types(self) -> List[OrderType]:
         return [
@@ -185,7 +238,7 @@ class BackpackExchange(ExchangePyBase):
             "side": side,
             "orderType": self.backpack_order_type(order_type),
             "quantity": f"{amount:f}",
-            "clientId": order_id,
+            "clientId": int(order_id),
         }
         if order_type is not OrderType.MARKET:
             api_params["price"] = f"{price:f}"
@@ -204,7 +257,7 @@ class BackpackExchange(ExchangePyBase):
         api_params = {
             "instruction": "orderCancel",
             "symbol": symbol,
-            "clientId": order_id,
+            "clientId": int(order_id),
         }
         cancel_result = await self._api_delete(
             path_url=CONSTANTS.ORDER_PATH_URL,

@@ -86,7 +86,7 @@ class BackpackDocumentedExamplesTests(IsolatedAsyncioWrapperTestCase):
     def _respond(self, method: str, body: Any):
         getattr(self.mock_api, method)(ANY_URL, body=json.dumps(body))
 
-    def _order(self, client_order_id: str = "OID1", exchange_order_id: str = "1") -> InFlightOrder:
+    def _order(self, client_order_id: str = "1001", exchange_order_id: str = "1") -> InFlightOrder:
         return InFlightOrder(
             client_order_id=client_order_id,
             exchange_order_id=exchange_order_id,
@@ -261,7 +261,7 @@ class BackpackDocumentedExamplesTests(IsolatedAsyncioWrapperTestCase):
         )
 
         exchange_order_id, timestamp = await self.connector._place_order(
-            order_id="OID1",
+            order_id="1001",
             trading_pair=self.trading_pair,
             amount=Decimal("1"),
             trade_type=TradeType.BUY,

@@ -275,12 +275,12 @@ class BackpackExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTest
         self.assertEqual(order.amount, Decimal(request_data["quantity"]))
         self.assertEqual(order.price, Decimal(request_data["price"]))
         self.assertEqual("GTC", request_data["timeInForce"])
-        self.assertEqual(order.client_order_id, request_data["clientId"])
+        self.assertEqual(int(order.client_order_id), request_data["clientId"])
 
     def validate_order_cancelation_request(self, order: InFlightOrder, request_call: RequestCall):
         request_params = json.loads(request_call.kwargs["data"])
         self.assertEqual(self.exchange_trading_pair, request_params["symbol"])
-        self.assertEqual(order.client_order_id, request_params["clientId"])
+        self.assertEqual(int(order.client_order_id), request_params["clientId"])
 
     def validate_order_status_request(self, order: InFlightOrder, request_call: RequestCall):
         request_params = request_call.kwargs["params"]
@@ -675,6 +675,18 @@ class BackpackExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTest
             order_id = self.place_buy_order()
         self.assertTrue(order_id.startswith(""))
         self.assertLessEqual(len(order_id), 32)
+
+    def test_client_order_ids_are_unsigned_integers_the_exchange_takes(self):
+        self._simulate_trading_rules_initialized()
+        with patch.object(self.exchange, "_create_order", new_callable=AsyncMock) as create_order:
+            buy_id = self.place_buy_order()
+            sell_id = self.place_sell_order()
+        self.assertNotEqual(buy_id, sell_id)
+        for order_id in (buy_id, sell_id):
+            self.assertRegex(order_id, r"^[0-9]+$")
+            self.assertLess(int(order_id), 4_294_967_296)
+        self.assertEqual(buy_id, create_order.call_args_list[0].kwargs["order_id"])
+        self.assertEqual(TradeType.SELL, create_order.call_args_list[1].kwargs["trade_type"])
 
     @aioresponses()
     async def test_create_limit_maker_order_request(self, mock_api):
