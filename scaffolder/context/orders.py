@@ -12,6 +12,7 @@ from scaffolder.pysource import (
     read,
     read_first,
     rows_source,
+    safe_read,
     seconds,
     template_string,
 )
@@ -75,14 +76,13 @@ def fill_fields(fill: Any, variable: str, example: Any, order: str) -> Dict[str,
     }
 
 
-def _client_order_id(paths: Any, variable: str, example: Any) -> str:
-    """The event's client order id as Hummingbot keys orders, text: an exchange documenting it as a number
-    (Backpack's uint32 clientId) gets `str(...)` around the read."""
-    documented = fieldpath.documented(example, paths if isinstance(paths, str) else paths[0])
-    source = read_first(paths, variable)
-    if isinstance(documented, int) and not isinstance(documented, bool):
-        return f"str({source})"
-    return source
+def _client_order_id(paths: Any, variable: str, exchange_order_id: str) -> str:
+    """The order an event names, as Hummingbot keys orders (its client id, as text): the event's client id when it
+    has one, else the tracked order with the event's exchange order id (an event that omits the client id,
+    as Backpack's may). Absent keys read as None."""
+    names = [paths] if isinstance(paths, str) else list(paths)
+    source = " or ".join(safe_read(path, variable) for path in names)
+    return f"self._client_order_id_of_event({source}, {exchange_order_id})"
 
 
 def event_row(example: Any, rows: Optional[str]) -> Any:
@@ -226,9 +226,10 @@ def _event_values(spec: Spec, v: Dict[str, Any]) -> None:
     v["order_event_route"] = event.route
     v["order_event_rows"] = read(event.rows, "event_message") if event.rows is not None else None
     v["order_event_state"] = state_derivation(spec, event, "event", row)
+    exchange_order_id = f"str({read(event.exchange_order_id, 'event')})"
     v["order_event_fields"] = {
-        "client_order_id": _client_order_id(event.client_order_id, "event", row),
-        "exchange_order_id": f"str({read(event.exchange_order_id, 'event')})",
+        "client_order_id": _client_order_id(event.client_order_id, "event", exchange_order_id),
+        "exchange_order_id": exchange_order_id,
         "state": (
             "self._order_state_from_event(event)"
             if v["order_event_state"]["rules"]
@@ -252,5 +253,8 @@ def _event_values(spec: Spec, v: Dict[str, Any]) -> None:
         v["fill_event_route"] = fill_event.route
         v["fill_event_rows"] = read(fill_event.rows, "event_message") if fill_event.rows is not None else None
         v["fill_event_fields"] = fill_fields(fill_event, "event", fill_event_row, "fillable_order")
-        v["fill_event_fields"]["client_order_id"] = _client_order_id(fill_event.client_order_id, "event", fill_event_row)
-        v["fill_event_fields"]["exchange_order_id"] = f"str({read(fill_event.exchange_order_id, 'event')})"
+        fill_exchange_order_id = f"str({read(fill_event.exchange_order_id, 'event')})"
+        v["fill_event_fields"]["exchange_order_id"] = fill_exchange_order_id
+        v["fill_event_fields"]["client_order_id"] = _client_order_id(
+            fill_event.client_order_id, "event", fill_exchange_order_id
+        )

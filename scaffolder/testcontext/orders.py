@@ -126,6 +126,21 @@ def _coalesced_client_id(paths: Any, source: str, canceled: bool) -> Dict[str, s
     return {**{path: literal("") for path in paths[:-1]}, paths[-1]: source}
 
 
+def _client_id_deletions(event: Any) -> List[str]:
+    """Statements removing the client id fields from an order event held in `event` (the test of an event that
+    names its order by the exchange id only); none when a field cannot be deleted by subscripts (a selection, a
+    map's entry, rows of a map)."""
+    paths = [event.client_order_id] if isinstance(event.client_order_id, str) else list(event.client_order_id)
+    if event.rows is not None:
+        if fieldpath.is_map(event.example, event.rows):
+            return []
+        paths = [f"{event.rows}[0].{path}" if not path.startswith("[") else f"{event.rows}[0]{path}" for path in paths]
+    steps = [fieldpath.parse(path) for path in paths]
+    if any(not isinstance(step, (fieldpath.Key, fieldpath.Index)) for path_steps in steps for step in path_steps):
+        return []
+    return [f"del {fieldpath.to_python(path, 'event')}" for path in paths]
+
+
 # --- order states derived by rules ---------------------------------------------------------------------------------
 
 
@@ -400,6 +415,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["fieldless_order_event"] = literal(_nested({route_field: event.route}))
     v["empty_order_event"] = literal(_nested({route_field: event.route, event.rows: []})) if event.rows else None
     v["canceled_order_event"] = order_event("CANCELED", canceled=True)
+    v["client_id_deletions"] = _client_id_deletions(event)
     v["full_fill_event"] = order_event("FILLED", filled=True)
     v["fills_fetched_on_event"] = event.fetch_fills_when is not None
     v["has_failed_event"] = reachable(spec, event, row, "FAILED")

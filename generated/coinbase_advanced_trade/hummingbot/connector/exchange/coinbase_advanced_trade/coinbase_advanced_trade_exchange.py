@@ -253,8 +253,16 @@ class CoinbaseAdvancedTradeExchange(ExchangePyBase):
                 self.logger().error("Unexpected error in user stream listener loop.", exc_info=True)
                 await self._sleep(5.0)
 
+    def _client_order_id_of_event(self, client_order_id: Any, exchange_order_id: str) -> Optional[str]:
+        """The client id of the order an event is about: the event's own, else (an event without one) that of the
+        tracked order with the event's exchange order id."""
+        if client_order_id not in (None, ""):
+            return str(client_order_id)
+        tracked_order = self._order_tracker.fetch_order(exchange_order_id=exchange_order_id)
+        return tracked_order.client_order_id if tracked_order is not None else None
+
     async def _process_order_event(self, event: Dict[str, Any]):
-        client_order_id = event["client_order_id"]
+        client_order_id = self._client_order_id_of_event(event.get("client_order_id"), str(event["order_id"]))
         if event["status"] == "FILLED":
             # The event reports a fill without its fee: the order's fills are requested.
             fillable_order = self._order_tracker.all_fillable_orders.get(client_order_id)

@@ -976,6 +976,22 @@ class GateIoExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         self.assertEqual(0, len(self.order_filled_logger.event_log))
         self.assertEqual(0, len(self.buy_order_completed_logger.event_log))
 
+    async def test_user_stream_order_event_without_client_id_applies_to_the_order_with_its_exchange_id(self):
+        self.exchange._set_current_timestamp(1640780000)
+        order = self._track_buy_order()
+        event = self.order_event_for_canceled_order_websocket_update(order)
+        del event["result"][0]["text"]
+        mock_queue = AsyncMock()
+        mock_queue.get.side_effect = [event, asyncio.CancelledError]
+        self.exchange._user_stream_tracker._user_stream = mock_queue
+
+        with self.assertRaises(asyncio.CancelledError):
+            await self.exchange._user_stream_event_listener()
+        await asyncio.sleep(0.1)
+
+        self.assertTrue(order.is_cancelled)
+        self.assertNotIn(order.client_order_id, self.exchange.in_flight_orders)
+
     async def test_user_stream_drops_malformed_events_and_keeps_listening(self):
         self.exchange._set_current_timestamp(1640780000)
         order = self._track_buy_order()
