@@ -65,7 +65,7 @@ DIFF_EVENT_TYPE = "depth"
 USER_ORDER_EVENT_TYPE = "account.orderUpdate"
 
 # Substrings that, all present in an error, identify it
-TIMESTAMP_ERROR_MATCHES = ["INVALID_CLIENT_REQUEST", "Request has expired"]
+TIMESTAMP_ERROR_MATCHES = [("INVALID_CLIENT_REQUEST",), ("Request has expired", "timestamp")]
 ORDER_NOT_FOUND_ON_STATUS_MATCHES = ["RESOURCE_NOT_FOUND", "Not Found"]
 ORDER_NOT_FOUND_ON_CANCEL_MATCHES = ["RESOURCE_NOT_FOUND", "Not Found"]
 

@@ -168,7 +168,9 @@ class BackpackExchange(ExchangePyBase):
 
     def _is_request_exception_related_to_time_synchronizer(self, request_exception: Exception) -> bool:
         error_description = str(request_exception)
-        return all(match in error_description for match in CONSTANTS.TIMESTAMP_ERROR_MATCHES)
+        return all(
+            any(option in error_description for option in options) for options in CONSTANTS.TIMESTAMP_ERROR_MATCHES
+        )
 
     def _is_order_not_found_during_status_update_error(self, status_update_exception: Exception) -> bool:
         error_description = str(status_update_exception)

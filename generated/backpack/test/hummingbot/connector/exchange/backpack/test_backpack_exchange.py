@@ -765,6 +765,11 @@ class BackpackExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTest
         exception = IOError(f"Error executing request POST {url}. HTTP status is 400. Error: {error_body}")
         self.assertTrue(self.exchange._is_request_exception_related_to_time_synchronizer(exception))
 
+        # The same error with another of the codes or words the exchange uses for it.
+        error_body = json.dumps({"code": "INVALID_CLIENT_REQUEST", "message": "timestamp"})
+        exception = IOError(f"Error executing request POST {url}. HTTP status is 400. Error: {error_body}")
+        self.assertTrue(self.exchange._is_request_exception_related_to_time_synchronizer(exception))
+
         exception = IOError(f"Error executing request POST {url}. HTTP status is 400. Error: {{}}")
         self.assertFalse(self.exchange._is_request_exception_related_to_time_synchronizer(exception))
 
