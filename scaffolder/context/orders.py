@@ -139,6 +139,14 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         else None
     )
     v["create_exchange_order_id"] = f"str({read(create.exchange_order_id, 'order_result')})"
+    # orders.create.unknown_outcome: the error after which the order may exist (tracked under UNKNOWN).
+    unknown = create.unknown_outcome
+    v["unknown_outcome_matches"] = (
+        # Hummingbot's request errors read "... HTTP status is 503. Error: <body>".
+        literal([f"HTTP status is {unknown.http_status}.", *unknown.matches])
+        if unknown
+        else None
+    )
     v["create_timestamp"] = (
         seconds(create.timestamp, "order_result", create.example_response)
         if create.timestamp

@@ -855,6 +855,22 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
     _check_path(problems, ("orders", "create", "exchange_order_id"), create.exchange_order_id, create.example_response)
     if create.timestamp:
         _check_timestamp(problems, ("orders", "create", "timestamp"), create.timestamp.path, create.example_response)
+    if create.unknown_outcome is not None:
+        unknown_loc = ("orders", "create", "unknown_outcome")
+        _check_error_example(
+            problems, unknown_loc + ("example",), create.unknown_outcome.matches, create.unknown_outcome.example
+        )
+        status_texts = list(orders.status.params.values())
+        if orders.status.endpoint in spec.endpoints:
+            status_texts += ["{" + value + "}" for _, value in spec.endpoints[orders.status.endpoint].path_values]
+        if any("{exchange_order_id}" in text for text in status_texts):
+            problems.append(
+                (
+                    unknown_loc,
+                    "an order of unknown outcome has no exchange order id, but orders.status asks by it: the status "
+                    "request must name the order by {client_order_id}",
+                )
+            )
     cancel = orders.cancel
     _check_order_request(problems, spec, ("orders", "cancel"), cancel, TRACKED_ORDER_PLACEHOLDERS)
     _check_cancel_success(problems, cancel)

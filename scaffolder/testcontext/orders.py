@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from scaffolder.context.requests import client_id_as_integer, sends_body
@@ -225,6 +226,19 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         create_values[create.timestamp.path] = _time_value(create_example, create.timestamp.path, create.timestamp.unit)
     v["order_creation_response"] = fixture(create_example, create_values)
     v["expected_exchange_order_id"] = literal(EXPECTED_EXCHANGE_ORDER_ID)
+    unknown = create.unknown_outcome
+    v["unknown_outcome"] = None
+    if unknown is not None:
+        other_text = json.dumps(unknown.example)
+        for match in unknown.matches:
+            other_text = other_text.replace(match, "hbgen: another error")
+        v["unknown_outcome"] = {
+            "status": unknown.http_status,
+            "other_status": 500 if unknown.http_status != 500 else 502,
+            "example": literal(unknown.example),
+            "other_example": literal(json.loads(other_text)),
+            "client_order_id": literal("1001" if orders.client_order_id.numeric_bits else "OID1"),
+        }
     pattern = orders.client_order_id.pattern
     v["client_id_regex"] = literal(f"^(?:{pattern})$") if pattern else None
     bits = orders.client_order_id.numeric_bits

@@ -49,6 +49,7 @@ NAMED_CONSTANTS = (
     "TIMESTAMP_ERROR_MATCHES",
     "ORDER_NOT_FOUND_ON_STATUS_MATCHES",
     "ORDER_NOT_FOUND_ON_CANCEL_MATCHES",
+    "UNKNOWN_ORDER_OUTCOME_MATCHES",
 )
 # Names the generated constants module always uses under these names (Hummingbot's framework expects them).
 FIXED_CONSTANTS = ("DEFAULT_DOMAIN", "RATE_LIMITS")

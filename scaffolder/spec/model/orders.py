@@ -100,6 +100,17 @@ class TypeObject(Strict):
     )
 
 
+class UnknownOutcome(Strict):
+    """A placement error after which the order may or may not exist (Binance: HTTP 503 with "Unknown error, please
+    check your request or try again later."; "execution status is UNKNOWN, could be a success")."""
+
+    http_status: int = Field(ge=400, le=599, description="The HTTP status of the error response.")
+    matches: List[str] = Field(
+        min_length=1, description="Texts that must all occur in the error (its body) for the outcome to be unknown."
+    )
+    example: JSON = Field(description="The documented error body.")
+
+
 class CreateOrder(Strict):
     endpoint: str
     method: Literal["POST"] = "POST"
@@ -116,6 +127,11 @@ class CreateOrder(Strict):
     )
     exchange_order_id: FieldPath
     timestamp: Optional[TimeField] = None
+    unknown_outcome: Optional[UnknownOutcome] = Field(
+        default=None,
+        description="An error after which the order may exist: the order is tracked as open under the exchange "
+        "order id UNKNOWN, and the status updates (asking by client order id) settle it.",
+    )
     example_response: JSON
     expect: Optional[ExpectedCreation] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")
 

@@ -68,6 +68,10 @@ USER_ORDER_EVENT_TYPE = "account.orderUpdate"
 TIMESTAMP_ERROR_MATCHES = [("INVALID_CLIENT_REQUEST",), ("Request has expired", "timestamp")]
 ORDER_NOT_FOUND_ON_STATUS_MATCHES = ["RESOURCE_NOT_FOUND", "Not Found"]
 ORDER_NOT_FOUND_ON_CANCEL_MATCHES = ["RESOURCE_NOT_FOUND", "Not Found"]
+# A failed order placement whose error has all these may still have placed the order: it is tracked under
+# UNKNOWN_EXCHANGE_ORDER_ID until a status update names it.
+UNKNOWN_ORDER_OUTCOME_MATCHES = ["HTTP status is 503.", "Unknown error, please check your request or try again later."]
+UNKNOWN_EXCHANGE_ORDER_ID = "UNKNOWN"
 
 # Rate limit pools
 GLOBAL = "GLOBAL"

@@ -247,11 +247,19 @@ class BackpackExchange(ExchangePyBase):
         if order_type in CONSTANTS.TIME_IN_FORCE:
             api_params["timeInForce"] = CONSTANTS.TIME_IN_FORCE[order_type]
         api_params.update(CONSTANTS.ORDER_TYPE_PARAMS.get(order_type, {}))
-        order_result = await self._api_post(
-            path_url=CONSTANTS.ORDER_PATH_URL,
-            data=api_params,
-            is_auth_required=True,
-        )
+        try:
+            order_result = await self._api_post(
+                path_url=CONSTANTS.ORDER_PATH_URL,
+                data=api_params,
+                is_auth_required=True,
+            )
+        except IOError as request_error:
+            error_description = str(request_error)
+            if not all(match in error_description for match in CONSTANTS.UNKNOWN_ORDER_OUTCOME_MATCHES):
+                raise
+            # The exchange cannot tell whether it placed the order: it is tracked as open, and the status updates,
+            # which ask by client order id, settle it (and give its exchange order id).
+            return CONSTANTS.UNKNOWN_EXCHANGE_ORDER_ID, self._time_synchronizer.time()
         return str(order_result["id"]), order_result["createdAt"] * 1e-3
 
     async def _place_cancel(self, order_id: str, tracked_order: InFlightOrder) -> bool:
@@ -396,6 +404,9 @@ class BackpackExchange(ExchangePyBase):
             },
             is_auth_required=True,
         )
+        if tracked_order.exchange_order_id == CONSTANTS.UNKNOWN_EXCHANGE_ORDER_ID:
+            # Placed without the exchange saying so (see _place_order): the status names the order.
+            tracked_order.update_exchange_order_id(str(order_status["id"]))
         return OrderUpdate(
             client_order_id=tracked_order.client_order_id,
             exchange_order_id=str(order_status["id"]),

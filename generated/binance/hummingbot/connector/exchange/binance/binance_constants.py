@@ -68,6 +68,10 @@ USER_STREAM_SUBSCRIBE_METHOD = "userDataStream.subscribe.signature"
 TIMESTAMP_ERROR_MATCHES = ["-1021", "Timestamp for this request"]
 ORDER_NOT_FOUND_ON_STATUS_MATCHES = ["-2013", "Order does not exist"]
 ORDER_NOT_FOUND_ON_CANCEL_MATCHES = ["-2011", "Unknown order sent"]
+# A failed order placement whose error has all these may still have placed the order: it is tracked under
+# UNKNOWN_EXCHANGE_ORDER_ID until a status update names it.
+UNKNOWN_ORDER_OUTCOME_MATCHES = ["HTTP status is 503.", "Unknown error, please check your request or try again later."]
+UNKNOWN_EXCHANGE_ORDER_ID = "UNKNOWN"
 
 # Rate limit pools
 REQUEST_WEIGHT = "REQUEST_WEIGHT"

@@ -187,11 +187,19 @@ class BinanceExchange(ExchangePyBase):
             api_params["price"] = f"{price:f}"
         if order_type in CONSTANTS.TIME_IN_FORCE:
             api_params["timeInForce"] = CONSTANTS.TIME_IN_FORCE[order_type]
-        order_result = await self._api_post(
-            path_url=CONSTANTS.ORDER_PATH_URL,
-            data=api_params,
-            is_auth_required=True,
-        )
+        try:
+            order_result = await self._api_post(
+                path_url=CONSTANTS.ORDER_PATH_URL,
+                data=api_params,
+                is_auth_required=True,
+            )
+        except IOError as request_error:
+            error_description = str(request_error)
+            if not all(match in error_description for match in CONSTANTS.UNKNOWN_ORDER_OUTCOME_MATCHES):
+                raise
+            # The exchange cannot tell whether it placed the order: it is tracked as open, and the status updates,
+            # which ask by client order id, settle it (and give its exchange order id).
+            return CONSTANTS.UNKNOWN_EXCHANGE_ORDER_ID, self._time_synchronizer.time()
         return str(order_result["orderId"]), order_result["transactTime"] * 1e-3
 
     async def _place_cancel(self, order_id: str, tracked_order: InFlightOrder) -> bool:
@@ -354,6 +362,9 @@ class BinanceExchange(ExchangePyBase):
             },
             is_auth_required=True,
         )
+        if tracked_order.exchange_order_id == CONSTANTS.UNKNOWN_EXCHANGE_ORDER_ID:
+            # Placed without the exchange saying so (see _place_order): the status names the order.
+            tracked_order.update_exchange_order_id(str(order_status["orderId"]))
         return OrderUpdate(
             client_order_id=tracked_order.client_order_id,
             exchange_order_id=str(order_status["orderId"]),

@@ -669,6 +669,77 @@ class BackpackExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTest
     def test_name_for_each_domain(self):
         self.assertEqual("backpack", self.exchange.name)
 
+    @aioresponses()
+    async def test_place_order_of_unknown_outcome_is_tracked_under_an_unknown_exchange_id(self, mock_api):
+        self._simulate_trading_rules_initialized()
+        self.exchange._set_current_timestamp(1640780000)
+        mock_api.post(
+            self.order_creation_url,
+            status=503,
+            body=json.dumps(
+                {
+                    "code": "SERVICE_UNAVAILABLE",
+                    "message": "Unknown error, please check your request or try again later.",
+                }
+            ),
+        )
+
+        exchange_order_id, _ = await self.exchange._place_order(
+            order_id="1001",
+            trading_pair=self.trading_pair,
+            amount=Decimal("1"),
+            trade_type=TradeType.BUY,
+            order_type=OrderType.LIMIT,
+            price=Decimal("10000"),
+        )
+
+        self.assertEqual("UNKNOWN", exchange_order_id)
+
+    @aioresponses()
+    async def test_place_order_failing_otherwise_raises(self, mock_api):
+        self._simulate_trading_rules_initialized()
+        self.exchange._set_current_timestamp(1640780000)
+        # The same status without the documented text, then the documented text with another status.
+        mock_api.post(
+            self.order_creation_url,
+            status=503,
+            body=json.dumps({"code": "SERVICE_UNAVAILABLE", "message": "hbgen: another error"}),
+        )
+        mock_api.post(
+            self.order_creation_url,
+            status=500,
+            body=json.dumps(
+                {
+                    "code": "SERVICE_UNAVAILABLE",
+                    "message": "Unknown error, please check your request or try again later.",
+                }
+            ),
+        )
+
+        for _ in range(2):
+            with self.assertRaises(IOError):
+                await self.exchange._place_order(
+                    order_id="1001",
+                    trading_pair=self.trading_pair,
+                    amount=Decimal("1"),
+                    trade_type=TradeType.BUY,
+                    order_type=OrderType.LIMIT,
+                    price=Decimal("10000"),
+                )
+
+    @aioresponses()
+    async def test_order_of_unknown_outcome_takes_the_exchange_order_id_its_status_gives(self, mock_api):
+        self.exchange._set_current_timestamp(1640780000)
+        order = self._track_buy_order()
+        self.configure_open_order_status_response(order=order, mock_api=mock_api)
+        order.exchange_order_id = "UNKNOWN"
+
+        await self.exchange._update_order_status()
+        await asyncio.sleep(0.1)
+
+        self.assertEqual(str(self.expected_exchange_order_id), order.exchange_order_id)
+        self.assertEqual(OrderState.OPEN, order.current_state)
+
     def test_client_order_id_has_prefix_and_fits_max_length(self):
         self._simulate_trading_rules_initialized()
         with patch.object(self.exchange, "_create_order", new_callable=AsyncMock):
