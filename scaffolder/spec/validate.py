@@ -772,6 +772,15 @@ def _check_markets(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRe
             not isinstance(documented, str) or documented.count(symbols.pair.separator) != 1
         ):
             problems.append((loc, f"expected base{symbols.pair.separator}quote in the example, found {documented!r}"))
+        if symbols.pair.field == symbols.symbol and symbols.format.separator != symbols.pair.separator:
+            # The symbol is the pair field itself: its format is that field's, base, separator and quote.
+            problems.append(
+                (
+                    ("markets", "symbols", "format", "separator"),
+                    f"the symbol is the pair field ({symbols.symbol}), written with {symbols.pair.separator!r} "
+                    f"between base and quote, but the format says {symbols.format.separator!r}",
+                )
+            )
     else:
         for field in ("base", "quote"):
             if getattr(symbols, field) is None:
