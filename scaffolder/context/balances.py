@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict
+from typing import Any, Dict, List
 
 from scaffolder.context.exchange import hb_asset
 from scaffolder.pysource import decimal, literal, read, rows_source
@@ -10,13 +10,36 @@ from scaffolder.spec import fieldpath
 from scaffolder.spec.model import Spec
 
 
+def locked_paths(paths: Any) -> List[str]:
+    """The fields of a balance mapping: one path, or (`locked` only) a list of paths whose values add up."""
+    if not paths:
+        return []
+    return [paths] if isinstance(paths, str) else list(paths)
+
+
+def _optional_decimal(path: str, variable: str) -> str:
+    """`Decimal(...)` of a field added to the first of `locked`, zero when the row has no such key (Backpack's
+    rows without `staked`)."""
+    steps = fieldpath.parse(path)
+    last = steps[-1]
+    if not isinstance(last, fieldpath.Key):
+        return f"Decimal(str({read(path, variable)}))"
+    source = read(path, variable).removesuffix(f"[{last.name!r}]")
+    return f"Decimal(str({source}.get({last.name!r}, 0)))"
+
+
 def _balance_fields(spec: Spec, balances: Any, variable: str, example_row: Any) -> Dict[str, str]:
     """Available and total balance expressions from the two of available / locked / total the spec maps."""
     fields = {
-        name: decimal(getattr(balances, name), variable, example_row)
+        name: " + ".join(
+            decimal(path, variable, example_row) if index == 0 else _optional_decimal(path, variable)
+            for index, path in enumerate(locked_paths(getattr(balances, name)))
+        )
         for name in ("available", "locked", "total")
         if getattr(balances, name)
     }
+    if "locked" in fields and "total" in fields and " + " in fields["locked"]:
+        fields["locked"] = f"({fields['locked']})"  # the locked fields' sum is taken from the total
     available = fields.get("available") or f"{fields['total']} - {fields['locked']}"
     total = fields.get("total") or f"{available} + {fields['locked']}"
     return {"asset": hb_asset(spec, read(balances.asset, variable)), "available": available, "total": total}

@@ -128,8 +128,11 @@ class Sandbox:
         rows = []
         for asset, (available, locked) in sorted(self.engine.balances.items()):
             row = {source.asset: self.spec.markets.exchange_asset(asset)}
-            for path, value in ((source.available, available), (source.locked, locked),
-                                (source.total, available + locked)):
+            # locked as a sum of fields: all of it in the first, zero in the others.
+            locked_paths = source.locked if isinstance(source.locked, list) else [source.locked]
+            zero = locked - locked
+            values = [(source.available, available), (locked_paths[0], locked), (source.total, available + locked)]
+            for path, value in values + [(path, zero) for path in locked_paths[1:]]:
                 if path:
                     row[path] = value
             rows.append(row)

@@ -1532,5 +1532,11 @@ def _check_balance_rows(problems: List[Problem], loc: Loc, balances: Any, exampl
             return
     for field in ("asset", "available", "locked", "total"):
         path = getattr(balances, field)
-        if path is not None:
+        if isinstance(path, list):
+            # locked as the sum of several fields (Backpack's locked and staked).
+            if not path:
+                problems.append((loc + (field,), "an empty list: give the fields whose sum is locked"))
+            for index, item in enumerate(path):
+                _check_path(problems, loc + (field, index), item, row)
+        elif path is not None:
             _check_path(problems, loc + (field,), path, row)

@@ -172,9 +172,15 @@ def values(spec: Spec) -> Dict[str, Any]:
         amounts = {"available": available, "locked": str(int(total) - int(available)), "total": total}
         values_ = {balance_spec.asset: asset}
         for name, amount in amounts.items():
-            path = getattr(balance_spec, name)
-            if path:
-                values_[path] = typed(row, path, literal(amount))
+            paths = getattr(balance_spec, name)
+            if isinstance(paths, list):
+                # locked as a sum of fields: the amount split between them, 1 in each but the first.
+                ones = len(paths) - 1 if int(amount) >= len(paths) else 0
+                split = [str(int(amount) - ones)] + ["1"] * ones + ["0"] * (len(paths) - 1 - ones)
+                for path, part in zip(paths, split):
+                    values_[path] = typed(row, path, literal(part))
+            elif paths:
+                values_[paths] = typed(row, paths, literal(amount))
         return values_
 
     base_row = balance_values(balances, balance_row, "self.base_asset", "10", "15")

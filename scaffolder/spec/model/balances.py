@@ -6,7 +6,7 @@ from typing import Dict, Literal, Optional
 
 from pydantic import Field
 
-from scaffolder.spec.model.base import FieldPath, JSON, Strict
+from scaffolder.spec.model.base import FieldPath, FieldPaths, JSON, Strict
 from scaffolder.spec.model.expect import Balances as ExpectedBalances
 
 
@@ -21,7 +21,10 @@ class Balances(Strict):
     rows: FieldPath
     asset: FieldPath
     available: Optional[FieldPath] = Field(default=None, description="Two of available / locked / total.")
-    locked: Optional[FieldPath] = None
+    locked: Optional[FieldPaths] = Field(
+        default=None,
+        description="The amount not available, or a list of fields whose sum it is (Backpack: locked and staked).",
+    )
     total: Optional[FieldPath] = None
     expect: Optional[ExpectedBalances] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")
 
@@ -32,7 +35,10 @@ class BalanceEvent(Strict):
     row: Optional[FieldPath] = Field(default=None, description="The single balance row of an event (KuCoin).")
     asset: FieldPath
     available: Optional[FieldPath] = Field(default=None, description="Two of available / locked / total.")
-    locked: Optional[FieldPath] = None
+    locked: Optional[FieldPaths] = Field(
+        default=None,
+        description="The amount not available, or a list of fields whose sum it is (Backpack: locked and staked).",
+    )
     total: Optional[FieldPath] = None
     example: JSON
     expect: Optional[ExpectedBalances] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")

@@ -426,8 +426,10 @@ class BackpackExchange(ExchangePyBase):
         for balance_entry in account_info.items():
             asset_name = balance_entry[0]
             self._account_available_balances[asset_name] = Decimal(balance_entry[1]["available"])
-            self._account_balances[asset_name] = Decimal(balance_entry[1]["available"]) + Decimal(
-                balance_entry[1]["locked"]
+            self._account_balances[asset_name] = (
+                Decimal(balance_entry[1]["available"])
+                + Decimal(balance_entry[1]["locked"])
+                + Decimal(str(balance_entry[1].get("staked", 0)))
             )
             remote_asset_names.add(asset_name)
         for asset_name in local_asset_names - remote_asset_names:

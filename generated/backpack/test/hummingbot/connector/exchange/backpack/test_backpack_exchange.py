@@ -176,13 +176,13 @@ class BackpackExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTest
     @property
     def balance_request_mock_response_for_base_and_quote(self):
         return {
-            self.base_asset: {"available": "10", "locked": "5", "staked": "0"},
+            self.base_asset: {"available": "10", "locked": "4", "staked": "1"},
             self.quote_asset: {"available": "2000", "locked": "0", "staked": "0"},
         }
 
     @property
     def balance_request_mock_response_only_base(self):
-        return {self.base_asset: {"available": "10", "locked": "5", "staked": "0"}}
+        return {self.base_asset: {"available": "10", "locked": "4", "staked": "1"}}
 
     @property
     def balance_event_websocket_update(self):
