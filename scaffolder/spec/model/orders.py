@@ -167,6 +167,12 @@ class OrderStatus(Strict):
     endpoint: str
     method: Literal["GET", "POST"] = "GET"
     params: Dict[str, str]
+    min_interval: Optional[float] = Field(
+        default=None,
+        gt=0,
+        description="Seconds: order statuses (and fills) are polled at most once per interval of this length "
+        "(UPDATE_ORDER_STATUS_MIN_INTERVAL, Hummingbot's Binance, Backpack, Kraken: 10).",
+    )
     state: Optional[FieldPath] = Field(
         default=None, description="Field looked up in orders.states (after state_rules, when both are given)."
     )

@@ -27,6 +27,8 @@ from hummingbot.core.web_assistant.web_assistants_factory import WebAssistantsFa
 
 
 class KrakenExchange(ExchangePyBase):
+    UPDATE_ORDER_STATUS_MIN_INTERVAL = 10.0
+
     web_utils = web_utils
 
     def __init__(
@@ -335,6 +337,14 @@ class KrakenExchange(ExchangePyBase):
                 )
             )
         return trade_updates
+
+    async def _update_order_status(self):
+        """Polls fills and order statuses at most once per UPDATE_ORDER_STATUS_MIN_INTERVAL seconds (the first poll
+        past each multiple of it), however often the connector polls."""
+        last_tick = int(self._last_poll_timestamp / self.UPDATE_ORDER_STATUS_MIN_INTERVAL)
+        current_tick = int(self.current_timestamp / self.UPDATE_ORDER_STATUS_MIN_INTERVAL)
+        if current_tick > last_tick:
+            await super()._update_order_status()
 
     async def _request_order_status(self, tracked_order: InFlightOrder) -> OrderUpdate:
         exchange_order_id = await tracked_order.get_exchange_order_id()

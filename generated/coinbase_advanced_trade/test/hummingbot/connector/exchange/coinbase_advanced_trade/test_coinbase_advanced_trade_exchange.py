@@ -16,6 +16,7 @@ from hummingbot.connector.exchange.coinbase_advanced_trade import (
 from hummingbot.connector.exchange.coinbase_advanced_trade.coinbase_advanced_trade_exchange import (
     CoinbaseAdvancedTradeExchange,
 )
+from hummingbot.connector.exchange_py_base import ExchangePyBase
 from hummingbot.connector.test_support.exchange_connector_test import AbstractExchangeConnectorTests
 from hummingbot.connector.trading_rule import TradingRule
 from hummingbot.core.data_type.common import OrderType, TradeType
@@ -1031,6 +1032,21 @@ class CoinbaseAdvancedTradeExchangeTests(AbstractExchangeConnectorTests.Exchange
         self.assertFalse(order.is_done)
         self.assertIn(order.client_order_id, self.exchange._order_tracker.all_updatable_orders)
         self.assertNotIn(order.client_order_id, self.exchange._order_tracker._order_not_found_records)
+
+    async def test_order_statuses_are_polled_at_most_once_per_min_interval(self):
+        interval = 2.5
+        self.assertEqual(interval, self.exchange.UPDATE_ORDER_STATUS_MIN_INTERVAL)
+        # Halfway through an interval (1640780000 is a multiple of it).
+        self.exchange._set_current_timestamp(1640780000 + interval / 2)
+        with patch.object(ExchangePyBase, "_update_order_status", new_callable=AsyncMock) as update_order_status:
+            # Last polled at the start of the same interval: nothing is asked.
+            self.exchange._last_poll_timestamp = 1640780000
+            await self.exchange._update_order_status()
+            update_order_status.assert_not_awaited()
+            # Last polled in the interval before: fills and statuses are asked.
+            self.exchange._last_poll_timestamp = 1640780000 - interval / 2
+            await self.exchange._update_order_status()
+            update_order_status.assert_awaited_once()
 
     def test_client_order_id_has_prefix_and_fits_max_length(self):
         self._simulate_trading_rules_initialized()
