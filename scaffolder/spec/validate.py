@@ -799,6 +799,12 @@ def _check_markets(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRe
             problems.append(
                 (("response_errors", "example"), "the success condition holds for this error body: it would pass")
             )
+        if errors.absent_field == "success" and not all(
+            isinstance(step, fieldpath.Key) for step in fieldpath.parse(errors.success.field)
+        ):
+            problems.append(
+                (("response_errors", "absent_field"), "absent_field: success needs a plain key path (a.b.c) as the field")
+            )
 
     price = markets.last_traded_price
     example = endpoint_ref(

@@ -7,6 +7,7 @@ taken from the spec, never read back from the generated connector.
 
 from __future__ import annotations
 
+import copy
 import json
 from decimal import Decimal
 from typing import Any, Dict, List
@@ -159,6 +160,17 @@ def values(spec: Spec) -> Dict[str, Any]:
     v["network_status_response"] = literal(endpoints[markets.check_network].example_response)
     errors = spec.response_errors
     v["response_error_body"] = literal(errors.example) if errors else None
+    v["response_without_success_field"] = None
+    if errors and errors.absent_field == "success":
+        # The network check's documented body without the success condition's field: no error.
+        body = copy.deepcopy(endpoints[markets.check_network].example_response)
+        *parents, last = [step.name for step in fieldpath.parse(errors.success.field)]
+        holder = body
+        for name in parents:
+            holder = holder.get(name, {}) if isinstance(holder, dict) else {}
+        if isinstance(holder, dict):
+            holder.pop(last, None)
+        v["response_without_success_field"] = literal(body)
     v["price_has_params"] = bool(price.params)
 
     order_tests.add(spec, v)

@@ -234,7 +234,7 @@ class KucoinExchange(ExchangePyBase):
     async def _api_request(self, path_url, *args, return_err: bool = False, **kwargs) -> Dict[str, Any]:
         """The exchange reports errors inside HTTP 200 responses: they are raised like HTTP errors, body included."""
         response = await super()._api_request(path_url, *args, return_err=return_err, **kwargs)
-        if not return_err and not (response.get("code") == "200000"):
+        if not return_err and not ("code" not in response or response.get("code") == "200000"):
             raise IOError(f"Error executing request {path_url}. Error: {json.dumps(response)}")
         return response
 

@@ -824,6 +824,17 @@ class KucoinExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
 
         self.assertIn(json.dumps(error_body), str(raised.exception))
 
+    @aioresponses()
+    async def test_response_without_the_success_field_is_no_error(self, mock_api):
+        """response_errors.absent_field is success: every documented error carries the field."""
+        url = web_utils.public_rest_url(CONSTANTS.SERVER_TIME_PATH_URL, domain=self.exchange.domain)
+        body = {"msg": "success", "data": 1546837113087}
+        mock_api.get(url, body=json.dumps(body))
+
+        response = await self.exchange._api_get(path_url=CONSTANTS.SERVER_TIME_PATH_URL)
+
+        self.assertEqual(body, response)
+
     def test_client_order_id_has_prefix_and_fits_max_length(self):
         self._simulate_trading_rules_initialized()
         with patch.object(self.exchange, "_create_order", new_callable=AsyncMock):
