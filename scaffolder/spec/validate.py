@@ -475,7 +475,8 @@ def _check_auth(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) 
         _check_error_example(
             problems,
             ("auth", "time_sync", "error_example"),
-            spec.auth.time_sync.error_matches,
+            ([spec.auth.time_sync.error_code] if spec.auth.time_sync.error_code is not None else [])
+            + list(spec.auth.time_sync.error_matches),
             spec.auth.time_sync.error_example,
         )
 

@@ -266,6 +266,13 @@ def values(spec: Spec) -> Dict[str, Any]:
         v["server_time_seconds"] = "1640000003"
         v["time_error_body"] = literal(time_sync.error_example) if time_sync.error_example is not None else None
         v["time_error_other_choices"] = _other_choices(time_sync.error_matches, time_sync.error_example)
+        # With auth.time_sync.error_code: the documented body with the code removed is not a clock error.
+        v["time_error_code"] = literal(time_sync.error_code) if time_sync.error_code is not None else None
+        v["time_error_without_code"] = (
+            literal(json.dumps(time_sync.error_example).replace(time_sync.error_code, ""))
+            if time_sync.error_code is not None and time_sync.error_example is not None
+            else None
+        )
 
     v["other_domain"] = next(iter(spec.exchange.domains.others), None)
     return v

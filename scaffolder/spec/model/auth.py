@@ -201,5 +201,11 @@ class TimeSync(Strict):
         description="Substrings that together identify a timestamp error; it triggers a resync. An item that is a "
         "list is a choice: any one of its substrings.",
     )
+    error_code: Optional[str] = Field(
+        default=None,
+        description="The exchange's documented code of a clock error: the constant TIMESTAMP_ERROR_CODE holds it "
+        "(constant_names renames it: KuCoin's RET_CODE_AUTH_TIMESTAMP_ERROR), and an error is a timestamp error only "
+        "when it contains it as well as error_matches.",
+    )
     error_example: Optional[JSON] = Field(default=None, description="The documented body of that error.")
     expect: Optional[ExpectedServerTime] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")

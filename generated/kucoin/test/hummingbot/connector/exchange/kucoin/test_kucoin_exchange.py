@@ -926,6 +926,14 @@ class KucoinExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         exception = IOError(f"Error executing request POST {url}. HTTP status is 400. Error: {{}}")
         self.assertFalse(self.exchange._is_request_exception_related_to_time_synchronizer(exception))
 
+        # The documented error code (auth.time_sync.error_code) is required: without it, the text is another error.
+        self.assertEqual("400002", CONSTANTS.RET_CODE_AUTH_TIMESTAMP_ERROR)
+        error_body = (
+            '{"code": "", "msg": "KC-API-TIMESTAMP Invalid -- Time differs from server time by more than 5 seconds"}'
+        )
+        exception = IOError(f"Error executing request POST {url}. HTTP status is 400. Error: {error_body}")
+        self.assertFalse(self.exchange._is_request_exception_related_to_time_synchronizer(exception))
+
     @aioresponses()
     async def test_update_order_fills_triggers_filled_event(self, mock_api):
         self.exchange._set_current_timestamp(1640780000)
