@@ -118,6 +118,12 @@ class UserStream(Strict):
         default=None, description="{symbols} when the connector has no trading pairs: every pair (Gate: ['!all'])."
     )
     ping: Optional[UserStreamPing] = None
+    subscribed_log: Optional[str] = Field(
+        default=None,
+        description="The INFO line logged once the subscriptions are sent (KuCoin's and Gate.io's Hummingbot "
+        "connectors: 'Subscribed to private order changes and balance updates channels...'); default: "
+        "'Subscribed to the user data stream'.",
+    )
     queue_when: Optional[Predicate] = Field(default=None, description="Only messages passing it are queued.")
     terminated: Optional[Predicate] = Field(
         default=None,

@@ -73,7 +73,7 @@ class KucoinAPIUserStreamDataSource(UserStreamTrackerDataSource):
                         "type": "subscribe",
                         "topic": "/spotMarket/tradeOrders",
                         "privateChannel": True,
-                        "response": True,
+                        "response": False,
                     }
                 )
             )
@@ -84,11 +84,11 @@ class KucoinAPIUserStreamDataSource(UserStreamTrackerDataSource):
                         "type": "subscribe",
                         "topic": "/account/balance",
                         "privateChannel": True,
-                        "response": True,
+                        "response": False,
                     }
                 )
             )
-            self.logger().info("Subscribed to the user data stream")
+            self.logger().info("Subscribed to private order changes and balance updates channels...")
         except asyncio.CancelledError:
             raise
         except Exception:

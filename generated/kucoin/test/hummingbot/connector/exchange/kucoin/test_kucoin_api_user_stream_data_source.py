@@ -128,8 +128,9 @@ class KucoinAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
     async def test_listen_for_user_stream_subscribes_to_account_channels(self, ws_connect_mock):
         websocket = self.websocket(ws_connect_mock, {"id": "hQvf8jkno", "type": "welcome"})
 
-        self.start_listening()
-        await self.mocking_assistant.run_until_all_aiohttp_messages_delivered(websocket)
+        with self.assertLogs(self.data_source.logger(), level="INFO") as logs:
+            self.start_listening()
+            await self.mocking_assistant.run_until_all_aiohttp_messages_delivered(websocket)
 
         sent_messages = self.mocking_assistant.json_messages_sent_through_websocket(websocket)
         self.assertEqual(
@@ -139,11 +140,15 @@ class KucoinAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
                     "type": "subscribe",
                     "topic": "/spotMarket/tradeOrders",
                     "privateChannel": True,
-                    "response": True,
+                    "response": False,
                 },
-                {"id": 2, "type": "subscribe", "topic": "/account/balance", "privateChannel": True, "response": True},
+                {"id": 2, "type": "subscribe", "topic": "/account/balance", "privateChannel": True, "response": False},
             ],
             sent_messages,
+        )
+        self.assertIn(
+            "Subscribed to private order changes and balance updates channels...",
+            [record.getMessage() for record in logs.records],
         )
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
