@@ -184,6 +184,7 @@ def cross_check(spec: Spec) -> List[Problem]:
     _check_markets(spec, problems, endpoint_ref)
     _check_orders(spec, problems, endpoint_ref)
     _check_balances(spec, problems, endpoint_ref)
+    _check_trading_fees(spec, problems, endpoint_ref)
     _check_public_ws(spec, problems, endpoint_ref)
     if streaming:
         _check_user_stream(spec, problems, endpoint_ref)
@@ -1063,6 +1064,38 @@ def _check_balances(spec: Spec, problems: List[Problem], endpoint_ref: EndpointR
             _check_placeholders(problems, ("balances", "params", key), value, set())
     if orders.open_orders:
         endpoint_ref(("orders", "open_orders", "endpoint"), orders.open_orders.endpoint)
+
+
+def _check_trading_fees(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) -> None:
+    """`trading_fees`: a documented list of rows, and at most one way of naming the pairs."""
+    fees = spec.trading_fees
+    if fees is None:
+        return
+    loc = ("trading_fees",)
+    example = endpoint_ref(loc + ("endpoint",), fees.endpoint, needs_example=True)
+    used = set()
+    for key, value in fees.params.items():
+        _check_placeholders(problems, loc + ("params", key), value, {"symbols", "symbol"})
+        try:
+            used |= set(placeholders(value))
+        except fieldpath.FieldPathError:
+            pass
+    if used == {"symbols", "symbol"}:
+        problems.append((loc + ("params",), "use {symbols} (batches of symbols) or {symbol} (pair by pair), not both"))
+    if fees.batch_size is not None and "symbols" not in used:
+        problems.append((loc + ("batch_size",), "batch_size limits the {symbols} of a request: no parameter uses it"))
+    if example is None:
+        return
+    _check_path(problems, loc + ("rows",), fees.rows, example)
+    try:
+        rows = fieldpath.read(example, fees.rows) if fees.rows else example
+    except fieldpath.FieldPathError:
+        return
+    if not isinstance(rows, list) or not rows:
+        problems.append((loc + ("rows",), "expected a non-empty list of fee rows in the example"))
+        return
+    for field in ("symbol", "maker", "taker"):
+        _check_path(problems, loc + (field,), getattr(fees, field), rows[0])
 
 
 def _check_public_ws(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) -> None:

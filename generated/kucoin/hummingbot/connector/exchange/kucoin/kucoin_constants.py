@@ -10,6 +10,8 @@ DEFAULT_DOMAIN = "main"
 
 HBOT_ORDER_ID_PREFIX = ""
 MAX_ORDER_ID_LEN = 40
+# The most symbols one trading fees request may name.
+TRADING_FEES_SYMBOL_LIMIT = 10
 
 # The partner id the exchange credits Hummingbot's orders to, and the public key its signature is made with.
 HB_PARTNER_ID = "Hummingbot"
@@ -34,6 +36,7 @@ ORDERS_PATH_URL = "/api/v1/orders"
 ORDER_BY_ID_PATH_URL = "/api/v1/orders/{exchange_order_id}"
 OPEN_ORDERS_PATH_URL = "/api/v1/orders"
 FILLS_PATH_URL = "/api/v1/fills"
+FEE_PATH_URL = "/api/v1/trade-fees"
 ACCOUNTS_PATH_URL = "/api/v1/accounts"
 
 # Rate limit ids of the path templates (a filled-in path cannot identify its limit)
@@ -84,5 +87,6 @@ RATE_LIMITS = [
     RateLimit(limit_id=ORDER_BY_ID, limit=2000, time_interval=30.0),
     RateLimit(limit_id=OPEN_ORDERS_LIMIT_ID, limit=2000, time_interval=30.0),
     RateLimit(limit_id=FILLS_PATH_URL, limit=400, time_interval=30.0),
+    RateLimit(limit_id=FEE_PATH_URL, limit=1333, time_interval=30.0),
     RateLimit(limit_id=ACCOUNTS_PATH_URL, limit=800, time_interval=30.0),
 ]

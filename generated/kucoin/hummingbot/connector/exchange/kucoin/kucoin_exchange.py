@@ -20,7 +20,7 @@ from hummingbot.connector.utils import combine_to_hb_trading_pair
 from hummingbot.core.data_type.common import OrderType, TradeType
 from hummingbot.core.data_type.in_flight_order import InFlightOrder, OrderState, OrderUpdate, TradeUpdate
 from hummingbot.core.data_type.order_book_tracker_data_source import OrderBookTrackerDataSource
-from hummingbot.core.data_type.trade_fee import TokenAmount, TradeFeeBase
+from hummingbot.core.data_type.trade_fee import TokenAmount, TradeFeeBase, TradeFeeSchema
 from hummingbot.core.data_type.user_stream_tracker_data_source import UserStreamTrackerDataSource
 from hummingbot.core.web_assistant.web_assistants_factory import WebAssistantsFactory
 
@@ -162,6 +162,14 @@ class KucoinExchange(ExchangePyBase):
         is_maker: Optional[bool] = None,
     ) -> TradeFeeBase:
         is_maker = is_maker or order_type is OrderType.LIMIT_MAKER
+        account_fees = self._trading_fees.get(combine_to_hb_trading_pair(base=base_currency, quote=quote_currency))
+        if account_fees is not None:
+            # The account's rates for the pair, from the exchange (_update_trading_fees).
+            return TradeFeeBase.new_spot_fee(
+                fee_schema=self.trade_fee_schema(),
+                trade_type=order_side,
+                percent=account_fees.maker_percent_fee_decimal if is_maker else account_fees.taker_percent_fee_decimal,
+            )
         return TradeFeeBase.new_spot_fee(
             fee_schema=self.trade_fee_schema(),
             trade_type=order_side,
@@ -228,8 +236,32 @@ class KucoinExchange(ExchangePyBase):
         return trading_rules
 
     async def _update_trading_fees(self):
-        """Fees are not fetched from the exchange: DEFAULT_FEES in kucoin_utils apply."""
-        pass
+        """The account's maker and taker rates of the connector's pairs; DEFAULT_FEES in kucoin_utils apply to
+        the others."""
+        symbol_map = await self.trading_pair_symbol_map()
+        symbols = [
+            await self.exchange_symbol_associated_to_pair(trading_pair=trading_pair)
+            for trading_pair in self._trading_pairs or []
+        ]
+        batch_size = CONSTANTS.TRADING_FEES_SYMBOL_LIMIT
+        for start in range(0, len(symbols), batch_size):
+            end = start + batch_size
+            batch = symbols[start:end]
+            fees_response = await self._api_get(
+                path_url=CONSTANTS.FEE_PATH_URL,
+                params={"symbols": ",".join(batch)},
+                is_auth_required=True,
+            )
+            self._process_trading_fees(fees_response, symbol_map)
+
+    def _process_trading_fees(self, fees_response: Any, symbol_map: Dict[str, str]):
+        for fee_row in fees_response["data"]:
+            trading_pair = symbol_map.get(fee_row["symbol"])
+            if trading_pair is not None:
+                self._trading_fees[trading_pair] = TradeFeeSchema(
+                    maker_percent_fee_decimal=Decimal(fee_row["makerFeeRate"]),
+                    taker_percent_fee_decimal=Decimal(fee_row["takerFeeRate"]),
+                )
 
     async def _api_request(self, path_url, *args, return_err: bool = False, **kwargs) -> Dict[str, Any]:
         """The exchange reports errors inside HTTP 200 responses: they are raised like HTTP errors, body included."""

@@ -7,6 +7,7 @@ from unittest.mock import AsyncMock, patch
 
 from aioresponses import aioresponses
 from aioresponses.core import RequestCall
+from bidict import bidict
 
 from hummingbot.connector.exchange.kucoin import kucoin_constants as CONSTANTS, kucoin_web_utils as web_utils
 from hummingbot.connector.exchange.kucoin.kucoin_exchange import KucoinExchange
@@ -823,6 +824,81 @@ class KucoinExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
             await self.exchange._api_get(path_url=CONSTANTS.SERVER_TIME_PATH_URL)
 
         self.assertIn(json.dumps(error_body), str(raised.exception))
+
+    @aioresponses()
+    async def test_update_trading_fees_sets_the_account_rates_of_each_pair(self, mock_api):
+        url, regex_url = self._private_url(CONSTANTS.FEE_PATH_URL)
+        mock_api.get(
+            regex_url,
+            body=json.dumps(
+                {
+                    "code": "200000",
+                    "data": [
+                        {
+                            "symbol": self.exchange_symbol_for_tokens(self.base_asset, self.quote_asset),
+                            "takerFeeRate": "0.0007",
+                            "makerFeeRate": "0.0002",
+                        },
+                        {"symbol": "NOT-TRADED", "takerFeeRate": "0.5", "makerFeeRate": "0.5"},
+                    ],
+                }
+            ),
+            repeat=True,
+        )
+
+        await self.exchange._update_trading_fees()
+
+        request = next(iter(mock_api.requests.values()))[0]
+        sent = request.kwargs["params"]
+        sent = (json.loads(sent) if isinstance(sent, str) else sent) or {}
+        expected_params = {"symbols": self.exchange_symbol_for_tokens(self.base_asset, self.quote_asset)}
+        self.assertEqual(expected_params, {key: sent.get(key) for key in expected_params})
+        self.validate_auth_credentials_present(request)
+        fees = [
+            self.exchange.get_fee(base, quote, order_type, TradeType.BUY, Decimal("1"), Decimal("10")).percent
+            for base, quote in ((self.base_asset, self.quote_asset), ("SOME", "OTHER"))
+            for order_type in (OrderType.LIMIT_MAKER, OrderType.LIMIT)
+        ]
+        # The pair's maker and taker rates; the default fees for a pair without rates.
+        self.assertEqual(
+            [
+                Decimal("0.0002"),
+                Decimal("0.0007"),
+                self.exchange.estimate_fee_pct(True),
+                self.exchange.estimate_fee_pct(False),
+            ],
+            fees,
+        )
+
+    @aioresponses()
+    async def test_update_trading_fees_names_at_most_the_symbol_limit_per_request(self, mock_api):
+        url, regex_url = self._private_url(CONSTANTS.FEE_PATH_URL)
+        mock_api.get(
+            regex_url,
+            body=json.dumps(
+                {
+                    "code": "200000",
+                    "data": [
+                        {
+                            "symbol": self.exchange_symbol_for_tokens(self.base_asset, self.quote_asset),
+                            "takerFeeRate": "0.0007",
+                            "makerFeeRate": "0.0002",
+                        },
+                        {"symbol": "NOT-TRADED", "takerFeeRate": "0.5", "makerFeeRate": "0.5"},
+                    ],
+                }
+            ),
+            repeat=True,
+        )
+        pairs = [f"A{index}-HBOT" for index in range(CONSTANTS.TRADING_FEES_SYMBOL_LIMIT + 1)]
+        self.exchange._trading_pairs = pairs
+        self.exchange._set_trading_pair_symbol_map(bidict({pair: pair for pair in pairs}))
+
+        await self.exchange._update_trading_fees()
+
+        sent = [call.kwargs["params"]["symbols"] for calls in mock_api.requests.values() for call in calls]
+        self.assertEqual(10, CONSTANTS.TRADING_FEES_SYMBOL_LIMIT)
+        self.assertEqual([",".join(pairs[:-1]), pairs[-1]], sent)
 
     @aioresponses()
     async def test_response_without_the_success_field_is_no_error(self, mock_api):
