@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Tuple
 
 from scaffolder.pysource import (
+    Expr,
     condition,
     decimal,
     literal,
@@ -89,6 +90,14 @@ def event_row(example: Any, rows: Optional[str]) -> Any:
     return example if rows is None else fieldpath.first_row(example, rows)
 
 
+def _not_found(v: Dict[str, Any], request_spec: Any, code_constant: str) -> Tuple[Optional[str], List[Any]]:
+    """The documented not-found code (a literal) and the matchers, the code's constant first when there is one."""
+    code = request_spec.not_found_code
+    if code is None:
+        return None, list(request_spec.not_found_matches)
+    return literal(code), [Expr(v["const"][code_constant])] + list(request_spec.not_found_matches)
+
+
 def add(spec: Spec, v: Dict[str, Any]) -> None:
     orders = spec.orders
     v["order_states"] = list(orders.states.items())
@@ -162,7 +171,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
             v["cancel"].needs_exchange_order_id = True
     else:
         v["cancel_success"] = condition(success, "cancel_result")
-    v["cancel_not_found_matches"] = cancel.not_found_matches
+    v["cancel_not_found_code"], v["cancel_not_found_matches"] = _not_found(v, cancel, "ORDER_NOT_FOUND_ON_CANCEL_CODE")
     status = orders.status
     v["status"] = request(spec, status.endpoint, status.method, status.params, tracked)
     v["status_state"] = state_derivation(spec, status, "order_status", status.example_response)
@@ -179,7 +188,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
             else v["status_state"]["fallback"]
         ),
     }
-    v["status_not_found_matches"] = status.not_found_matches
+    v["status_not_found_code"], v["status_not_found_matches"] = _not_found(v, status, "ORDER_NOT_FOUND_ON_STATUS_CODE")
     fills = orders.fills
     v["fills"] = request(
         spec,

@@ -858,7 +858,10 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
                 (("orders", "cancel", "list_params", index), f"{name!r} is not a parameter of orders.cancel.params")
             )
     _check_error_example(
-        problems, ("orders", "cancel", "not_found_example"), cancel.not_found_matches, cancel.not_found_example
+        problems,
+        ("orders", "cancel", "not_found_example"),
+        ([cancel.not_found_code] if cancel.not_found_code is not None else []) + list(cancel.not_found_matches),
+        cancel.not_found_example,
     )
     status = orders.status
     _check_order_request(problems, spec, ("orders", "status"), status, TRACKED_ORDER_PLACEHOLDERS)
@@ -875,7 +878,10 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
             if state not in reached:
                 problems.append((("orders", "states"), f"no exchange state maps to {state}; Hummingbot needs it"))
     _check_error_example(
-        problems, ("orders", "status", "not_found_example"), status.not_found_matches, status.not_found_example
+        problems,
+        ("orders", "status", "not_found_example"),
+        ([status.not_found_code] if status.not_found_code is not None else []) + list(status.not_found_matches),
+        status.not_found_example,
     )
     fills = orders.fills
     _check_order_request(problems, spec, ("orders", "fills"), fills, TRACKED_ORDER_PLACEHOLDERS)

@@ -202,6 +202,21 @@ def values(spec: Spec) -> Dict[str, Any]:
     errors = spec.response_errors
     v["response_error_body"] = literal(errors.example) if errors else None
     v["trading_fees"] = _trading_fees(spec)
+    # orders.*.not_found_code: (detector, constant, code, documented body, the body with the code removed).
+    v["not_found_codes"] = [
+        (
+            method,
+            spec.constant(constant),
+            literal(request_spec.not_found_code),
+            literal(json.dumps(request_spec.not_found_example)),
+            literal(json.dumps(request_spec.not_found_example).replace(request_spec.not_found_code, "")),
+        )
+        for request_spec, method, constant in (
+            (spec.orders.cancel, "_is_order_not_found_during_cancelation_error", "ORDER_NOT_FOUND_ON_CANCEL_CODE"),
+            (spec.orders.status, "_is_order_not_found_during_status_update_error", "ORDER_NOT_FOUND_ON_STATUS_CODE"),
+        )
+        if request_spec.not_found_code is not None and request_spec.not_found_example is not None
+    ]
     v["response_without_success_field"] = None
     if errors and errors.absent_field == "success":
         # The network check's documented body without the success condition's field: no error.

@@ -48,7 +48,9 @@ NAMED_CONSTANTS = (
     "TIMESTAMP_ERROR_CODE",
     "TRADING_FEES_SYMBOL_LIMIT",
     "TIMESTAMP_ERROR_MATCHES",
+    "ORDER_NOT_FOUND_ON_STATUS_CODE",
     "ORDER_NOT_FOUND_ON_STATUS_MATCHES",
+    "ORDER_NOT_FOUND_ON_CANCEL_CODE",
     "ORDER_NOT_FOUND_ON_CANCEL_MATCHES",
 )
 # Names the generated constants module always uses under these names (Hummingbot's framework expects them).

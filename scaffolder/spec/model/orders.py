@@ -134,6 +134,11 @@ class CancelOrder(Strict):
     )
     synchronous: bool
     success: CancelSuccess
+    not_found_code: Optional[str] = Field(
+        default=None,
+        description="The exchange's documented code of the unknown-order error: the constant ORDER_NOT_FOUND_ON_CANCEL_CODE holds it "
+        "(constant_names renames it), placed first among not_found_matches.",
+    )
     not_found_matches: List[str] = Field(default_factory=list)
     not_found_example: Optional[JSON] = Field(default=None, description="Documented error body for an unknown order.")
     example_response: JSON
@@ -153,6 +158,11 @@ class OrderStatus(Strict):
     exchange_order_id: FieldPath
     timestamp: Optional[TimeField] = Field(
         default=None, description="The order's update time; without it, the connector's clock at the update."
+    )
+    not_found_code: Optional[str] = Field(
+        default=None,
+        description="The exchange's documented code of the unknown-order error: the constant ORDER_NOT_FOUND_ON_STATUS_CODE holds it "
+        "(constant_names renames it), placed first among not_found_matches.",
     )
     not_found_matches: List[str] = Field(default_factory=list)
     not_found_example: Optional[JSON] = Field(default=None, description="Documented error body for an unknown order.")

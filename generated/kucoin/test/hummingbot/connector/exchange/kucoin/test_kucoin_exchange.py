@@ -900,6 +900,19 @@ class KucoinExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         self.assertEqual(10, CONSTANTS.TRADING_FEES_SYMBOL_LIMIT)
         self.assertEqual([",".join(pairs[:-1]), pairs[-1]], sent)
 
+    def test_order_not_found_errors_need_the_documented_code(self):
+        self.assertEqual("400100", CONSTANTS.RET_CODE_ORDER_NOT_EXIST_OR_NOT_ALLOW_TO_CANCEL)
+        self.assertTrue(
+            self.exchange._is_order_not_found_during_cancelation_error(
+                IOError("Error: " + '{"code": "400100", "msg": "order_not_exist_or_not_allow_to_cancel"}')
+            )
+        )
+        self.assertFalse(
+            self.exchange._is_order_not_found_during_cancelation_error(
+                IOError("Error: " + '{"code": "", "msg": "order_not_exist_or_not_allow_to_cancel"}')
+            )
+        )
+
     @aioresponses()
     async def test_response_without_the_success_field_is_no_error(self, mock_api):
         """response_errors.absent_field is success: every documented error carries the field."""
