@@ -209,6 +209,18 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         "{exchange_order_id}" in text or "{client_order_id}" in text for text in fill_texts
     )
 
+    bulk = fills.bulk
+    v["bulk_fills"] = (
+        {
+            "since_param": bulk.since_param,
+            # Seconds to the parameter's unit.
+            "factor": {"s": "", "ms": " * 1e3", "us": " * 1e6", "ns": " * 1e9"}[bulk.since_unit],
+            "params": [(key, literal(value)) for key, value in bulk.params.items()],
+        }
+        if bulk
+        else None
+    )
+
     _event_values(spec, v)
     v["order_state_rules"] = bool(v["status_state"]["rules"] or v["order_event_state"]["rules"])
     v["exchange_date_times"] = parses_date_times(

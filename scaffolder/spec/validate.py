@@ -884,6 +884,10 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
         status.not_found_example,
     )
     fills = orders.fills
+    if fills.bulk is not None and fills.endpoint in spec.endpoints and spec.endpoints[fills.endpoint].path_placeholders:
+        problems.append(
+            (("orders", "fills", "bulk"), "the bulk request names no order: the endpoint's path must have no placeholder")
+        )
     _check_order_request(problems, spec, ("orders", "fills"), fills, TRACKED_ORDER_PLACEHOLDERS)
     if (fills.endpoint, fills.method) == (status.endpoint, status.method):
         problems.append(

@@ -170,6 +170,20 @@ class OrderStatus(Strict):
     expect: Optional[ExpectedStatus] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")
 
 
+class BulkFills(Strict):
+    """The fills of every tracked order from one request: the account's fills since a time, matched to the orders by
+    exchange order id, instead of one request per order."""
+
+    since_param: str = Field(
+        description="The parameter carrying the time the fills are asked from: the latest fill seen, or the "
+        "creation of the oldest order polled (KuCoin: startAt)."
+    )
+    since_unit: Literal["s", "ms", "us", "ns"] = Field(default="ms", description="The unit of that time.")
+    params: Dict[str, JSON] = Field(
+        default_factory=dict, description="Fixed parameters sent with it (KuCoin: {pageSize: 500})."
+    )
+
+
 class OrderFills(FeeAssetSource):
     endpoint: str
     method: Literal["GET", "POST"] = "GET"
@@ -183,6 +197,11 @@ class OrderFills(FeeAssetSource):
     fee_amount: FieldPath
     negate_fee: bool = Field(default=False, description="The exchange reports a fee charged as a negative number.")
     timestamp: TimeField
+    bulk: Optional[BulkFills] = Field(
+        default=None,
+        description="Hummingbot's periodic fill update asks for the fills of all orders at once (since a time); "
+        "the per-order request (params) still serves order events with fetch_fills_when.",
+    )
     example_response: JSON
     expect: Optional[rows_of(ExpectedFill)] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")
 

@@ -45,6 +45,8 @@ class KucoinExchange(ExchangePyBase):
         self._domain = domain
         self._trading_required = trading_required
         self._trading_pairs = trading_pairs
+        # The time (seconds) the periodic fill update asks the fills from: the latest fill seen so far.
+        self._last_order_fill_ts_s: float = 0
         super().__init__(balance_asset_limit, rate_limits_share_pct)
 
     @property
@@ -353,6 +355,63 @@ class KucoinExchange(ExchangePyBase):
                     fill_timestamp=fill["createdAt"] * 1e-3,
                 )
             )
+        return trade_updates
+
+    async def _update_orders_fills(self, orders: List[InFlightOrder]):
+        """One request for the fills of all the orders (_all_trades_updates), rather than one per order."""
+        if not orders:
+            return
+        try:
+            trade_updates = await self._all_trades_updates(orders)
+        except asyncio.CancelledError:
+            raise
+        except Exception as request_error:
+            self.logger().warning(f"Failed to fetch trade updates. Error: {request_error}", exc_info=request_error)
+            return
+        for trade_update in trade_updates:
+            self._order_tracker.process_trade_update(trade_update)
+
+    async def _all_trades_updates(self, orders: List[InFlightOrder]) -> List[TradeUpdate]:
+        """The account's fills since the latest fill seen (or the oldest order's creation), matched to the orders by
+        exchange order id."""
+        trade_updates = []
+        if not orders:
+            return trade_updates
+        orders_by_exchange_id = {order.exchange_order_id: order for order in orders if order.exchange_order_id}
+        self._last_order_fill_ts_s = max(self._last_order_fill_ts_s, min(order.creation_timestamp for order in orders))
+        fills_response = await self._api_get(
+            path_url=CONSTANTS.FILLS_PATH_URL,
+            params={
+                "startAt": int(self._last_order_fill_ts_s * 1e3),
+                "pageSize": 500,
+            },
+            is_auth_required=True,
+        )
+        for fill in fills_response["data"]["items"]:
+            order = orders_by_exchange_id.get(str(fill["orderId"]))
+            if order is None:
+                # Another order's fill (one not polled now, or not placed by this connector).
+                continue
+            fee = TradeFeeBase.new_spot_fee(
+                fee_schema=self.trade_fee_schema(),
+                trade_type=order.trade_type,
+                percent_token=fill["feeCurrency"],
+                flat_fees=[TokenAmount(amount=Decimal(fill["fee"]), token=fill["feeCurrency"])],
+            )
+            trade_updates.append(
+                TradeUpdate(
+                    trade_id=str(fill["tradeId"]),
+                    client_order_id=order.client_order_id,
+                    exchange_order_id=order.exchange_order_id,
+                    trading_pair=order.trading_pair,
+                    fee=fee,
+                    fill_base_amount=Decimal(fill["size"]),
+                    fill_quote_amount=Decimal(fill["funds"]),
+                    fill_price=Decimal(fill["price"]),
+                    fill_timestamp=fill["createdAt"] * 1e-3,
+                )
+            )
+            self._last_order_fill_ts_s = max(self._last_order_fill_ts_s, fill["createdAt"] * 1e-3)
         return trade_updates
 
     async def _request_order_status(self, tracked_order: InFlightOrder) -> OrderUpdate:

@@ -381,8 +381,10 @@ class KucoinExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         """The request names the order in its URL path, which the mocked URL pins to the order's ids."""
 
     def validate_trades_request(self, order: InFlightOrder, request_call: RequestCall):
+        # One request for the fills of every order (orders.fills.bulk): the time they are asked from.
         request_params = request_call.kwargs["params"]
-        self.assertEqual(order.exchange_order_id, request_params["orderId"])
+        self.assertIn("startAt", request_params)
+        self.assertEqual(500, request_params["pageSize"])
 
     @staticmethod
     def _url_pattern(url: str) -> re.Pattern:
@@ -1064,10 +1066,104 @@ class KucoinExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         self.assertTrue(
             any(
                 record.levelname == "WARNING"
-                and record.getMessage().startswith(f"Failed to fetch trade updates for order {order.client_order_id}")
+                and record.getMessage().startswith("Failed to fetch trade updates. Error:")
                 for record in self.log_records
             )
         )
+
+    @aioresponses()
+    async def test_fills_of_all_orders_come_from_one_request_since_the_latest_fill(self, mock_api):
+        self.exchange._set_current_timestamp(1640779000)
+        order = self._track_buy_order()
+        self.exchange.start_tracking_order(
+            order_id="OID2",
+            exchange_order_id="EOID2",
+            trading_pair=self.trading_pair,
+            order_type=OrderType.LIMIT,
+            trade_type=TradeType.BUY,
+            price=Decimal("10000"),
+            amount=Decimal("1"),
+        )
+        url, regex_url = self._private_url(CONSTANTS.FILLS_PATH_URL)
+        response = {
+            "code": "200000",
+            "data": {
+                "currentPage": 1,
+                "pageSize": 1,
+                "totalNum": 251915,
+                "totalPage": 251915,
+                "items": [
+                    {
+                        "symbol": "BTC-USDT",
+                        "tradeId": self.expected_fill_trade_id,
+                        "orderId": order.exchange_order_id,
+                        "counterOrderId": "5c1ab46003aa676e487fa8e3",
+                        "side": "buy",
+                        "liquidity": "taker",
+                        "forceTaker": True,
+                        "price": str(order.price),
+                        "size": str(order.amount),
+                        "funds": str(order.price * order.amount),
+                        "fee": str(self.expected_fill_fee.flat_fees[0].amount),
+                        "feeRate": "0",
+                        "feeCurrency": self.expected_fill_fee.flat_fees[0].token,
+                        "stop": "",
+                        "type": "limit",
+                        "createdAt": 1640780000000,
+                        "tradeType": "TRADE",
+                    },
+                    {
+                        "symbol": "BTC-USDT",
+                        "tradeId": "OTHER-TRADE",
+                        "orderId": "OTHER-ORDER",
+                        "counterOrderId": "5c1ab46003aa676e487fa8e3",
+                        "side": "buy",
+                        "liquidity": "taker",
+                        "forceTaker": True,
+                        "price": str(order.price),
+                        "size": str(order.amount),
+                        "funds": str(order.price * order.amount),
+                        "fee": str(self.expected_fill_fee.flat_fees[0].amount),
+                        "feeRate": "0",
+                        "feeCurrency": self.expected_fill_fee.flat_fees[0].token,
+                        "stop": "",
+                        "type": "limit",
+                        "createdAt": 1640780000000,
+                        "tradeType": "TRADE",
+                    },
+                ],
+            },
+        }
+        mock_api.get(regex_url, body=json.dumps(response), repeat=True)
+        self.assertEqual(0, self.exchange._last_order_fill_ts_s)
+
+        await self.exchange._update_orders_fills(orders=list(self.exchange.in_flight_orders.values()))
+        await self.exchange._update_orders_fills(orders=list(self.exchange.in_flight_orders.values()))
+
+        calls = [call for calls in mock_api.requests.values() for call in calls]
+        self.assertEqual(2, len(calls))
+        # First from the orders' creation, then from the latest fill seen.
+        for request_call, since in zip(calls, (1640779000, 1640780000.0)):
+            request_params = request_call.kwargs["params"]
+            self.assertEqual(int(since * 1e3), request_params["startAt"])
+            self.assertEqual(500, request_params["pageSize"])
+            self.validate_auth_credentials_present(request_call)
+        self.assertEqual(1640780000.0, self.exchange._last_order_fill_ts_s)
+        # The fill of the order, once; the other order's fill is not the connector's.
+        self.assertEqual(1, len(self.order_filled_logger.event_log))
+        fill_event: OrderFilledEvent = self.order_filled_logger.event_log[0]
+        self.assertEqual(order.client_order_id, fill_event.order_id)
+        self.assertEqual(self.expected_fill_trade_id, fill_event.exchange_trade_id)
+
+    async def test_bulk_fill_update_propagates_cancellation_and_asks_nothing_without_orders(self):
+        with patch.object(self.exchange, "_api_request", AsyncMock(side_effect=asyncio.CancelledError)) as request:
+            await self.exchange._update_orders_fills(orders=[])
+            self.assertEqual([], await self.exchange._all_trades_updates([]))
+            request.assert_not_called()
+            self.exchange._set_current_timestamp(1640780000)
+            order = self._track_buy_order()
+            with self.assertRaises(asyncio.CancelledError):
+                await self.exchange._update_orders_fills(orders=[order])
 
     async def test_user_stream_ignores_events_for_untracked_orders(self):
         self.exchange._set_current_timestamp(1640780000)
