@@ -225,6 +225,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
                 else template_value(ping.message, MESSAGE_VALUES, EMBEDDED_MESSAGE_VALUES)
             ),
             "interval": literal(float(ping.interval)) if ping.interval else None,
+            "after_last_sent": ping.schedule == "after_last_sent",
         }
         if ping
         else None

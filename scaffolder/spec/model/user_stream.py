@@ -10,6 +10,7 @@ from pydantic_core import core_schema as cs
 from scaffolder.spec.model.base import Compression, FieldPath, JSON, PositiveNumber, Predicate, Strict
 from scaffolder.spec.model.balances import BalanceEvent
 from scaffolder.spec.model.orders import FillEvent, OrderEvent
+from scaffolder.spec.model.public_ws import PING_SCHEDULE_DESCRIPTION
 from scaffolder.spec.model.ws_token import WsToken
 
 
@@ -110,6 +111,7 @@ class UserStreamPing(Strict):
     interval: Optional[PositiveNumber] = Field(
         default=None, description="Seconds between pings; not needed when auth.private_ws.token announces it."
     )
+    schedule: Literal["fixed", "after_last_sent"] = Field(default="fixed", description=PING_SCHEDULE_DESCRIPTION)
 
 
 class UserStream(Strict):

@@ -275,6 +275,34 @@ class KucoinAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
         )
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
+    async def test_ping_is_due_one_interval_after_the_last_message_sent(self, ws_connect_mock):
+        ws_connect_mock.return_value = self.mocking_assistant.create_websocket_mock()
+        websocket_assistant = await self.data_source._connected_websocket_assistant()
+        self.data_source._ping_interval = 100
+        self.data_source._time = MagicMock(return_value=1000.0)
+
+        def sent():
+            return self.mocking_assistant.json_messages_sent_through_websocket(ws_connect_mock.return_value)
+
+        # A message went out just now: no ping within the interval.
+        self.data_source._last_ws_message_sent_timestamp = 1000.0
+        task = asyncio.create_task(self.data_source._process_websocket_messages(websocket_assistant, self.output))
+        await asyncio.sleep(0.05)
+        task.cancel()
+        self.assertEqual(0, len(sent()))
+
+        # The last message went out more than an interval ago: the ping is due at once.
+        self.data_source._last_ws_message_sent_timestamp = 1000.0 - 101
+        task = asyncio.create_task(self.data_source._process_websocket_messages(websocket_assistant, self.output))
+        for _ in range(100):
+            if sent():
+                break
+            await asyncio.sleep(0.01)
+        task.cancel()
+        self.assertEqual(1, len(sent()))
+        self.assertEqual(1000.0, self.data_source._last_ws_message_sent_timestamp)
+
+    @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_listen_for_user_stream_logs_connection_failure(self, ws_connect_mock):
         ws_connect_mock.side_effect = Exception("TEST ERROR")
         self.data_source._sleep.side_effect = asyncio.CancelledError
