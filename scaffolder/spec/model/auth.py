@@ -157,6 +157,12 @@ class RestAuth(Strict):
         description="hmac_headers: request parameters that are signed but not sent (Backpack's instruction): each "
         "is taken out of the query or JSON body and is the placeholder {name} of message (empty when absent).",
     )
+    sort_query: bool = Field(
+        default=False,
+        description="The query parameters are put in key order before the request is signed, so they are sent and "
+        "signed sorted (an exchange whose signature is over the sorted query; any order for one that signs the "
+        "query as sent).",
+    )
     body: Literal["form", "json"] = Field(
         default="form",
         description="How POST/PUT parameters travel: form (urlencoded body) or json (the JSON text given to the "
