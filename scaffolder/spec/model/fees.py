@@ -27,6 +27,8 @@ class TradingFees(Strict):
         "TRADING_FEES_SYMBOL_LIMIT; without it, one request names them all.",
     )
     rows: FieldPath = Field(description="Path to the list of fee rows; empty when the response is the list itself.")
-    symbol: FieldPath = Field(description="The exchange symbol of a row; rows of pairs the connector does not know are skipped.")
+    symbol: FieldPath = Field(
+        description="The exchange symbol of a row; rows of pairs the connector does not know are skipped."
+    )
     maker: FieldPath = Field(description="The maker fee rate of a row, a fraction (0.001 for 0.1%).")
     taker: FieldPath = Field(description="The taker fee rate of a row, a fraction.")
