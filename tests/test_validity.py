@@ -310,8 +310,8 @@ SUPPORTED: Dict[str, List[Tuple[str, List[Edit], str, str]]] = {
             "request-id-inside-a-ping",
             [
                 (
-                    '  ping: {message: {id: "{request_id}", type: ping}}',
-                    '  ping: {message: {id: "p{request_id}", type: ping}}',
+                    '  ping: {message: {id: "{request_id}", type: ping}, schedule',
+                    '  ping: {message: {id: "p{request_id}", type: ping}, schedule',
                 )
             ],
             "kucoin_api_user_stream_data_source.py",

@@ -18,11 +18,11 @@ SERVER = """      server: data.instanceServers[0].endpoint
 """
 NO_SERVER = """      ping_interval: {path: "data.instanceServers[0].pingInterval", unit: ms}
 """
-SUBSCRIPTION = "privateChannel: true, response: true}"
+SUBSCRIPTION = "privateChannel: true, response: false}"
 
 
 def variant(
-    token_settings: str = NO_SERVER, subscription: str = 'privateChannel: true, response: true, token: "{token}"}'
+    token_settings: str = NO_SERVER, subscription: str = 'privateChannel: true, response: false, token: "{token}"}'
 ) -> str:
     text = shipped("kucoin")
     assert text.count(SERVER) == 1 and text.count(SUBSCRIPTION) == 2

@@ -17,6 +17,7 @@ from scaffolder.context import (
     compression,
     exchange,
     extensions,
+    fees,
     orders,
     public_ws,
     tiers,
@@ -67,7 +68,7 @@ def build_context(spec: Spec) -> Context:
     v = context.values
     v["const"] = {default: spec.constant(default) for default in NAMED_CONSTANTS}
 
-    for section in (exchange, auth, orders, balances, public_ws, user_stream, compression, tiers):
+    for section in (exchange, auth, orders, balances, fees, public_ws, user_stream, compression, tiers):
         section.add(spec, v)
     extensions.add(spec, v, prefix)
 

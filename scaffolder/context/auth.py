@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Tuple, Union
 
 from scaffolder.context.user_stream import key_bytes, ws_signature_settings
-from scaffolder.pysource import fstring, literal, read, template_string
+from scaffolder.pysource import Expr, fstring, literal, read, template_string
 from scaffolder.spec import fieldpath
 from scaffolder.spec.model import Spec
 from scaffolder.spec.validate import placeholders
@@ -422,7 +422,11 @@ def _add_time_sync(spec: Spec, v: Dict[str, Any]) -> None:
     if time_sync:
         # With a choice among the matchers (a list item), every matcher is a tuple of substrings, any one of which
         # must occur; else they are plain substrings that must all occur.
-        matches = time_sync.error_matches
+        matches: List[Any] = list(time_sync.error_matches)
+        v["time_error_code"] = literal(time_sync.error_code) if time_sync.error_code is not None else None
+        if time_sync.error_code is not None:
+            # The documented error code, under its own constant, is one more substring to match.
+            matches.insert(0, Expr(v["const"]["TIMESTAMP_ERROR_CODE"]))
         v["time_error_choices"] = any(isinstance(match, list) for match in matches)
         v["time_error_matches"] = literal(
             [tuple(match) if isinstance(match, list) else (match,) for match in matches]

@@ -68,6 +68,15 @@ def hb_asset(spec: Spec, source: str) -> str:
     return f"CONSTANTS.ASSET_ALIASES.get({source}, {source})"
 
 
+def _absent(path: str, variable: str) -> str:
+    """Python source testing that the key path `path` is absent from `variable` (a dict)."""
+    steps = fieldpath.parse(path)
+    parent = variable
+    for step in steps[:-1]:
+        parent = f"{parent}.get({literal(step.name)}, {{}})"
+    return f"{literal(steps[-1].name)} not in {parent}"
+
+
 def add(spec: Spec, v: Dict[str, Any]) -> None:
     endpoints = spec.endpoints
     v["api_host_env"] = api_host_env(spec)
@@ -127,6 +136,9 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["check_network_constant"] = endpoints[markets.check_network].constant
     errors = spec.response_errors
     v["response_success"] = condition(errors.success, "response", safe=True) if errors else None
+    if errors and errors.absent_field == "success":
+        # Every documented error body carries the field: a body without it is no error.
+        v["response_success"] = f"{_absent(errors.success.field, 'response')} or {v['response_success']}"
     if errors and any(isinstance(endpoint.example_response, list) for endpoint in endpoints.values()):
         # Error bodies are objects; a list is a successful answer (Gate.io's tickers) and has no code to test.
         v["response_success"] = f"not isinstance(response, dict) or {v['response_success']}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Tuple
 
 from scaffolder.pysource import (
+    Expr,
     condition,
     decimal,
     literal,
@@ -87,6 +88,14 @@ def _client_order_id(paths: Any, variable: str, exchange_order_id: str) -> str:
 
 def event_row(example: Any, rows: Optional[str]) -> Any:
     return example if rows is None else fieldpath.first_row(example, rows)
+
+
+def _not_found(v: Dict[str, Any], request_spec: Any, code_constant: str) -> Tuple[Optional[str], List[Any]]:
+    """The documented not-found code (a literal) and the matchers, the code's constant first when there is one."""
+    code = request_spec.not_found_code
+    if code is None:
+        return None, list(request_spec.not_found_matches)
+    return literal(code), [Expr(v["const"][code_constant])] + list(request_spec.not_found_matches)
 
 
 def add(spec: Spec, v: Dict[str, Any]) -> None:
@@ -172,7 +181,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
             v["cancel"].needs_exchange_order_id = True
     else:
         v["cancel_success"] = condition(success, "cancel_result")
-    v["cancel_not_found_matches"] = cancel.not_found_matches
+    v["cancel_not_found_code"], v["cancel_not_found_matches"] = _not_found(v, cancel, "ORDER_NOT_FOUND_ON_CANCEL_CODE")
     status = orders.status
     v["status"] = request(spec, status.endpoint, status.method, status.params, tracked)
     v["status_state"] = state_derivation(spec, status, "order_status", status.example_response)
@@ -189,7 +198,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
             else v["status_state"]["fallback"]
         ),
     }
-    v["status_not_found_matches"] = status.not_found_matches
+    v["status_not_found_code"], v["status_not_found_matches"] = _not_found(v, status, "ORDER_NOT_FOUND_ON_STATUS_CODE")
     fills = orders.fills
     v["fills"] = request(
         spec,
@@ -208,6 +217,18 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     fill_texts = list(fills.params.values()) + ["{" + value + "}" for _, value in spec.endpoints[fills.endpoint].path_values]
     v["fills_of_pair"] = not any(
         "{exchange_order_id}" in text or "{client_order_id}" in text for text in fill_texts
+    )
+
+    bulk = fills.bulk
+    v["bulk_fills"] = (
+        {
+            "since_param": bulk.since_param,
+            # Seconds to the parameter's unit.
+            "factor": {"s": "", "ms": " * 1e3", "us": " * 1e6", "ns": " * 1e9"}[bulk.since_unit],
+            "params": [(key, literal(value)) for key, value in bulk.params.items()],
+        }
+        if bulk
+        else None
     )
 
     _event_values(spec, v)

@@ -109,6 +109,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["public_ping"] = (
         {
             "interval": literal(float(ping.interval)),
+            "after_last_sent": ping.schedule == "after_last_sent",
             "text": isinstance(ping.message, str),
             "payload": (
                 literal(ping.message)

@@ -185,7 +185,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     # With an envelope, a bare message is an event unless it is a reply to a request (it carries the success field).
     v["reply_field"] = safe_read(ws_auth.success.field, "event_message") if ws_auth.success else None
     v["stream_terminated"] = condition(stream.terminated, "event", safe=True) if stream.terminated else None
-    v["subscribed_log"] = (
+    v["subscribed_log"] = stream.subscribed_log or (
         "Successfully subscribed to user data stream via WebSocket API"
         if ws_auth.scheme == "signed_subscribe"
         else "Subscribed to the user data stream"
@@ -225,6 +225,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
                 else template_value(ping.message, MESSAGE_VALUES, EMBEDDED_MESSAGE_VALUES)
             ),
             "interval": literal(float(ping.interval)) if ping.interval else None,
+            "after_last_sent": ping.schedule == "after_last_sent",
         }
         if ping
         else None

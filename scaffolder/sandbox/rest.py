@@ -13,7 +13,7 @@ from urllib.parse import parse_qsl, urlsplit
 from aiohttp import web
 
 from scaffolder.sandbox import payloads
-from scaffolder.sandbox.engine import MIN_NOTIONAL, STEP, TICK, Order, Rejected
+from scaffolder.sandbox.engine import FEE_RATE, MIN_NOTIONAL, STEP, TICK, Order, Rejected
 from scaffolder.sandbox.payloads import put, put_time
 from scaffolder.sandbox.signing import SignedRequest
 from scaffolder.spec import datetimes, fieldpath
@@ -65,6 +65,8 @@ class RestApi:
             roles.append((orders.open_orders.endpoint, "GET", "open_orders"))
         if spec.balances:
             roles.append((spec.balances.endpoint, spec.balances.method, "balances"))
+        if spec.trading_fees:
+            roles.append((spec.trading_fees.endpoint, spec.trading_fees.method, "trading_fees"))
         private_token = spec.auth.private_ws and spec.auth.private_ws.token
         if private_token:
             roles.append((private_token.endpoint, private_token.method, "private_token"))
@@ -155,6 +157,7 @@ class RestApi:
             "cancel": spec.orders.cancel.params,
             "status": spec.orders.status.params,
             "fills": spec.orders.fills.params,
+            "trading_fees": spec.trading_fees.params if spec.trading_fees else {},
             "balances": spec.balances.params if spec.balances else {},
         }.get(role, {})
         return {name: params[name] for name in spec.auth.rest.sign_only_params if name in params}
@@ -319,7 +322,13 @@ class RestApi:
     def _fills(self, received) -> Any:
         fills = self.spec.orders.fills
         values = inverse(fills.params, received)
-        if "exchange_order_id" in values or "client_order_id" in values:
+        bulk = fills.bulk
+        if bulk is not None and bulk.since_param in received:
+            # The account's fills since a time (orders.fills.bulk), of every order.
+            since = float(received[bulk.since_param]) / payloads.UNITS_PER_SECOND.get(bulk.since_unit, 1)
+            rows = [row for order in self.sandbox.engine.orders.values()
+                    for row in self.sandbox.fill_rows(fills, order, since)]
+        elif "exchange_order_id" in values or "client_order_id" in values:
             order = self._find(values)
             rows = self.sandbox.fill_rows(fills, order) if order else []
         else:
@@ -332,6 +341,20 @@ class RestApi:
             fieldpath.read(payload, fills.rows)[:] = []
             return payload
         return payloads.with_rows(fills.example_response, fills.rows, rows)
+
+    def _trading_fees(self, received) -> Any:
+        """The account's rates for the markets named (or every market): the rate the engine charges."""
+        fees = self.spec.trading_fees
+        named = set()
+        for key, text in fees.params.items():
+            if key in received and "{symbols}" in text:
+                named |= set(str(received[key]).split(","))
+            elif key in received and "{symbol}" in text:
+                named.add(str(received[key]))
+        example = self.spec.endpoints[fees.endpoint].example_response
+        rows = [{fees.symbol: market.symbol, fees.maker: payloads.text(FEE_RATE), fees.taker: payloads.text(FEE_RATE)}
+                for market in self.sandbox.engine.markets.values() if not named or market.symbol in named]
+        return payloads.with_rows(example, fees.rows, rows)
 
     def _open_orders(self, received) -> Any:
         example = self.spec.endpoints[self.spec.orders.open_orders.endpoint].example_response

@@ -152,8 +152,11 @@ class Sandbox:
         values[source.timestamp.path] = payloads.time_value(source.timestamp, fill.timestamp)
         return values
 
-    def fill_rows(self, fills, order: Order) -> List[Dict[str, Any]]:
-        return [self._fill_values(fills, order, fill) for fill in order.fills]
+    def fill_rows(self, fills, order: Order, since: Optional[float] = None) -> List[Dict[str, Any]]:
+        """The order's fills (those at or after `since`, seconds, when given) as rows of `fills`."""
+        return [
+            self._fill_values(fills, order, fill) for fill in order.fills if since is None or fill.timestamp >= since
+        ]
 
     def write_order(self, payload: Any, source, order: Order) -> None:
         """The order's ids, state and time at the paths an order status or event maps."""

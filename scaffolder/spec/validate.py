@@ -184,6 +184,7 @@ def cross_check(spec: Spec) -> List[Problem]:
     _check_markets(spec, problems, endpoint_ref)
     _check_orders(spec, problems, endpoint_ref)
     _check_balances(spec, problems, endpoint_ref)
+    _check_trading_fees(spec, problems, endpoint_ref)
     _check_public_ws(spec, problems, endpoint_ref)
     if streaming:
         _check_user_stream(spec, problems, endpoint_ref)
@@ -489,7 +490,8 @@ def _check_auth(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) 
         _check_error_example(
             problems,
             ("auth", "time_sync", "error_example"),
-            spec.auth.time_sync.error_matches,
+            ([spec.auth.time_sync.error_code] if spec.auth.time_sync.error_code is not None else [])
+            + list(spec.auth.time_sync.error_matches),
             spec.auth.time_sync.error_example,
         )
 
@@ -822,6 +824,12 @@ def _check_markets(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRe
             problems.append(
                 (("response_errors", "example"), "the success condition holds for this error body: it would pass")
             )
+        if errors.absent_field == "success" and not all(
+            isinstance(step, fieldpath.Key) for step in fieldpath.parse(errors.success.field)
+        ):
+            problems.append(
+                (("response_errors", "absent_field"), "absent_field: success needs a plain key path (a.b.c) as the field")
+            )
 
     price = markets.last_traded_price
     example = endpoint_ref(
@@ -889,7 +897,10 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
                 (("orders", "cancel", "list_params", index), f"{name!r} is not a parameter of orders.cancel.params")
             )
     _check_error_example(
-        problems, ("orders", "cancel", "not_found_example"), cancel.not_found_matches, cancel.not_found_example
+        problems,
+        ("orders", "cancel", "not_found_example"),
+        ([cancel.not_found_code] if cancel.not_found_code is not None else []) + list(cancel.not_found_matches),
+        cancel.not_found_example,
     )
     status = orders.status
     _check_order_request(problems, spec, ("orders", "status"), status, TRACKED_ORDER_PLACEHOLDERS)
@@ -906,9 +917,16 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
             if state not in reached:
                 problems.append((("orders", "states"), f"no exchange state maps to {state}; Hummingbot needs it"))
     _check_error_example(
-        problems, ("orders", "status", "not_found_example"), status.not_found_matches, status.not_found_example
+        problems,
+        ("orders", "status", "not_found_example"),
+        ([status.not_found_code] if status.not_found_code is not None else []) + list(status.not_found_matches),
+        status.not_found_example,
     )
     fills = orders.fills
+    if fills.bulk is not None and fills.endpoint in spec.endpoints and spec.endpoints[fills.endpoint].path_placeholders:
+        problems.append(
+            (("orders", "fills", "bulk"), "the bulk request names no order: the endpoint's path must have no placeholder")
+        )
     _check_order_request(problems, spec, ("orders", "fills"), fills, TRACKED_ORDER_PLACEHOLDERS)
     if (fills.endpoint, fills.method) == (status.endpoint, status.method):
         problems.append(
@@ -1095,6 +1113,38 @@ def _check_balances(spec: Spec, problems: List[Problem], endpoint_ref: EndpointR
             _check_placeholders(problems, ("balances", "params", key), value, set())
     if orders.open_orders:
         endpoint_ref(("orders", "open_orders", "endpoint"), orders.open_orders.endpoint)
+
+
+def _check_trading_fees(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) -> None:
+    """`trading_fees`: a documented list of rows, and at most one way of naming the pairs."""
+    fees = spec.trading_fees
+    if fees is None:
+        return
+    loc = ("trading_fees",)
+    example = endpoint_ref(loc + ("endpoint",), fees.endpoint, needs_example=True)
+    used = set()
+    for key, value in fees.params.items():
+        _check_placeholders(problems, loc + ("params", key), value, {"symbols", "symbol"})
+        try:
+            used |= set(placeholders(value))
+        except fieldpath.FieldPathError:
+            pass
+    if used == {"symbols", "symbol"}:
+        problems.append((loc + ("params",), "use {symbols} (batches of symbols) or {symbol} (pair by pair), not both"))
+    if fees.batch_size is not None and "symbols" not in used:
+        problems.append((loc + ("batch_size",), "batch_size limits the {symbols} of a request: no parameter uses it"))
+    if example is None:
+        return
+    _check_path(problems, loc + ("rows",), fees.rows, example)
+    try:
+        rows = fieldpath.read(example, fees.rows) if fees.rows else example
+    except fieldpath.FieldPathError:
+        return
+    if not isinstance(rows, list) or not rows:
+        problems.append((loc + ("rows",), "expected a non-empty list of fee rows in the example"))
+        return
+    for field in ("symbol", "maker", "taker"):
+        _check_path(problems, loc + (field,), getattr(fees, field), rows[0])
 
 
 def _check_public_ws(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) -> None:

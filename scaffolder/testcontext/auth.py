@@ -191,7 +191,9 @@ def _rest(spec: Spec) -> Dict[str, Any]:
     nonce = nonce_value(rest.nonce) if rest.nonce is not None else None
     # The request's parameters once signed: the nonce parameter first (GET: query; POST: body).
     params = dict({rest.nonce.param: nonce} if nonce and rest.nonce.param else {}, **SIGNED_PARAMS)
-    query = urlencode(params)
+    # `sort_query`: the query is sent, and signed, in key order.
+    query_params = dict(sorted(params.items())) if rest.sort_query else params
+    query = urlencode(query_params)
     header_values: Dict[str, Any] = {
         credential.name: Expr(f"self.{credential.name}") for credential in spec.credentials
     }
@@ -242,7 +244,8 @@ def _rest(spec: Spec) -> Dict[str, Any]:
         "form_body": rest.body == "form",
         "url": literal(url),
         "params": literal(SIGNED_PARAMS),
-        "get_params": literal(params),
+        "get_params": literal(query_params),
+        "sort_query": rest.sort_query,
         "headers": literal(headers),
         "body_headers": literal(body_headers),
     }

@@ -7,6 +7,7 @@ taken from the spec, never read back from the generated connector.
 
 from __future__ import annotations
 
+import copy
 import json
 from decimal import Decimal
 from typing import Any, Dict, List
@@ -14,9 +15,10 @@ from urllib.parse import urlencode
 
 from scaffolder import keys
 from scaffolder.fixtures import fixture
-from scaffolder.pysource import literal, path_source, read
+from scaffolder.pysource import literal, path_source, read, template_string
 from scaffolder.spec import fieldpath
 from scaffolder.spec.model import Spec, nested_lists
+from scaffolder.spec.validate import placeholders
 from scaffolder.testcontext import auth as auth_tests
 from scaffolder.testcontext import orders as order_tests
 from scaffolder.testcontext.common import payload_params, satisfying, typed, violating
@@ -48,6 +50,46 @@ def _other_choices(matches: List[Any], example: Any) -> List[str]:
 def _joined(base: str, separator: str, quote: str) -> str:
     """Python source of base and quote (expressions) written in one field with `separator`."""
     return f"{base} + {literal(separator)} + {quote}"
+
+
+def _trading_fees(spec: Spec) -> Any:
+    """The fee rows served to `_update_trading_fees`: the test pair's own rates, and a pair the connector lacks."""
+    fees = spec.trading_fees
+    if fees is None:
+        return None
+    example = spec.endpoints[fees.endpoint].example_response
+    row = fieldpath.first_row(example, fees.rows) if fees.rows else example[0]
+
+    def rates(symbol: str, maker: str, taker: str) -> Dict[str, str]:
+        return {
+            fees.symbol: symbol,
+            fees.maker: typed(row, fees.maker, literal(maker)),
+            fees.taker: typed(row, fees.taker, literal(taker)),
+        }
+
+    used = {name for text in fees.params.values() for name in placeholders(text)}
+    symbol = "self.exchange_symbol_for_tokens(self.base_asset, self.quote_asset)"
+    return {
+        "response": fixture(
+            example,
+            rows=fees.rows,
+            row_replacements=[
+                rates("self.exchange_symbol_for_tokens(self.base_asset, self.quote_asset)", "0.0002", "0.0007"),
+                rates(literal("NOT-TRADED"), "0.5", "0.5"),
+            ],
+        ),
+        "method": fees.method.lower(),
+        "params_argument": "data" if fees.method in ("POST", "PUT") else "params",
+        # The request's parameters for the test pair alone.
+        "params": "{"
+        + ", ".join(
+            f"{literal(key)}: {template_string(text, {'symbols': symbol, 'symbol': symbol})}"
+            for key, text in fees.params.items()
+        )
+        + "}",
+        "batch_size": fees.batch_size if "symbols" in used else None,
+        "batch_param": next((key for key, text in fees.params.items() if "symbols" in placeholders(text)), None),
+    }
 
 
 def values(spec: Spec) -> Dict[str, Any]:
@@ -159,6 +201,33 @@ def values(spec: Spec) -> Dict[str, Any]:
     v["network_status_response"] = literal(endpoints[markets.check_network].example_response)
     errors = spec.response_errors
     v["response_error_body"] = literal(errors.example) if errors else None
+    v["trading_fees"] = _trading_fees(spec)
+    # orders.*.not_found_code: (detector, constant, code, documented body, the body with the code removed).
+    v["not_found_codes"] = [
+        (
+            method,
+            spec.constant(constant),
+            literal(request_spec.not_found_code),
+            literal(json.dumps(request_spec.not_found_example)),
+            literal(json.dumps(request_spec.not_found_example).replace(request_spec.not_found_code, "")),
+        )
+        for request_spec, method, constant in (
+            (spec.orders.cancel, "_is_order_not_found_during_cancelation_error", "ORDER_NOT_FOUND_ON_CANCEL_CODE"),
+            (spec.orders.status, "_is_order_not_found_during_status_update_error", "ORDER_NOT_FOUND_ON_STATUS_CODE"),
+        )
+        if request_spec.not_found_code is not None and request_spec.not_found_example is not None
+    ]
+    v["response_without_success_field"] = None
+    if errors and errors.absent_field == "success":
+        # The network check's documented body without the success condition's field: no error.
+        body = copy.deepcopy(endpoints[markets.check_network].example_response)
+        *parents, last = [step.name for step in fieldpath.parse(errors.success.field)]
+        holder = body
+        for name in parents:
+            holder = holder.get(name, {}) if isinstance(holder, dict) else {}
+        if isinstance(holder, dict):
+            holder.pop(last, None)
+        v["response_without_success_field"] = literal(body)
     v["price_has_params"] = bool(price.params)
 
     order_tests.add(spec, v)
@@ -260,6 +329,13 @@ def values(spec: Spec) -> Dict[str, Any]:
         v["server_time_seconds"] = "1640000003"
         v["time_error_body"] = literal(time_sync.error_example) if time_sync.error_example is not None else None
         v["time_error_other_choices"] = _other_choices(time_sync.error_matches, time_sync.error_example)
+        # With auth.time_sync.error_code: the documented body with the code removed is not a clock error.
+        v["time_error_code"] = literal(time_sync.error_code) if time_sync.error_code is not None else None
+        v["time_error_without_code"] = (
+            literal(json.dumps(time_sync.error_example).replace(time_sync.error_code, ""))
+            if time_sync.error_code is not None and time_sync.error_example is not None
+            else None
+        )
 
     v["other_domain"] = next(iter(spec.exchange.domains.others), None)
     return v

@@ -360,6 +360,7 @@ def _keepalive(spec: Spec) -> Dict[str, Any]:
         taken = len(subscribed_channels(spec)) if uses(public.subscribe.message, "request_id") else 0
         request_id = FIRST_REQUEST_ID + taken
         values["ping"] = {
+            "after_last_sent": ping.schedule == "after_last_sent",
             "text": isinstance(ping.message, str),
             "message": (
                 literal(ping.message)

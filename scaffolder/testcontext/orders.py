@@ -371,6 +371,25 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         return fixture(fills_example, rows=fills.rows, row_replacements=[row])
 
     v["full_fill_response"] = fills_response("order.price", "order.amount")
+    bulk = fills.bulk
+    v["bulk_fills"] = None
+    if bulk is not None:
+        factor = {"s": "", "ms": " * 1e3", "us": " * 1e6", "ns": " * 1e9"}[bulk.since_unit]
+        first = fill_values(fills, fill_row, "order.price", "order.amount")
+        first[fills.exchange_order_id] = typed(fill_row, fills.exchange_order_id, "order.exchange_order_id")
+        # The fill of another order, unknown to the connector, in the same response.
+        other = fill_values(fills, fill_row, "order.price", "order.amount")
+        other[fills.trade_id] = typed(fill_row, fills.trade_id, literal("OTHER-TRADE"))
+        other[fills.exchange_order_id] = typed(fill_row, fills.exchange_order_id, literal("OTHER-ORDER"))
+        v["bulk_fills"] = {
+            "since_param": literal(bulk.since_param),
+            # Seconds to the time parameter's unit.
+            "factor": factor,
+            "params": [(literal(key), literal(value)) for key, value in bulk.params.items()],
+            "response": fixture(fills_example, rows=fills.rows, row_replacements=[first, other]),
+            # The fills' time in the fixtures, in seconds.
+            "fill_seconds": literal(float(EVENT_TIME_SECONDS)),
+        }
     v["partial_fill_response"] = fills_response("self.expected_partial_fill_price", "self.expected_partial_fill_amount")
     v["fee_class"] = (
         "DeductedFromReturnsTradeFee"

@@ -280,6 +280,7 @@ def _ws(spec: Spec) -> Dict[str, Any]:
         text = isinstance(ping.message, str)
         ping_ids = iter(range(1, 1000))
         values["ping"] = {
+            "after_last_sent": ping.schedule == "after_last_sent",
             "text": text,
             "message": literal(
                 ping.message

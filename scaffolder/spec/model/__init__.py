@@ -18,6 +18,8 @@ from scaffolder.spec.model.base import *  # noqa: F401,F403
 from scaffolder.spec.model.base import Strict
 from scaffolder.spec.model.exchange import *  # noqa: F401,F403
 from scaffolder.spec.model.extensions import ExtensiblePart
+from scaffolder.spec.model.fees import *  # noqa: F401,F403
+from scaffolder.spec.model.fees import TradingFees
 from scaffolder.spec.model.exchange import Credential, Endpoint, Exchange, RateLimits, ResponseErrors, Urls
 from scaffolder.spec.model.markets import *  # noqa: F401,F403
 from scaffolder.spec.model.markets import Markets
@@ -56,6 +58,11 @@ class Spec(Strict):
     markets: Markets
     orders: Orders
     balances: Optional[Balances] = Field(default=None, description="Required to generate; see hbgen checklist.")
+    trading_fees: Optional[TradingFees] = Field(
+        default=None,
+        description="The account's maker and taker rates per pair, requested over REST; without it, the default "
+        "fees (exchange.fees) apply.",
+    )
     public_ws: PublicWs
     user_stream: PrivateStream = Field(
         description="The private websocket's subscriptions and events, or `none`: the exchange has none, and the "

@@ -157,6 +157,12 @@ class RestAuth(Strict):
         description="hmac_headers: request parameters that are signed but not sent (Backpack's instruction): each "
         "is taken out of the query or JSON body and is the placeholder {name} of message (empty when absent).",
     )
+    sort_query: bool = Field(
+        default=False,
+        description="The query parameters are put in key order before the request is signed, so they are sent and "
+        "signed sorted (an exchange whose signature is over the sorted query; any order for one that signs the "
+        "query as sent).",
+    )
     body: Literal["form", "json"] = Field(
         default="form",
         description="How POST/PUT parameters travel: form (urlencoded body) or json (the JSON text given to the "
@@ -200,6 +206,12 @@ class TimeSync(Strict):
         default_factory=list,
         description="Substrings that together identify a timestamp error; it triggers a resync. An item that is a "
         "list is a choice: any one of its substrings.",
+    )
+    error_code: Optional[str] = Field(
+        default=None,
+        description="The exchange's documented code of a clock error: the constant TIMESTAMP_ERROR_CODE holds it "
+        "(constant_names renames it: KuCoin's RET_CODE_AUTH_TIMESTAMP_ERROR), and an error is a timestamp error only "
+        "when it contains it as well as error_matches.",
     )
     error_example: Optional[JSON] = Field(default=None, description="The documented body of that error.")
     expect: Optional[ExpectedServerTime] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")

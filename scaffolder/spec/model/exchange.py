@@ -327,4 +327,10 @@ class ResponseErrors(Strict):
     """Errors the exchange reports inside HTTP 200 responses, recognised by a success condition on the body."""
 
     success: Predicate = Field(description="Holds on every successful response body ({field: code, equals: '0'}).")
+    absent_field: Literal["error", "success"] = Field(
+        default="error",
+        description="What a body without the success condition's field is: an error (default), or a success when "
+        "the exchange documents every error body as carrying it (KuCoin's errors are all {code, msg}). A plain "
+        "key path only.",
+    )
     example: JSON = Field(description="A documented error body, as returned with HTTP 200.")

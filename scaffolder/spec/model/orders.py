@@ -158,6 +158,11 @@ class CancelOrder(Strict):
     )
     synchronous: bool
     success: CancelSuccess
+    not_found_code: Optional[str] = Field(
+        default=None,
+        description="The exchange's documented code of the unknown-order error: the constant ORDER_NOT_FOUND_ON_CANCEL_CODE holds it "
+        "(constant_names renames it), placed first among not_found_matches.",
+    )
     not_found_matches: List[str] = Field(default_factory=list)
     not_found_example: Optional[JSON] = Field(default=None, description="Documented error body for an unknown order.")
     example_response: JSON
@@ -184,10 +189,29 @@ class OrderStatus(Strict):
     timestamp: Optional[TimeField] = Field(
         default=None, description="The order's update time; without it, the connector's clock at the update."
     )
+    not_found_code: Optional[str] = Field(
+        default=None,
+        description="The exchange's documented code of the unknown-order error: the constant ORDER_NOT_FOUND_ON_STATUS_CODE holds it "
+        "(constant_names renames it), placed first among not_found_matches.",
+    )
     not_found_matches: List[str] = Field(default_factory=list)
     not_found_example: Optional[JSON] = Field(default=None, description="Documented error body for an unknown order.")
     example_response: JSON
     expect: Optional[ExpectedStatus] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")
+
+
+class BulkFills(Strict):
+    """The fills of every tracked order from one request: the account's fills since a time, matched to the orders by
+    exchange order id, instead of one request per order."""
+
+    since_param: str = Field(
+        description="The parameter carrying the time the fills are asked from: the latest fill seen, or the "
+        "creation of the oldest order polled (KuCoin: startAt)."
+    )
+    since_unit: Literal["s", "ms", "us", "ns"] = Field(default="ms", description="The unit of that time.")
+    params: Dict[str, JSON] = Field(
+        default_factory=dict, description="Fixed parameters sent with it (KuCoin: {pageSize: 500})."
+    )
 
 
 class OrderFills(FeeAssetSource):
@@ -203,6 +227,11 @@ class OrderFills(FeeAssetSource):
     fee_amount: FieldPath
     negate_fee: bool = Field(default=False, description="The exchange reports a fee charged as a negative number.")
     timestamp: TimeField
+    bulk: Optional[BulkFills] = Field(
+        default=None,
+        description="Hummingbot's periodic fill update asks for the fills of all orders at once (since a time); "
+        "the per-order request (params) still serves order events with fetch_fills_when.",
+    )
     example_response: JSON
     expect: Optional[rows_of(ExpectedFill)] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")
 

@@ -148,9 +148,17 @@ class PublicChannels(Strict):
     order_book_snapshot: Optional[SnapshotChannel] = None
 
 
+PING_SCHEDULE_DESCRIPTION = (
+    "fixed: a ping every interval while messages are processed; after_last_sent: a ping one interval after the "
+    "last message the client sent (subscriptions included), measured with the data source's clock (self._time()), "
+    "for servers that close a connection the client sent nothing on for an interval (KuCoin)."
+)
+
+
 class ClientPing(Strict):
     message: JSON = Field(description="A text sent as is, or a JSON template ({request_id}, {time}).")
     interval: PositiveNumber = Field(description="Seconds between pings (a token's ping_interval overrides it).")
+    schedule: Literal["fixed", "after_last_sent"] = Field(default="fixed", description=PING_SCHEDULE_DESCRIPTION)
 
 
 class ServerPing(Strict):

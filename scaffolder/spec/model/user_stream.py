@@ -10,6 +10,7 @@ from pydantic_core import core_schema as cs
 from scaffolder.spec.model.base import Compression, FieldPath, JSON, PositiveNumber, Predicate, Strict
 from scaffolder.spec.model.balances import BalanceEvent
 from scaffolder.spec.model.orders import FillEvent, OrderEvent
+from scaffolder.spec.model.public_ws import PING_SCHEDULE_DESCRIPTION
 from scaffolder.spec.model.ws_token import WsToken
 
 
@@ -110,6 +111,7 @@ class UserStreamPing(Strict):
     interval: Optional[PositiveNumber] = Field(
         default=None, description="Seconds between pings; not needed when auth.private_ws.token announces it."
     )
+    schedule: Literal["fixed", "after_last_sent"] = Field(default="fixed", description=PING_SCHEDULE_DESCRIPTION)
 
 
 class UserStream(Strict):
@@ -118,6 +120,12 @@ class UserStream(Strict):
         default=None, description="{symbols} when the connector has no trading pairs: every pair (Gate: ['!all'])."
     )
     ping: Optional[UserStreamPing] = None
+    subscribed_log: Optional[str] = Field(
+        default=None,
+        description="The INFO line logged once the subscriptions are sent (KuCoin's and Gate.io's Hummingbot "
+        "connectors: 'Subscribed to private order changes and balance updates channels...'); default: "
+        "'Subscribed to the user data stream'.",
+    )
     queue_when: Optional[Predicate] = Field(default=None, description="Only messages passing it are queued.")
     terminated: Optional[Predicate] = Field(
         default=None,

@@ -39,6 +39,8 @@ class KucoinAPIOrderBookDataSource(OrderBookTrackerDataSource):
         )
         self._domain = domain
         self._ping_interval = CONSTANTS.PUBLIC_WS_PING_INTERVAL
+        # When the client last sent a message (self._time()): a ping is due one interval later.
+        self._last_ws_message_sent_timestamp = 0.0
 
     async def get_last_traded_prices(self, trading_pairs: List[str], domain: Optional[str] = None) -> Dict[str, float]:
         return await self._connector.get_last_traded_prices(trading_pairs=trading_pairs)
@@ -94,6 +96,7 @@ class KucoinAPIOrderBookDataSource(OrderBookTrackerDataSource):
             ]
             for payload in self._subscribe_payloads(symbols):
                 await ws.send(WSJSONRequest(payload=payload))
+            self._last_ws_message_sent_timestamp = self._time()
             self.logger().info("Subscribed to public order book and trade channels...")
         except asyncio.CancelledError:
             raise
@@ -157,11 +160,12 @@ class KucoinAPIOrderBookDataSource(OrderBookTrackerDataSource):
             try:
                 await asyncio.wait_for(
                     super()._process_websocket_messages(websocket_assistant=websocket_assistant),
-                    timeout=self._ping_interval,
+                    timeout=self._ping_interval - (self._time() - self._last_ws_message_sent_timestamp),
                 )
                 # The connection closed: listen_for_subscriptions reconnects.
                 return
             except asyncio.TimeoutError:
+                self._last_ws_message_sent_timestamp = self._time()
                 await websocket_assistant.send(
                     WSJSONRequest(payload={"id": web_utils.next_message_id(), "type": "ping"})
                 )
@@ -194,6 +198,7 @@ class KucoinAPIOrderBookDataSource(OrderBookTrackerDataSource):
             symbol = await self._connector.exchange_symbol_associated_to_pair(trading_pair=trading_pair)
             for payload in self._subscribe_payloads([symbol]):
                 await self._ws_assistant.send(WSJSONRequest(payload=payload))
+            self._last_ws_message_sent_timestamp = self._time()
             self.add_trading_pair(trading_pair)
             self.logger().info(f"Subscribed to {trading_pair} order book and trade channels")
             return True
@@ -215,6 +220,7 @@ class KucoinAPIOrderBookDataSource(OrderBookTrackerDataSource):
             symbol = await self._connector.exchange_symbol_associated_to_pair(trading_pair=trading_pair)
             for payload in self._unsubscribe_payloads([symbol]):
                 await self._ws_assistant.send(WSJSONRequest(payload=payload))
+            self._last_ws_message_sent_timestamp = self._time()
             self.remove_trading_pair(trading_pair)
             self.logger().info(f"Unsubscribed from {trading_pair} order book and trade channels")
             return True

@@ -42,6 +42,8 @@ class KucoinAPIUserStreamDataSource(UserStreamTrackerDataSource):
         )
         self._domain = domain
         self._ping_interval = 0.0  # announced by the token endpoint on connection
+        # When the client last sent a message (self._time()): a ping is due one interval later.
+        self._last_ws_message_sent_timestamp = 0.0
 
     async def _get_ws_assistant(self) -> WSAssistant:
         return await self._api_factory.get_ws_assistant()
@@ -73,7 +75,7 @@ class KucoinAPIUserStreamDataSource(UserStreamTrackerDataSource):
                         "type": "subscribe",
                         "topic": "/spotMarket/tradeOrders",
                         "privateChannel": True,
-                        "response": True,
+                        "response": False,
                     }
                 )
             )
@@ -84,11 +86,12 @@ class KucoinAPIUserStreamDataSource(UserStreamTrackerDataSource):
                         "type": "subscribe",
                         "topic": "/account/balance",
                         "privateChannel": True,
-                        "response": True,
+                        "response": False,
                     }
                 )
             )
-            self.logger().info("Subscribed to the user data stream")
+            self._last_ws_message_sent_timestamp = self._time()
+            self.logger().info("Subscribed to private order changes and balance updates channels...")
         except asyncio.CancelledError:
             raise
         except Exception:
@@ -96,15 +99,16 @@ class KucoinAPIUserStreamDataSource(UserStreamTrackerDataSource):
             raise
 
     async def _process_websocket_messages(self, websocket_assistant: WSAssistant, queue: asyncio.Queue):
-        """Processes messages, sending the exchange's ping message every ping interval."""
+        """Processes messages, sending the exchange's ping message one ping interval after the last message sent."""
         while True:
             try:
                 await asyncio.wait_for(
                     super()._process_websocket_messages(websocket_assistant=websocket_assistant, queue=queue),
-                    timeout=self._ping_interval,
+                    timeout=self._ping_interval - (self._time() - self._last_ws_message_sent_timestamp),
                 )
                 return
             except asyncio.TimeoutError:
+                self._last_ws_message_sent_timestamp = self._time()
                 await websocket_assistant.send(
                     WSJSONRequest(payload={"id": web_utils.next_message_id(), "type": "ping"})
                 )

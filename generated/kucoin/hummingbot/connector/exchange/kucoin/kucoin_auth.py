@@ -23,6 +23,9 @@ class KucoinAuth(AuthBase):
         self.time_provider = time_provider
 
     async def rest_authenticate(self, request: RESTRequest) -> RESTRequest:
+        if request.params:
+            # The query is sent, and signed, in key order.
+            request.params = dict(sorted(request.params.items()))
         headers = dict(request.headers or {})
         headers.update(self.header_for_authentication(request))
         request.headers = headers

@@ -10,6 +10,8 @@ DEFAULT_DOMAIN = "main"
 
 HBOT_ORDER_ID_PREFIX = ""
 MAX_ORDER_ID_LEN = 40
+# The most symbols one trading fees request may name.
+TRADING_FEES_SYMBOL_LIMIT = 10
 
 # The partner id the exchange credits Hummingbot's orders to, and the public key its signature is made with.
 HB_PARTNER_ID = "Hummingbot"
@@ -34,6 +36,7 @@ ORDERS_PATH_URL = "/api/v1/orders"
 ORDER_BY_ID_PATH_URL = "/api/v1/orders/{exchange_order_id}"
 OPEN_ORDERS_PATH_URL = "/api/v1/orders"
 FILLS_PATH_URL = "/api/v1/fills"
+FEE_PATH_URL = "/api/v1/trade-fees"
 ACCOUNTS_PATH_URL = "/api/v1/accounts"
 
 # Rate limit ids of the path templates (a filled-in path cannot identify its limit)
@@ -68,9 +71,14 @@ ORDER_CHANGE_EVENT_TYPE = "orderChange"
 BALANCE_EVENT_TYPE = "account.balance"
 
 # Substrings that, all present in an error, identify it
-TIMESTAMP_ERROR_MATCHES = ["400002", "KC-API-TIMESTAMP"]
+RET_CODE_AUTH_TIMESTAMP_ERROR = "400002"
+TIMESTAMP_ERROR_MATCHES = [RET_CODE_AUTH_TIMESTAMP_ERROR, "KC-API-TIMESTAMP"]
 ORDER_NOT_FOUND_ON_STATUS_MATCHES = ["400100"]
-ORDER_NOT_FOUND_ON_CANCEL_MATCHES = ["400100", "order_not_exist_or_not_allow_to_cancel"]
+RET_CODE_ORDER_NOT_EXIST_OR_NOT_ALLOW_TO_CANCEL = "400100"
+ORDER_NOT_FOUND_ON_CANCEL_MATCHES = [
+    RET_CODE_ORDER_NOT_EXIST_OR_NOT_ALLOW_TO_CANCEL,
+    "order_not_exist_or_not_allow_to_cancel",
+]
 
 RATE_LIMITS = [
     RateLimit(limit_id=PRIVATE_WS_DATA_PATH_URL, limit=400, time_interval=30.0),
@@ -83,5 +91,6 @@ RATE_LIMITS = [
     RateLimit(limit_id=ORDER_BY_ID, limit=2000, time_interval=30.0),
     RateLimit(limit_id=OPEN_ORDERS_LIMIT_ID, limit=2000, time_interval=30.0),
     RateLimit(limit_id=FILLS_PATH_URL, limit=400, time_interval=30.0),
+    RateLimit(limit_id=FEE_PATH_URL, limit=1333, time_interval=30.0),
     RateLimit(limit_id=ACCOUNTS_PATH_URL, limit=800, time_interval=30.0),
 ]

@@ -20,7 +20,7 @@ from hummingbot.connector.utils import combine_to_hb_trading_pair
 from hummingbot.core.data_type.common import OrderType, TradeType
 from hummingbot.core.data_type.in_flight_order import InFlightOrder, OrderState, OrderUpdate, TradeUpdate
 from hummingbot.core.data_type.order_book_tracker_data_source import OrderBookTrackerDataSource
-from hummingbot.core.data_type.trade_fee import TokenAmount, TradeFeeBase
+from hummingbot.core.data_type.trade_fee import TokenAmount, TradeFeeBase, TradeFeeSchema
 from hummingbot.core.data_type.user_stream_tracker_data_source import UserStreamTrackerDataSource
 from hummingbot.core.web_assistant.web_assistants_factory import WebAssistantsFactory
 
@@ -45,6 +45,8 @@ class KucoinExchange(ExchangePyBase):
         self._domain = domain
         self._trading_required = trading_required
         self._trading_pairs = trading_pairs
+        # The time (seconds) the periodic fill update asks the fills from: the latest fill seen so far.
+        self._last_order_fill_ts_s: float = 0
         super().__init__(balance_asset_limit, rate_limits_share_pct)
 
     @property
@@ -162,6 +164,14 @@ class KucoinExchange(ExchangePyBase):
         is_maker: Optional[bool] = None,
     ) -> TradeFeeBase:
         is_maker = is_maker or order_type is OrderType.LIMIT_MAKER
+        account_fees = self._trading_fees.get(combine_to_hb_trading_pair(base=base_currency, quote=quote_currency))
+        if account_fees is not None:
+            # The account's rates for the pair, from the exchange (_update_trading_fees).
+            return TradeFeeBase.new_spot_fee(
+                fee_schema=self.trade_fee_schema(),
+                trade_type=order_side,
+                percent=account_fees.maker_percent_fee_decimal if is_maker else account_fees.taker_percent_fee_decimal,
+            )
         return TradeFeeBase.new_spot_fee(
             fee_schema=self.trade_fee_schema(),
             trade_type=order_side,
@@ -228,13 +238,37 @@ class KucoinExchange(ExchangePyBase):
         return trading_rules
 
     async def _update_trading_fees(self):
-        """Fees are not fetched from the exchange: DEFAULT_FEES in kucoin_utils apply."""
-        pass
+        """The account's maker and taker rates of the connector's pairs; DEFAULT_FEES in kucoin_utils apply to
+        the others."""
+        symbol_map = await self.trading_pair_symbol_map()
+        symbols = [
+            await self.exchange_symbol_associated_to_pair(trading_pair=trading_pair)
+            for trading_pair in self._trading_pairs or []
+        ]
+        batch_size = CONSTANTS.TRADING_FEES_SYMBOL_LIMIT
+        for start in range(0, len(symbols), batch_size):
+            end = start + batch_size
+            batch = symbols[start:end]
+            fees_response = await self._api_get(
+                path_url=CONSTANTS.FEE_PATH_URL,
+                params={"symbols": ",".join(batch)},
+                is_auth_required=True,
+            )
+            self._process_trading_fees(fees_response, symbol_map)
+
+    def _process_trading_fees(self, fees_response: Any, symbol_map: Dict[str, str]):
+        for fee_row in fees_response["data"]:
+            trading_pair = symbol_map.get(fee_row["symbol"])
+            if trading_pair is not None:
+                self._trading_fees[trading_pair] = TradeFeeSchema(
+                    maker_percent_fee_decimal=Decimal(fee_row["makerFeeRate"]),
+                    taker_percent_fee_decimal=Decimal(fee_row["takerFeeRate"]),
+                )
 
     async def _api_request(self, path_url, *args, return_err: bool = False, **kwargs) -> Dict[str, Any]:
         """The exchange reports errors inside HTTP 200 responses: they are raised like HTTP errors, body included."""
         response = await super()._api_request(path_url, *args, return_err=return_err, **kwargs)
-        if not return_err and not (response.get("code") == "200000"):
+        if not return_err and not ("code" not in response or response.get("code") == "200000"):
             raise IOError(f"Error executing request {path_url}. Error: {json.dumps(response)}")
         return response
 
@@ -331,6 +365,63 @@ class KucoinExchange(ExchangePyBase):
                     fill_timestamp=fill["createdAt"] * 1e-3,
                 )
             )
+        return trade_updates
+
+    async def _update_orders_fills(self, orders: List[InFlightOrder]):
+        """One request for the fills of all the orders (_all_trades_updates), rather than one per order."""
+        if not orders:
+            return
+        try:
+            trade_updates = await self._all_trades_updates(orders)
+        except asyncio.CancelledError:
+            raise
+        except Exception as request_error:
+            self.logger().warning(f"Failed to fetch trade updates. Error: {request_error}", exc_info=request_error)
+            return
+        for trade_update in trade_updates:
+            self._order_tracker.process_trade_update(trade_update)
+
+    async def _all_trades_updates(self, orders: List[InFlightOrder]) -> List[TradeUpdate]:
+        """The account's fills since the latest fill seen (or the oldest order's creation), matched to the orders by
+        exchange order id."""
+        trade_updates = []
+        if not orders:
+            return trade_updates
+        orders_by_exchange_id = {order.exchange_order_id: order for order in orders if order.exchange_order_id}
+        self._last_order_fill_ts_s = max(self._last_order_fill_ts_s, min(order.creation_timestamp for order in orders))
+        fills_response = await self._api_get(
+            path_url=CONSTANTS.FILLS_PATH_URL,
+            params={
+                "startAt": int(self._last_order_fill_ts_s * 1e3),
+                "pageSize": 500,
+            },
+            is_auth_required=True,
+        )
+        for fill in fills_response["data"]["items"]:
+            order = orders_by_exchange_id.get(str(fill["orderId"]))
+            if order is None:
+                # Another order's fill (one not polled now, or not placed by this connector).
+                continue
+            fee = TradeFeeBase.new_spot_fee(
+                fee_schema=self.trade_fee_schema(),
+                trade_type=order.trade_type,
+                percent_token=fill["feeCurrency"],
+                flat_fees=[TokenAmount(amount=Decimal(fill["fee"]), token=fill["feeCurrency"])],
+            )
+            trade_updates.append(
+                TradeUpdate(
+                    trade_id=str(fill["tradeId"]),
+                    client_order_id=order.client_order_id,
+                    exchange_order_id=order.exchange_order_id,
+                    trading_pair=order.trading_pair,
+                    fee=fee,
+                    fill_base_amount=Decimal(fill["size"]),
+                    fill_quote_amount=Decimal(fill["funds"]),
+                    fill_price=Decimal(fill["price"]),
+                    fill_timestamp=fill["createdAt"] * 1e-3,
+                )
+            )
+            self._last_order_fill_ts_s = max(self._last_order_fill_ts_s, fill["createdAt"] * 1e-3)
         return trade_updates
 
     async def _request_order_status(self, tracked_order: InFlightOrder) -> OrderUpdate:

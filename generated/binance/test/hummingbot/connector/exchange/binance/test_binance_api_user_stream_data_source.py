@@ -98,8 +98,9 @@ class BinanceAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
             {"id": "d3df8a61-98ea-4fe0-8f4e-0fcea5d418b0", "status": 200, "result": {"subscriptionId": 0}},
         )
 
-        self.start_listening()
-        await self.mocking_assistant.run_until_all_aiohttp_messages_delivered(websocket)
+        with self.assertLogs(self.data_source.logger(), level="INFO") as logs:
+            self.start_listening()
+            await self.mocking_assistant.run_until_all_aiohttp_messages_delivered(websocket)
 
         sent_messages = self.mocking_assistant.json_messages_sent_through_websocket(websocket)
         self.assertEqual(
@@ -115,6 +116,10 @@ class BinanceAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
                 }
             ],
             sent_messages,
+        )
+        self.assertIn(
+            "Successfully subscribed to user data stream via WebSocket API",
+            [record.getMessage() for record in logs.records],
         )
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)

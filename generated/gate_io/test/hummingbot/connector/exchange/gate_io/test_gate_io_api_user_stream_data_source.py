@@ -115,8 +115,9 @@ class GateIoAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
             },
         )
 
-        self.start_listening()
-        await self.mocking_assistant.run_until_all_aiohttp_messages_delivered(websocket)
+        with self.assertLogs(self.data_source.logger(), level="INFO") as logs:
+            self.start_listening()
+            await self.mocking_assistant.run_until_all_aiohttp_messages_delivered(websocket)
 
         sent_messages = self.mocking_assistant.json_messages_sent_through_websocket(websocket)
         self.assertEqual(
@@ -156,6 +157,7 @@ class GateIoAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
             ],
             sent_messages,
         )
+        self.assertIn("Subscribed to the user data stream", [record.getMessage() for record in logs.records])
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_subscribes_to_every_pair_without_trading_pairs(self, ws_connect_mock):

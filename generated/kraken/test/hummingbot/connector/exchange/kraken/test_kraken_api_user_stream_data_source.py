@@ -111,8 +111,9 @@ class KrakenAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
             },
         )
 
-        self.start_listening()
-        await self.mocking_assistant.run_until_all_aiohttp_messages_delivered(websocket)
+        with self.assertLogs(self.data_source.logger(), level="INFO") as logs:
+            self.start_listening()
+            await self.mocking_assistant.run_until_all_aiohttp_messages_delivered(websocket)
 
         sent_messages = self.mocking_assistant.json_messages_sent_through_websocket(websocket)
         self.assertEqual(
@@ -129,6 +130,7 @@ class KrakenAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
             ],
             sent_messages,
         )
+        self.assertIn("Subscribed to the user data stream", [record.getMessage() for record in logs.records])
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_listen_for_user_stream_queues_order_event(self, ws_connect_mock):

@@ -3,7 +3,7 @@ import itertools
 import json
 import re
 from test.isolated_asyncio_wrapper_test_case import IsolatedAsyncioWrapperTestCase
-from unittest.mock import AsyncMock, patch
+from unittest.mock import AsyncMock, MagicMock, patch
 
 from aioresponses import aioresponses
 from bidict import bidict
@@ -245,6 +245,34 @@ class KucoinAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
         sent_messages = self.mocking_assistant.json_messages_sent_through_websocket(ws_connect_mock.return_value)
         self.assertEqual({"id": 3, "type": "ping"}, sent_messages[-1])
+
+    @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
+    async def test_ping_is_due_one_interval_after_the_last_message_sent(self, ws_connect_mock):
+        ws_connect_mock.return_value = self.mocking_assistant.create_websocket_mock()
+        websocket_assistant = await self.data_source._connected_websocket_assistant()
+        self.data_source._ping_interval = 100
+        self.data_source._time = MagicMock(return_value=1000.0)
+
+        def sent():
+            return self.mocking_assistant.json_messages_sent_through_websocket(ws_connect_mock.return_value)
+
+        # A message went out just now: no ping within the interval.
+        self.data_source._last_ws_message_sent_timestamp = 1000.0
+        task = asyncio.create_task(self.data_source._process_websocket_messages(websocket_assistant))
+        await asyncio.sleep(0.05)
+        task.cancel()
+        self.assertEqual(0, len(sent()))
+
+        # The last message went out more than an interval ago: the ping is due at once.
+        self.data_source._last_ws_message_sent_timestamp = 1000.0 - 101
+        task = asyncio.create_task(self.data_source._process_websocket_messages(websocket_assistant))
+        for _ in range(100):
+            if sent():
+                break
+            await asyncio.sleep(0.01)
+        task.cancel()
+        self.assertEqual(1, len(sent()))
+        self.assertEqual(1000.0, self.data_source._last_ws_message_sent_timestamp)
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_listen_for_subscriptions_routes_trades_and_order_diffs_to_their_queues(self, ws_connect_mock):

@@ -128,8 +128,9 @@ class KucoinAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
     async def test_listen_for_user_stream_subscribes_to_account_channels(self, ws_connect_mock):
         websocket = self.websocket(ws_connect_mock, {"id": "hQvf8jkno", "type": "welcome"})
 
-        self.start_listening()
-        await self.mocking_assistant.run_until_all_aiohttp_messages_delivered(websocket)
+        with self.assertLogs(self.data_source.logger(), level="INFO") as logs:
+            self.start_listening()
+            await self.mocking_assistant.run_until_all_aiohttp_messages_delivered(websocket)
 
         sent_messages = self.mocking_assistant.json_messages_sent_through_websocket(websocket)
         self.assertEqual(
@@ -139,11 +140,15 @@ class KucoinAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
                     "type": "subscribe",
                     "topic": "/spotMarket/tradeOrders",
                     "privateChannel": True,
-                    "response": True,
+                    "response": False,
                 },
-                {"id": 2, "type": "subscribe", "topic": "/account/balance", "privateChannel": True, "response": True},
+                {"id": 2, "type": "subscribe", "topic": "/account/balance", "privateChannel": True, "response": False},
             ],
             sent_messages,
+        )
+        self.assertIn(
+            "Subscribed to private order changes and balance updates channels...",
+            [record.getMessage() for record in logs.records],
         )
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
@@ -268,6 +273,34 @@ class KucoinAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
         self.assertEqual(
             {"id": 1, "type": "ping"}, self.mocking_assistant.json_messages_sent_through_websocket(websocket)[0]
         )
+
+    @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
+    async def test_ping_is_due_one_interval_after_the_last_message_sent(self, ws_connect_mock):
+        ws_connect_mock.return_value = self.mocking_assistant.create_websocket_mock()
+        websocket_assistant = await self.data_source._connected_websocket_assistant()
+        self.data_source._ping_interval = 100
+        self.data_source._time = MagicMock(return_value=1000.0)
+
+        def sent():
+            return self.mocking_assistant.json_messages_sent_through_websocket(ws_connect_mock.return_value)
+
+        # A message went out just now: no ping within the interval.
+        self.data_source._last_ws_message_sent_timestamp = 1000.0
+        task = asyncio.create_task(self.data_source._process_websocket_messages(websocket_assistant, self.output))
+        await asyncio.sleep(0.05)
+        task.cancel()
+        self.assertEqual(0, len(sent()))
+
+        # The last message went out more than an interval ago: the ping is due at once.
+        self.data_source._last_ws_message_sent_timestamp = 1000.0 - 101
+        task = asyncio.create_task(self.data_source._process_websocket_messages(websocket_assistant, self.output))
+        for _ in range(100):
+            if sent():
+                break
+            await asyncio.sleep(0.01)
+        task.cancel()
+        self.assertEqual(1, len(sent()))
+        self.assertEqual(1000.0, self.data_source._last_ws_message_sent_timestamp)
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_listen_for_user_stream_logs_connection_failure(self, ws_connect_mock):

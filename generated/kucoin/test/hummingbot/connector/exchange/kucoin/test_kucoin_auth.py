@@ -46,12 +46,14 @@ class KucoinAuthTests(IsolatedAsyncioWrapperTestCase):
             is_auth_required=True,
         )
         expected_signature = self.signature(
-            "1640000000250GET/api/v1/accounts?symbol=COINALPHAHBOT&side=BUY&quantity=1.5"
+            "1640000000250GET/api/v1/accounts?quantity=1.5&side=BUY&symbol=COINALPHAHBOT"
         )
 
         authenticated = await self.auth.rest_authenticate(request)
 
-        self.assertEqual({"symbol": "COINALPHAHBOT", "side": "BUY", "quantity": "1.5"}, authenticated.params)
+        self.assertEqual({"quantity": "1.5", "side": "BUY", "symbol": "COINALPHAHBOT"}, authenticated.params)
+        # auth.rest.sort_query: sent in key order, as signed.
+        self.assertEqual(sorted(authenticated.params), list(authenticated.params))
         self.assertIsNone(authenticated.data)
         self.assertEqual(
             {

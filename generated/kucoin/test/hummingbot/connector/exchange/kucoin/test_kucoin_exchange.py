@@ -7,6 +7,7 @@ from unittest.mock import AsyncMock, patch
 
 from aioresponses import aioresponses
 from aioresponses.core import RequestCall
+from bidict import bidict
 
 from hummingbot.connector.exchange.kucoin import kucoin_constants as CONSTANTS, kucoin_web_utils as web_utils
 from hummingbot.connector.exchange.kucoin.kucoin_exchange import KucoinExchange
@@ -380,8 +381,10 @@ class KucoinExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         """The request names the order in its URL path, which the mocked URL pins to the order's ids."""
 
     def validate_trades_request(self, order: InFlightOrder, request_call: RequestCall):
+        # One request for the fills of every order (orders.fills.bulk): the time they are asked from.
         request_params = request_call.kwargs["params"]
-        self.assertEqual(order.exchange_order_id, request_params["orderId"])
+        self.assertIn("startAt", request_params)
+        self.assertEqual(500, request_params["pageSize"])
 
     @staticmethod
     def _url_pattern(url: str) -> re.Pattern:
@@ -824,6 +827,105 @@ class KucoinExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
 
         self.assertIn(json.dumps(error_body), str(raised.exception))
 
+    @aioresponses()
+    async def test_update_trading_fees_sets_the_account_rates_of_each_pair(self, mock_api):
+        url, regex_url = self._private_url(CONSTANTS.FEE_PATH_URL)
+        mock_api.get(
+            regex_url,
+            body=json.dumps(
+                {
+                    "code": "200000",
+                    "data": [
+                        {
+                            "symbol": self.exchange_symbol_for_tokens(self.base_asset, self.quote_asset),
+                            "takerFeeRate": "0.0007",
+                            "makerFeeRate": "0.0002",
+                        },
+                        {"symbol": "NOT-TRADED", "takerFeeRate": "0.5", "makerFeeRate": "0.5"},
+                    ],
+                }
+            ),
+            repeat=True,
+        )
+
+        await self.exchange._update_trading_fees()
+
+        request = next(iter(mock_api.requests.values()))[0]
+        sent = request.kwargs["params"]
+        sent = (json.loads(sent) if isinstance(sent, str) else sent) or {}
+        expected_params = {"symbols": self.exchange_symbol_for_tokens(self.base_asset, self.quote_asset)}
+        self.assertEqual(expected_params, {key: sent.get(key) for key in expected_params})
+        self.validate_auth_credentials_present(request)
+        fees = [
+            self.exchange.get_fee(base, quote, order_type, TradeType.BUY, Decimal("1"), Decimal("10")).percent
+            for base, quote in ((self.base_asset, self.quote_asset), ("SOME", "OTHER"))
+            for order_type in (OrderType.LIMIT_MAKER, OrderType.LIMIT)
+        ]
+        # The pair's maker and taker rates; the default fees for a pair without rates.
+        self.assertEqual(
+            [
+                Decimal("0.0002"),
+                Decimal("0.0007"),
+                self.exchange.estimate_fee_pct(True),
+                self.exchange.estimate_fee_pct(False),
+            ],
+            fees,
+        )
+
+    @aioresponses()
+    async def test_update_trading_fees_names_at_most_the_symbol_limit_per_request(self, mock_api):
+        url, regex_url = self._private_url(CONSTANTS.FEE_PATH_URL)
+        mock_api.get(
+            regex_url,
+            body=json.dumps(
+                {
+                    "code": "200000",
+                    "data": [
+                        {
+                            "symbol": self.exchange_symbol_for_tokens(self.base_asset, self.quote_asset),
+                            "takerFeeRate": "0.0007",
+                            "makerFeeRate": "0.0002",
+                        },
+                        {"symbol": "NOT-TRADED", "takerFeeRate": "0.5", "makerFeeRate": "0.5"},
+                    ],
+                }
+            ),
+            repeat=True,
+        )
+        pairs = [f"A{index}-HBOT" for index in range(CONSTANTS.TRADING_FEES_SYMBOL_LIMIT + 1)]
+        self.exchange._trading_pairs = pairs
+        self.exchange._set_trading_pair_symbol_map(bidict({pair: pair for pair in pairs}))
+
+        await self.exchange._update_trading_fees()
+
+        sent = [call.kwargs["params"]["symbols"] for calls in mock_api.requests.values() for call in calls]
+        self.assertEqual(10, CONSTANTS.TRADING_FEES_SYMBOL_LIMIT)
+        self.assertEqual([",".join(pairs[:-1]), pairs[-1]], sent)
+
+    def test_order_not_found_errors_need_the_documented_code(self):
+        self.assertEqual("400100", CONSTANTS.RET_CODE_ORDER_NOT_EXIST_OR_NOT_ALLOW_TO_CANCEL)
+        self.assertTrue(
+            self.exchange._is_order_not_found_during_cancelation_error(
+                IOError("Error: " + '{"code": "400100", "msg": "order_not_exist_or_not_allow_to_cancel"}')
+            )
+        )
+        self.assertFalse(
+            self.exchange._is_order_not_found_during_cancelation_error(
+                IOError("Error: " + '{"code": "", "msg": "order_not_exist_or_not_allow_to_cancel"}')
+            )
+        )
+
+    @aioresponses()
+    async def test_response_without_the_success_field_is_no_error(self, mock_api):
+        """response_errors.absent_field is success: every documented error carries the field."""
+        url = web_utils.public_rest_url(CONSTANTS.SERVER_TIME_PATH_URL, domain=self.exchange.domain)
+        body = {"msg": "success", "data": 1546837113087}
+        mock_api.get(url, body=json.dumps(body))
+
+        response = await self.exchange._api_get(path_url=CONSTANTS.SERVER_TIME_PATH_URL)
+
+        self.assertEqual(body, response)
+
     def test_client_order_id_has_prefix_and_fits_max_length(self):
         self._simulate_trading_rules_initialized()
         with patch.object(self.exchange, "_create_order", new_callable=AsyncMock):
@@ -915,6 +1017,14 @@ class KucoinExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         exception = IOError(f"Error executing request POST {url}. HTTP status is 400. Error: {{}}")
         self.assertFalse(self.exchange._is_request_exception_related_to_time_synchronizer(exception))
 
+        # The documented error code (auth.time_sync.error_code) is required: without it, the text is another error.
+        self.assertEqual("400002", CONSTANTS.RET_CODE_AUTH_TIMESTAMP_ERROR)
+        error_body = (
+            '{"code": "", "msg": "KC-API-TIMESTAMP Invalid -- Time differs from server time by more than 5 seconds"}'
+        )
+        exception = IOError(f"Error executing request POST {url}. HTTP status is 400. Error: {error_body}")
+        self.assertFalse(self.exchange._is_request_exception_related_to_time_synchronizer(exception))
+
     @aioresponses()
     async def test_update_order_fills_triggers_filled_event(self, mock_api):
         self.exchange._set_current_timestamp(1640780000)
@@ -956,10 +1066,104 @@ class KucoinExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         self.assertTrue(
             any(
                 record.levelname == "WARNING"
-                and record.getMessage().startswith(f"Failed to fetch trade updates for order {order.client_order_id}")
+                and record.getMessage().startswith("Failed to fetch trade updates. Error:")
                 for record in self.log_records
             )
         )
+
+    @aioresponses()
+    async def test_fills_of_all_orders_come_from_one_request_since_the_latest_fill(self, mock_api):
+        self.exchange._set_current_timestamp(1640779000)
+        order = self._track_buy_order()
+        self.exchange.start_tracking_order(
+            order_id="OID2",
+            exchange_order_id="EOID2",
+            trading_pair=self.trading_pair,
+            order_type=OrderType.LIMIT,
+            trade_type=TradeType.BUY,
+            price=Decimal("10000"),
+            amount=Decimal("1"),
+        )
+        url, regex_url = self._private_url(CONSTANTS.FILLS_PATH_URL)
+        response = {
+            "code": "200000",
+            "data": {
+                "currentPage": 1,
+                "pageSize": 1,
+                "totalNum": 251915,
+                "totalPage": 251915,
+                "items": [
+                    {
+                        "symbol": "BTC-USDT",
+                        "tradeId": self.expected_fill_trade_id,
+                        "orderId": order.exchange_order_id,
+                        "counterOrderId": "5c1ab46003aa676e487fa8e3",
+                        "side": "buy",
+                        "liquidity": "taker",
+                        "forceTaker": True,
+                        "price": str(order.price),
+                        "size": str(order.amount),
+                        "funds": str(order.price * order.amount),
+                        "fee": str(self.expected_fill_fee.flat_fees[0].amount),
+                        "feeRate": "0",
+                        "feeCurrency": self.expected_fill_fee.flat_fees[0].token,
+                        "stop": "",
+                        "type": "limit",
+                        "createdAt": 1640780000000,
+                        "tradeType": "TRADE",
+                    },
+                    {
+                        "symbol": "BTC-USDT",
+                        "tradeId": "OTHER-TRADE",
+                        "orderId": "OTHER-ORDER",
+                        "counterOrderId": "5c1ab46003aa676e487fa8e3",
+                        "side": "buy",
+                        "liquidity": "taker",
+                        "forceTaker": True,
+                        "price": str(order.price),
+                        "size": str(order.amount),
+                        "funds": str(order.price * order.amount),
+                        "fee": str(self.expected_fill_fee.flat_fees[0].amount),
+                        "feeRate": "0",
+                        "feeCurrency": self.expected_fill_fee.flat_fees[0].token,
+                        "stop": "",
+                        "type": "limit",
+                        "createdAt": 1640780000000,
+                        "tradeType": "TRADE",
+                    },
+                ],
+            },
+        }
+        mock_api.get(regex_url, body=json.dumps(response), repeat=True)
+        self.assertEqual(0, self.exchange._last_order_fill_ts_s)
+
+        await self.exchange._update_orders_fills(orders=list(self.exchange.in_flight_orders.values()))
+        await self.exchange._update_orders_fills(orders=list(self.exchange.in_flight_orders.values()))
+
+        calls = [call for calls in mock_api.requests.values() for call in calls]
+        self.assertEqual(2, len(calls))
+        # First from the orders' creation, then from the latest fill seen.
+        for request_call, since in zip(calls, (1640779000, 1640780000.0)):
+            request_params = request_call.kwargs["params"]
+            self.assertEqual(int(since * 1e3), request_params["startAt"])
+            self.assertEqual(500, request_params["pageSize"])
+            self.validate_auth_credentials_present(request_call)
+        self.assertEqual(1640780000.0, self.exchange._last_order_fill_ts_s)
+        # The fill of the order, once; the other order's fill is not the connector's.
+        self.assertEqual(1, len(self.order_filled_logger.event_log))
+        fill_event: OrderFilledEvent = self.order_filled_logger.event_log[0]
+        self.assertEqual(order.client_order_id, fill_event.order_id)
+        self.assertEqual(self.expected_fill_trade_id, fill_event.exchange_trade_id)
+
+    async def test_bulk_fill_update_propagates_cancellation_and_asks_nothing_without_orders(self):
+        with patch.object(self.exchange, "_api_request", AsyncMock(side_effect=asyncio.CancelledError)) as request:
+            await self.exchange._update_orders_fills(orders=[])
+            self.assertEqual([], await self.exchange._all_trades_updates([]))
+            request.assert_not_called()
+            self.exchange._set_current_timestamp(1640780000)
+            order = self._track_buy_order()
+            with self.assertRaises(asyncio.CancelledError):
+                await self.exchange._update_orders_fills(orders=[order])
 
     async def test_user_stream_ignores_events_for_untracked_orders(self):
         self.exchange._set_current_timestamp(1640780000)

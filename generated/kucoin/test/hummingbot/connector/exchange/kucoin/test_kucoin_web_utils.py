@@ -48,6 +48,7 @@ class KucoinWebUtilsTests(IsolatedAsyncioWrapperTestCase):
                 "ORDER_BY_ID": (2000, 30.0, []),
                 "OPEN_ORDERS_LIMIT_ID": (2000, 30.0, []),
                 "/api/v1/fills": (400, 30.0, []),
+                "/api/v1/trade-fees": (1333, 30.0, []),
                 "/api/v1/accounts": (800, 30.0, []),
             },
             {

@@ -99,8 +99,9 @@ class OkxAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
     async def test_listen_for_user_stream_logs_in_then_subscribes(self, ws_connect_mock):
         websocket = self.websocket(ws_connect_mock, {"event": "login", "code": "0", "msg": "", "connId": "a4d3ae55"})
 
-        self.start_listening()
-        await self.mocking_assistant.run_until_all_aiohttp_messages_delivered(websocket)
+        with self.assertLogs(self.data_source.logger(), level="INFO") as logs:
+            self.start_listening()
+            await self.mocking_assistant.run_until_all_aiohttp_messages_delivered(websocket)
 
         sent_messages = self.mocking_assistant.json_messages_sent_through_websocket(websocket)
         self.assertEqual(
@@ -120,6 +121,7 @@ class OkxAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
             ],
             sent_messages,
         )
+        self.assertIn("Subscribed to the user data stream", [record.getMessage() for record in logs.records])
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_failed_subscribe_response_raises_and_logs_error(self, ws_connect_mock):
