@@ -69,7 +69,7 @@ class BitmartAPIUserStreamDataSource(UserStreamTrackerDataSource):
             await websocket_assistant.send(
                 WSJSONRequest(payload={"op": "subscribe", "args": ["spot/user/balance:BALANCE_UPDATE"]})
             )
-            self.logger().info("Subscribed to the user data stream")
+            self.logger().info("Subscribed to private account and orders channels...")
         except asyncio.CancelledError:
             raise
         except Exception:

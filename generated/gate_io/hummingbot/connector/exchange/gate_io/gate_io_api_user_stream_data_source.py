@@ -88,7 +88,7 @@ class GateIoAPIUserStreamDataSource(UserStreamTrackerDataSource):
                     is_auth_required=True,
                 )
             )
-            self.logger().info("Subscribed to the user data stream")
+            self.logger().info("Subscribed to private order changes and balance updates channels...")
         except asyncio.CancelledError:
             raise
         except Exception:

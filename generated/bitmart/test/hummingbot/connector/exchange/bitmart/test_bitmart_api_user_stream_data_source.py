@@ -118,7 +118,9 @@ class BitmartAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
             ],
             sent_messages,
         )
-        self.assertIn("Subscribed to the user data stream", [record.getMessage() for record in logs.records])
+        self.assertIn(
+            "Subscribed to private account and orders channels...", [record.getMessage() for record in logs.records]
+        )
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_failed_subscribe_response_raises_and_logs_error(self, ws_connect_mock):

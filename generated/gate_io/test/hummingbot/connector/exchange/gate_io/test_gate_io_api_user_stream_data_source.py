@@ -157,7 +157,10 @@ class GateIoAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
             ],
             sent_messages,
         )
-        self.assertIn("Subscribed to the user data stream", [record.getMessage() for record in logs.records])
+        self.assertIn(
+            "Subscribed to private order changes and balance updates channels...",
+            [record.getMessage() for record in logs.records],
+        )
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_subscribes_to_every_pair_without_trading_pairs(self, ws_connect_mock):
