@@ -72,7 +72,7 @@ DIFF_EVENT_TYPE = "orderbook."
 SNAPSHOT_EVENT_TYPE = "orderbook."
 WS_SUBSCRIPTION_ORDERS_ENDPOINT_NAME = "order"
 WS_SUBSCRIPTION_EXECUTIONS_ENDPOINT_NAME = "execution"
-WS_SUBSCRIPTION_WALLET_ENDPOINT_NAME = "wallet"
+PRIVATE_WALLET_CHANNEL = "wallet"
 
 # Substrings that, all present in an error, identify it
 TIMESTAMP_ERROR_MATCHES = ["10002", "recv_window"]

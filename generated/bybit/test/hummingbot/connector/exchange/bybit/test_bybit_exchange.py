@@ -460,8 +460,8 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     @property
     def expected_fill_fee(self) -> TradeFeeBase:
         return AddedToCostTradeFee(
-            percent_token=self.quote_asset,
-            flat_fees=[TokenAmount(token=self.quote_asset, amount=Decimal("30"))],
+            percent_token=self.base_asset,
+            flat_fees=[TokenAmount(token=self.base_asset, amount=Decimal("30"))],
         )
 
     @property
@@ -1293,6 +1293,20 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
             await self.exchange._api_get(path_url=CONSTANTS.SERVER_TIME_PATH_URL)
 
         self.assertIn(json.dumps(error_body), str(raised.exception))
+
+    def test_fill_fees_are_paid_in_the_asset_the_order_receives(self):
+        for trade_type, received in ((TradeType.BUY, self.base_asset), (TradeType.SELL, self.quote_asset)):
+            order = InFlightOrder(
+                client_order_id="OID1",
+                exchange_order_id="EOID1",
+                trading_pair=self.trading_pair,
+                order_type=OrderType.LIMIT,
+                trade_type=trade_type,
+                amount=Decimal("1"),
+                price=Decimal("10000"),
+                creation_timestamp=1640780000,
+            )
+            self.assertEqual(received, self.exchange._received_asset(order))
 
     def test_client_order_id_has_prefix_and_fits_max_length(self):
         self._simulate_trading_rules_initialized()
