@@ -360,6 +360,8 @@ def _keepalive(spec: Spec) -> Dict[str, Any]:
         taken = len(subscribed_channels(spec)) if uses(public.subscribe.message, "request_id") else 0
         request_id = FIRST_REQUEST_ID + taken
         values["ping"] = {
+            # The clock reads this when the ping is sent (its {time}).
+            "now": literal(NOW),
             "text": isinstance(ping.message, str),
             "message": (
                 literal(ping.message)
