@@ -118,6 +118,11 @@ class UserStream(Strict):
         default=None, description="{symbols} when the connector has no trading pairs: every pair (Gate: ['!all'])."
     )
     ping: Optional[UserStreamPing] = None
+    keep_ws_assistant: bool = Field(
+        default=False,
+        description="_get_ws_assistant makes one websocket assistant and returns it until the stream is interrupted "
+        "(self._ws_assistant), so last_recv_time follows it from the start; default: a new assistant per call.",
+    )
     queue_when: Optional[Predicate] = Field(default=None, description="Only messages passing it are queued.")
     terminated: Optional[Predicate] = Field(
         default=None,

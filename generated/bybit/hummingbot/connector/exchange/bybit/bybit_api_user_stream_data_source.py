@@ -43,7 +43,10 @@ class BybitAPIUserStreamDataSource(UserStreamTrackerDataSource):
         self._ping_interval = CONSTANTS.USER_STREAM_PING_INTERVAL
 
     async def _get_ws_assistant(self) -> WSAssistant:
-        return await self._api_factory.get_ws_assistant()
+        """The stream's one assistant, made on first use; listen_for_user_stream forgets it on an interruption."""
+        if self._ws_assistant is None:
+            self._ws_assistant = await self._api_factory.get_ws_assistant()
+        return self._ws_assistant
 
     async def _connected_websocket_assistant(self) -> WSAssistant:
         ws = await self._get_ws_assistant()

@@ -308,6 +308,17 @@ class BybitAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
         self.assertTrue(self.output.empty())
         self.assertEqual(1, ws_connect_mock.call_count)
 
+    async def test_keeps_one_ws_assistant_until_the_stream_is_interrupted(self):
+        self.assertEqual(0, self.data_source.last_recv_time)
+        ws_assistant = await self.data_source._get_ws_assistant()
+        self.assertIs(ws_assistant, await self.data_source._get_ws_assistant())
+        # last_recv_time follows the assistant before the stream has even connected.
+        ws_assistant._connection._last_recv_time = 1000
+        self.assertEqual(1000, self.data_source.last_recv_time)
+        # listen_for_user_stream forgets the assistant on an interruption: the next connection gets a new one.
+        self.data_source._ws_assistant = None
+        self.assertIsNot(ws_assistant, await self.data_source._get_ws_assistant())
+
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_sends_ping_every_ping_interval(self, ws_connect_mock):
         websocket = self.websocket(ws_connect_mock)
