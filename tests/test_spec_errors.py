@@ -185,3 +185,19 @@ def test_contains_is_a_symbol_filter_on_a_documented_list(tmp_path, binance_spec
     [error] = errors_for(tmp_path, elsewhere)
     assert error.loc == ("auth", "private_ws", "success", "contains")
     assert "unknown key" in error.message
+
+
+def test_snapshot_paths_must_lie_under_returns(tmp_path, repo_root):
+    """`markets.order_book_snapshot.returns`: an object of the example holding the snapshot's other paths."""
+    text = (repo_root / "specs" / "bybit.yaml").read_text()
+    assert "    returns: result\n    update_id: result.u\n" in text
+    errors = errors_for(tmp_path, text.replace("    update_id: result.u\n", "    update_id: time\n"))
+    assert [(error.loc, error.message) for error in errors] == [
+        (("markets", "order_book_snapshot", "update_id"), "'time' must lie under returns ('result')")
+    ]
+    errors = errors_for(tmp_path, text.replace("    returns: result\n", "    returns: result.u\n"))
+    messages = {error.loc: error.message for error in errors}
+    assert messages[("markets", "order_book_snapshot", "returns")] == (
+        "expected an object at 'result.u' in the endpoint's example_response"
+    )
+    assert messages[("markets", "order_book_snapshot", "bids")] == "'result.b' must lie under returns ('result.u')"

@@ -821,6 +821,25 @@ def _check_markets(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRe
         _check_path(problems, loc, snapshot.timestamp.path, example)
     for key, value in snapshot.params.items():
         _check_placeholders(problems, ("markets", "order_book_snapshot", "params", key), value, MARKET_PLACEHOLDERS)
+    if snapshot.returns is not None:
+        _check_snapshot_returns(problems, snapshot, example)
+
+
+def _check_snapshot_returns(problems: List[Problem], snapshot: Any, example: Any) -> None:
+    """`markets.order_book_snapshot.returns`: an object of the example, holding every other path of the snapshot."""
+    loc = ("markets", "order_book_snapshot", "returns")
+    if example is not None and not isinstance(fieldpath.documented(example, snapshot.returns), dict):
+        problems.append((loc, f"expected an object at {snapshot.returns!r} in the endpoint's example_response"))
+    paths = [("update_id", snapshot.update_id), ("bids", snapshot.bids), ("asks", snapshot.asks)]
+    if snapshot.timestamp is not None:
+        paths.append(("timestamp", snapshot.timestamp.path))
+    for name, path in paths:
+        try:
+            fieldpath.relative(path, snapshot.returns)
+        except fieldpath.FieldPathError:
+            problems.append(
+                (("markets", "order_book_snapshot", name), f"{path!r} must lie under returns ({snapshot.returns!r})")
+            )
 
 
 def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) -> None:

@@ -197,6 +197,8 @@ def _snapshot(spec: Spec) -> Dict[str, Any]:
         replacements[mapping.timestamp.path], seconds = _event_time(example, mapping.timestamp)
     return {
         "response": fixture(example, replacements),
+        # What _request_order_book_snapshot returns of the response held in `snapshot` (`returns`).
+        "returned": fieldpath.to_python(mapping.returns, "snapshot") if mapping.returns is not None else "snapshot",
         "timestamp": seconds,
         "request_params": "{"
         + ", ".join(f"{literal(key)}: {template_string(text, params)}" for key, text in mapping.params.items())

@@ -46,11 +46,11 @@ class BybitAPIOrderBookDataSource(OrderBookTrackerDataSource):
         """
         Retrieves a copy of the full order book from the exchange, for a particular trading pair.
         :param trading_pair: the trading pair for which the order book will be retrieved
-        :return: the response from the exchange (JSON dictionary)
+        :return: the book in the exchange's response (result)
         """
         symbol = await self._connector.exchange_symbol_associated_to_pair(trading_pair=trading_pair)
         rest_assistant = await self._api_factory.get_rest_assistant()
-        return await rest_assistant.execute_request(
+        response = await rest_assistant.execute_request(
             url=web_utils.public_rest_url(path_url=CONSTANTS.SNAPSHOT_PATH_URL, domain=self._domain),
             params={
                 "category": "spot",
@@ -60,6 +60,7 @@ class BybitAPIOrderBookDataSource(OrderBookTrackerDataSource):
             method=RESTMethod.GET,
             throttler_limit_id=CONSTANTS.SNAPSHOT_PATH_URL,
         )
+        return response["result"]
 
     async def _order_book_snapshot(self, trading_pair: str) -> OrderBookMessage:
         snapshot = await self._request_order_book_snapshot(trading_pair)

@@ -177,6 +177,14 @@ class BybitAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         self.assertEqual(2.5, asks[0].amount)
         self.assertEqual(1001, asks[0].update_id)
 
+    async def test_request_order_book_snapshot_returns_the_book_in_the_response(self):
+        snapshot = self._snapshot_response()
+        self.mock_api.get(self._snapshot_url_regex(), body=json.dumps(snapshot))
+
+        returned = await self.data_source._request_order_book_snapshot(self.trading_pair)
+
+        self.assertEqual(snapshot["result"], returned)
+
     async def test_get_new_order_book_raises_exception(self):
         self.mock_api.get(self._snapshot_url_regex(), status=400)
 
