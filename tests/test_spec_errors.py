@@ -201,3 +201,24 @@ def test_snapshot_paths_must_lie_under_returns(tmp_path, repo_root):
         "expected an object at 'result.u' in the endpoint's example_response"
     )
     assert messages[("markets", "order_book_snapshot", "bids")] == "'result.b' must lie under returns ('result.u')"
+
+
+def test_signature_method_signs_only_a_request_s_parts(tmp_path, repo_root):
+    """`auth.rest.signature_method`: the message is made of timestamp, method, query, body, window, credentials."""
+    text = (repo_root / "specs" / "bybit.yaml").read_text()
+    assert "    signature_method: _generate_rest_signature\n" in text
+    message = '    message: "{timestamp}{api_key}{recv_window}{query}{body}"\n'
+    errors = errors_for(tmp_path, text.replace(message, '    message: "{timestamp}{path}{body}"\n'))
+    assert [(error.loc, error.message) for error in errors] == [
+        (
+            ("auth", "rest", "signature_method"),
+            "the method signs a request from timestamp, method and payload: the message cannot use {path}",
+        )
+    ]
+    errors = errors_for(tmp_path, text.replace(message, '    message: "{api_key}{query}{body}"\n'))
+    assert [(error.loc, error.message) for error in errors] == [
+        (
+            ("auth", "rest", "signature_method"),
+            "the method takes the request's timestamp: the message must sign {timestamp}",
+        )
+    ]

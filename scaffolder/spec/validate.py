@@ -44,8 +44,10 @@ JWT_CLAIM_PLACEHOLDERS = {"timestamp", "expires", "nonce", "method", "host", "pa
 # Options of auth.rest that belong to the HMAC schemes: a jwt spec that writes one is told it is unused.
 HMAC_ONLY_OPTIONS = (
     "algorithm", "encoding", "secret_encoding", "nonce", "digest", "signature_param", "message", "message_separator",
-    "sign_only_params", "body_hash", "recv_window", "recv_window_attribute", "partner", "params",
+    "sign_only_params", "body_hash", "recv_window", "recv_window_attribute", "partner", "params", "signature_method",
 )
+# auth.rest.signature_method: what a message signed from a request's parts (timestamp, method, payload) may use.
+SIGNATURE_METHOD_PLACEHOLDERS = {"timestamp", "method", "query", "body", "recv_window"}
 # Characters a client order id needs after its prefix to stay unique (Hummingbot appends a nonce-based suffix).
 MIN_CLIENT_ID_ROOM = 8
 # States Hummingbot must be able to reach from the exchange's state field.
@@ -599,6 +601,32 @@ def _check_payload(rest_auth: Any, problems: List[Problem], values: set, signed:
     return inside if "payload" in signed else set()
 
 
+def _check_signature_method(rest_auth: Any, problems: List[Problem], credentials: set) -> None:
+    """`auth.rest.signature_method`: the message must be made of the request's parts the method is given."""
+    loc = ("auth", "rest", "signature_method")
+    if rest_auth.scheme != "hmac_headers":
+        problems.append((loc, "signs the message of hmac_headers; give scheme: hmac_headers"))
+        return
+    others = [name for name in ("nonce", "digest", "payload") if getattr(rest_auth, name) is not None]
+    if rest_auth.sign_only_params:
+        others.append("sign_only_params")
+    if others or not isinstance(rest_auth.message, str):
+        what = ", ".join(others) if others else "a message list"
+        problems.append((loc, f"signs one message template from timestamp, method and payload; not with {what}"))
+        return
+    try:
+        used = set(placeholders(rest_auth.message))
+    except fieldpath.FieldPathError:
+        return
+    allowed = SIGNATURE_METHOD_PLACEHOLDERS | credentials
+    if "timestamp" not in used:
+        problems.append((loc, "the method takes the request's timestamp: the message must sign {timestamp}"))
+    for name in sorted(used - allowed):
+        problems.append(
+            (loc, f"the method signs a request from timestamp, method and payload: the message cannot use {{{name}}}")
+        )
+
+
 def _check_rest_signing(spec: Spec, problems: List[Problem], credentials: set) -> None:
     """`auth.rest`: the keys each scheme needs, and the placeholders of `message` and `headers`."""
     rest_auth = spec.auth.rest
@@ -635,6 +663,8 @@ def _check_rest_signing(spec: Spec, problems: List[Problem], credentials: set) -
     _check_key_options(spec, problems)
     if rest_auth.recv_window_attribute and rest_auth.recv_window is None:
         problems.append((loc + ("recv_window_attribute",), "names the attribute of recv_window: give recv_window"))
+    if rest_auth.signature_method is not None:
+        _check_signature_method(rest_auth, problems, credentials)
     if not by_headers:
         for where, value in param_names.items():
             if value is None:

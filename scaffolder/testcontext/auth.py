@@ -239,6 +239,9 @@ def _rest(spec: Spec) -> Dict[str, Any]:
         "by_headers": by_headers,
         # With `auth.rest.payload`: the expected payload of the GET and of the POST request (set below).
         "payload": None,
+        "mapping_body": False,
+        "signature_method": None,
+        "timestamp_text": None,
         "form_body": rest.body == "form",
         "url": literal(url),
         "params": literal(SIGNED_PARAMS),
@@ -295,6 +298,14 @@ def _rest(spec: Spec) -> Dict[str, Any]:
     values["data"] = f"json.dumps({literal(dict(SIGNED_PARAMS, **sign_only))})" if rewritten else "body"
     values["bare_message"] = values["flags_message"] = None
     values["signature_header"] = literal(next(h for h, text in rest.headers.items() if "{signature}" in text))
+    signed = {name for part in _parts(rest.message) for name in _names(part)}
+    # A JSON body handed over as a mapping is signed as its JSON text (`_body_text`).
+    values["mapping_body"] = (
+        rest.body == "json" and rest.payload is None and not rewritten and bool(signed & {"body", "body_hash"})
+    )
+    # `signature_method`: the method signs the test's requests from their parts, at the test's timestamp.
+    values["signature_method"] = rest.signature_method
+    values["timestamp_text"] = literal(str(timestamp))
     if sign_only or isinstance(rest.message, list):
         # A request without parameters: the parts of the message standing for them are left out.
         bare = dict(get, query="", request_path=path, sorted_params="", **{name: "" for name in sign_only})
