@@ -263,6 +263,7 @@ def _check_exchange(spec: Spec, problems: List[Problem], endpoint_ref: EndpointR
                     f"domain names are lowercase identifiers (they name connectors), found {domain!r}",
                 )
             )
+    _check_domain_connectors_and_urls(spec, problems)
     client_id = spec.orders.client_order_id
     if client_id.max_length < len(client_id.prefix) + MIN_CLIENT_ID_ROOM:
         problems.append(
@@ -599,6 +600,35 @@ def _check_payload(rest_auth: Any, problems: List[Problem], values: set, signed:
             (("auth", "rest", "sign_only_params"), "the payload carries the request's parameters: none is sign-only")
         )
     return inside if "payload" in signed else set()
+
+
+def _check_domain_connectors_and_urls(spec: Spec, problems: List[Problem]) -> None:
+    """`exchange.domains.others.*.connector` and `.urls`: distinct connector names, URLs written out in full."""
+    names = {spec.exchange.name: ("exchange", "name")}
+    for domain, settings in spec.exchange.domains.others.items():
+        loc = ("exchange", "domains", "others", domain)
+        if settings.connector is not None and not is_identifier(settings.connector):
+            problems.append((loc + ("connector",), f"a connector name is a lowercase identifier, found {settings.connector!r}"))
+        name = settings.connector_name(spec.exchange.name, domain)
+        if name in names:
+            problems.append((loc + ("connector",), f"connector name {name!r} is taken (by {'.'.join(names[name])})"))
+        names[name] = loc
+        if settings.urls is None:
+            continue
+        for field in ("rest", "public_ws", "private_ws"):
+            value = getattr(settings.urls, field)
+            scheme = r"https?" if field == "rest" else r"wss?"
+            if value is None:
+                if field == "private_ws" and spec.urls.private_ws is not None:
+                    problems.append((loc + ("urls", "private_ws"), "required field is missing: urls.private_ws is given"))
+                continue
+            if field == "private_ws" and spec.urls.private_ws is None:
+                problems.append((loc + ("urls", "private_ws"), "the exchange has no private websocket (no urls.private_ws)"))
+            elif "{" in value or not re.fullmatch(scheme + r"://[^\s/{}]+[^\s{}]*", value):
+                problems.append(
+                    (loc + ("urls", field), f"expected an absolute {scheme.replace('?', '(s)')}:// URL, written out in full "
+                     f"(no placeholders), found {value!r}")
+                )
 
 
 def _check_signature_method(rest_auth: Any, problems: List[Problem], credentials: set) -> None:

@@ -421,8 +421,9 @@ def _web_utils(spec: Spec) -> Dict[str, Any]:
     values: Dict[str, Any] = {
         "public_constant": public.constant,
         "private_constant": private.constant,
-        "public_urls": literal([(domain, _url(public_base, domain, public.path)) for domain in domains]),
-        "private_urls": literal([(domain, _url(private_base, domain, private.path)) for domain in domains]),
+        # Each domain's own URL when it has one (`exchange.domains.others.*.urls`).
+        "public_urls": literal([(domain, spec.rest_base_of(domain, False) + public.path) for domain in domains]),
+        "private_urls": literal([(domain, spec.rest_base_of(domain, True) + private.path) for domain in domains]),
         "default_public_url": literal(_url(public_base, domains[0], public.path)),
         "default_private_url": literal(_url(private_base, domains[0], private.path)),
         "public_response": fixture(public.example_response),
@@ -438,7 +439,9 @@ def _web_utils(spec: Spec) -> Dict[str, Any]:
         server_ms = SERVER_TIME_MS // unit_ms * unit_ms
         server_time = spec.endpoints[time_sync.endpoint]
         values["unit"] = time_sync.unit
-        values["time_urls"] = literal([(domain, _url(public_base, domain, server_time.path)) for domain in domains])
+        values["time_urls"] = literal(
+            [(domain, spec.rest_base_of(domain, False) + server_time.path) for domain in domains]
+        )
         values["time_url"] = literal(_url(public_base, domains[0], server_time.path))
         values["time_response"] = fixture(
             server_time.example_response, {time_sync.server_time: literal(server_time_value(spec, server_ms))}

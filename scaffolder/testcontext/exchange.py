@@ -256,4 +256,5 @@ def values(spec: Spec) -> Dict[str, Any]:
         v["time_error_other_choices"] = _other_choices(time_sync.error_matches, time_sync.error_example)
 
     v["other_domain"] = next(iter(spec.exchange.domains.others), None)
+    v["other_domain_connector"] = spec.connector_name(v["other_domain"]) if v["other_domain"] else None
     return v

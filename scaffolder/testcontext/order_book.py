@@ -454,5 +454,12 @@ def values(spec: Spec) -> Dict[str, Any]:
         "last_traded_price": _last_traded_price(spec),
         "last_price_path": _path(spec, spec.markets.last_traded_price.endpoint),
         "snapshot_path": _path(spec, spec.markets.order_book_snapshot.endpoint),
+        # The public websocket of each domain: its own URL, or the template on it.
+        "public_ws_urls": literal(
+            [
+                (domain, spec.url_of("public_ws", domain))
+                for domain in [spec.exchange.domains.default, *spec.exchange.domains.others]
+            ]
+        ),
         **_subscriptions(spec),
     }

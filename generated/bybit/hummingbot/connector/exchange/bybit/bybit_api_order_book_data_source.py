@@ -71,7 +71,8 @@ class BybitAPIOrderBookDataSource(OrderBookTrackerDataSource):
     async def _connected_websocket_assistant(self) -> WSAssistant:
         ws: WSAssistant = await self._api_factory.get_ws_assistant()
         await ws.connect(
-            ws_url=CONSTANTS.WSS_URL.format(domain=self._domain), ping_timeout=CONSTANTS.WS_HEARTBEAT_TIME_INTERVAL
+            ws_url=CONSTANTS.WSS_URLS.get(self._domain, CONSTANTS.WSS_URL).format(domain=self._domain),
+            ping_timeout=CONSTANTS.WS_HEARTBEAT_TIME_INTERVAL,
         )
         return ws
 

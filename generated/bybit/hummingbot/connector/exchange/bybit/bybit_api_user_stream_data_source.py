@@ -51,7 +51,7 @@ class BybitAPIUserStreamDataSource(UserStreamTrackerDataSource):
     async def _connected_websocket_assistant(self) -> WSAssistant:
         ws = await self._get_ws_assistant()
         await ws.connect(
-            ws_url=CONSTANTS.WSS_PRIVATE_URL.format(domain=self._domain),
+            ws_url=CONSTANTS.WSS_PRIVATE_URLS.get(self._domain, CONSTANTS.WSS_PRIVATE_URL).format(domain=self._domain),
             ping_timeout=CONSTANTS.WS_HEARTBEAT_TIME_INTERVAL,
         )
         self.logger().info("Successfully connected to user stream")

@@ -53,7 +53,8 @@ class BybitExchange(ExchangePyBase):
     def name(self) -> str:
         if self._domain == CONSTANTS.DEFAULT_DOMAIN:
             return "bybit"
-        return f"bybit_{self._domain}"
+        # Some domains name their connector themselves.
+        return {"bybit_testnet": "bybit_testnet"}.get(self._domain, f"bybit_{self._domain}")
 
     @property
     def rate_limits_rules(self):

@@ -81,7 +81,10 @@ class BybitAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_connects_to_private_websocket_of_each_domain(self, ws_connect_mock):
         self.websocket(ws_connect_mock)
-        for domain, expected_url in [("com", "wss://stream.bybit.com/v5/private")]:
+        for domain, expected_url in [
+            ("com", "wss://stream.bybit.com/v5/private"),
+            ("bybit_testnet", "wss://stream-testnet.bybit.com/v5/private"),
+        ]:
             with self.subTest(domain=domain):
                 await self.create_data_source(domain=domain)._connected_websocket_assistant()
 

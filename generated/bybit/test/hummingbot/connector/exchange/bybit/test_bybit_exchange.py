@@ -1271,6 +1271,13 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
 
     def test_name_for_each_domain(self):
         self.assertEqual("bybit", self.exchange.name)
+        other = BybitExchange(
+            bybit_api_key="key",
+            bybit_api_secret="key",
+            trading_pairs=[self.trading_pair],
+            domain="bybit_testnet",
+        )
+        self.assertEqual("bybit_testnet", other.name)
 
     @aioresponses()
     async def test_update_balances_sends_the_documented_query(self, mock_api):
