@@ -222,3 +222,30 @@ def test_signature_method_signs_only_a_request_s_parts(tmp_path, repo_root):
             "the method takes the request's timestamp: the message must sign {timestamp}",
         )
     ]
+
+
+def test_a_domain_s_own_urls_are_written_out_and_connectors_distinct(tmp_path, repo_root):
+    """`exchange.domains.others.*.urls` and `.connector`."""
+    text = (repo_root / "specs" / "bybit.yaml").read_text()
+    rest = "          rest: https://api-testnet.bybit.com\n"
+    assert rest in text and "        connector: bybit_testnet\n" in text
+    errors = errors_for(tmp_path, text.replace(rest, "          rest: https://api-testnet.bybit.{domain}\n"))
+    assert [(error.loc, error.message) for error in errors] == [
+        (
+            ("exchange", "domains", "others", "bybit_testnet", "urls", "rest"),
+            "expected an absolute http(s):// URL, written out in full (no placeholders), found "
+            "'https://api-testnet.bybit.{domain}'",
+        )
+    ]
+    errors = errors_for(tmp_path, text.replace("        connector: bybit_testnet\n", "        connector: bybit\n"))
+    assert [(error.loc, error.message) for error in errors] == [
+        (("exchange", "domains", "others", "bybit_testnet", "connector"), "connector name 'bybit' is taken (by exchange.name)")
+    ]
+    private = "          private_ws: wss://stream-testnet.bybit.com/v5/private\n"
+    errors = errors_for(tmp_path, text.replace(private, ""))
+    assert [(error.loc, error.message) for error in errors] == [
+        (
+            ("exchange", "domains", "others", "bybit_testnet", "urls", "private_ws"),
+            "required field is missing: urls.private_ws is given",
+        )
+    ]

@@ -608,7 +608,9 @@ def _check_domain_connectors_and_urls(spec: Spec, problems: List[Problem]) -> No
     for domain, settings in spec.exchange.domains.others.items():
         loc = ("exchange", "domains", "others", domain)
         if settings.connector is not None and not is_identifier(settings.connector):
-            problems.append((loc + ("connector",), f"a connector name is a lowercase identifier, found {settings.connector!r}"))
+            problems.append(
+                (loc + ("connector",), f"a connector name is a lowercase identifier, found {settings.connector!r}")
+            )
         name = settings.connector_name(spec.exchange.name, domain)
         if name in names:
             problems.append((loc + ("connector",), f"connector name {name!r} is taken (by {'.'.join(names[name])})"))
@@ -617,17 +619,23 @@ def _check_domain_connectors_and_urls(spec: Spec, problems: List[Problem]) -> No
             continue
         for field in ("rest", "public_ws", "private_ws"):
             value = getattr(settings.urls, field)
-            scheme = r"https?" if field == "rest" else r"wss?"
+            scheme, shown = (r"https?", "http(s)") if field == "rest" else (r"wss?", "ws(s)")
             if value is None:
                 if field == "private_ws" and spec.urls.private_ws is not None:
-                    problems.append((loc + ("urls", "private_ws"), "required field is missing: urls.private_ws is given"))
+                    problems.append(
+                        (loc + ("urls", "private_ws"), "required field is missing: urls.private_ws is given")
+                    )
                 continue
             if field == "private_ws" and spec.urls.private_ws is None:
-                problems.append((loc + ("urls", "private_ws"), "the exchange has no private websocket (no urls.private_ws)"))
+                problems.append(
+                    (loc + ("urls", "private_ws"), "the exchange has no private websocket (no urls.private_ws)")
+                )
             elif "{" in value or not re.fullmatch(scheme + r"://[^\s/{}]+[^\s{}]*", value):
                 problems.append(
-                    (loc + ("urls", field), f"expected an absolute {scheme.replace('?', '(s)')}:// URL, written out in full "
-                     f"(no placeholders), found {value!r}")
+                    (
+                        loc + ("urls", field),
+                        f"expected an absolute {shown}:// URL, written out in full (no placeholders), found {value!r}",
+                    )
                 )
 
 

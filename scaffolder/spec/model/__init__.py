@@ -78,7 +78,9 @@ class Spec(Strict):
     def rest_base_of(self, domain: str, private: bool) -> str:
         """Where the endpoint paths follow on `domain`: its REST URL, then the public or private API version."""
         version = self.urls.api_version
-        return self.url_of("rest", domain) + ("" if version is None else (version.private if private else version.public))
+        if version is None:
+            return self.url_of("rest", domain)
+        return self.url_of("rest", domain) + (version.private if private else version.public)
 
     def connector_name(self, domain: str) -> str:
         """Hummingbot's connector name for `domain`: NAME on the default domain, else NAME_DOMAIN or its own."""
