@@ -360,20 +360,23 @@ def _keepalive(spec: Spec) -> Dict[str, Any]:
         # The ping follows the subscriptions, which took the first request ids if their message numbers itself
         # (a subscribe message stamped with {time} takes none).
         taken = len(subscribed_channels(spec)) if uses(public.subscribe.message, "request_id") else 0
-        request_id = FIRST_REQUEST_ID + taken
+
+        def message(request_id: int) -> str:
+            if isinstance(ping.message, str):
+                return literal(ping.message)
+            return template_value(
+                ping.message,
+                {"request_id": literal(request_id), "time": literal(int(NOW))},
+                {"request_id": literal(str(request_id)), "time": literal(str(int(NOW)))},
+            )
+
         values["ping"] = {
             # The clock reads this when the ping is sent (its {time}).
             "now": literal(NOW),
             "text": isinstance(ping.message, str),
-            "message": (
-                literal(ping.message)
-                if isinstance(ping.message, str)
-                else template_value(
-                    ping.message,
-                    {"request_id": literal(request_id), "time": literal(int(NOW))},
-                    {"request_id": literal(str(request_id)), "time": literal(str(int(NOW)))},
-                )
-            ),
+            "message": message(FIRST_REQUEST_ID + taken),
+            # The ping of a connection that has sent nothing else (processing driven directly).
+            "first_message": message(FIRST_REQUEST_ID),
         }
     server_ping = public.server_ping
     if server_ping:

@@ -237,23 +237,18 @@ class OkxAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
     async def test_ping_falls_due_on_the_data_source_clock(self, ws_connect_mock):
         """The interval is measured with _time(): once the clock has moved past it the ping goes out at once."""
         ws_connect_mock.return_value = self.mocking_assistant.create_websocket_mock()
-        self.mocking_assistant.add_websocket_aiohttp_message(
-            websocket_mock=ws_connect_mock.return_value,
-            message=json.dumps(
-                {"event": "subscribe", "arg": {"channel": "trades", "instId": "BTC-USDT"}, "connId": "a4d3ae55"}
-            ),
-        )
+        websocket_assistant = await self.data_source._connected_websocket_assistant()
         now = 1700000000.5
         # Processing begins an hour before now (longer than any ping interval); every later reading is now.
         clock = iter([now - 3600])
 
         with patch.object(self.data_source, "_time", side_effect=lambda: next(clock, now)):
-            self.listening_task = asyncio.create_task(self.data_source.listen_for_subscriptions())
-            await self.mocking_assistant.run_until_all_aiohttp_messages_delivered(ws_connect_mock.return_value)
+            task = asyncio.create_task(self.data_source._process_websocket_messages(websocket_assistant))
             await asyncio.sleep(0.1)
+            task.cancel()
 
         sent_messages = self.mocking_assistant.text_messages_sent_through_websocket(ws_connect_mock.return_value)
-        self.assertEqual("ping", sent_messages[-1])
+        self.assertEqual(["ping"], sent_messages)
 
     def test_text_reply_to_a_ping_is_not_routed(self):
         self.assertEqual("", self.data_source._channel_originating_message("pong"))
