@@ -123,7 +123,7 @@ def test_a_hand_edit_in_the_checkout_survives_a_spec_edit_and_the_suite_runs_the
         text=True,
     )
     assert suite.returncode == 0, suite.stdout[-3000:] + suite.stderr[-3000:]
-    assert "133 passed" in suite.stdout  # the generated suite's 132, and test_mine
+    assert "137 passed" in suite.stdout  # the generated suite's 136, and test_mine
 
 
 def test_a_connector_hummingbot_already_has_is_left_alone(project):

@@ -53,11 +53,14 @@ def _without_user_stream(text: str) -> str:
 
 
 def _private_ws_blocks(text: str) -> list:
-    """The `urls.private_ws` line and the `auth.private_ws` block of a shipped spec."""
+    """The `urls.private_ws` line, the `auth.private_ws` block and any domain's own private websocket URL
+    (`exchange.domains.others.*.urls.private_ws`) of a shipped spec."""
     lines = text.splitlines(keepends=True)
     blocks = []
     for index, line in enumerate(lines):
-        if line.startswith("  private_ws:"):
+        if line.startswith("      ") and line.strip().startswith("private_ws: ws"):
+            blocks.append(line)
+        elif line.startswith("  private_ws:"):
             end = index + 1
             while end < len(lines) and (lines[end].startswith("   ") or not lines[end].strip()):
                 end += 1

@@ -185,3 +185,67 @@ def test_contains_is_a_symbol_filter_on_a_documented_list(tmp_path, binance_spec
     [error] = errors_for(tmp_path, elsewhere)
     assert error.loc == ("auth", "private_ws", "success", "contains")
     assert "unknown key" in error.message
+
+
+def test_snapshot_paths_must_lie_under_returns(tmp_path, repo_root):
+    """`markets.order_book_snapshot.returns`: an object of the example holding the snapshot's other paths."""
+    text = (repo_root / "specs" / "bybit.yaml").read_text()
+    assert "    returns: result\n    update_id: result.u\n" in text
+    errors = errors_for(tmp_path, text.replace("    update_id: result.u\n", "    update_id: time\n"))
+    assert [(error.loc, error.message) for error in errors] == [
+        (("markets", "order_book_snapshot", "update_id"), "'time' must lie under returns ('result')")
+    ]
+    errors = errors_for(tmp_path, text.replace("    returns: result\n", "    returns: result.u\n"))
+    messages = {error.loc: error.message for error in errors}
+    assert messages[("markets", "order_book_snapshot", "returns")] == (
+        "expected an object at 'result.u' in the endpoint's example_response"
+    )
+    assert messages[("markets", "order_book_snapshot", "bids")] == "'result.b' must lie under returns ('result.u')"
+
+
+def test_signature_method_signs_only_a_request_s_parts(tmp_path, repo_root):
+    """`auth.rest.signature_method`: the message is made of timestamp, method, query, body, window, credentials."""
+    text = (repo_root / "specs" / "bybit.yaml").read_text()
+    assert "    signature_method: _generate_rest_signature\n" in text
+    message = '    message: "{timestamp}{api_key}{recv_window}{query}{body}"\n'
+    errors = errors_for(tmp_path, text.replace(message, '    message: "{timestamp}{path}{body}"\n'))
+    assert [(error.loc, error.message) for error in errors] == [
+        (
+            ("auth", "rest", "signature_method"),
+            "the method signs a request from timestamp, method and payload: the message cannot use {path}",
+        )
+    ]
+    errors = errors_for(tmp_path, text.replace(message, '    message: "{api_key}{query}{body}"\n'))
+    assert [(error.loc, error.message) for error in errors] == [
+        (
+            ("auth", "rest", "signature_method"),
+            "the method takes the request's timestamp: the message must sign {timestamp}",
+        )
+    ]
+
+
+def test_a_domain_s_own_urls_are_written_out_and_connectors_distinct(tmp_path, repo_root):
+    """`exchange.domains.others.*.urls` and `.connector`."""
+    text = (repo_root / "specs" / "bybit.yaml").read_text()
+    rest = "          rest: https://api-testnet.bybit.com\n"
+    assert rest in text and "        connector: bybit_testnet\n" in text
+    errors = errors_for(tmp_path, text.replace(rest, "          rest: https://api-testnet.bybit.{domain}\n"))
+    assert [(error.loc, error.message) for error in errors] == [
+        (
+            ("exchange", "domains", "others", "bybit_testnet", "urls", "rest"),
+            "expected an absolute http(s):// URL, written out in full (no placeholders), found "
+            "'https://api-testnet.bybit.{domain}'",
+        )
+    ]
+    errors = errors_for(tmp_path, text.replace("        connector: bybit_testnet\n", "        connector: bybit\n"))
+    assert [(error.loc, error.message) for error in errors] == [
+        (("exchange", "domains", "others", "bybit_testnet", "connector"), "connector name 'bybit' is taken (by exchange.name)")
+    ]
+    private = "          private_ws: wss://stream-testnet.bybit.com/v5/private\n"
+    errors = errors_for(tmp_path, text.replace(private, ""))
+    assert [(error.loc, error.message) for error in errors] == [
+        (
+            ("exchange", "domains", "others", "bybit_testnet", "urls", "private_ws"),
+            "required field is missing: urls.private_ws is given",
+        )
+    ]

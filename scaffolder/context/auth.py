@@ -142,6 +142,9 @@ def message_locals(rest_auth: Any) -> List[Tuple[str, str]]:
     if rest_auth.body == "form":
         # A form body travels as its parameters (aiohttp encodes them): the text signed is their urlencoding.
         locals_ = [(name, "urlencode(request.data or {})" if name == "body" else source) for name, source in locals_]
+    else:
+        # The JSON text Hummingbot's REST assistant passes; a body still a mapping is signed as that text.
+        locals_ = [(name, "self._body_text(request.data)" if name == "body" else source) for name, source in locals_]
     if digest is not None and "digest" in used:
         hashed = f"hashlib.{digest.algorithm}({_encoded(template_string(digest.of, _message_values(rest_auth)))})"
         locals_.append(("digest", hashed + (".digest()" if digest.encoding == "raw" else ".hexdigest()")))
@@ -285,6 +288,8 @@ def _add_jwt(spec: Spec, v: Dict[str, Any]) -> None:
     v["auth_message"] = None
     v["sign_only_params"] = None
     v["payload_fields"] = None
+    v["body_text"] = False
+    v["signature_method"] = None
     v["auth_imports"] = token["imports"]
 
 
@@ -363,7 +368,10 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         imports.append("import hmac")
     reads_body = bool(rest_auth.sign_only_params) or "sorted_params" in local_names
     nonce_param = rest_auth.nonce is not None and rest_auth.nonce.param
-    if not by_headers or v["auth_form_body"] or reads_body or nonce_param or payload is not None:
+    signature_method = rest_auth.signature_method if by_headers else None
+    # `_body_text(data)`: the body as signed, for a JSON body the message signs (in the request or in the method).
+    v["body_text"] = by_headers and rest_auth.body == "json" and "body" in local_names
+    if not by_headers or v["auth_form_body"] or reads_body or nonce_param or payload is not None or v["body_text"]:
         imports.append("import json")
     if rest_auth.timestamp.clock == "local":
         imports.append("import time")
@@ -375,6 +383,8 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     needs_any = (
         not by_headers
         or reads_body
+        or v["body_text"]
+        or signature_method is not None
         or payload is not None
         or (ws_auth is not None and ws_auth.scheme in ("signed_subscribe", "login"))
     )
@@ -404,11 +414,24 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
             v["auth_message"] = signed_bytes(rest_auth.message, message_values)
         else:
             v["auth_message"] = message_source(rest_auth, message_values)
+        v["signature_method"] = None
+        if signature_method is not None:
+            # The method signs the request from its parts: header_for_authentication computes no message locals.
+            # (validate: one template over timestamp, method, query, body, recv_window and the credentials)
+            v["signature_method"] = {
+                "name": signature_method,
+                "message": message_source(rest_auth, dict(message_values, method="method.value")),
+                "query": "query" in local_names,
+                "body": "body" in local_names,
+                "body_source": "self._body_text(payload)" if rest_auth.body == "json" else "urlencode(payload or {})",
+            }
+            v["auth_locals"] = []
         v["sign_only_params"] = literal(tuple(rest_auth.sign_only_params)) if rest_auth.sign_only_params else None
     else:
         v["auth_timestamp"] = timestamp
         v["sign_only_params"] = None
         v["payload_fields"] = None
+        v["signature_method"] = None
     if urllib_names:
         imports.append(f"from urllib.parse import {', '.join(urllib_names)}")
     v["auth_imports"] = imports

@@ -45,6 +45,15 @@ def _rule_source(rule: RuleValue, variable: str, example_row: Any) -> str:
     return f"Decimal(str({source}))"
 
 
+# The URLs a domain may have of its own: the constant mapping those domains to them, and its comment.
+DOMAIN_URLS = {
+    "rest": ("REST_URLS", "REST base URLs"),
+    "public_ws": ("WSS_URLS", "public websocket URLs"),
+    "private_ws": ("WSS_PRIVATE_URLS", "private websocket URLs"),
+}
+DEFAULT_URL_CONSTANTS = {"rest": "REST_URL", "public_ws": "WSS_URL", "private_ws": "WSS_PRIVATE_URL"}
+
+
 def _url_source(url: str) -> str:
     """A base URL, or the same path on the local host named by the connector's API host variable when it is set."""
     parts = urlsplit(url)
@@ -89,6 +98,29 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     }
     # The URL constants' .format(...) argument naming the domain: `domain=domain`, or `domain` (positional).
     v["domain_keyword"] = "" if positional else "domain="
+    # Domains with URLs of their own (`exchange.domains.others.*.urls`): per URL, the constant mapping them to it
+    # (none under the local host of `hbgen sandbox`), and how the connector picks a domain's URL.
+    own = {domain: other.urls for domain, other in spec.exchange.domains.others.items() if other.urls is not None}
+    v["domain_urls"] = None
+    v["url_of_domain"] = {name: f"CONSTANTS.{spec.constant(DEFAULT_URL_CONSTANTS[name])}" for name in DOMAIN_URLS}
+    if own:
+        v["domain_urls"] = []
+        for name, (constant, comment) in DOMAIN_URLS.items():
+            values = {domain: getattr(urls, name) for domain, urls in own.items() if getattr(urls, name) is not None}
+            if values:
+                v["domain_urls"].append((constant, f"{{}} if LOCAL_API_HOST else {literal(values)}", comment))
+                default = f"CONSTANTS.{spec.constant(DEFAULT_URL_CONSTANTS[name])}"
+                v["url_of_domain"][name] = f"CONSTANTS.{constant}.get(DOMAIN, {default})"
+    # Connector names by domain, for the exchange's `name` when a domain names its connector itself.
+    v["domain_connector_names"] = (
+        literal({domain: spec.connector_name(domain) for domain in spec.exchange.domains.others})
+        if any(other.connector for other in spec.exchange.domains.others.values())
+        else None
+    )
+    v["domain_connectors"] = [
+        (domain, settings, spec.connector_name(domain), camel(spec.connector_name(domain)) + "ConfigMap")
+        for domain, settings in spec.exchange.domains.others.items()
+    ]
     v["api_version"] = urls.api_version
     markets = spec.markets
     # Relative paths: the constants leave out the leading "/", which rest_url puts between base URL and path.

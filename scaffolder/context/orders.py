@@ -52,12 +52,14 @@ def state_derivation(spec: Spec, source: Any, variable: str, example: Any) -> Di
 
 
 def fee_asset_source(fill: Any, variable: str, order: str) -> str:
-    """The fee asset: read from the payload, or by the spec's rule from the order (`order` names it)."""
-    if fill.fee_asset is not None:
+    """The fee asset: read from the payload, or by the spec's rule from the order (`order` names it); with both,
+    the rule stands in for a payload that lacks the field or leaves it empty."""
+    if fill.fee_asset_rule is None:
         return read(fill.fee_asset, variable)
-    if fill.fee_asset_rule == "quote":
-        return f"{order}.quote_asset"
-    return f"self._received_asset({order})"
+    rule = f"{order}.quote_asset" if fill.fee_asset_rule == "quote" else f"self._received_asset({order})"
+    if fill.fee_asset is None:
+        return rule
+    return f"({safe_read(fill.fee_asset, variable)} or {rule})"
 
 
 def fill_fields(fill: Any, variable: str, example: Any, order: str) -> Dict[str, str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from scaffolder.pysource import (
     condition,
@@ -30,6 +30,20 @@ def update_id(path: str, variable: str, example: Any, unit: Optional[str] = None
         return f"int({seconds(TimeField(path=path, unit=unit), variable, example)})"
     source = read(path, variable)
     return f"int({source})" if isinstance(fieldpath.documented(example, path), str) else source
+
+
+def snapshot_as_returned(snapshot: Any, example: Any) -> Tuple[Any, Any]:
+    """The REST snapshot mapping and example as `_request_order_book_snapshot` returns them: with `returns`, its
+    paths made relative to that object, and the example's object there."""
+    if snapshot.returns is None:
+        return snapshot, example
+    prefix = snapshot.returns
+    update = {name: fieldpath.relative(getattr(snapshot, name), prefix) for name in ("update_id", "bids", "asks")}
+    if snapshot.timestamp is not None:
+        update["timestamp"] = snapshot.timestamp.model_copy(
+            update={"path": fieldpath.relative(snapshot.timestamp.path, prefix)}
+        )
+    return snapshot.model_copy(update=update), fieldpath.read(example, prefix)
 
 
 def book_side(channel: Any, side: str, variable: str) -> str:
@@ -196,6 +210,9 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     rest_snapshot = spec.markets.order_book_snapshot
     rest_example = spec.endpoints[rest_snapshot.endpoint].example_response
     v["snapshot"] = request(spec, rest_snapshot.endpoint, "GET", rest_snapshot.params, {"symbol": "symbol"})
+    # `returns`: the request gives back the object at that path, in which the message is then read.
+    v["snapshot_returns"] = read(rest_snapshot.returns, "response") if rest_snapshot.returns is not None else None
+    rest_snapshot, rest_example = snapshot_as_returned(rest_snapshot, rest_example)
     v["snapshot_limit_id"] = spec.endpoints[rest_snapshot.endpoint].rate_limit_id
     v["rest_snapshot_fields"] = {
         "update_id": update_id(rest_snapshot.update_id, "msg", rest_example, rest_snapshot.update_id_unit),

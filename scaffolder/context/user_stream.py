@@ -157,6 +157,7 @@ NO_PRIVATE_STREAM_VALUES = {
     "ws_token": None,
     "user_ping": None,
     "user_request_ids": False,
+    "keep_ws_assistant": False,
 }
 # The templates of the files a connector without a private websocket does without: its user stream data source
 # (ExchangePyBase is given no user stream tracker, as Hummingbot's Injective connector does) and their tests.
@@ -215,6 +216,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     )
     v["subscriptions_signed"] = ws_auth.scheme == "signed_subscriptions"
     v["all_pairs_symbols"] = literal(stream.all_pairs_symbols) if stream.all_pairs_symbols else None
+    v["keep_ws_assistant"] = stream.keep_ws_assistant
     ping = stream.ping
     v["user_ping"] = (
         {

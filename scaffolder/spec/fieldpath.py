@@ -93,6 +93,19 @@ def _split(path: str) -> List[str]:
     return parts
 
 
+def relative(path: str, prefix: str) -> str:
+    """`path` read from the object at `prefix` (`result.b` under `result` is `b`); FieldPathError when it does not
+    lie under `prefix`."""
+    if path == prefix:
+        return ""
+    for joint in (".", "["):
+        if path.startswith(prefix + joint):
+            rest = path[len(prefix) + (1 if joint == "." else 0):]
+            parse(rest)
+            return rest
+    raise FieldPathError(f"{path!r} does not lie under {prefix!r}")
+
+
 def to_python(path: str, variable: str) -> str:
     """Python source that reads `path` from the payload held in `variable`."""
     expression = variable

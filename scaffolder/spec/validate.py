@@ -44,8 +44,10 @@ JWT_CLAIM_PLACEHOLDERS = {"timestamp", "expires", "nonce", "method", "host", "pa
 # Options of auth.rest that belong to the HMAC schemes: a jwt spec that writes one is told it is unused.
 HMAC_ONLY_OPTIONS = (
     "algorithm", "encoding", "secret_encoding", "nonce", "digest", "signature_param", "message", "message_separator",
-    "sign_only_params", "body_hash", "recv_window", "recv_window_attribute", "partner", "params",
+    "sign_only_params", "body_hash", "recv_window", "recv_window_attribute", "partner", "params", "signature_method",
 )
+# auth.rest.signature_method: what a message signed from a request's parts (timestamp, method, payload) may use.
+SIGNATURE_METHOD_PLACEHOLDERS = {"timestamp", "method", "query", "body", "recv_window"}
 # Characters a client order id needs after its prefix to stay unique (Hummingbot appends a nonce-based suffix).
 MIN_CLIENT_ID_ROOM = 8
 # States Hummingbot must be able to reach from the exchange's state field.
@@ -262,6 +264,7 @@ def _check_exchange(spec: Spec, problems: List[Problem], endpoint_ref: EndpointR
                     f"domain names are lowercase identifiers (they name connectors), found {domain!r}",
                 )
             )
+    _check_domain_connectors_and_urls(spec, problems)
     client_id = spec.orders.client_order_id
     if client_id.numeric_bits is not None and client_id.prefix:
         problems.append(
@@ -615,6 +618,69 @@ def _check_payload(rest_auth: Any, problems: List[Problem], values: set, signed:
     return inside if "payload" in signed else set()
 
 
+def _check_domain_connectors_and_urls(spec: Spec, problems: List[Problem]) -> None:
+    """`exchange.domains.others.*.connector` and `.urls`: distinct connector names, URLs written out in full."""
+    names = {spec.exchange.name: ("exchange", "name")}
+    for domain, settings in spec.exchange.domains.others.items():
+        loc = ("exchange", "domains", "others", domain)
+        if settings.connector is not None and not is_identifier(settings.connector):
+            problems.append(
+                (loc + ("connector",), f"a connector name is a lowercase identifier, found {settings.connector!r}")
+            )
+        name = settings.connector_name(spec.exchange.name, domain)
+        if name in names:
+            problems.append((loc + ("connector",), f"connector name {name!r} is taken (by {'.'.join(names[name])})"))
+        names[name] = loc
+        if settings.urls is None:
+            continue
+        for field in ("rest", "public_ws", "private_ws"):
+            value = getattr(settings.urls, field)
+            scheme, shown = (r"https?", "http(s)") if field == "rest" else (r"wss?", "ws(s)")
+            if value is None:
+                if field == "private_ws" and spec.urls.private_ws is not None:
+                    problems.append(
+                        (loc + ("urls", "private_ws"), "required field is missing: urls.private_ws is given")
+                    )
+                continue
+            if field == "private_ws" and spec.urls.private_ws is None:
+                problems.append(
+                    (loc + ("urls", "private_ws"), "the exchange has no private websocket (no urls.private_ws)")
+                )
+            elif "{" in value or not re.fullmatch(scheme + r"://[^\s/{}]+[^\s{}]*", value):
+                problems.append(
+                    (
+                        loc + ("urls", field),
+                        f"expected an absolute {shown}:// URL, written out in full (no placeholders), found {value!r}",
+                    )
+                )
+
+
+def _check_signature_method(rest_auth: Any, problems: List[Problem], credentials: set) -> None:
+    """`auth.rest.signature_method`: the message must be made of the request's parts the method is given."""
+    loc = ("auth", "rest", "signature_method")
+    if rest_auth.scheme != "hmac_headers":
+        problems.append((loc, "signs the message of hmac_headers; give scheme: hmac_headers"))
+        return
+    others = [name for name in ("nonce", "digest", "payload") if getattr(rest_auth, name) is not None]
+    if rest_auth.sign_only_params:
+        others.append("sign_only_params")
+    if others or not isinstance(rest_auth.message, str):
+        what = ", ".join(others) if others else "a message list"
+        problems.append((loc, f"signs one message template from timestamp, method and payload; not with {what}"))
+        return
+    try:
+        used = set(placeholders(rest_auth.message))
+    except fieldpath.FieldPathError:
+        return
+    allowed = SIGNATURE_METHOD_PLACEHOLDERS | credentials
+    if "timestamp" not in used:
+        problems.append((loc, "the method takes the request's timestamp: the message must sign {timestamp}"))
+    for name in sorted(used - allowed):
+        problems.append(
+            (loc, f"the method signs a request from timestamp, method and payload: the message cannot use {{{name}}}")
+        )
+
+
 def _check_rest_signing(spec: Spec, problems: List[Problem], credentials: set) -> None:
     """`auth.rest`: the keys each scheme needs, and the placeholders of `message` and `headers`."""
     rest_auth = spec.auth.rest
@@ -651,6 +717,8 @@ def _check_rest_signing(spec: Spec, problems: List[Problem], credentials: set) -
     _check_key_options(spec, problems)
     if rest_auth.recv_window_attribute and rest_auth.recv_window is None:
         problems.append((loc + ("recv_window_attribute",), "names the attribute of recv_window: give recv_window"))
+    if rest_auth.signature_method is not None:
+        _check_signature_method(rest_auth, problems, credentials)
     if not by_headers:
         for where, value in param_names.items():
             if value is None:
@@ -852,6 +920,25 @@ def _check_markets(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRe
         _check_path(problems, loc, snapshot.timestamp.path, example)
     for key, value in snapshot.params.items():
         _check_placeholders(problems, ("markets", "order_book_snapshot", "params", key), value, MARKET_PLACEHOLDERS)
+    if snapshot.returns is not None:
+        _check_snapshot_returns(problems, snapshot, example)
+
+
+def _check_snapshot_returns(problems: List[Problem], snapshot: Any, example: Any) -> None:
+    """`markets.order_book_snapshot.returns`: an object of the example, holding every other path of the snapshot."""
+    loc = ("markets", "order_book_snapshot", "returns")
+    if example is not None and not isinstance(fieldpath.documented(example, snapshot.returns), dict):
+        problems.append((loc, f"expected an object at {snapshot.returns!r} in the endpoint's example_response"))
+    paths = [("update_id", snapshot.update_id), ("bids", snapshot.bids), ("asks", snapshot.asks)]
+    if snapshot.timestamp is not None:
+        paths.append(("timestamp", snapshot.timestamp.path))
+    for name, path in paths:
+        try:
+            fieldpath.relative(path, snapshot.returns)
+        except fieldpath.FieldPathError:
+            problems.append(
+                (("markets", "order_book_snapshot", name), f"{path!r} must lie under returns ({snapshot.returns!r})")
+            )
 
 
 def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) -> None:

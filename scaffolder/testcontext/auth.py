@@ -241,6 +241,9 @@ def _rest(spec: Spec) -> Dict[str, Any]:
         "by_headers": by_headers,
         # With `auth.rest.payload`: the expected payload of the GET and of the POST request (set below).
         "payload": None,
+        "mapping_body": False,
+        "signature_method": None,
+        "timestamp_text": None,
         "form_body": rest.body == "form",
         "url": literal(url),
         "params": literal(SIGNED_PARAMS),
@@ -298,6 +301,14 @@ def _rest(spec: Spec) -> Dict[str, Any]:
     values["data"] = f"json.dumps({literal(dict(SIGNED_PARAMS, **sign_only))})" if rewritten else "body"
     values["bare_message"] = values["flags_message"] = None
     values["signature_header"] = literal(next(h for h, text in rest.headers.items() if "{signature}" in text))
+    signed = {name for part in _parts(rest.message) for name in _names(part)}
+    # A JSON body handed over as a mapping is signed as its JSON text (`_body_text`).
+    values["mapping_body"] = (
+        rest.body == "json" and rest.payload is None and not rewritten and bool(signed & {"body", "body_hash"})
+    )
+    # `signature_method`: the method signs the test's requests from their parts, at the test's timestamp.
+    values["signature_method"] = rest.signature_method
+    values["timestamp_text"] = literal(str(timestamp))
     if sign_only or isinstance(rest.message, list):
         # A request without parameters: the parts of the message standing for them are left out.
         bare = dict(get, query="", request_path=path, sorted_params="", **{name: "" for name in sign_only})
@@ -413,8 +424,9 @@ def _web_utils(spec: Spec) -> Dict[str, Any]:
     values: Dict[str, Any] = {
         "public_constant": public.constant,
         "private_constant": private.constant,
-        "public_urls": literal([(domain, _url(public_base, domain, public.path)) for domain in domains]),
-        "private_urls": literal([(domain, _url(private_base, domain, private.path)) for domain in domains]),
+        # Each domain's own URL when it has one (`exchange.domains.others.*.urls`).
+        "public_urls": literal([(domain, spec.rest_base_of(domain, False) + public.path) for domain in domains]),
+        "private_urls": literal([(domain, spec.rest_base_of(domain, True) + private.path) for domain in domains]),
         "default_public_url": literal(_url(public_base, domains[0], public.path)),
         "default_private_url": literal(_url(private_base, domains[0], private.path)),
         "public_response": fixture(public.example_response),
@@ -430,7 +442,9 @@ def _web_utils(spec: Spec) -> Dict[str, Any]:
         server_ms = SERVER_TIME_MS // unit_ms * unit_ms
         server_time = spec.endpoints[time_sync.endpoint]
         values["unit"] = time_sync.unit
-        values["time_urls"] = literal([(domain, _url(public_base, domain, server_time.path)) for domain in domains])
+        values["time_urls"] = literal(
+            [(domain, spec.rest_base_of(domain, False) + server_time.path) for domain in domains]
+        )
         values["time_url"] = literal(_url(public_base, domains[0], server_time.path))
         values["time_response"] = fixture(
             server_time.example_response, {time_sync.server_time: literal(server_time_value(spec, server_ms))}

@@ -338,4 +338,5 @@ def values(spec: Spec) -> Dict[str, Any]:
         )
 
     v["other_domain"] = next(iter(spec.exchange.domains.others), None)
+    v["other_domain_connector"] = spec.connector_name(v["other_domain"]) if v["other_domain"] else None
     return v

@@ -197,6 +197,8 @@ def _snapshot(spec: Spec) -> Dict[str, Any]:
         replacements[mapping.timestamp.path], seconds = _event_time(example, mapping.timestamp)
     return {
         "response": fixture(example, replacements),
+        # What _request_order_book_snapshot returns of the response held in `snapshot` (`returns`).
+        "returned": fieldpath.to_python(mapping.returns, "snapshot") if mapping.returns is not None else "snapshot",
         "timestamp": seconds,
         "request_params": "{"
         + ", ".join(f"{literal(key)}: {template_string(text, params)}" for key, text in mapping.params.items())
@@ -358,19 +360,24 @@ def _keepalive(spec: Spec) -> Dict[str, Any]:
         # The ping follows the subscriptions, which took the first request ids if their message numbers itself
         # (a subscribe message stamped with {time} takes none).
         taken = len(subscribed_channels(spec)) if uses(public.subscribe.message, "request_id") else 0
-        request_id = FIRST_REQUEST_ID + taken
+
+        def message(request_id: int) -> str:
+            if isinstance(ping.message, str):
+                return literal(ping.message)
+            return template_value(
+                ping.message,
+                {"request_id": literal(request_id), "time": literal(int(NOW))},
+                {"request_id": literal(str(request_id)), "time": literal(str(int(NOW)))},
+            )
+
         values["ping"] = {
             "after_last_sent": ping.schedule == "after_last_sent",
+            # The clock reads this when the ping is sent (its {time}).
+            "now": literal(NOW),
             "text": isinstance(ping.message, str),
-            "message": (
-                literal(ping.message)
-                if isinstance(ping.message, str)
-                else template_value(
-                    ping.message,
-                    {"request_id": literal(request_id), "time": literal(int(NOW))},
-                    {"request_id": literal(str(request_id)), "time": literal(str(int(NOW)))},
-                )
-            ),
+            "message": message(FIRST_REQUEST_ID + taken),
+            # The ping of a connection that has sent nothing else (processing driven directly).
+            "first_message": message(FIRST_REQUEST_ID),
         }
     server_ping = public.server_ping
     if server_ping:
@@ -451,5 +458,12 @@ def values(spec: Spec) -> Dict[str, Any]:
         "last_traded_price": _last_traded_price(spec),
         "last_price_path": _path(spec, spec.markets.last_traded_price.endpoint),
         "snapshot_path": _path(spec, spec.markets.order_book_snapshot.endpoint),
+        # The public websocket of each domain: its own URL, or the template on it.
+        "public_ws_urls": literal(
+            [
+                (domain, spec.url_of("public_ws", domain))
+                for domain in [spec.exchange.domains.default, *spec.exchange.domains.others]
+            ]
+        ),
         **_subscriptions(spec),
     }

@@ -399,6 +399,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["expected_fill_trade_id"] = literal(EXPECTED_FILL_TRADE_ID)
     # The generic tests fill buy orders: a fee paid in the received asset is paid in the base asset.
     v["fee_token"] = "self.base_asset" if spec.fee_in_received_asset else "self.quote_asset"
+    v["fills_fee_asset_fallback"] = fee_asset_fallback(fills, fills_example, "response")
 
     # --- user stream order and fill events -----------------------------------------------------------------------
     # Without a private websocket (`user_stream: none`) Hummingbot's tests of user stream events are replaced by
@@ -406,7 +407,9 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["private_stream"] = spec.has_private_stream
     stream = spec.user_stream
     if stream is None:
-        v.update(fills_fetched_on_event=False, has_failed_event=False, trade_event=None)
+        v.update(
+            fills_fetched_on_event=False, has_failed_event=False, trade_event=None, fill_event_fee_asset_fallback=None
+        )
         v["failure_tests"] = v["has_failed_status"]
         v["event_classes"] = _event_classes(v["failure_tests"], polling=True)
         return
@@ -459,6 +462,9 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
 
     fill_event = stream.fill_event
     v["trade_event"] = None
+    v["fill_event_fee_asset_fallback"] = fee_asset_fallback(
+        fill_event, fill_event.example if fill_event else None, "event"
+    )
     if fill_event:
         fill_example = fill_event.example
         fill_event_row = fill_example if fill_event.rows is None else fieldpath.first_row(fill_example, fill_event.rows)
@@ -472,6 +478,28 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
             v["trade_event"] = fixture(fill_example, {**fill_route, **values})
         else:
             v["trade_event"] = fixture(fill_example, fill_route, rows=fill_event.rows, row_replacements=[values])
+
+
+def fee_asset_fallback(fill: Any, example: Any, variable: str) -> Optional[Dict[str, str]]:
+    """With both `fee_asset` and `fee_asset_rule`: how a test takes the field out of every fill of `variable` (a
+    payload), and the asset the rule then gives a buy order's fee; None for a fill with one source only."""
+    if fill is None or fill.fee_asset is None or fill.fee_asset_rule is None:
+        return None
+    steps = fieldpath.parse(fill.fee_asset)
+    if not all(isinstance(step, fieldpath.Key) for step in steps):
+        return None
+    parent = "row" + "".join(f"[{step.name!r}]" for step in steps[:-1])
+    rows = getattr(fill, "rows", None)
+    if rows is None:
+        rows_source = f"[{variable}]"
+    else:
+        rows_source = fieldpath.to_python(rows, variable) + (".values()" if fieldpath.is_map(example, rows) else "")
+    return {
+        "rows": rows_source,
+        "strip": f"{parent}.pop({steps[-1].name!r})",
+        # The generic tests fill buy orders: the received asset is the base asset.
+        "asset": "self.quote_asset" if fill.fee_asset_rule == "quote" else "self.base_asset",
+    }
 
 
 def _event_classes(failure_tests: bool, polling: bool) -> List[str]:

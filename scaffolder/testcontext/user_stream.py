@@ -417,7 +417,7 @@ def _user_stream(spec: Spec) -> Dict[str, Any]:
         "private_url": literal(_url(spec.urls.private_ws, spec.exchange.domains.default)),
         "private_urls": literal(
             [
-                (domain, _url(spec.urls.private_ws, domain))
+                (domain, spec.url_of("private_ws", domain))
                 for domain in [spec.exchange.domains.default, *spec.exchange.domains.others]
             ]
         ),
@@ -464,7 +464,7 @@ def _utils(spec: Spec) -> Dict[str, Any]:
     class_prefix = "".join(part.capitalize() for part in exchange.name.split("_"))
     connectors = [_connector(spec, exchange.name, "utils.KEYS", exchange.example_pair, None)]
     for domain, settings in exchange.domains.others.items():
-        name = f"{exchange.name}_{domain}"
+        name = spec.connector_name(domain)
         keys = f"utils.OTHER_DOMAINS_KEYS[{literal(name)}]"
         connectors.append(_connector(spec, name, keys, settings.example_pair or exchange.example_pair, domain))
     return {
@@ -476,7 +476,7 @@ def _utils(spec: Spec) -> Dict[str, Any]:
         "connectors": connectors,
         "has_other_domains": bool(exchange.domains.others),
         "other_domains": literal([connector["name"] for connector in connectors[1:]]),
-        "other_domains_parameter": literal({f"{exchange.name}_{domain}": domain for domain in exchange.domains.others}),
+        "other_domains_parameter": literal({spec.connector_name(domain): domain for domain in exchange.domains.others}),
         "other_domains_example_pair": literal(
             {connector["name"]: connector["example_pair"] for connector in connectors[1:]}
         ),

@@ -74,6 +74,27 @@ class Spec(Strict):
         "mixin in NAME_overrides.py whose methods take precedence over the generated ones.",
     )
 
+    def url_of(self, field: str, domain: str) -> str:
+        """The URL `field` (rest, public_ws, private_ws) on `domain`: the domain's own (`exchange.domains.others.*.
+        urls`), else the `urls` template with {domain} replaced."""
+        other = self.exchange.domains.others.get(domain)
+        if other is not None and other.urls is not None and getattr(other.urls, field) is not None:
+            return getattr(other.urls, field)
+        return getattr(self.urls, field).replace("{domain}", domain)
+
+    def rest_base_of(self, domain: str, private: bool) -> str:
+        """Where the endpoint paths follow on `domain`: its REST URL, then the public or private API version."""
+        version = self.urls.api_version
+        if version is None:
+            return self.url_of("rest", domain)
+        return self.url_of("rest", domain) + (version.private if private else version.public)
+
+    def connector_name(self, domain: str) -> str:
+        """Hummingbot's connector name for `domain`: NAME on the default domain, else NAME_DOMAIN or its own."""
+        if domain == self.exchange.domains.default:
+            return self.exchange.name
+        return self.exchange.domains.others[domain].connector_name(self.exchange.name, domain)
+
     def constant(self, default: str) -> str:
         """The name of a constant of NAME_constants.py, given its default name (see `constant_names`)."""
         return self.constant_names.get(default, default)

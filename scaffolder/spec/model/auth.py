@@ -180,6 +180,13 @@ class RestAuth(Strict):
         "Backpack: DEFAULT_WINDOW_MS) instead of the module constant RECV_WINDOW.",
         pattern=r"^[A-Z][A-Z0-9_]*$",
     )
+    signature_method: Optional[str] = Field(
+        default=None,
+        description="hmac_headers: the name of a method of the auth class, NAME(timestamp, method, payload), that "
+        "signs a request from its parts (the query parameters of a GET or DELETE, the body of a POST or PUT), as "
+        "Hummingbot's Bybit auth has _generate_rest_signature; header_for_authentication calls it.",
+        pattern=r"^_?[a-z][a-z0-9_]*$",
+    )
     headers: Dict[str, str] = Field(
         default_factory=dict,
         description="Headers added to signed requests (jwt: {token} is the signed token, e.g. Authorization: "

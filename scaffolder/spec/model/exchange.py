@@ -48,10 +48,33 @@ class Fees(Strict):
     buy_percent_fee_deducted_from_returns: bool = False
 
 
+class DomainUrls(Strict):
+    """A domain's own URLs, used as written (no {domain}) instead of the `urls` templates formatted with it."""
+
+    rest: str = Field(description="REST base URL of the domain (Bybit's testnet: https://api-testnet.bybit.com).")
+    public_ws: str = Field(description="Public websocket URL of the domain.")
+    private_ws: Optional[str] = Field(
+        default=None, description="Private websocket URL of the domain: given when urls.private_ws is."
+    )
+
+
 class OtherDomain(Strict):
     example_pair: Optional[str] = None
+    connector: Optional[str] = Field(
+        default=None,
+        description="The connector's name for this domain, when not NAME_DOMAIN (Hummingbot's bybit_testnet for the "
+        "domain bybit_testnet): its OTHER_DOMAINS entry, config keys and exchange name.",
+    )
+    urls: Optional[DomainUrls] = Field(
+        default=None,
+        description="The domain's own URLs, for a domain that is not a part of the `urls` templates' hosts (a "
+        "testnet on another host).",
+    )
 
     _pair = field_validator("example_pair")(_check_pair)
+
+    def connector_name(self, exchange: str, domain: str) -> str:
+        return self.connector or f"{exchange}_{domain}"
 
 
 class Domains(Strict):

@@ -34,13 +34,17 @@ class FeeAssetSource(Strict):
     fee_asset_rule: Optional[Literal["quote", "received"]] = Field(
         default=None,
         description="quote: always the pair's quote asset (Bitstamp, Kraken); received: the asset the order "
-        "receives, base for a buy and quote for a sell.",
+        "receives, base for a buy and quote for a sell. With fee_asset too: the fallback when a payload lacks "
+        "that field or leaves it empty.",
     )
 
     @model_validator(mode="after")
-    def _one_fee_asset_source(self) -> "FeeAssetSource":
-        if (self.fee_asset is None) == (self.fee_asset_rule is None):
-            raise ValueError("give exactly one of fee_asset (a field) and fee_asset_rule (quote or received)")
+    def _some_fee_asset_source(self) -> "FeeAssetSource":
+        if self.fee_asset is None and self.fee_asset_rule is None:
+            raise ValueError(
+                "give fee_asset (a field), fee_asset_rule (quote or received), or both (the rule then stands in "
+                "for a missing or empty field)"
+            )
         return self
 
 

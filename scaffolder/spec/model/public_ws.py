@@ -32,6 +32,12 @@ class BookLevel(Strict):
 class OrderBookSnapshot(Strict):
     endpoint: str
     params: Dict[str, str] = Field(default_factory=dict)
+    returns: Optional[FieldPath] = Field(
+        default=None,
+        description="_request_order_book_snapshot returns the object at this path of the response (Bybit: result) "
+        "rather than the whole response; the other paths, written from the response's top, must lie under it and "
+        "snapshot_message_from_exchange reads them in that object.",
+    )
     update_id: FieldPath
     update_id_unit: Optional[Literal["ms", "s", "us", "ns"]] = Field(
         default=None,

@@ -126,6 +126,11 @@ class UserStream(Strict):
         "connectors: 'Subscribed to private order changes and balance updates channels...'); default: "
         "'Subscribed to the user data stream'.",
     )
+    keep_ws_assistant: bool = Field(
+        default=False,
+        description="_get_ws_assistant makes one websocket assistant and returns it until the stream is interrupted "
+        "(self._ws_assistant), so last_recv_time follows it from the start; default: a new assistant per call.",
+    )
     queue_when: Optional[Predicate] = Field(default=None, description="Only messages passing it are queued.")
     terminated: Optional[Predicate] = Field(
         default=None,

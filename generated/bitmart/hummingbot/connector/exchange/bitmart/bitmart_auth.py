@@ -1,5 +1,6 @@
 import hashlib
 import hmac
+import json
 from typing import Any, Dict
 from urllib.parse import urlencode
 
@@ -33,7 +34,7 @@ class BitmartAuth(AuthBase):
     def header_for_authentication(self, request: RESTRequest) -> Dict[str, str]:
         timestamp = str(int(self.time_provider.time() * 1e3))
         query = urlencode(request.params or {})
-        body = request.data or ""
+        body = self._body_text(request.data)
         signature = self._generate_signature(timestamp + "#" + self.memo + "#" + query + body)
         return {
             "X-BM-KEY": self.api_key,
@@ -47,6 +48,14 @@ class BitmartAuth(AuthBase):
         timestamp = str(int(self.time_provider.time() * 1e3))
         signature = self._generate_signature(f"{timestamp}#{self.memo}#bitmart.WebSocket")
         return {"op": "login", "args": [self.api_key, timestamp, signature]}
+
+    @staticmethod
+    def _body_text(data: Any) -> str:
+        """The body as signed: the JSON text Hummingbot's REST assistant passes, a mapping not yet encoded written as
+        that text (json.dumps, as the assistant writes it), "" without a body."""
+        if data is None:
+            return ""
+        return data if isinstance(data, str) else json.dumps(data)
 
     def _generate_signature(self, payload: str) -> str:
         digest = hmac.new(self.secret_key.encode("utf8"), payload.encode("utf8"), hashlib.sha256)

@@ -46,11 +46,11 @@ class BybitAPIOrderBookDataSource(OrderBookTrackerDataSource):
         """
         Retrieves a copy of the full order book from the exchange, for a particular trading pair.
         :param trading_pair: the trading pair for which the order book will be retrieved
-        :return: the response from the exchange (JSON dictionary)
+        :return: the book in the exchange's response (result)
         """
         symbol = await self._connector.exchange_symbol_associated_to_pair(trading_pair=trading_pair)
         rest_assistant = await self._api_factory.get_rest_assistant()
-        return await rest_assistant.execute_request(
+        response = await rest_assistant.execute_request(
             url=web_utils.public_rest_url(path_url=CONSTANTS.SNAPSHOT_PATH_URL, domain=self._domain),
             params={
                 "category": "spot",
@@ -60,6 +60,7 @@ class BybitAPIOrderBookDataSource(OrderBookTrackerDataSource):
             method=RESTMethod.GET,
             throttler_limit_id=CONSTANTS.SNAPSHOT_PATH_URL,
         )
+        return response["result"]
 
     async def _order_book_snapshot(self, trading_pair: str) -> OrderBookMessage:
         snapshot = await self._request_order_book_snapshot(trading_pair)
@@ -70,7 +71,8 @@ class BybitAPIOrderBookDataSource(OrderBookTrackerDataSource):
     async def _connected_websocket_assistant(self) -> WSAssistant:
         ws: WSAssistant = await self._api_factory.get_ws_assistant()
         await ws.connect(
-            ws_url=CONSTANTS.WSS_URL.format(domain=self._domain), ping_timeout=CONSTANTS.WS_HEARTBEAT_TIME_INTERVAL
+            ws_url=CONSTANTS.WSS_URLS.get(self._domain, CONSTANTS.WSS_URL).format(domain=self._domain),
+            ping_timeout=CONSTANTS.WS_HEARTBEAT_TIME_INTERVAL,
         )
         return ws
 
@@ -125,15 +127,19 @@ class BybitAPIOrderBookDataSource(OrderBookTrackerDataSource):
         return ""
 
     async def _process_websocket_messages(self, websocket_assistant: WSAssistant):
+        """Processes messages, sending the exchange's ping message whenever the ping interval has passed on the data
+        source's clock (`_time`) since the last ping, or since processing began."""
+        last_ping = self._time()
         while True:
             try:
                 await asyncio.wait_for(
                     super()._process_websocket_messages(websocket_assistant=websocket_assistant),
-                    timeout=self._ping_interval,
+                    timeout=self._ping_interval - (self._time() - last_ping),
                 )
                 # The connection closed: listen_for_subscriptions reconnects.
                 return
             except asyncio.TimeoutError:
+                last_ping = self._time()
                 await websocket_assistant.send(WSJSONRequest(payload={"op": "ping"}))
 
     async def _parse_trade_message(self, raw_message: Dict[str, Any], message_queue: asyncio.Queue):

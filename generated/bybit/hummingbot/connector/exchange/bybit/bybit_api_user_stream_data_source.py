@@ -43,12 +43,15 @@ class BybitAPIUserStreamDataSource(UserStreamTrackerDataSource):
         self._ping_interval = CONSTANTS.USER_STREAM_PING_INTERVAL
 
     async def _get_ws_assistant(self) -> WSAssistant:
-        return await self._api_factory.get_ws_assistant()
+        """The stream's one assistant, made on first use; listen_for_user_stream forgets it on an interruption."""
+        if self._ws_assistant is None:
+            self._ws_assistant = await self._api_factory.get_ws_assistant()
+        return self._ws_assistant
 
     async def _connected_websocket_assistant(self) -> WSAssistant:
         ws = await self._get_ws_assistant()
         await ws.connect(
-            ws_url=CONSTANTS.WSS_PRIVATE_URL.format(domain=self._domain),
+            ws_url=CONSTANTS.WSS_PRIVATE_URLS.get(self._domain, CONSTANTS.WSS_PRIVATE_URL).format(domain=self._domain),
             ping_timeout=CONSTANTS.WS_HEARTBEAT_TIME_INTERVAL,
         )
         self.logger().info("Successfully connected to user stream")
@@ -71,15 +74,18 @@ class BybitAPIUserStreamDataSource(UserStreamTrackerDataSource):
             raise
 
     async def _process_websocket_messages(self, websocket_assistant: WSAssistant, queue: asyncio.Queue):
-        """Processes messages, sending the exchange's ping message every ping interval."""
+        """Processes messages, sending the exchange's ping message whenever the ping interval has passed on the data
+        source's clock (`_time`) since the last ping, or since processing began."""
+        last_ping = self._time()
         while True:
             try:
                 await asyncio.wait_for(
                     super()._process_websocket_messages(websocket_assistant=websocket_assistant, queue=queue),
-                    timeout=self._ping_interval,
+                    timeout=self._ping_interval - (self._time() - last_ping),
                 )
                 return
             except asyncio.TimeoutError:
+                last_ping = self._time()
                 await websocket_assistant.send(WSJSONRequest(payload={"op": "ping"}))
 
     async def _process_event_message(self, event_message: Dict[str, Any], queue: asyncio.Queue):

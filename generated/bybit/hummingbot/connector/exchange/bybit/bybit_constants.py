@@ -20,6 +20,10 @@ LOCAL_API_HOST = os.environ.get("BYBIT_API_HOST")
 REST_URL = f"http://{LOCAL_API_HOST}" if LOCAL_API_HOST else "https://api.bybit.{domain}"
 WSS_URL = f"ws://{LOCAL_API_HOST}/v5/public/spot" if LOCAL_API_HOST else "wss://stream.bybit.{domain}/v5/public/spot"
 WSS_PRIVATE_URL = f"ws://{LOCAL_API_HOST}/v5/private" if LOCAL_API_HOST else "wss://stream.bybit.{domain}/v5/private"
+# Domains with URLs of their own, used as written instead of the templates above (none with BYBIT_API_HOST set).
+REST_URLS = {} if LOCAL_API_HOST else {"bybit_testnet": "https://api-testnet.bybit.com"}
+WSS_URLS = {} if LOCAL_API_HOST else {"bybit_testnet": "wss://stream-testnet.bybit.com/v5/public/spot"}
+WSS_PRIVATE_URLS = {} if LOCAL_API_HOST else {"bybit_testnet": "wss://stream-testnet.bybit.com/v5/private"}
 WS_HEARTBEAT_TIME_INTERVAL = 30.0
 PUBLIC_WS_PING_INTERVAL = 20.0
 USER_STREAM_PING_INTERVAL = 20.0
@@ -72,7 +76,7 @@ DIFF_EVENT_TYPE = "orderbook."
 SNAPSHOT_EVENT_TYPE = "orderbook."
 WS_SUBSCRIPTION_ORDERS_ENDPOINT_NAME = "order"
 WS_SUBSCRIPTION_EXECUTIONS_ENDPOINT_NAME = "execution"
-WS_SUBSCRIPTION_WALLET_ENDPOINT_NAME = "wallet"
+PRIVATE_WALLET_CHANNEL = "wallet"
 
 # Substrings that, all present in an error, identify it
 TIMESTAMP_ERROR_MATCHES = ["10002", "recv_window"]

@@ -53,7 +53,8 @@ class BybitExchange(ExchangePyBase):
     def name(self) -> str:
         if self._domain == CONSTANTS.DEFAULT_DOMAIN:
             return "bybit"
-        return f"bybit_{self._domain}"
+        # Some domains name their connector themselves.
+        return {"bybit_testnet": "bybit_testnet"}.get(self._domain, f"bybit_{self._domain}")
 
     @property
     def rate_limits_rules(self):
@@ -161,6 +162,11 @@ class BybitExchange(ExchangePyBase):
             percent=self.estimate_fee_pct(is_maker),
         )
 
+    @staticmethod
+    def _received_asset(order: InFlightOrder) -> str:
+        """The exchange charges a fill's fee in the asset the order receives: base for a buy, quote for a sell."""
+        return order.base_asset if order.trade_type is TradeType.BUY else order.quote_asset
+
     async def _place_order(
         self,
         order_id: str,
@@ -256,7 +262,7 @@ class BybitExchange(ExchangePyBase):
                 elif event_type == CONSTANTS.WS_SUBSCRIPTION_EXECUTIONS_ENDPOINT_NAME:
                     for fill_data in event_message["data"]:
                         self._process_fill_event(fill_data)
-                elif event_type == CONSTANTS.WS_SUBSCRIPTION_WALLET_ENDPOINT_NAME:
+                elif event_type == CONSTANTS.PRIVATE_WALLET_CHANNEL:
                     self._process_balance_event(event_message)
             except asyncio.CancelledError:
                 raise
@@ -294,8 +300,13 @@ class BybitExchange(ExchangePyBase):
             fee = TradeFeeBase.new_spot_fee(
                 fee_schema=self.trade_fee_schema(),
                 trade_type=fillable_order.trade_type,
-                percent_token=event["feeCurrency"],
-                flat_fees=[TokenAmount(amount=Decimal(event["execFee"]), token=event["feeCurrency"])],
+                percent_token=(event.get("feeCurrency") or self._received_asset(fillable_order)),
+                flat_fees=[
+                    TokenAmount(
+                        amount=Decimal(event["execFee"]),
+                        token=(event.get("feeCurrency") or self._received_asset(fillable_order)),
+                    )
+                ],
             )
             self._order_tracker.process_trade_update(
                 TradeUpdate(
@@ -337,8 +348,12 @@ class BybitExchange(ExchangePyBase):
             fee = TradeFeeBase.new_spot_fee(
                 fee_schema=self.trade_fee_schema(),
                 trade_type=order.trade_type,
-                percent_token=fill["feeCurrency"],
-                flat_fees=[TokenAmount(amount=Decimal(fill["execFee"]), token=fill["feeCurrency"])],
+                percent_token=(fill.get("feeCurrency") or self._received_asset(order)),
+                flat_fees=[
+                    TokenAmount(
+                        amount=Decimal(fill["execFee"]), token=(fill.get("feeCurrency") or self._received_asset(order))
+                    )
+                ],
             )
             trade_updates.append(
                 TradeUpdate(

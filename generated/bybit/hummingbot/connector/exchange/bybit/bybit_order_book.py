@@ -20,9 +20,9 @@ class BybitOrderBook(OrderBook):
             OrderBookMessageType.SNAPSHOT,
             {
                 "trading_pair": metadata["trading_pair"],
-                "update_id": msg["result"]["u"],
-                "bids": msg["result"]["b"],
-                "asks": msg["result"]["a"],
+                "update_id": msg["u"],
+                "bids": msg["b"],
+                "asks": msg["a"],
             },
             timestamp=timestamp,
         )

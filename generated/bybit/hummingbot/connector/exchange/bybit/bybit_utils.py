@@ -49,3 +49,44 @@ class BybitConfigMap(BaseConnectorConfigMap):
 
 
 KEYS = BybitConfigMap.model_construct()
+
+OTHER_DOMAINS = [
+    "bybit_testnet",
+]
+OTHER_DOMAINS_PARAMETER = {
+    "bybit_testnet": "bybit_testnet",
+}
+OTHER_DOMAINS_EXAMPLE_PAIR = {
+    "bybit_testnet": "BTC-USDT",
+}
+OTHER_DOMAINS_DEFAULT_FEES = {
+    "bybit_testnet": DEFAULT_FEES,
+}
+
+
+class BybitTestnetConfigMap(BaseConnectorConfigMap):
+    connector: str = "bybit_testnet"
+    bybit_testnet_api_key: SecretStr = Field(
+        default=...,
+        json_schema_extra={
+            "prompt": "Enter your Bybit API key",
+            "is_secure": True,
+            "is_connect_key": True,
+            "prompt_on_new": True,
+        },
+    )
+    bybit_testnet_api_secret: SecretStr = Field(
+        default=...,
+        json_schema_extra={
+            "prompt": "Enter your Bybit API secret",
+            "is_secure": True,
+            "is_connect_key": True,
+            "prompt_on_new": True,
+        },
+    )
+    model_config = ConfigDict(title="bybit_testnet")
+
+
+OTHER_DOMAINS_KEYS = {
+    "bybit_testnet": BybitTestnetConfigMap.model_construct(),
+}

@@ -11,7 +11,7 @@ from hummingbot.core.web_assistant.web_assistants_factory import WebAssistantsFa
 
 def rest_url(path_url: str, domain: str = CONSTANTS.DEFAULT_DOMAIN) -> str:
     """Full URL of a REST endpoint on the given domain."""
-    return CONSTANTS.REST_URL.format(domain=domain) + path_url
+    return CONSTANTS.REST_URLS.get(domain, CONSTANTS.REST_URL).format(domain=domain) + path_url
 
 
 def public_rest_url(path_url: str, domain: str = CONSTANTS.DEFAULT_DOMAIN) -> str:

@@ -1,6 +1,7 @@
 import hashlib
 import hmac
-from typing import Dict
+import json
+from typing import Any, Dict
 from urllib.parse import urlencode, urlparse
 
 from hummingbot.connector.exchange.gate_io import gate_io_constants as CONSTANTS
@@ -39,7 +40,7 @@ class GateIoAuth(AuthBase):
         timestamp = str(int(self.time_provider.time()))
         path = urlparse(request.url).path
         query = urlencode(request.params or {})
-        body = request.data or ""
+        body = self._body_text(request.data)
         body_hash = hashlib.sha512(body.encode("utf8")).hexdigest()
         signature = self._generate_signature(
             request.method.value + "\n" + path + "\n" + query + "\n" + body_hash + "\n" + timestamp
@@ -50,6 +51,14 @@ class GateIoAuth(AuthBase):
             "Timestamp": timestamp,
             "X-Gate-Channel-Id": CONSTANTS.HBOT_BROKER_ID,
         }
+
+    @staticmethod
+    def _body_text(data: Any) -> str:
+        """The body as signed: the JSON text Hummingbot's REST assistant passes, a mapping not yet encoded written as
+        that text (json.dumps, as the assistant writes it), "" without a body."""
+        if data is None:
+            return ""
+        return data if isinstance(data, str) else json.dumps(data)
 
     def _generate_signature(self, payload: str) -> str:
         digest = hmac.new(self.secret_key.encode("utf8"), payload.encode("utf8"), hashlib.sha512)

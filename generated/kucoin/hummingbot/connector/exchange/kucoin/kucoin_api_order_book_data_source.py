@@ -156,6 +156,8 @@ class KucoinAPIOrderBookDataSource(OrderBookTrackerDataSource):
         return ""
 
     async def _process_websocket_messages(self, websocket_assistant: WSAssistant):
+        """Processes messages, sending the exchange's ping message whenever the ping interval has passed on the data
+        source's clock (`_time`) since the last message sent."""
         while True:
             try:
                 await asyncio.wait_for(

@@ -1,7 +1,8 @@
 import base64
 import hashlib
 import hmac
-from typing import Dict
+import json
+from typing import Any, Dict
 from urllib.parse import urlencode, urlparse
 
 from hummingbot.connector.exchange.kucoin import kucoin_constants as CONSTANTS
@@ -40,7 +41,7 @@ class KucoinAuth(AuthBase):
         path = urlparse(request.url).path
         query = urlencode(request.params or {})
         request_path = f"{path}?{query}" if query else path
-        body = request.data or ""
+        body = self._body_text(request.data)
         signature = self._generate_signature(timestamp + request.method.value + request_path + body)
         partner_signature = self._generate_partner_signature(timestamp + CONSTANTS.HB_PARTNER_ID + self.api_key)
         return {
@@ -52,6 +53,14 @@ class KucoinAuth(AuthBase):
             "KC-API-PARTNER": CONSTANTS.HB_PARTNER_ID,
             "KC-API-PARTNER-SIGN": partner_signature,
         }
+
+    @staticmethod
+    def _body_text(data: Any) -> str:
+        """The body as signed: the JSON text Hummingbot's REST assistant passes, a mapping not yet encoded written as
+        that text (json.dumps, as the assistant writes it), "" without a body."""
+        if data is None:
+            return ""
+        return data if isinstance(data, str) else json.dumps(data)
 
     def _generate_signature(self, payload: str) -> str:
         digest = hmac.new(self.secret_key.encode("utf8"), payload.encode("utf8"), hashlib.sha256)

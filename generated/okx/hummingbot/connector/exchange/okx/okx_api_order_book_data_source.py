@@ -124,15 +124,19 @@ class OkxAPIOrderBookDataSource(OrderBookTrackerDataSource):
         return ""
 
     async def _process_websocket_messages(self, websocket_assistant: WSAssistant):
+        """Processes messages, sending the exchange's ping message whenever the ping interval has passed on the data
+        source's clock (`_time`) since the last ping, or since processing began."""
+        last_ping = self._time()
         while True:
             try:
                 await asyncio.wait_for(
                     super()._process_websocket_messages(websocket_assistant=websocket_assistant),
-                    timeout=self._ping_interval,
+                    timeout=self._ping_interval - (self._time() - last_ping),
                 )
                 # The connection closed: listen_for_subscriptions reconnects.
                 return
             except asyncio.TimeoutError:
+                last_ping = self._time()
                 await websocket_assistant.send(WSPlainTextRequest(payload=CONSTANTS.PUBLIC_WS_PING_MESSAGE))
 
     async def _parse_trade_message(self, raw_message: Dict[str, Any], message_queue: asyncio.Queue):

@@ -76,15 +76,18 @@ class OkxAPIUserStreamDataSource(UserStreamTrackerDataSource):
             raise
 
     async def _process_websocket_messages(self, websocket_assistant: WSAssistant, queue: asyncio.Queue):
-        """Processes messages, sending the exchange's ping message every ping interval."""
+        """Processes messages, sending the exchange's ping message whenever the ping interval has passed on the data
+        source's clock (`_time`) since the last ping, or since processing began."""
+        last_ping = self._time()
         while True:
             try:
                 await asyncio.wait_for(
                     super()._process_websocket_messages(websocket_assistant=websocket_assistant, queue=queue),
-                    timeout=self._ping_interval,
+                    timeout=self._ping_interval - (self._time() - last_ping),
                 )
                 return
             except asyncio.TimeoutError:
+                last_ping = self._time()
                 await websocket_assistant.send(WSPlainTextRequest(payload="ping"))
 
     async def _process_event_message(self, event_message: Dict[str, Any], queue: asyncio.Queue):

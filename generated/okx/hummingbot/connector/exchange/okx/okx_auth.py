@@ -1,6 +1,7 @@
 import base64
 import hashlib
 import hmac
+import json
 from datetime import datetime, timezone
 from typing import Any, Dict
 from urllib.parse import urlencode, urlparse
@@ -41,7 +42,7 @@ class OkxAuth(AuthBase):
         path = urlparse(request.url).path
         query = urlencode(request.params or {})
         request_path = f"{path}?{query}" if query else path
-        body = request.data or ""
+        body = self._body_text(request.data)
         signature = self._generate_signature(timestamp + request.method.value + request_path + body)
         return {
             "OK-ACCESS-KEY": self.api_key,
@@ -60,6 +61,14 @@ class OkxAuth(AuthBase):
                 {"apiKey": self.api_key, "passphrase": self.passphrase, "timestamp": timestamp, "sign": signature}
             ],
         }
+
+    @staticmethod
+    def _body_text(data: Any) -> str:
+        """The body as signed: the JSON text Hummingbot's REST assistant passes, a mapping not yet encoded written as
+        that text (json.dumps, as the assistant writes it), "" without a body."""
+        if data is None:
+            return ""
+        return data if isinstance(data, str) else json.dumps(data)
 
     def _generate_signature(self, payload: str) -> str:
         digest = hmac.new(self.secret_key.encode("utf8"), payload.encode("utf8"), hashlib.sha256)

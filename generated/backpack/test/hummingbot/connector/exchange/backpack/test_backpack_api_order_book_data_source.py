@@ -180,6 +180,22 @@ class BackpackAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         self.assertTrue(self._is_logged("INFO", "Subscribed to public order book and trade channels..."))
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
+    async def test_connects_to_public_websocket_of_each_domain(self, ws_connect_mock):
+        ws_connect_mock.return_value = self.mocking_assistant.create_websocket_mock()
+        for domain, expected_url in [("exchange", "wss://ws.backpack.exchange/")]:
+            with self.subTest(domain=domain):
+                data_source = BackpackAPIOrderBookDataSource(
+                    trading_pairs=[self.trading_pair],
+                    connector=self.connector,
+                    api_factory=self.connector._web_assistants_factory,
+                    domain=domain,
+                )
+
+                await data_source._connected_websocket_assistant()
+
+                self.assertEqual(expected_url, ws_connect_mock.call_args.args[0])
+
+    @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_listen_for_subscriptions_routes_trades_and_order_diffs_to_their_queues(self, ws_connect_mock):
         ws_connect_mock.return_value = self.mocking_assistant.create_websocket_mock()
         messages = [{"result": None}, self._trade_event()]

@@ -70,6 +70,21 @@ class BitmartAuthTests(IsolatedAsyncioWrapperTestCase):
             authenticated.headers,
         )
 
+    async def test_rest_authenticate_signs_a_body_mapping_as_its_json_text(self):
+        body = json.dumps({"symbol": "COINALPHAHBOT", "side": "BUY", "quantity": "1.5"})
+        request = RESTRequest(
+            method=RESTMethod.POST,
+            url="https://api-cloud.bitmart.com/spot/v1/wallet",
+            data=json.loads(body),
+            is_auth_required=True,
+        )
+        expected_signature = self.signature("1640000000250#" + self.memo + "#" + body)
+
+        authenticated = await self.auth.rest_authenticate(request)
+
+        self.assertEqual(json.loads(body), authenticated.data)
+        self.assertEqual(expected_signature, authenticated.headers["X-BM-SIGN"])
+
     async def test_ws_authenticate_passes_requests_through(self):
         payload = {"method": "test", "params": {"key": "value"}}
         request = WSJSONRequest(payload=payload, is_auth_required=True)

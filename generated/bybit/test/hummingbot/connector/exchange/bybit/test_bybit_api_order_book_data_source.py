@@ -177,6 +177,14 @@ class BybitAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         self.assertEqual(2.5, asks[0].amount)
         self.assertEqual(1001, asks[0].update_id)
 
+    async def test_request_order_book_snapshot_returns_the_book_in_the_response(self):
+        snapshot = self._snapshot_response()
+        self.mock_api.get(self._snapshot_url_regex(), body=json.dumps(snapshot))
+
+        returned = await self.data_source._request_order_book_snapshot(self.trading_pair)
+
+        self.assertEqual(snapshot["result"], returned)
+
     async def test_get_new_order_book_raises_exception(self):
         self.mock_api.get(self._snapshot_url_regex(), status=400)
 
@@ -211,6 +219,25 @@ class BybitAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         self.assertTrue(self._is_logged("INFO", "Subscribed to public order book and trade channels..."))
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
+    async def test_connects_to_public_websocket_of_each_domain(self, ws_connect_mock):
+        ws_connect_mock.return_value = self.mocking_assistant.create_websocket_mock()
+        for domain, expected_url in [
+            ("com", "wss://stream.bybit.com/v5/public/spot"),
+            ("bybit_testnet", "wss://stream-testnet.bybit.com/v5/public/spot"),
+        ]:
+            with self.subTest(domain=domain):
+                data_source = BybitAPIOrderBookDataSource(
+                    trading_pairs=[self.trading_pair],
+                    connector=self.connector,
+                    api_factory=self.connector._web_assistants_factory,
+                    domain=domain,
+                )
+
+                await data_source._connected_websocket_assistant()
+
+                self.assertEqual(expected_url, ws_connect_mock.call_args.args[0])
+
+    @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_listen_for_subscriptions_sends_ping_when_the_interval_passes(self, ws_connect_mock):
         ws_connect_mock.return_value = self.mocking_assistant.create_websocket_mock()
         self.mocking_assistant.add_websocket_aiohttp_message(
@@ -234,6 +261,23 @@ class BybitAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
         sent_messages = self.mocking_assistant.json_messages_sent_through_websocket(ws_connect_mock.return_value)
         self.assertEqual({"op": "ping"}, sent_messages[-1])
+
+    @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
+    async def test_ping_falls_due_on_the_data_source_clock(self, ws_connect_mock):
+        """The interval is measured with _time(): once the clock has moved past it the ping goes out at once."""
+        ws_connect_mock.return_value = self.mocking_assistant.create_websocket_mock()
+        websocket_assistant = await self.data_source._connected_websocket_assistant()
+        now = 1700000000.5
+        # Processing begins an hour before now (longer than any ping interval); every later reading is now.
+        clock = iter([now - 3600])
+
+        with patch.object(self.data_source, "_time", side_effect=lambda: next(clock, now)):
+            task = asyncio.create_task(self.data_source._process_websocket_messages(websocket_assistant))
+            await asyncio.sleep(0.1)
+            task.cancel()
+
+        sent_messages = self.mocking_assistant.json_messages_sent_through_websocket(ws_connect_mock.return_value)
+        self.assertEqual([{"op": "ping"}], sent_messages)
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_listen_for_subscriptions_routes_trades_and_order_diffs_to_their_queues(self, ws_connect_mock):

@@ -81,7 +81,10 @@ class BybitAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_connects_to_private_websocket_of_each_domain(self, ws_connect_mock):
         self.websocket(ws_connect_mock)
-        for domain, expected_url in [("com", "wss://stream.bybit.com/v5/private")]:
+        for domain, expected_url in [
+            ("com", "wss://stream.bybit.com/v5/private"),
+            ("bybit_testnet", "wss://stream-testnet.bybit.com/v5/private"),
+        ]:
             with self.subTest(domain=domain):
                 await self.create_data_source(domain=domain)._connected_websocket_assistant()
 
@@ -310,6 +313,17 @@ class BybitAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
         self.assertTrue(self.output.empty())
         self.assertEqual(1, ws_connect_mock.call_count)
 
+    async def test_keeps_one_ws_assistant_until_the_stream_is_interrupted(self):
+        self.assertEqual(0, self.data_source.last_recv_time)
+        ws_assistant = await self.data_source._get_ws_assistant()
+        self.assertIs(ws_assistant, await self.data_source._get_ws_assistant())
+        # last_recv_time follows the assistant before the stream has even connected.
+        ws_assistant._connection._last_recv_time = 1000
+        self.assertEqual(1000, self.data_source.last_recv_time)
+        # listen_for_user_stream forgets the assistant on an interruption: the next connection gets a new one.
+        self.data_source._ws_assistant = None
+        self.assertIsNot(ws_assistant, await self.data_source._get_ws_assistant())
+
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_sends_ping_every_ping_interval(self, ws_connect_mock):
         websocket = self.websocket(ws_connect_mock)
@@ -322,6 +336,22 @@ class BybitAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
                 break
             await asyncio.sleep(0.01)
         task.cancel()
+
+        self.assertEqual({"op": "ping"}, self.mocking_assistant.json_messages_sent_through_websocket(websocket)[0])
+
+    @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
+    async def test_ping_falls_due_on_the_data_source_clock(self, ws_connect_mock):
+        """The interval is measured with _time(): once the clock has moved past it the ping goes out at once."""
+        websocket = self.websocket(ws_connect_mock)
+        websocket_assistant = await self.data_source._connected_websocket_assistant()
+        now = 1640000000.25
+        # Processing begins an hour before now (longer than any ping interval); every later reading is now.
+        clock = iter([now - 3600])
+
+        with patch.object(self.data_source, "_time", side_effect=lambda: next(clock, now)):
+            task = asyncio.create_task(self.data_source._process_websocket_messages(websocket_assistant, self.output))
+            await asyncio.sleep(0.1)
+            task.cancel()
 
         self.assertEqual({"op": "ping"}, self.mocking_assistant.json_messages_sent_through_websocket(websocket)[0])
 

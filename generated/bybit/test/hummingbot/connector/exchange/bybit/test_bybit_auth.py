@@ -74,6 +74,40 @@ class BybitAuthTests(IsolatedAsyncioWrapperTestCase):
             authenticated.headers,
         )
 
+    async def test_rest_authenticate_signs_a_body_mapping_as_its_json_text(self):
+        body = json.dumps({"symbol": "COINALPHAHBOT", "side": "BUY", "quantity": "1.5"})
+        request = RESTRequest(
+            method=RESTMethod.POST,
+            url="https://api.bybit.com/v5/account/wallet-balance",
+            data=json.loads(body),
+            is_auth_required=True,
+        )
+        expected_signature = self.signature("1640000000250" + self.api_key + "5000" + body)
+
+        authenticated = await self.auth.rest_authenticate(request)
+
+        self.assertEqual(json.loads(body), authenticated.data)
+        self.assertEqual(expected_signature, authenticated.headers["X-BAPI-SIGN"])
+
+    def test_signature_method_signs_a_request_from_its_parts(self):
+        timestamp = "1640000000250"
+        body = json.dumps({"symbol": "COINALPHAHBOT", "side": "BUY", "quantity": "1.5"})
+
+        self.assertEqual(
+            self.signature("1640000000250" + self.api_key + "5000symbol=COINALPHAHBOT&side=BUY&quantity=1.5"),
+            self.auth._generate_rest_signature(
+                timestamp, RESTMethod.GET, {"symbol": "COINALPHAHBOT", "side": "BUY", "quantity": "1.5"}
+            ),
+        )
+        self.assertEqual(
+            self.signature("1640000000250" + self.api_key + "5000" + body),
+            self.auth._generate_rest_signature(timestamp, RESTMethod.POST, body),
+        )
+        self.assertEqual(
+            self.signature("1640000000250" + self.api_key + "5000" + body),
+            self.auth._generate_rest_signature(timestamp, RESTMethod.POST, json.loads(body)),
+        )
+
     async def test_ws_authenticate_passes_requests_through(self):
         payload = {"method": "test", "params": {"key": "value"}}
         request = WSJSONRequest(payload=payload, is_auth_required=True)

@@ -460,8 +460,8 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
     @property
     def expected_fill_fee(self) -> TradeFeeBase:
         return AddedToCostTradeFee(
-            percent_token=self.quote_asset,
-            flat_fees=[TokenAmount(token=self.quote_asset, amount=Decimal("30"))],
+            percent_token=self.base_asset,
+            flat_fees=[TokenAmount(token=self.base_asset, amount=Decimal("30"))],
         )
 
     @property
@@ -1271,6 +1271,13 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
 
     def test_name_for_each_domain(self):
         self.assertEqual("bybit", self.exchange.name)
+        other = BybitExchange(
+            bybit_api_key="key",
+            bybit_api_secret="key",
+            trading_pairs=[self.trading_pair],
+            domain="bybit_testnet",
+        )
+        self.assertEqual("bybit_testnet", other.name)
 
     @aioresponses()
     async def test_update_balances_sends_the_documented_query(self, mock_api):
@@ -1293,6 +1300,20 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
             await self.exchange._api_get(path_url=CONSTANTS.SERVER_TIME_PATH_URL)
 
         self.assertIn(json.dumps(error_body), str(raised.exception))
+
+    def test_fill_fees_are_paid_in_the_asset_the_order_receives(self):
+        for trade_type, received in ((TradeType.BUY, self.base_asset), (TradeType.SELL, self.quote_asset)):
+            order = InFlightOrder(
+                client_order_id="OID1",
+                exchange_order_id="EOID1",
+                trading_pair=self.trading_pair,
+                order_type=OrderType.LIMIT,
+                trade_type=trade_type,
+                amount=Decimal("1"),
+                price=Decimal("10000"),
+                creation_timestamp=1640780000,
+            )
+            self.assertEqual(received, self.exchange._received_asset(order))
 
     def test_client_order_id_has_prefix_and_fits_max_length(self):
         self._simulate_trading_rules_initialized()
@@ -1475,6 +1496,81 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
         self.assertEqual(order.client_order_id, failure_event.order_id)
         self.assertTrue(order.is_failure)
         self.assertTrue(order.is_done)
+
+    @aioresponses()
+    async def test_update_order_fills_without_a_fee_asset_take_it_by_rule(self, mock_api):
+        """A fill row without its fee asset field: fee_asset_rule stands in for it."""
+        self.exchange._set_current_timestamp(1640780000)
+        order = self._track_buy_order()
+        url, regex_url = self._private_url(CONSTANTS.TRADE_HISTORY_PATH_URL)
+        response = {
+            "retCode": 0,
+            "retMsg": "OK",
+            "result": {
+                "nextPageCursor": "132766%3A2%2C132766%3A2",
+                "category": "spot",
+                "list": [
+                    {
+                        "symbol": "BTCUSDT",
+                        "orderType": "Limit",
+                        "underlyingPrice": "",
+                        "orderLinkId": "",
+                        "side": "Buy",
+                        "indexPrice": "",
+                        "orderId": order.exchange_order_id,
+                        "stopOrderType": "",
+                        "leavesQty": "0",
+                        "execTime": "1640780000000",
+                        "feeCurrency": self.expected_fill_fee.flat_fees[0].token,
+                        "isMaker": False,
+                        "execFee": str(self.expected_fill_fee.flat_fees[0].amount),
+                        "feeRate": "0.001",
+                        "execId": self.expected_fill_trade_id,
+                        "tradeIv": "",
+                        "blockTradeId": "",
+                        "markPrice": "",
+                        "execPrice": str(order.price),
+                        "markIv": "",
+                        "orderQty": "0.0005",
+                        "orderPrice": "",
+                        "execValue": str(order.price * order.amount),
+                        "execType": "Trade",
+                        "execQty": str(order.amount),
+                        "closedSize": "",
+                    }
+                ],
+            },
+            "retExtInfo": {},
+            "time": 1702888880384,
+        }
+        for row in response["result"]["list"]:
+            row.pop("feeCurrency")
+        mock_api.get(regex_url, body=json.dumps(response))
+
+        await self.exchange._update_orders_fills(orders=[order])
+
+        fill_event: OrderFilledEvent = self.order_filled_logger.event_log[0]
+        self.assertEqual([self.base_asset], [fee.token for fee in fill_event.trade_fee.flat_fees])
+        self.assertEqual(self.base_asset, fill_event.trade_fee.percent_token)
+
+    async def test_user_stream_fill_without_a_fee_asset_takes_it_by_rule(self):
+        """A fill event without its fee asset field: fee_asset_rule stands in for it."""
+        self.exchange._set_current_timestamp(1640780000)
+        order = self._track_buy_order()
+        event = self.trade_event_for_full_fill_websocket_update(order)
+        for row in event["data"]:
+            row.pop("feeCurrency")
+        mock_queue = AsyncMock()
+        mock_queue.get.side_effect = [event, asyncio.CancelledError]
+        self.exchange._user_stream_tracker._user_stream = mock_queue
+
+        with self.assertRaises(asyncio.CancelledError):
+            await self.exchange._user_stream_event_listener()
+
+        fill_event: OrderFilledEvent = self.order_filled_logger.event_log[0]
+        self.assertEqual(order.client_order_id, fill_event.order_id)
+        self.assertEqual([self.base_asset], [fee.token for fee in fill_event.trade_fee.flat_fees])
+        self.assertEqual(self.base_asset, fill_event.trade_fee.percent_token)
 
     async def test_user_stream_ignores_events_for_untracked_orders(self):
         self.exchange._set_current_timestamp(1640780000)

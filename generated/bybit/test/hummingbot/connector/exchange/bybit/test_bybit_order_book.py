@@ -32,7 +32,7 @@ class BybitOrderBookTests(TestCase):
         }
 
         snapshot_message = BybitOrderBook.snapshot_message_from_exchange(
-            msg=snapshot, timestamp=1640000000.0, metadata={"trading_pair": self.trading_pair}
+            msg=snapshot["result"], timestamp=1640000000.0, metadata={"trading_pair": self.trading_pair}
         )
 
         self.assertEqual(OrderBookMessageType.SNAPSHOT, snapshot_message.type)

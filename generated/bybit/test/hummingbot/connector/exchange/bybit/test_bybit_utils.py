@@ -81,17 +81,41 @@ class BybitUtilsTests(unittest.TestCase):
             fields["bybit_api_secret"].json_schema_extra,
         )
 
+    def test_bybit_testnet_config_map_asks_for_secure_connect_keys(self):
+        keys = utils.OTHER_DOMAINS_KEYS["bybit_testnet"]
+        fields = type(keys).model_fields
+
+        self.assertEqual("bybit_testnet", keys.connector)
+        self.assertEqual(
+            ["bybit_testnet_api_key", "bybit_testnet_api_secret"], [name for name in fields if name != "connector"]
+        )
+        self.assertEqual(
+            {"prompt": "Enter your Bybit API key", "is_secure": True, "is_connect_key": True, "prompt_on_new": True},
+            fields["bybit_testnet_api_key"].json_schema_extra,
+        )
+        self.assertEqual(
+            {"prompt": "Enter your Bybit API secret", "is_secure": True, "is_connect_key": True, "prompt_on_new": True},
+            fields["bybit_testnet_api_secret"].json_schema_extra,
+        )
+
     def test_config_map_class_name(self):
         self.assertEqual("BybitConfigMap", type(utils.KEYS).__name__)
 
     def test_other_domains(self):
-        self.assertEqual([], getattr(utils, "OTHER_DOMAINS", []))
+        self.assertEqual(["bybit_testnet"], getattr(utils, "OTHER_DOMAINS", []))
+        self.assertEqual({"bybit_testnet": "bybit_testnet"}, utils.OTHER_DOMAINS_PARAMETER)
+        self.assertEqual({"bybit_testnet": "BTC-USDT"}, utils.OTHER_DOMAINS_EXAMPLE_PAIR)
+        self.assertEqual(["bybit_testnet"], list(utils.OTHER_DOMAINS_KEYS))
+        self.assertEqual(["bybit_testnet"], list(utils.OTHER_DOMAINS_DEFAULT_FEES))
+        for fees in utils.OTHER_DOMAINS_DEFAULT_FEES.values():
+            self.assertEqual(Decimal("0.001"), fees.maker_percent_fee_decimal)
+            self.assertEqual(Decimal("0.001"), fees.taker_percent_fee_decimal)
 
     def test_hummingbot_connector_discovery_registers_every_domain(self):
         """Hummingbot's own scan of hummingbot/connector/TYPE/NAME accepts the utils module, domains included."""
         discovered = self.discover_connectors()
 
-        self.assertEqual(["bybit"], sorted(discovered))
+        self.assertEqual(["bybit", "bybit_testnet"], sorted(discovered))
         setting = discovered["bybit"]
         self.assertEqual(
             {
@@ -123,6 +147,37 @@ class BybitUtilsTests(unittest.TestCase):
         )
         self.assertEqual("bybit", connector.name)
         self.assertEqual("com", connector.domain)
+        setting = discovered["bybit_testnet"]
+        self.assertEqual(
+            {
+                "name": "bybit_testnet",
+                "example_pair": "BTC-USDT",
+                "centralised": True,
+                "is_sub_domain": True,
+                "parent_name": "bybit",
+                "domain_parameter": "bybit_testnet",
+            },
+            {
+                "name": setting.name,
+                "example_pair": setting.example_pair,
+                "centralised": setting.centralised,
+                "is_sub_domain": setting.is_sub_domain,
+                "parent_name": setting.parent_name,
+                "domain_parameter": setting.domain_parameter,
+            },
+        )
+        self.assertEqual(ConnectorType.Exchange, setting.type)
+        self.assertEqual(Decimal("0.001"), setting.trade_fee_schema.maker_percent_fee_decimal)
+        self.assertEqual(Decimal("0.001"), setting.trade_fee_schema.taker_percent_fee_decimal)
+        self.assertEqual("hummingbot.connector.exchange.bybit.bybit_exchange", setting.module_path())
+        self.assertEqual("BybitExchange", setting.class_name())
+        connector = setting.non_trading_connector_instance_with_default_configuration()
+        self.assertIs(
+            getattr(importlib.import_module("hummingbot.connector.exchange.bybit.bybit_exchange"), "BybitExchange"),
+            type(connector),
+        )
+        self.assertEqual("bybit_testnet", connector.name)
+        self.assertEqual("bybit_testnet", connector.domain)
 
     def discover_connectors(self):
         """Runs AllConnectorSettings.create_connector_settings over a tree holding only this connector's package."""

@@ -15,7 +15,10 @@ class BybitWebUtilsTests(IsolatedAsyncioWrapperTestCase):
         self.assertEqual(
             "https://api.bybit.com/v5/market/time", web_utils.public_rest_url(path_url=CONSTANTS.SERVER_TIME_PATH_URL)
         )
-        for domain, expected_url in [("com", "https://api.bybit.com/v5/market/time")]:
+        for domain, expected_url in [
+            ("com", "https://api.bybit.com/v5/market/time"),
+            ("bybit_testnet", "https://api-testnet.bybit.com/v5/market/time"),
+        ]:
             with self.subTest(domain=domain):
                 self.assertEqual(
                     expected_url, web_utils.public_rest_url(path_url=CONSTANTS.SERVER_TIME_PATH_URL, domain=domain)
@@ -26,7 +29,10 @@ class BybitWebUtilsTests(IsolatedAsyncioWrapperTestCase):
             "https://api.bybit.com/v5/account/wallet-balance",
             web_utils.private_rest_url(path_url=CONSTANTS.BALANCE_PATH_URL),
         )
-        for domain, expected_url in [("com", "https://api.bybit.com/v5/account/wallet-balance")]:
+        for domain, expected_url in [
+            ("com", "https://api.bybit.com/v5/account/wallet-balance"),
+            ("bybit_testnet", "https://api-testnet.bybit.com/v5/account/wallet-balance"),
+        ]:
             with self.subTest(domain=domain):
                 self.assertEqual(
                     expected_url, web_utils.private_rest_url(path_url=CONSTANTS.BALANCE_PATH_URL, domain=domain)
@@ -60,7 +66,10 @@ class BybitWebUtilsTests(IsolatedAsyncioWrapperTestCase):
         )
 
     async def test_get_current_server_time_converts_documented_server_time_from_ns_to_ms(self):
-        for domain, url in [("com", "https://api.bybit.com/v5/market/time")]:
+        for domain, url in [
+            ("com", "https://api.bybit.com/v5/market/time"),
+            ("bybit_testnet", "https://api-testnet.bybit.com/v5/market/time"),
+        ]:
             with self.subTest(domain=domain), aioresponses() as mock_api:
                 mock_api.get(
                     url,

@@ -71,6 +71,23 @@ class GateIoAuthTests(IsolatedAsyncioWrapperTestCase):
             authenticated.headers,
         )
 
+    async def test_rest_authenticate_signs_a_body_mapping_as_its_json_text(self):
+        body = json.dumps({"symbol": "COINALPHAHBOT", "side": "BUY", "quantity": "1.5"})
+        request = RESTRequest(
+            method=RESTMethod.POST,
+            url="https://api.gateio.ws/api/v4/spot/accounts",
+            data=json.loads(body),
+            is_auth_required=True,
+        )
+        expected_signature = self.signature(
+            "POST\n/api/v4/spot/accounts\n\n" + hashlib.sha512(body.encode("utf8")).hexdigest() + "\n1640000000"
+        )
+
+        authenticated = await self.auth.rest_authenticate(request)
+
+        self.assertEqual(json.loads(body), authenticated.data)
+        self.assertEqual(expected_signature, authenticated.headers["SIGN"])
+
     async def test_ws_authenticate_signs_subscription_messages(self):
         request = WSJSONRequest(
             payload={"time": 1640000000, "channel": "spot.orders", "event": "subscribe", "payload": ["COINALPHA_HBOT"]},

@@ -199,6 +199,22 @@ class OkxAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         self.assertTrue(self._is_logged("INFO", "Subscribed to public order book and trade channels..."))
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
+    async def test_connects_to_public_websocket_of_each_domain(self, ws_connect_mock):
+        ws_connect_mock.return_value = self.mocking_assistant.create_websocket_mock()
+        for domain, expected_url in [("com", "wss://ws.okx.com:8443/ws/v5/public")]:
+            with self.subTest(domain=domain):
+                data_source = OkxAPIOrderBookDataSource(
+                    trading_pairs=[self.trading_pair],
+                    connector=self.connector,
+                    api_factory=self.connector._web_assistants_factory,
+                    domain=domain,
+                )
+
+                await data_source._connected_websocket_assistant()
+
+                self.assertEqual(expected_url, ws_connect_mock.call_args.args[0])
+
+    @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_listen_for_subscriptions_sends_ping_when_the_interval_passes(self, ws_connect_mock):
         ws_connect_mock.return_value = self.mocking_assistant.create_websocket_mock()
         self.mocking_assistant.add_websocket_aiohttp_message(
@@ -216,6 +232,23 @@ class OkxAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
         sent_messages = self.mocking_assistant.text_messages_sent_through_websocket(ws_connect_mock.return_value)
         self.assertEqual("ping", sent_messages[-1])
+
+    @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
+    async def test_ping_falls_due_on_the_data_source_clock(self, ws_connect_mock):
+        """The interval is measured with _time(): once the clock has moved past it the ping goes out at once."""
+        ws_connect_mock.return_value = self.mocking_assistant.create_websocket_mock()
+        websocket_assistant = await self.data_source._connected_websocket_assistant()
+        now = 1700000000.5
+        # Processing begins an hour before now (longer than any ping interval); every later reading is now.
+        clock = iter([now - 3600])
+
+        with patch.object(self.data_source, "_time", side_effect=lambda: next(clock, now)):
+            task = asyncio.create_task(self.data_source._process_websocket_messages(websocket_assistant))
+            await asyncio.sleep(0.1)
+            task.cancel()
+
+        sent_messages = self.mocking_assistant.text_messages_sent_through_websocket(ws_connect_mock.return_value)
+        self.assertEqual(["ping"], sent_messages)
 
     def test_text_reply_to_a_ping_is_not_routed(self):
         self.assertEqual("", self.data_source._channel_originating_message("pong"))

@@ -330,6 +330,22 @@ class OkxAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
         self.assertEqual("ping", self.mocking_assistant.text_messages_sent_through_websocket(websocket)[0])
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
+    async def test_ping_falls_due_on_the_data_source_clock(self, ws_connect_mock):
+        """The interval is measured with _time(): once the clock has moved past it the ping goes out at once."""
+        websocket = self.websocket(ws_connect_mock)
+        websocket_assistant = await self.data_source._connected_websocket_assistant()
+        now = 1640000000.25
+        # Processing begins an hour before now (longer than any ping interval); every later reading is now.
+        clock = iter([now - 3600])
+
+        with patch.object(self.data_source, "_time", side_effect=lambda: next(clock, now)):
+            task = asyncio.create_task(self.data_source._process_websocket_messages(websocket_assistant, self.output))
+            await asyncio.sleep(0.1)
+            task.cancel()
+
+        self.assertEqual("ping", self.mocking_assistant.text_messages_sent_through_websocket(websocket)[0])
+
+    @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_listen_for_user_stream_logs_connection_failure(self, ws_connect_mock):
         ws_connect_mock.side_effect = Exception("TEST ERROR")
         self.data_source._sleep.side_effect = asyncio.CancelledError

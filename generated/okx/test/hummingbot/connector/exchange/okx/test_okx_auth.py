@@ -76,6 +76,21 @@ class OkxAuthTests(IsolatedAsyncioWrapperTestCase):
             authenticated.headers,
         )
 
+    async def test_rest_authenticate_signs_a_body_mapping_as_its_json_text(self):
+        body = json.dumps({"symbol": "COINALPHAHBOT", "side": "BUY", "quantity": "1.5"})
+        request = RESTRequest(
+            method=RESTMethod.POST,
+            url="https://www.okx.com/api/v5/account/balance",
+            data=json.loads(body),
+            is_auth_required=True,
+        )
+        expected_signature = self.signature("2021-12-20T11:33:20.250ZPOST/api/v5/account/balance" + body)
+
+        authenticated = await self.auth.rest_authenticate(request)
+
+        self.assertEqual(json.loads(body), authenticated.data)
+        self.assertEqual(expected_signature, authenticated.headers["OK-ACCESS-SIGN"])
+
     async def test_ws_authenticate_passes_requests_through(self):
         payload = {"method": "test", "params": {"key": "value"}}
         request = WSJSONRequest(payload=payload, is_auth_required=True)
