@@ -31,7 +31,10 @@ def test_backpack_adds_staked_funds_to_the_total(tmp_path: Path):
     "locked, expected",
     [
         ("  locked: []\n", "balances.locked: an empty list: give the fields whose sum is locked"),
-        ('  locked: ["[1].locked", "[1].lent"]\n', "balances.locked[1]: the example payload has no value at '[1].lent'"),
+        (
+            '  locked: ["[1].locked", "[1].lent"]\n',
+            "balances.locked[1]: the example payload has no value at '[1].lent'",
+        ),
     ],
 )
 def test_a_sum_of_no_fields_or_of_undocumented_fields_is_refused(tmp_path: Path, locked: str, expected: str):

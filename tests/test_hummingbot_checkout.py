@@ -7,6 +7,7 @@ Hummingbot's is in the way; generating a connector Hummingbot already has is tes
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -117,13 +118,15 @@ def test_a_hand_edit_in_the_checkout_survives_a_spec_edit_and_the_suite_runs_the
 
     # The suite in the checkout, with the hand edit, against the installed Hummingbot (the sdist is not compiled).
     suite = subprocess.run(
-        [str(Path(sys.executable).parent / "hbgen"), "test", NAME, "--hummingbot", str(checkout), "--", "-q"],
+        [str(Path(sys.executable).parent / "hbgen"), "test", NAME, "--hummingbot", str(checkout), "--", "-q", "-rA"],
         cwd=project,
         capture_output=True,
         text=True,
     )
     assert suite.returncode == 0, suite.stdout[-3000:] + suite.stderr[-3000:]
-    assert "137 passed" in suite.stdout  # the generated suite's 136, and test_mine
+    # The generated suite and test_mine, all passed (-rA lists each).
+    assert "PASSED " in suite.stdout and "test_mine.py::test_mine" in suite.stdout
+    assert re.search(r"^\d+ passed", suite.stdout, re.M) and not re.search(r"\d+ failed", suite.stdout)
 
 
 def test_a_connector_hummingbot_already_has_is_left_alone(project):

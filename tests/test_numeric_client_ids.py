@@ -52,7 +52,10 @@ def test_backpack_sends_its_numeric_ids_as_json_integers(tmp_path: Path):
 @pytest.mark.parametrize(
     "ids, expected",
     [
-        ("{prefix: hb-, max_length: 20, numeric_bits: 32}", "numeric client order ids (numeric_bits: 32) have no prefix"),
+        (
+            "{prefix: hb-, max_length: 20, numeric_bits: 32}",
+            "numeric client order ids (numeric_bits: 32) have no prefix",
+        ),
         (
             "{prefix: '', max_length: 20, numeric_bits: 32, pattern: '[0-9]+'}",
             "numeric client order ids are unsigned integers below 2 ** numeric_bits: remove the pattern",

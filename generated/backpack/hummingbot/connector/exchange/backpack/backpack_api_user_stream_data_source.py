@@ -58,11 +58,11 @@ class BackpackAPIUserStreamDataSource(UserStreamTrackerDataSource):
             await websocket_assistant.send(
                 WSJSONRequest(payload={"method": "SUBSCRIBE", "params": ["account.orderUpdate"]}, is_auth_required=True)
             )
-            self.logger().info("Subscribed to the user data stream")
+            self.logger().info("Subscribed to private order changes channel...")
         except asyncio.CancelledError:
             raise
         except Exception:
-            self.logger().exception("Unexpected error subscribing to the user data stream")
+            self.logger().exception("Unexpected error occurred subscribing to user streams...")
             raise
 
     async def _process_event_message(self, event_message: Dict[str, Any], queue: asyncio.Queue):

@@ -62,7 +62,7 @@ ORDER_STATE = {
 # Websocket event types
 TRADE_EVENT_TYPE = "trade"
 DIFF_EVENT_TYPE = "depth"
-USER_ORDER_EVENT_TYPE = "account.orderUpdate"
+ALL_ORDERS_CHANNEL = "account.orderUpdate"
 
 # Substrings that, all present in an error, identify it
 TIMESTAMP_ERROR_MATCHES = [("INVALID_CLIENT_REQUEST",), ("Request has expired", "timestamp")]

@@ -307,7 +307,7 @@ class BackpackExchange(ExchangePyBase):
         async for event_message in self._iter_user_event_queue():
             try:
                 event_type = event_message.get("stream")
-                if event_type == CONSTANTS.USER_ORDER_EVENT_TYPE:
+                if event_type == CONSTANTS.ALL_ORDERS_CHANNEL:
                     self._process_order_event(event_message)
             except asyncio.CancelledError:
                 raise

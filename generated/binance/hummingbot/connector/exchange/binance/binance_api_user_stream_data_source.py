@@ -69,7 +69,7 @@ class BinanceAPIUserStreamDataSource(UserStreamTrackerDataSource):
         except asyncio.CancelledError:
             raise
         except Exception:
-            self.logger().exception("Unexpected error subscribing to the user data stream")
+            self.logger().exception("Unexpected error occurred subscribing to user streams...")
             raise
 
     async def _process_event_message(self, event_message: Dict[str, Any], queue: asyncio.Queue):

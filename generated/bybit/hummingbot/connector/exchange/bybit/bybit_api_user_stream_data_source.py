@@ -70,7 +70,7 @@ class BybitAPIUserStreamDataSource(UserStreamTrackerDataSource):
         except asyncio.CancelledError:
             raise
         except Exception:
-            self.logger().exception("Unexpected error subscribing to the user data stream")
+            self.logger().exception("Unexpected error occurred subscribing to user streams...")
             raise
 
     async def _process_websocket_messages(self, websocket_assistant: WSAssistant, queue: asyncio.Queue):

@@ -78,7 +78,7 @@ class KrakenAPIUserStreamDataSource(UserStreamTrackerDataSource):
         except asyncio.CancelledError:
             raise
         except Exception:
-            self.logger().exception("Unexpected error subscribing to the user data stream")
+            self.logger().exception("Unexpected error occurred subscribing to user streams...")
             raise
 
     async def _process_event_message(self, event_message: Dict[str, Any], queue: asyncio.Queue):

@@ -114,7 +114,9 @@ class BackpackAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
             ],
             sent_messages,
         )
-        self.assertIn("Subscribed to the user data stream", [record.getMessage() for record in logs.records])
+        self.assertIn(
+            "Subscribed to private order changes channel...", [record.getMessage() for record in logs.records]
+        )
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_listen_for_user_stream_queues_order_event(self, ws_connect_mock):

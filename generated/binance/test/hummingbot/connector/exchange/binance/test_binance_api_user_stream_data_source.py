@@ -134,7 +134,8 @@ class BinanceAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
             await self.data_source._subscribe_channels(websocket_assistant)
 
         self.assertEqual(
-            ["Unexpected error subscribing to the user data stream"], [record.getMessage() for record in logs.records]
+            ["Unexpected error occurred subscribing to user streams..."],
+            [record.getMessage() for record in logs.records],
         )
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
