@@ -52,11 +52,11 @@ def rows_source(example: Any, rows: str, variable: str) -> str:
     return read(rows, variable) + (".items()" if fieldpath.is_map(example, rows) else "")
 
 
-def read_first(paths: Union[str, Sequence[str]], variable: str) -> str:
-    """The first non-empty of several fields: `msg["C"] or msg["c"]`."""
-    if isinstance(paths, str):
-        return read(paths, variable)
-    return " or ".join(read(path, variable) for path in paths)
+def read_first(paths: Union[str, Sequence[str]], variable: str, safe: bool = False) -> str:
+    """The first non-empty of several fields: `msg["C"] or msg["c"]`; with `safe`, absent keys read as None
+    (`msg.get("C") or msg.get("c")`)."""
+    reader = safe_read if safe else read
+    return " or ".join(reader(path, variable) for path in fieldpath.paths(paths))
 
 
 def safe_read(path: str, variable: str) -> str:

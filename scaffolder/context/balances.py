@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+from typing import Any, Dict
 
 from scaffolder.context.exchange import hb_asset
 from scaffolder.pysource import decimal, literal, read, rows_source
 from scaffolder.spec import fieldpath
 from scaffolder.spec.model import Spec
-
-
-def locked_paths(paths: Any) -> List[str]:
-    """The fields of a balance mapping: one path, or (`locked` only) a list of paths whose values add up."""
-    if not paths:
-        return []
-    return [paths] if isinstance(paths, str) else list(paths)
 
 
 def _optional_decimal(path: str, variable: str) -> str:
@@ -33,7 +26,8 @@ def _balance_fields(spec: Spec, balances: Any, variable: str, example_row: Any) 
     fields = {
         name: " + ".join(
             decimal(path, variable, example_row) if index == 0 else _optional_decimal(path, variable)
-            for index, path in enumerate(locked_paths(getattr(balances, name)))
+            # `locked` may be a list of fields whose values add up.
+            for index, path in enumerate(fieldpath.paths(getattr(balances, name)))
         )
         for name in ("available", "locked", "total")
         if getattr(balances, name)

@@ -83,9 +83,7 @@ def _client_order_id(paths: Any, variable: str, exchange_order_id: str) -> str:
     """The order an event names, as Hummingbot keys orders (its client id, as text): the event's client id when it
     has one, else the tracked order with the event's exchange order id (an event that omits the client id,
     as Backpack's may). Absent keys read as None."""
-    names = [paths] if isinstance(paths, str) else list(paths)
-    source = " or ".join(safe_read(path, variable) for path in names)
-    return f"self._client_order_id_of_event({source}, {exchange_order_id})"
+    return f"self._client_order_id_of_event({read_first(paths, variable, safe=True)}, {exchange_order_id})"
 
 
 def event_row(example: Any, rows: Optional[str]) -> Any:

@@ -129,7 +129,7 @@ class Sandbox:
         for asset, (available, locked) in sorted(self.engine.balances.items()):
             row = {source.asset: self.spec.markets.exchange_asset(asset)}
             # locked as a sum of fields: all of it in the first, zero in the others.
-            locked_paths = source.locked if isinstance(source.locked, list) else [source.locked]
+            locked_paths = fieldpath.paths(source.locked) or [None]
             zero = locked - locked
             values = [(source.available, available), (locked_paths[0], locked), (source.total, available + locked)]
             for path, value in values + [(path, zero) for path in locked_paths[1:]]:

@@ -93,6 +93,14 @@ def _split(path: str) -> List[str]:
     return parts
 
 
+def paths(value: Union[str, List[str], None]) -> List[str]:
+    """The field paths a spec value names: one path, or a list of them (first non-empty, or summed); none for
+    an absent value."""
+    if not value:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
 def relative(path: str, prefix: str) -> str:
     """`path` read from the object at `prefix` (`result.b` under `result` is `b`); FieldPathError when it does not
     lie under `prefix`."""

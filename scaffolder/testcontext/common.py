@@ -36,6 +36,12 @@ def typed(example: Any, path: str, source: str, number_source: Optional[str] = N
     return literal(float(value))
 
 
+def example_client_order_id(spec: Any) -> str:
+    """The client order id (a literal) the tests give orders they place or track by hand: one the exchange would
+    take, digits with `orders.client_order_id.numeric_bits`."""
+    return literal("1001" if spec.orders.client_order_id.numeric_bits else "OID1")
+
+
 def time_in_unit(unit: str) -> str:
     return str(EVENT_TIME_SECONDS * UNITS_PER_SECOND[unit])
 

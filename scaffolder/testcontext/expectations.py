@@ -13,6 +13,7 @@ from scaffolder.keys import credential_imports, credential_literal, credential_t
 from scaffolder.pysource import literal
 from scaffolder.spec.expectations import exchange_symbol
 from scaffolder.spec.model import Spec
+from scaffolder.testcontext.common import example_client_order_id
 
 # Timestamps are compared rounded to the microsecond: what a float keeps of a time since the epoch.
 TIME_DIGITS = 6
@@ -151,7 +152,7 @@ def values(spec: Spec) -> Dict[str, Any]:
         }
 
     # The client order id the tests give their orders: one the exchange would take (numeric_bits: digits).
-    v["example_client_order_id"] = literal("1001" if orders.client_order_id.numeric_bits else "OID1")
+    v["example_client_order_id"] = example_client_order_id(spec)
     create = orders.create
     v["creation"] = None
     if create.expect is not None:

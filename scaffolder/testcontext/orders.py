@@ -14,6 +14,7 @@ from scaffolder.spec.model import Spec
 from scaffolder.testcontext.common import (
     EVENT_TIME_SECONDS,
     UNITS_PER_SECOND,
+    example_client_order_id,
     payload_params,
     satisfying,
     typed,
@@ -131,7 +132,7 @@ def _client_id_deletions(event: Any) -> List[str]:
     """Statements removing the client id fields from an order event held in `event` (the test of an event that
     names its order by the exchange id only); none when a field cannot be deleted by subscripts (a selection, a
     map's entry, rows of a map)."""
-    paths = [event.client_order_id] if isinstance(event.client_order_id, str) else list(event.client_order_id)
+    paths = fieldpath.paths(event.client_order_id)
     if event.rows is not None:
         if fieldpath.is_map(event.example, event.rows):
             return []
@@ -237,7 +238,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
             "other_status": 500 if unknown.http_status != 500 else 502,
             "example": literal(unknown.example),
             "other_example": literal(json.loads(other_text)),
-            "client_order_id": literal("1001" if orders.client_order_id.numeric_bits else "OID1"),
+            "client_order_id": example_client_order_id(spec),
         }
     pattern = orders.client_order_id.pattern
     v["client_id_regex"] = literal(f"^(?:{pattern})$") if pattern else None

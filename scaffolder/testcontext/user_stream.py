@@ -107,7 +107,7 @@ def _event_fixture(event: Any) -> str:
     example = event.example
     # With `rows` (an event listing several orders), the paths are read in each row.
     row = example if event.rows is None else fieldpath.first_row(example, event.rows)
-    client_paths = [event.client_order_id] if isinstance(event.client_order_id, str) else event.client_order_id
+    client_paths = fieldpath.paths(event.client_order_id)
     client_path = next((path for path in client_paths if fieldpath.read(row, path)), client_paths[-1])
     exchange_order_id = _like(fieldpath.read(row, event.exchange_order_id), EVENT_EXCHANGE_ORDER_ID)
     replacements = {client_path: literal(EVENT_CLIENT_ORDER_ID), event.exchange_order_id: literal(exchange_order_id)}
