@@ -10,7 +10,8 @@ takes a base spec and applies a few variations, each a choice the language offer
   balances polled over REST), or the public websocket of another spec
   (channel shapes: all-pairs or per-pair, rows, websocket snapshots, pings, tokens);
 - optional sections present or absent (time sync, HTTP-200 errors, open orders, pings, balance and fill events,
-  a book channel, other domains, order types, min notional, the `expect` blocks);
+  a book channel, other domains, order types, min notional, the placement's unknown outcome, the `expect` blocks);
+- numeric client order ids (`orders.client_order_id.numeric_bits`: 32, 53 or 64 bits);
 - placeholders: `{request_id}` / `{time}` values in subscribe messages, `{symbol}` or `{symbol_lower}` in topics,
   the order id as a path placeholder of the order-status and fills endpoints.
 
@@ -80,6 +81,7 @@ OPTIONAL = [
     ("orders", "order_types", "MARKET"),
     ("markets", "trading_rules", "min_notional_size"),
     ("orders", "cancel", "not_found_matches"),
+    ("orders", "create", "unknown_outcome"),
 ]
 EXPECT_KEY = "expect"
 
@@ -182,6 +184,14 @@ def topic_case(spec: Dict[str, Any], placeholder: str) -> None:
             channel["topic"] = re.sub(r"\{symbol(_lower)?\}", placeholder, channel["topic"])
 
 
+def numeric_client_ids(spec: Dict[str, Any], bits: int) -> None:
+    """Client order ids as unsigned integers of `bits` bits (`orders.client_order_id.numeric_bits`): no prefix, no
+    pattern, as the option requires."""
+    client_order_id = spec["orders"].setdefault("client_order_id", {})
+    client_order_id.update(prefix="", numeric_bits=bits)
+    client_order_id.pop("pattern", None)
+
+
 def order_id_in_path(spec: Dict[str, Any], section: str) -> None:
     """The tracked order's exchange id as a path placeholder of the status or fills endpoint."""
     request = spec["orders"][section]
@@ -204,7 +214,18 @@ def spec_variants(draw) -> Tuple[str, List[str], Dict[str, Any]]:
     for _ in range(draw(st.integers(min_value=1, max_value=4))):
         kind = draw(
             st.sampled_from(
-                ["rest_auth", "private_stream", "public_stream", "drop", "drop", "expect", "subscribe", "topic", "path"]
+                [
+                    "rest_auth",
+                    "private_stream",
+                    "public_stream",
+                    "drop",
+                    "drop",
+                    "expect",
+                    "subscribe",
+                    "topic",
+                    "path",
+                    "numeric",
+                ]
             )
         )
         if kind == "private_stream" and draw(st.integers(min_value=0, max_value=len(SPECS))) == 0:
@@ -231,6 +252,10 @@ def spec_variants(draw) -> Tuple[str, List[str], Dict[str, Any]]:
             value = draw(st.sampled_from(["{symbol}", "{symbol_lower}"]))
             topic_case(spec, value)
             steps.append(f"topics with {value}")
+        elif kind == "numeric":
+            bits = draw(st.sampled_from([32, 53, 64]))
+            numeric_client_ids(spec, bits)
+            steps.append(f"numeric client order ids of {bits} bits")
         else:
             section = draw(st.sampled_from(["status", "fills"]))
             order_id_in_path(spec, section)
