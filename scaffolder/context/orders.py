@@ -248,6 +248,7 @@ def _event_values(spec: Spec, v: Dict[str, Any]) -> None:
     stream = spec.user_stream
     if stream is None:
         v.update(order_event_route=None, order_event_fields=None, event_fill=None, fetch_fills_condition=None)
+        v.update(order_event_looks_up_once=False)
         v.update(order_event_state={"rules": []}, fill_event=None)
         return
     event = stream.order_event
@@ -271,6 +272,10 @@ def _event_values(spec: Spec, v: Dict[str, Any]) -> None:
         v["event_fill_condition"] = if_condition(event.fill.when, "event")
         v["event_fill_fields"] = fill_fields(event.fill, "event", row, "fillable_order")
     v["fetch_fills_condition"] = if_condition(event.fetch_fills_when, "event") if event.fetch_fills_when else None
+    # An event that reports a fill looks the order up once, among the orders that take updates, and among the done
+    # ones only when it is not there (a late fill). With fills fetched over REST the handler awaits, and the order
+    # may be done by then: it is looked up again for the update.
+    v["order_event_looks_up_once"] = bool(event.fill) and not event.fetch_fills_when
     # Fetching fills over REST makes the order event handler a coroutine.
     v["order_event_def"] = "async def" if event.fetch_fills_when else "def"
     v["order_event_await"] = "await " if event.fetch_fills_when else ""

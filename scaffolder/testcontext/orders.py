@@ -411,6 +411,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         v.update(
             fills_fetched_on_event=False, has_failed_event=False, trade_event=None, fill_event_fee_asset_fallback=None
         )
+        v["late_fill_event"] = None
         v["failure_tests"] = v["has_failed_status"]
         v["event_classes"] = _event_classes(v["failure_tests"], polling=True)
         return
@@ -463,6 +464,17 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
 
     fill_event = stream.fill_event
     v["trade_event"] = None
+    # The event that reports a fill over the stream (not one that makes the connector ask for the fills), for the
+    # test of a fill that arrives after its order is done.
+    v["late_fill_event"] = (
+        None
+        if event.fetch_fills_when
+        else "trade_event_for_full_fill_websocket_update"
+        if fill_event
+        else "order_event_for_full_fill_websocket_update"
+        if event.fill
+        else None
+    )
     v["fill_event_fee_asset_fallback"] = fee_asset_fallback(
         fill_event, fill_event.example if fill_event else None, "event"
     )

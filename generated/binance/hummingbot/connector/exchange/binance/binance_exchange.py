@@ -279,8 +279,10 @@ class BinanceExchange(ExchangePyBase):
 
     def _process_order_event(self, event: Dict[str, Any]):
         client_order_id = self._client_order_id_of_event(event.get("C") or event.get("c"), str(event["i"]))
+        updatable_order = self._order_tracker.all_updatable_orders.get(client_order_id)
         if event["x"] == "TRADE":
-            fillable_order = self._order_tracker.all_fillable_orders.get(client_order_id)
+            # An order that takes no more updates (done) still takes a fill that arrives late.
+            fillable_order = updatable_order or self._order_tracker.all_fillable_orders.get(client_order_id)
             if fillable_order is not None:
                 fee = TradeFeeBase.new_spot_fee(
                     fee_schema=self.trade_fee_schema(),
@@ -301,7 +303,6 @@ class BinanceExchange(ExchangePyBase):
                         fill_timestamp=event["T"] * 1e-3,
                     )
                 )
-        updatable_order = self._order_tracker.all_updatable_orders.get(client_order_id)
         if updatable_order is not None:
             self._order_tracker.process_order_update(
                 OrderUpdate(

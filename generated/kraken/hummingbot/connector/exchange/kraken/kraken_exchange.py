@@ -269,8 +269,10 @@ class KrakenExchange(ExchangePyBase):
 
     def _process_order_event(self, event: Dict[str, Any]):
         client_order_id = self._client_order_id_of_event(event.get("cl_ord_id"), str(event["order_id"]))
+        updatable_order = self._order_tracker.all_updatable_orders.get(client_order_id)
         if event["exec_type"] == "trade":
-            fillable_order = self._order_tracker.all_fillable_orders.get(client_order_id)
+            # An order that takes no more updates (done) still takes a fill that arrives late.
+            fillable_order = updatable_order or self._order_tracker.all_fillable_orders.get(client_order_id)
             if fillable_order is not None:
                 fee = TradeFeeBase.new_spot_fee(
                     fee_schema=self.trade_fee_schema(),
@@ -293,7 +295,6 @@ class KrakenExchange(ExchangePyBase):
                         fill_timestamp=seconds_from_date_time(event["timestamp"]),
                     )
                 )
-        updatable_order = self._order_tracker.all_updatable_orders.get(client_order_id)
         if updatable_order is not None:
             self._order_tracker.process_order_update(
                 OrderUpdate(

@@ -270,8 +270,10 @@ class OkxExchange(ExchangePyBase):
 
     def _process_order_event(self, event: Dict[str, Any]):
         client_order_id = self._client_order_id_of_event(event.get("clOrdId"), str(event["ordId"]))
+        updatable_order = self._order_tracker.all_updatable_orders.get(client_order_id)
         if event["tradeId"]:
-            fillable_order = self._order_tracker.all_fillable_orders.get(client_order_id)
+            # An order that takes no more updates (done) still takes a fill that arrives late.
+            fillable_order = updatable_order or self._order_tracker.all_fillable_orders.get(client_order_id)
             if fillable_order is not None:
                 fee = TradeFeeBase.new_spot_fee(
                     fee_schema=self.trade_fee_schema(),
@@ -292,7 +294,6 @@ class OkxExchange(ExchangePyBase):
                         fill_timestamp=float(event["fillTime"]) * 1e-3,
                     )
                 )
-        updatable_order = self._order_tracker.all_updatable_orders.get(client_order_id)
         if updatable_order is not None:
             self._order_tracker.process_order_update(
                 OrderUpdate(

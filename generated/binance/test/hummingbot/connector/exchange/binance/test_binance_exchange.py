@@ -1277,6 +1277,27 @@ class BinanceExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
         self.assertEqual(0, len(self.order_filled_logger.event_log))
         self.assertEqual(0, len(self.buy_order_completed_logger.event_log))
 
+    async def test_user_stream_fill_of_an_order_already_done_is_recorded(self):
+        self.exchange._set_current_timestamp(1640780000)
+        order = self._track_buy_order()
+        # Done (by a status update, say) before its fill is reported: no longer tracked, but kept among the orders
+        # that still take fills.
+        self.exchange._order_tracker.stop_tracking_order(order.client_order_id)
+        self.assertNotIn(order.client_order_id, self.exchange.in_flight_orders)
+        mock_queue = AsyncMock()
+        mock_queue.get.side_effect = [self.order_event_for_full_fill_websocket_update(order), asyncio.CancelledError]
+        self.exchange._user_stream_tracker._user_stream = mock_queue
+
+        with self.assertRaises(asyncio.CancelledError):
+            await self.exchange._user_stream_event_listener()
+        await asyncio.sleep(0.1)
+
+        self.assertEqual(1, len(self.order_filled_logger.event_log))
+        fill_event: OrderFilledEvent = self.order_filled_logger.event_log[0]
+        self.assertEqual(order.client_order_id, fill_event.order_id)
+        self.assertEqual(order.amount, fill_event.amount)
+        self.assertEqual(order.amount, order.executed_amount_base)
+
     async def test_user_stream_order_event_without_client_id_applies_to_the_order_with_its_exchange_id(self):
         self.exchange._set_current_timestamp(1640780000)
         order = self._track_buy_order()
