@@ -17,6 +17,7 @@ process is still loading the spec and rendering (see Formatter).
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import threading
 import time
@@ -87,23 +88,43 @@ def _load_formatters() -> None:
     _formatters()
 
 
-def _start_worker(parent: int) -> None:
+def _start_worker(parent: int, importing: Any) -> None:
+    """Runs first in each worker. The main process is loading the spec and rendering meanwhile, on one core: the
+    workers import isort and black on the cores left over, as many at a time as there are, so that none of them
+    slows the main process down (on two cores one worker imports while the other waits its turn, and both are
+    ready long before the first file is rendered)."""
     _die_with_parent(parent)
-    _load_formatters()
+    with importing:
+        _load_formatters()
+
+
+def _spare_cores() -> int:
+    """Cores this process may run on, less the one the main process needs; at least one."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # no sched_getaffinity (macOS)
+        cores = os.cpu_count() or 1
+    return max(1, cores - 1)
 
 
 class Formatter:
     """Formats files, in `workers` processes when more than one.
 
     The processes start when the Formatter is created, so that they import isort and black while the caller is
-    still loading the spec and rendering; the main process then never imports them. Use it as a context manager.
+    still loading the spec and rendering (on the cores it leaves free: see _start_worker); the main process then
+    never imports them. Use it as a context manager.
     """
 
     def __init__(self, workers: int = 1):
         self._pool: Optional[ProcessPoolExecutor] = None
         if workers > 1:
+            context = multiprocessing.get_context()
+            importing = context.BoundedSemaphore(min(workers, _spare_cores()))
             self._pool = ProcessPoolExecutor(
-                max_workers=workers, initializer=_start_worker, initargs=(os.getpid(),)
+                max_workers=workers,
+                mp_context=context,
+                initializer=_start_worker,
+                initargs=(os.getpid(), importing),
             )
             self._pool.submit(_load_formatters)  # starts every worker now
 
