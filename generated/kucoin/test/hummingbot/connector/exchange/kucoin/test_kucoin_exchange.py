@@ -1197,11 +1197,15 @@ class KucoinExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         mock_queue.get.side_effect = [self.order_event_for_full_fill_websocket_update(order), asyncio.CancelledError]
         self.exchange._user_stream_tracker._user_stream = mock_queue
 
-        # The tracker waits this long for the fills of a filled order before it applies the new state.
+        # The tracker waits this long for the fills of a filled order before it applies the new state, in a task
+        # of its own: the test waits for the state (a fixed sleep is too short on a loaded machine).
         with patch.object(self.exchange._order_tracker, "TRADE_FILLS_WAIT_TIMEOUT", 0.01):
             with self.assertRaises(asyncio.CancelledError):
                 await self.exchange._user_stream_event_listener()
-            await asyncio.sleep(0.1)
+            for _ in range(500):
+                if order.current_state == OrderState.FILLED:
+                    break
+                await asyncio.sleep(0.01)
 
         self.assertEqual(OrderState.FILLED, order.current_state)
         self.assertEqual(0, len(self.order_filled_logger.event_log))
