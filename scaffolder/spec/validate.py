@@ -979,6 +979,16 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
         problems.append(
             (("orders", "create", "market_buy_amount"), "no parameter of orders.create.params uses {amount}")
         )
+    if create.market_buy_param is not None:
+        loc = ("orders", "create", "market_buy_param")
+        if create.market_buy_amount != "quote":
+            problems.append((loc, "only with market_buy_amount: quote (the quote amount a market buy sends)"))
+        elif create.market_buy_param in create.params:
+            problems.append((loc, f"{create.market_buy_param!r} is already a parameter of orders.create.params"))
+        elif not create.market_buy_param.strip():
+            problems.append((loc, "name the parameter"))
+        if create.type_object is not None:
+            problems.append((loc, "not with orders.create.type_object (the parameter would stay outside the object)"))
     if create.type_object is not None:
         _check_type_object(problems, create.type_object, create.params, orders.order_types)
     _check_path(problems, ("orders", "create", "exchange_order_id"), create.exchange_order_id, create.example_response)

@@ -41,6 +41,7 @@ SIDE_BUY = "buy"
 SIDE_SELL = "sell"
 ORDER_TYPE_NAMES = {
     OrderType.LIMIT: "limit",
+    OrderType.MARKET: "market",
     OrderType.LIMIT_MAKER: "limit_maker",
 }
 

@@ -1,5 +1,6 @@
-"""`public_ws.logs`, `user_stream.logs` (the wording of the data sources' log lines), `user_stream.error_when` and
-lists of `user_stream.queue_when` conditions: validated at the spec's line, and generated as written."""
+"""Options the BitMart spec uses, on variants of it: `public_ws.logs`, `user_stream.logs` (the wording of the data
+sources' log lines), `user_stream.error_when`, lists of `user_stream.queue_when` conditions and
+`orders.create.market_buy_param`: validated at the spec's line, and generated as written."""
 
 from pathlib import Path
 
@@ -102,3 +103,14 @@ def test_the_spec_s_wording_is_what_the_connector_logs_and_its_tests_expect(tmp_
     connector_expression = connector_line[len("self.logger().info(") : -1]
     assert eval(connector_expression, {"trading_pair": "COINALPHA-HBOT"}) == expected
     assert "self.new_trading_pair" in test_line
+
+
+def test_market_buy_param_needs_quote_market_buys_and_a_new_name(tmp_path, bitmart_text):
+    text = bitmart_text.replace("    market_buy_amount: quote\n", "")
+    [error] = errors_for(tmp_path, text)
+    assert error.loc == ("orders", "create", "market_buy_param")
+    assert error.line == line_of(text, "market_buy_param:")
+    assert "market_buy_amount: quote" in error.message
+    text = bitmart_text.replace("    market_buy_param: notional\n", "    market_buy_param: size\n")
+    [error] = errors_for(tmp_path, text)
+    assert "already a parameter" in error.message
