@@ -17,7 +17,7 @@ import jinja2.bccache
 
 from scaffolder.context import Context
 from scaffolder.fixtures import fixture
-from scaffolder.pysource import literal
+from scaffolder.pysource import fstring, literal
 from scaffolder.resources import TEMPLATES_DIR
 
 CONNECTOR_TEMPLATES = TEMPLATES_DIR / "connector"
@@ -65,6 +65,8 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     )
     # The only way spec text reaches Python source: as an escaped literal.
     env.filters["py"] = literal
+    # A log line written in the spec, as Python source: {placeholders} become the expressions given.
+    env.filters["logline"] = lambda text, **values: fstring(text, values)
     env.globals["fixture"] = fixture
     return env
 

@@ -142,11 +142,11 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         if type_object
         else None
     )
-    v["market_buy_amount_param"] = (
-        next(key for key, text in create.params.items() if "{amount}" in text)
-        if create.market_buy_amount == "quote"
-        else None
-    )
+    amount_param = next((key for key, text in create.params.items() if "{amount}" in text), None)
+    quote_market_buys = create.market_buy_amount == "quote"
+    v["market_buy_amount_param"] = (create.market_buy_param or amount_param) if quote_market_buys else None
+    # orders.create.market_buy_param: the quote amount travels in its own parameter, in place of the amount.
+    v["market_buy_drops"] = amount_param if quote_market_buys and create.market_buy_param else None
     v["create_exchange_order_id"] = f"str({read(create.exchange_order_id, 'order_result')})"
     # orders.create.unknown_outcome: the error after which the order may exist (tracked under UNKNOWN).
     unknown = create.unknown_outcome

@@ -157,6 +157,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         subscribe_payloads.append(template_value(public.subscribe.message, values, embedded))
         unsubscribe_payloads.append(template_value(public.subscribe.unsubscribe_message, values, embedded))
     v["subscribe_payloads"] = subscribe_payloads
+    v["public_logs"] = public.logs
     v["unsubscribe_payloads"] = unsubscribe_payloads
 
     # --- routing

@@ -7,7 +7,7 @@ from typing import Any, Dict, Optional
 from scaffolder import keys
 from scaffolder.context.ws_token import token_values
 from scaffolder.pysource import condition, fstring, literal, read, safe_read, strings_in, template_value
-from scaffolder.spec.model import Spec
+from scaffolder.spec.model import Spec, all_of
 from scaffolder.spec.validate import jwt_subscriptions, placeholders
 
 # What the placeholders of the subscription and ping messages become in the data source.
@@ -186,22 +186,27 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     # With an envelope, a bare message is an event unless it is a reply to a request (it carries the success field).
     v["reply_field"] = safe_read(ws_auth.success.field, "event_message") if ws_auth.success else None
     v["stream_terminated"] = condition(stream.terminated, "event", safe=True) if stream.terminated else None
-    v["subscribed_log"] = stream.subscribed_log or (
-        "Successfully subscribed to user data stream via WebSocket API"
-        if ws_auth.scheme == "signed_subscribe"
-        else "Subscribed to the user data stream"
+    v["user_logs"] = stream.logs.model_copy(
+        update={
+            "subscribed": stream.logs.subscribed
+            or (
+                "Successfully subscribed to user data stream via WebSocket API"
+                if ws_auth.scheme == "signed_subscribe"
+                else "Subscribed to the user data stream"
+            )
+        }
     )
-    queue_when = stream.queue_when
+    # Inside `isinstance(...) and ...` a truthy test needs no bool(); a list of conditions must all hold.
     v["queue_condition"] = (
-        None
-        if queue_when is None
-        # Inside `isinstance(...) and ...` a truthy test needs no bool().
-        else (
-            safe_read(queue_when.field, "event_message")
-            if queue_when.truthy
-            else condition(queue_when, "event_message", safe=True)
+        " and ".join(
+            safe_read(predicate.field, "event_message")
+            if predicate.truthy
+            else condition(predicate, "event_message", safe=True)
+            for predicate in all_of(stream.queue_when)
         )
+        or None
     )
+    v["stream_error"] = condition(stream.error_when, "event_message", safe=True) if stream.error_when else None
     # A token announcing no server travels in the subscriptions, as fetched on connection.
     v["subscription_token"] = ws_auth.token is not None and ws_auth.token.server is None
     message_values = dict(MESSAGE_VALUES, token="self._ws_token") if v["subscription_token"] else MESSAGE_VALUES

@@ -257,13 +257,16 @@ class RestApi:
         order_type = self._order_type(values.get("type"), values.get("time_in_force"), received)
         if side is None or order_type is None:
             raise Rejected(f"Invalid side {values.get('side')!r} or type {values.get('type')!r}.")
+        quote_market_buy = order_type == "MARKET" and side == "BUY" and create.market_buy_amount == "quote"
+        # orders.create.market_buy_param: a market buy's quote amount travels in its own parameter.
+        own_param = quote_market_buy and create.market_buy_param is not None
         try:
-            amount = Decimal(str(values.get("amount")))
+            amount = Decimal(str(received.get(create.market_buy_param) if own_param else values.get("amount")))
             price = Decimal(str(values["price"])) if values.get("price") not in (None, "") else None
         except InvalidOperation:
             raise Rejected("Invalid quantity or price.") from None
         quote_budget = None
-        if order_type == "MARKET" and side == "BUY" and create.market_buy_amount == "quote":
+        if quote_market_buy:
             quote_budget, amount = amount, Decimal(0)
         order = self.sandbox.engine.place(market, side, order_type, amount, price,
                                           str(values.get("client_order_id", "")), quote_budget=quote_budget)

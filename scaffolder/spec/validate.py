@@ -15,12 +15,15 @@ from scaffolder.spec.model import (
     CONSTANT,
     FIXED_CONSTANTS,
     NAMED_CONSTANTS,
+    PUBLIC_LOG_PLACEHOLDERS,
     RULE_NAMES,
     TIER_LIMITS_CONSTANT,
     Predicate,
     Spec,
     SymbolCondition,
     TimeField,
+    USER_STREAM_LOG_PLACEHOLDERS,
+    all_of,
     contained,
     WsToken,
     is_identifier,
@@ -88,6 +91,28 @@ def _check_placeholders(problems: List[Problem], loc: Loc, text: str, allowed: s
             problems.append(
                 (loc, f"unknown placeholder {{{name}}}; expected one of {', '.join(sorted(allowed))}{hint}")
             )
+
+
+def _check_logs(problems: List[Problem], loc: Loc, logs: Any, allowed: Dict[str, Tuple[str, ...]]) -> None:
+    """`public_ws.logs`, `user_stream.logs`: each line given has words and only the placeholders its key allows."""
+    for key, names in allowed.items():
+        text = getattr(logs, key)
+        if text is None:
+            continue
+        if not text.strip():
+            problems.append((loc + (key,), "a log line needs words: leave the key out for Hummingbot's usual wording"))
+            continue
+        if names:
+            _check_placeholders(problems, loc + (key,), text, set(names))
+            continue
+        try:
+            found = placeholders(text)
+        except fieldpath.FieldPathError as error:
+            problems.append((loc + (key,), str(error)))
+            continue
+        if found:
+            hint = "a literal brace is written {{"
+            problems.append((loc + (key,), f"unknown placeholder {{{found[0]}}}: this line takes none ({hint})"))
 
 
 def _walk_strings(value: Any, loc: Loc) -> Iterable[Tuple[Loc, str]]:
@@ -954,6 +979,16 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
         problems.append(
             (("orders", "create", "market_buy_amount"), "no parameter of orders.create.params uses {amount}")
         )
+    if create.market_buy_param is not None:
+        loc = ("orders", "create", "market_buy_param")
+        if create.market_buy_amount != "quote":
+            problems.append((loc, "only with market_buy_amount: quote (the quote amount a market buy sends)"))
+        elif create.market_buy_param in create.params:
+            problems.append((loc, f"{create.market_buy_param!r} is already a parameter of orders.create.params"))
+        elif not create.market_buy_param.strip():
+            problems.append((loc, "name the parameter"))
+        if create.type_object is not None:
+            problems.append((loc, "not with orders.create.type_object (the parameter would stay outside the object)"))
     if create.type_object is not None:
         _check_type_object(problems, create.type_object, create.params, orders.order_types)
     _check_path(problems, ("orders", "create", "exchange_order_id"), create.exchange_order_id, create.example_response)
@@ -1246,6 +1281,7 @@ def _check_public_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoint
             problems.append(
                 (("public_ws", "queue_keys"), "event_types keys each queue by its channel's route: the routes differ")
             )
+    _check_logs(problems, ("public_ws", "logs"), public.logs, PUBLIC_LOG_PLACEHOLDERS)
     for message in ("message", "unsubscribe_message"):
         template = getattr(public.subscribe, message)
         for loc, text in _walk_strings(template, ("public_ws", "subscribe", message)):
@@ -1470,6 +1506,7 @@ def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoin
     ws = spec.auth.private_ws
     stream = spec.user_stream
     loc = ("auth", "private_ws")
+    _check_logs(problems, ("user_stream", "logs"), stream.logs, USER_STREAM_LOG_PLACEHOLDERS)
     credentials = {credential.name for credential in spec.credentials}
     needed = PRIVATE_WS_KEYS[ws.scheme]
     if jwt_subscriptions(spec):
@@ -1494,7 +1531,12 @@ def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoin
             (loc + ("scheme",), "signed_subscribe signs with the REST HMAC; auth.rest scheme jwt has none")
         )
     if ws.success:
-        _check_predicate(problems, loc + ("success",), ws.success, stream.example_subscribe_response)
+        # `truthy: false` on a plain key tests that an error field is absent (or empty): the example may lack it.
+        absent_ok = ws.success.truthy is False and all(
+            isinstance(step, fieldpath.Key) for step in fieldpath.parse(ws.success.field)
+        )
+        example = None if absent_ok else stream.example_subscribe_response
+        _check_predicate(problems, loc + ("success",), ws.success, example)
     if ws.timestamp is not None and ws.scheme not in ("login", "headers"):
         problems.append((loc + ("timestamp",), "only the login and headers schemes send a timestamp of their own"))
     _check_ws_headers(problems, loc, ws, credentials)
@@ -1582,12 +1624,24 @@ def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoin
         for message_loc, text in _walk_strings(stream.ping.message, ("user_stream", "ping", "message")):
             _check_placeholders(problems, message_loc, text, USER_MESSAGE_PLACEHOLDERS - {"symbols"})
     if stream.queue_when is not None:
-        _check_predicate(problems, ("user_stream", "queue_when"), stream.queue_when)
+        queue_when = all_of(stream.queue_when)
+        many = isinstance(stream.queue_when, list)
+        if not queue_when:
+            problems.append((("user_stream", "queue_when"), "give at least one condition, or leave queue_when out"))
+        for index, predicate in enumerate(queue_when):
+            _check_predicate(problems, ("user_stream", "queue_when") + ((index,) if many else ()), predicate)
+            if many and not all(isinstance(step, fieldpath.Key) for step in fieldpath.parse(predicate.field)):
+                problems.append(
+                    (
+                        ("user_stream", "queue_when", index, "field"),
+                        "a path of keys (the generated test breaks each condition of the list in turn)",
+                    )
+                )
         for name in ("order_event", "fill_event", "balance_event"):
             event = getattr(stream, name, None)
-            if event is not None and not _holds(stream.queue_when, event.example):
+            if event is not None and not all(_holds(predicate, event.example) for predicate in queue_when):
                 problems.append((("user_stream", name, "example"), "the example does not pass user_stream.queue_when"))
-        if _holds(stream.queue_when, stream.example_subscribe_response):
+        if queue_when and all(_holds(predicate, stream.example_subscribe_response) for predicate in queue_when):
             problems.append(
                 (
                     ("user_stream", "example_subscribe_response"),
@@ -1595,19 +1649,30 @@ def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoin
                 )
             )
 
+    if stream.error_when is not None:
+        _check_stream_signal(problems, stream, "error_when", "error message", "the event would be an error")
+        if _holds(stream.error_when, stream.example_subscribe_response):
+            problems.append(
+                (("user_stream", "example_subscribe_response"), "passes user_stream.error_when: a reply is no error")
+            )
     if stream.terminated is not None:
-        loc = ("user_stream", "terminated")
-        _check_predicate(problems, loc, stream.terminated)
-        if stream.terminated.truthy is False or stream.terminated.equals is False:
-            problems.append((loc, "the ending event must carry its field: use equals, one_of or truthy: true"))
-        if not all(isinstance(step, fieldpath.Key) for step in fieldpath.parse(stream.terminated.field)):
-            problems.append((loc + ("field",), "a path of keys (the generated test writes the ending event)"))
-        for name in ("order_event", "fill_event", "balance_event"):
-            event = getattr(stream, name, None)
-            if event is not None and _holds(stream.terminated, event.example):
-                problems.append(
-                    ((("user_stream", name, "example")), "passes user_stream.terminated: the event would end the stream")
-                )
+        _check_stream_signal(problems, stream, "terminated", "ending event", "the event would end the stream")
+
+
+def _check_stream_signal(problems: List[Problem], stream: Any, key: str, what: str, consequence: str) -> None:
+    """`user_stream.error_when` / `terminated`: a message carrying a field on a path of keys (the generated test
+    writes it), which no documented event carries."""
+    loc = ("user_stream", key)
+    predicate = getattr(stream, key)
+    _check_predicate(problems, loc, predicate)
+    if predicate.truthy is False or predicate.equals is False:
+        problems.append((loc, f"the {what} must carry its field: use equals, one_of or truthy: true"))
+    if not all(isinstance(step, fieldpath.Key) for step in fieldpath.parse(predicate.field)):
+        problems.append((loc + ("field",), f"a path of keys (the generated test writes the {what})"))
+    for name in ("order_event", "fill_event", "balance_event"):
+        event = getattr(stream, name, None)
+        if event is not None and _holds(predicate, event.example):
+            problems.append(((("user_stream", name, "example")), f"passes user_stream.{key}: {consequence}"))
 
 
 def _check_extensions(spec: Spec, problems: List[Problem]) -> None:

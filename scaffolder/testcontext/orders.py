@@ -280,6 +280,8 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         v["type_param_values"] = {t: literal(orders.order_types[t].type) for t in orders.order_types}
     v["amount_param"] = next((key for key, text in create.params.items() if text == "{amount}"), None)
     v["market_buy_in_quote"] = create.market_buy_amount == "quote"
+    # The parameter carrying a market buy's quote amount (orders.create.market_buy_param, else the amount's).
+    v["market_buy_param"] = create.market_buy_param or v["amount_param"]
     # Per order type other than LIMIT: (type, time in force or None, [(param, literal value)]).
     v["other_order_types"] = [
         (

@@ -428,17 +428,53 @@ def _user_stream(spec: Spec) -> Dict[str, Any]:
             "name": "malformed_or_empty_payloads_nor_request_replies" if filtered else "malformed_or_empty_payloads",
             "messages": ["{}", fixture(stream.example_subscribe_response)] if filtered else ["{}"],
         },
-        "failed_subscribe_response": (
-            fixture(stream.example_subscribe_response, {success.field: literal(_violating(success)[0])})
-            if success
-            else None
-        ),
+        "failed_subscribe_response": _failed_reply(stream.example_subscribe_response, success) if success else None,
         # The documented events, and the websocket messages carrying them (reading the test's `event` variable).
         "events": [{"name": name, "event": source, "message": _wrapped("event", envelope)} for name, source in events],
         # With an envelope and a reply field, an event sent bare is queued as it is.
         "bare_events": bool(envelope and success),
         "terminated": _wrapped(literal(_message_with(stream.terminated)), envelope) if stream.terminated else None,
+        # The documented order event carrying the error field (user_stream.error_when).
+        "stream_error": (
+            literal(_merged(stream.order_event.example, _message_with(stream.error_when)))
+            if stream.error_when
+            else None
+        ),
+        # With a list of queue_when conditions, the documented order event with each condition broken in turn.
+        "queue_broken": (
+            [_failed_reply(stream.order_event.example, predicate) for predicate in stream.queue_when]
+            if isinstance(stream.queue_when, list)
+            else []
+        ),
+        "invalid_message": stream.logs.invalid_message is not None,
     }
+
+
+def _failed_reply(example: Any, success: Predicate) -> str:
+    """The documented reply with the success test broken; an error field the reply lacks (`truthy: false`) added."""
+    value = literal(_violating(success)[0])
+    try:
+        fieldpath.read(example, success.field)
+    except fieldpath.FieldPathError:
+        reply = dict(example) if isinstance(example, dict) else {}
+        container = reply
+        steps = fieldpath.parse(success.field)
+        for step in steps[:-1]:
+            container[step.name] = dict(container.get(step.name) or {})
+            container = container[step.name]
+        container[steps[-1].name] = Expr(value)
+        return literal(reply)
+    return fixture(example, {success.field: value})
+
+
+def _merged(message: Any, addition: Dict[str, Any]) -> Any:
+    """`message` with the keys of `addition` set, nested mappings merged."""
+    if not isinstance(message, dict):
+        return addition
+    merged = dict(message)
+    for key, value in addition.items():
+        merged[key] = _merged(merged.get(key), value) if isinstance(value, dict) else value
+    return merged
 
 
 def _message_with(predicate: Predicate) -> Dict[str, Any]:

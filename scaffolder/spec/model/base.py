@@ -136,6 +136,13 @@ class SymbolCondition(Predicate):
     )
 
 
+def all_of(conditions: Any) -> List[Predicate]:
+    """One condition or a list of them (all must hold), as a list; none for None."""
+    if conditions is None:
+        return []
+    return list(conditions) if isinstance(conditions, list) else [conditions]
+
+
 def contained(predicate: Predicate) -> Optional[Union[str, int]]:
     """The value a `contains` condition looks for (symbol conditions only), else None."""
     return getattr(predicate, "contains", None)

@@ -124,6 +124,12 @@ class CreateOrder(Strict):
         default="base",
         description="quote: a MARKET BUY's {amount} is the quote amount to spend (price x amount), as on Gate.io.",
     )
+    market_buy_param: Optional[str] = Field(
+        default=None,
+        description="With market_buy_amount: quote, the parameter carrying a MARKET BUY's quote amount in place of "
+        "the {amount} parameter, which the market buy then leaves out (BitMart's notional); default: the {amount} "
+        "parameter itself.",
+    )
     type_object: Optional[TypeObject] = Field(
         default=None,
         description="Parameters sent inside an object keyed by the order type's name (Coinbase: "

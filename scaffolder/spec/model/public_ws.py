@@ -173,6 +173,56 @@ class ServerPing(Strict):
     example: JSON = Field(description="A documented server ping.")
 
 
+# The lines the order book data source logs, in the words most of Hummingbot's connectors use.
+PUBLIC_LOG_PLACEHOLDERS = {
+    "subscribed": (),
+    "subscribe_failed": (),
+    "pair_subscribed": ("trading_pair",),
+    "pair_subscribe_failed": ("trading_pair",),
+    "pair_subscribe_not_connected": ("trading_pair",),
+    "pair_unsubscribed": ("trading_pair",),
+    "pair_unsubscribe_failed": ("trading_pair",),
+    "pair_unsubscribe_not_connected": ("trading_pair",),
+}
+
+
+class PublicWsLogs(Strict):
+    """What the order book data source logs when it subscribes, a template each ({trading_pair} for one pair's)."""
+
+    subscribed: str = Field(
+        default="Subscribed to public order book and trade channels...",
+        description="INFO once _subscribe_channels has sent every subscription.",
+    )
+    subscribe_failed: str = Field(
+        default="Unexpected error occurred subscribing to order book trading and delta streams...",
+        description="ERROR (with the exception) when _subscribe_channels fails.",
+    )
+    pair_subscribed: str = Field(
+        default="Subscribed to {trading_pair} order book and trade channels",
+        description="INFO when subscribe_to_trading_pair has sent a pair's subscriptions.",
+    )
+    pair_subscribe_failed: str = Field(
+        default="Error subscribing to {trading_pair}",
+        description="ERROR (with the exception) when subscribe_to_trading_pair fails.",
+    )
+    pair_subscribe_not_connected: str = Field(
+        default="Cannot subscribe to {trading_pair}: WebSocket not connected",
+        description="WARNING when subscribe_to_trading_pair is called without a connection.",
+    )
+    pair_unsubscribed: str = Field(
+        default="Unsubscribed from {trading_pair} order book and trade channels",
+        description="INFO when unsubscribe_from_trading_pair has sent a pair's unsubscriptions.",
+    )
+    pair_unsubscribe_failed: str = Field(
+        default="Error unsubscribing from {trading_pair}",
+        description="ERROR (with the exception) when unsubscribe_from_trading_pair fails.",
+    )
+    pair_unsubscribe_not_connected: str = Field(
+        default="Cannot unsubscribe from {trading_pair}: WebSocket not connected",
+        description="WARNING when unsubscribe_from_trading_pair is called without a connection.",
+    )
+
+
 class PublicWs(Strict):
     heartbeat_interval: PositiveNumber = Field(description="Seconds between websocket protocol pings.")
     token: Optional[WsToken] = Field(default=None, description="Fetch the server and a token over REST first.")
@@ -192,5 +242,9 @@ class PublicWs(Strict):
     channels: PublicChannels
     compression: Optional[Compression] = Field(
         default=None, description="Binary frames are compressed JSON: gzip, deflate (zlib) or raw_deflate."
+    )
+    logs: PublicWsLogs = Field(
+        default_factory=PublicWsLogs,
+        description="The wording of the lines the order book data source logs (Hummingbot's usual by default).",
     )
     example_subscribe_response: JSON

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Dict, List, Literal, Optional
+from typing import Annotated, Any, Dict, List, Literal, Optional, Union
 
 from pydantic import BeforeValidator, Field, GetJsonSchemaHandler
 from pydantic_core import core_schema as cs
@@ -114,24 +114,69 @@ class UserStreamPing(Strict):
     schedule: Literal["fixed", "after_last_sent"] = Field(default="fixed", description=PING_SCHEDULE_DESCRIPTION)
 
 
+# The lines the user stream data source logs and the placeholders each may use.
+USER_STREAM_LOG_PLACEHOLDERS = {
+    "connected": (),
+    "subscribed": (),
+    "subscribe_failed": (),
+    "login_failed": (),
+    "invalid_message": ("message",),
+}
+
+
+class UserStreamLogs(Strict):
+    """What the user stream data source logs while it connects and subscribes, a template each."""
+
+    connected: str = Field(
+        default="Successfully connected to user stream", description="INFO once the websocket is connected."
+    )
+    subscribed: Optional[str] = Field(
+        default=None,
+        description="INFO once the subscriptions are sent (KuCoin's and Gate.io's Hummingbot connectors: "
+        "'Subscribed to private order changes and balance updates channels...'); default: 'Subscribed to the user "
+        "data stream' ('Successfully subscribed to user data stream via WebSocket API' with signed_subscribe).",
+    )
+    subscribe_failed: str = Field(
+        default="Unexpected error occurred subscribing to user streams...",
+        description="ERROR (with the exception) when _subscribe_channels fails.",
+    )
+    login_failed: str = Field(
+        default="Error authenticating the private websocket connection",
+        description="ERROR when the reply to the login (or the signed subscription) fails auth.private_ws.success, "
+        "before the data source raises and Hummingbot reconnects.",
+    )
+    invalid_message: Optional[str] = Field(
+        default=None,
+        description="WARNING for a text message that is not JSON, {message} being the text; default: not logged "
+        "(such text is dropped silently).",
+    )
+
+
 class UserStream(Strict):
     subscriptions: List[Subscription] = Field(default_factory=list)
     all_pairs_symbols: Optional[List[str]] = Field(
         default=None, description="{symbols} when the connector has no trading pairs: every pair (Gate: ['!all'])."
     )
     ping: Optional[UserStreamPing] = None
-    subscribed_log: Optional[str] = Field(
-        default=None,
-        description="The INFO line logged once the subscriptions are sent (KuCoin's and Gate.io's Hummingbot "
-        "connectors: 'Subscribed to private order changes and balance updates channels...'); default: "
-        "'Subscribed to the user data stream'.",
+    logs: UserStreamLogs = Field(
+        default_factory=UserStreamLogs,
+        description="The wording of the lines the user stream data source logs (Hummingbot's usual by default).",
     )
     keep_ws_assistant: bool = Field(
         default=False,
         description="_get_ws_assistant makes one websocket assistant and returns it until the stream is interrupted "
         "(self._ws_assistant), so last_recv_time follows it from the start; default: a new assistant per call.",
     )
-    queue_when: Optional[Predicate] = Field(default=None, description="Only messages passing it are queued.")
+    queue_when: Optional[Union[Predicate, List[Predicate]]] = Field(
+        default=None,
+        description="Only messages passing it are queued; a list: only messages passing every condition (BitMart's "
+        "data messages carry both table and data).",
+    )
+    error_when: Optional[Predicate] = Field(
+        default=None,
+        description="A message by which the exchange reports an error on the stream (BitMart: errorCode): the data "
+        "source raises IOError instead of queuing it, so Hummingbot logs an unexpected error and reconnects.",
+    )
     terminated: Optional[Predicate] = Field(
         default=None,
         description="An event by which the server ends the stream (Binance: e == eventStreamTerminated): the data "

@@ -219,6 +219,16 @@ class BitmartMarketTest(unittest.TestCase):
             self.connector.cancel(TRADING_PAIR, order_id)
             self.run_async(self.wait_for(OrderCancelledEvent, order_id))
 
+    def test_market_buy(self):
+        amount = self.amount(self.connector.get_price(TRADING_PAIR, True))
+        order_id = self.place(True, OrderType.MARKET, amount=amount)
+        self.assert_filled(order_id, BuyOrderCompletedEvent, amount)
+
+    def test_market_sell(self):
+        amount = self.amount(self.connector.get_price(TRADING_PAIR, False))
+        order_id = self.place(False, OrderType.MARKET, amount=amount)
+        self.assert_filled(order_id, SellOrderCompletedEvent, amount)
+
     def test_cancel_order(self):
         order_id = self.place_resting(True)
         # The cancel request needs the exchange's id for the client id, resolved by the connector.

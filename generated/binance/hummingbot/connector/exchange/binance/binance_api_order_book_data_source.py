@@ -167,7 +167,7 @@ class BinanceAPIOrderBookDataSource(OrderBookTrackerDataSource):
         except asyncio.CancelledError:
             raise
         except Exception:
-            self.logger().exception(f"Error subscribing to {trading_pair}")
+            self.logger().exception(f"Unexpected error subscribing to {trading_pair} channels")
             return False
 
     async def unsubscribe_from_trading_pair(self, trading_pair: str) -> bool:
@@ -188,5 +188,5 @@ class BinanceAPIOrderBookDataSource(OrderBookTrackerDataSource):
         except asyncio.CancelledError:
             raise
         except Exception:
-            self.logger().exception(f"Error unsubscribing from {trading_pair}")
+            self.logger().exception(f"Unexpected error unsubscribing from {trading_pair} channels")
             return False

@@ -64,6 +64,7 @@ class BinanceAPIUserStreamDataSource(UserStreamTrackerDataSource):
             await websocket_assistant.send(WSJSONRequest(payload=payload))
             response = await websocket_assistant.receive()
             if not (isinstance(response.data, dict) and response.data.get("status") == 200):
+                self.logger().error("Error authenticating the private websocket connection")
                 raise IOError(f"Error subscribing to the user stream (response: {response.data})")
             self.logger().info("Successfully subscribed to user data stream via WebSocket API")
         except asyncio.CancelledError:

@@ -142,19 +142,19 @@ class BitmartAPIOrderBookDataSource(OrderBookTrackerDataSource):
         :return: True if the subscription was sent, False otherwise
         """
         if self._ws_assistant is None:
-            self.logger().warning(f"Cannot subscribe to {trading_pair}: WebSocket not connected")
+            self.logger().warning("Cannot subscribe: WebSocket connection not established")
             return False
         try:
             symbol = await self._connector.exchange_symbol_associated_to_pair(trading_pair=trading_pair)
             for payload in self._subscribe_payloads([symbol]):
                 await self._ws_assistant.send(WSJSONRequest(payload=payload))
             self.add_trading_pair(trading_pair)
-            self.logger().info(f"Subscribed to {trading_pair} order book and trade channels")
+            self.logger().info(f"Subscribed to public order book and trade channels of {trading_pair}...")
             return True
         except asyncio.CancelledError:
             raise
         except Exception:
-            self.logger().exception(f"Error subscribing to {trading_pair}")
+            self.logger().exception(f"Unexpected error occurred subscribing to {trading_pair}...")
             return False
 
     async def unsubscribe_from_trading_pair(self, trading_pair: str) -> bool:
@@ -163,17 +163,17 @@ class BitmartAPIOrderBookDataSource(OrderBookTrackerDataSource):
         :return: True if the unsubscription was sent, False otherwise
         """
         if self._ws_assistant is None:
-            self.logger().warning(f"Cannot unsubscribe from {trading_pair}: WebSocket not connected")
+            self.logger().warning("Cannot unsubscribe: WebSocket connection not established")
             return False
         try:
             symbol = await self._connector.exchange_symbol_associated_to_pair(trading_pair=trading_pair)
             for payload in self._unsubscribe_payloads([symbol]):
                 await self._ws_assistant.send(WSJSONRequest(payload=payload))
             self.remove_trading_pair(trading_pair)
-            self.logger().info(f"Unsubscribed from {trading_pair} order book and trade channels")
+            self.logger().info(f"Unsubscribed from public order book and trade channels of {trading_pair}...")
             return True
         except asyncio.CancelledError:
             raise
         except Exception:
-            self.logger().exception(f"Error unsubscribing from {trading_pair}")
+            self.logger().exception(f"Unexpected error occurred unsubscribing from {trading_pair}...")
             return False

@@ -57,7 +57,8 @@ class BitmartAPIUserStreamDataSource(UserStreamTrackerDataSource):
         try:
             await websocket_assistant.send(WSJSONRequest(payload=self._auth.ws_login_message()))
             response = await websocket_assistant.receive()
-            if not (isinstance(response.data, dict) and response.data.get("event") == "login"):
+            if not (isinstance(response.data, dict) and not response.data.get("errorCode")):
+                self.logger().error("Error authenticating the private websocket connection")
                 raise IOError(f"Error subscribing to the user stream (response: {response.data})")
             symbols = [
                 await self._connector.exchange_symbol_associated_to_pair(trading_pair=trading_pair)
@@ -73,12 +74,21 @@ class BitmartAPIUserStreamDataSource(UserStreamTrackerDataSource):
         except asyncio.CancelledError:
             raise
         except Exception:
-            self.logger().exception("Unexpected error occurred subscribing to user streams...")
+            self.logger().exception("Unexpected error occurred subscribing to order book trading and delta streams...")
             raise
 
     async def _process_event_message(self, event_message: Dict[str, Any], queue: asyncio.Queue):
+        if isinstance(event_message, str):
+            # Text that is not JSON.
+            self.logger().warning(
+                f"Invalid event message received through the order book data source connection ({event_message})"
+            )
+            return
+        if isinstance(event_message, dict) and bool(event_message.get("errorCode")):
+            # The exchange reports an error: Hummingbot logs it and reconnects.
+            raise IOError(f"The exchange reported an error on the user stream: {event_message}")
         # Only account events are queued: replies to requests and pongs are not.
-        if not (isinstance(event_message, dict) and event_message.get("table")):
+        if not (isinstance(event_message, dict) and event_message.get("table") and event_message.get("data")):
             return
         event = event_message
         queue.put_nowait(event)

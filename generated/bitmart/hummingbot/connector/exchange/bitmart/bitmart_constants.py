@@ -24,23 +24,24 @@ WSS_PRIVATE_URL = (
 WS_HEARTBEAT_TIME_INTERVAL = 16.0
 
 # REST paths
-CHECK_NETWORK_PATH_URL = "/system/service"
-SERVER_TIME_PATH_URL = "/system/time"
-GET_TRADING_RULES_PATH_URL = "/spot/v1/symbols/details"
-GET_LAST_TRADING_PRICES_PATH_URL = "/spot/quotation/v3/ticker"
-GET_ORDER_BOOK_PATH_URL = "/spot/quotation/v3/books"
-CREATE_ORDER_PATH_URL = "/spot/v2/submit_order"
-CANCEL_ORDER_PATH_URL = "/spot/v3/cancel_order"
-GET_ORDER_DETAIL_PATH_URL = "/spot/v4/query/order"
-GET_OPEN_ORDERS_PATH_URL = "/spot/v4/query/open-orders"
-GET_TRADE_DETAIL_PATH_URL = "/spot/v4/query/order-trades"
-GET_ACCOUNT_SUMMARY_PATH_URL = "/spot/v1/wallet"
+CHECK_NETWORK_PATH_URL = "system/service"
+SERVER_TIME_PATH_URL = "system/time"
+GET_TRADING_RULES_PATH_URL = "spot/v1/symbols/details"
+GET_LAST_TRADING_PRICES_PATH_URL = "spot/quotation/v3/ticker"
+GET_ORDER_BOOK_PATH_URL = "spot/quotation/v3/books"
+CREATE_ORDER_PATH_URL = "spot/v2/submit_order"
+CANCEL_ORDER_PATH_URL = "spot/v3/cancel_order"
+GET_ORDER_DETAIL_PATH_URL = "spot/v4/query/order"
+GET_OPEN_ORDERS_PATH_URL = "spot/v4/query/open-orders"
+GET_TRADE_DETAIL_PATH_URL = "spot/v4/query/order-trades"
+GET_ACCOUNT_SUMMARY_PATH_URL = "spot/v1/wallet"
 
 # Order vocabulary
 SIDE_BUY = "buy"
 SIDE_SELL = "sell"
 ORDER_TYPE_NAMES = {
     OrderType.LIMIT: "limit",
+    OrderType.MARKET: "market",
     OrderType.LIMIT_MAKER: "limit_maker",
 }
 

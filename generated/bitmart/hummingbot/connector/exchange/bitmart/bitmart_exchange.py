@@ -107,6 +107,7 @@ class BitmartExchange(ExchangePyBase):
     def supported_order_types(self) -> List[OrderType]:
         return [
             OrderType.LIMIT,
+            OrderType.MARKET,
             OrderType.LIMIT_MAKER,
         ]
 
@@ -192,6 +193,12 @@ class BitmartExchange(ExchangePyBase):
         }
         if order_type is not OrderType.MARKET:
             api_params["price"] = f"{price:f}"
+        if order_type is OrderType.MARKET and trade_type is TradeType.BUY:
+            # A market buy is sized in the quote currency: the amount to spend.
+            if price.is_nan():
+                price = self.get_price_for_volume(trading_pair, True, amount).result_price
+            del api_params["size"]
+            api_params["notional"] = f"{price * amount:f}"
         order_result = await self._api_post(
             path_url=CONSTANTS.CREATE_ORDER_PATH_URL,
             data=api_params,

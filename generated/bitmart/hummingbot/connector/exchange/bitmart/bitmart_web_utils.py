@@ -13,7 +13,7 @@ from hummingbot.core.web_assistant.ws_post_processors import WSPostProcessorBase
 
 def rest_url(path_url: str, domain: str = CONSTANTS.DEFAULT_DOMAIN) -> str:
     """Full URL of a REST endpoint on the given domain."""
-    return CONSTANTS.REST_URL.format(domain=domain) + path_url
+    return CONSTANTS.REST_URL.format(domain=domain) + "/" + path_url
 
 
 def public_rest_url(path_url: str, domain: str = CONSTANTS.DEFAULT_DOMAIN) -> str:

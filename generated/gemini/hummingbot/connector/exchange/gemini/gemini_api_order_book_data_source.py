@@ -163,7 +163,7 @@ class GeminiAPIOrderBookDataSource(OrderBookTrackerDataSource):
         except asyncio.CancelledError:
             raise
         except Exception:
-            self.logger().exception(f"Error subscribing to {trading_pair}")
+            self.logger().exception(f"Unexpected error subscribing to {trading_pair} channels")
             return False
 
     async def unsubscribe_from_trading_pair(self, trading_pair: str) -> bool:
@@ -184,5 +184,5 @@ class GeminiAPIOrderBookDataSource(OrderBookTrackerDataSource):
         except asyncio.CancelledError:
             raise
         except Exception:
-            self.logger().exception(f"Error unsubscribing from {trading_pair}")
+            self.logger().exception(f"Unexpected error unsubscribing from {trading_pair} channels")
             return False

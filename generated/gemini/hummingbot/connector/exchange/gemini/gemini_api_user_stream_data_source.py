@@ -51,7 +51,7 @@ class GeminiAPIUserStreamDataSource(UserStreamTrackerDataSource):
             ping_timeout=CONSTANTS.WS_HEARTBEAT_TIME_INTERVAL,
             ws_headers=self._auth.ws_auth_headers(),
         )
-        self.logger().info("Successfully connected to user stream")
+        self.logger().info("Successfully connected to authenticated user stream")
         return ws
 
     async def _subscribe_channels(self, websocket_assistant: WSAssistant):
@@ -65,11 +65,11 @@ class GeminiAPIUserStreamDataSource(UserStreamTrackerDataSource):
                     }
                 )
             )
-            self.logger().info("Subscribed to the user data stream")
+            self.logger().info("Subscribed to user order events and balance update channels...")
         except asyncio.CancelledError:
             raise
         except Exception:
-            self.logger().exception("Unexpected error occurred subscribing to user streams...")
+            self.logger().exception("Unexpected error occurred subscribing to user stream channels...")
             raise
 
     async def _process_event_message(self, event_message: Dict[str, Any], queue: asyncio.Queue):

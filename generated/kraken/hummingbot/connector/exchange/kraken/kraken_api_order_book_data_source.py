@@ -86,9 +86,7 @@ class KrakenAPIOrderBookDataSource(OrderBookTrackerDataSource):
         except asyncio.CancelledError:
             raise
         except Exception:
-            self.logger().error(
-                "Unexpected error occurred subscribing to order book trading and delta streams...", exc_info=True
-            )
+            self.logger().error("Unexpected error occurred subscribing to order book data streams.", exc_info=True)
             raise
 
     def _subscribe_payloads(self, symbols: List[str]) -> List[Dict[str, Any]]:

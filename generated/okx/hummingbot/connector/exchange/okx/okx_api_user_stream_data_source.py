@@ -59,6 +59,7 @@ class OkxAPIUserStreamDataSource(UserStreamTrackerDataSource):
             await websocket_assistant.send(WSJSONRequest(payload=self._auth.ws_login_message()))
             response = await websocket_assistant.receive()
             if not (isinstance(response.data, dict) and response.data.get("event") == "login"):
+                self.logger().error("Error authenticating the private websocket connection")
                 raise IOError(f"Error subscribing to the user stream (response: {response.data})")
             await websocket_assistant.send(
                 WSJSONRequest(

@@ -76,7 +76,7 @@ class BinanceAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
             await self.mocking_assistant.run_until_all_aiohttp_messages_delivered(websocket)
 
         self.assertEqual("wss://ws-api.binance.com:443/ws-api/v3", ws_connect_mock.call_args.args[0])
-        # The wording of Hummingbot's connectors.
+        # The wording of Hummingbot's connectors, or the spec's (user_stream.logs).
         self.assertIn("Successfully connected to user stream", [record.getMessage() for record in logs.records])
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
@@ -134,7 +134,10 @@ class BinanceAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
             await self.data_source._subscribe_channels(websocket_assistant)
 
         self.assertEqual(
-            ["Unexpected error occurred subscribing to user streams..."],
+            [
+                "Error authenticating the private websocket connection",
+                "Unexpected error occurred subscribing to user streams...",
+            ],
             [record.getMessage() for record in logs.records],
         )
 

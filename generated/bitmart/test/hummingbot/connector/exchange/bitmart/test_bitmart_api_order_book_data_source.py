@@ -443,7 +443,9 @@ class BitmartAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         ]
         self.assertEqual(expected_messages, sent_messages)
         self.assertEqual([self.trading_pair, self.new_trading_pair], self.data_source._trading_pairs)
-        self.assertTrue(self._is_logged("INFO", f"Subscribed to {self.new_trading_pair} order book and trade channels"))
+        self.assertTrue(
+            self._is_logged("INFO", f"Subscribed to public order book and trade channels of {self.new_trading_pair}...")
+        )
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_subscribe_to_trading_pair_already_tracked_is_not_listed_twice(self, ws_connect_mock):
@@ -458,9 +460,7 @@ class BitmartAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
         self.assertFalse(result)
         self.assertEqual([self.trading_pair], self.data_source._trading_pairs)
-        self.assertTrue(
-            self._is_logged("WARNING", f"Cannot subscribe to {self.new_trading_pair}: WebSocket not connected")
-        )
+        self.assertTrue(self._is_logged("WARNING", "Cannot subscribe: WebSocket connection not established"))
 
     async def test_subscribe_to_trading_pair_raises_cancel_exception(self):
         self._with_failing_websocket(asyncio.CancelledError)
@@ -477,7 +477,9 @@ class BitmartAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
         self.assertFalse(result)
         self.assertEqual([self.trading_pair], self.data_source._trading_pairs)
-        self.assertTrue(self._is_logged("ERROR", f"Error subscribing to {self.new_trading_pair}"))
+        self.assertTrue(
+            self._is_logged("ERROR", f"Unexpected error occurred subscribing to {self.new_trading_pair}...")
+        )
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_unsubscribe_from_trading_pair_successful(self, ws_connect_mock):
@@ -495,7 +497,9 @@ class BitmartAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         self.assertEqual(expected_messages, sent_messages)
         self.assertEqual([self.trading_pair], self.data_source._trading_pairs)
         self.assertTrue(
-            self._is_logged("INFO", f"Unsubscribed from {self.new_trading_pair} order book and trade channels")
+            self._is_logged(
+                "INFO", f"Unsubscribed from public order book and trade channels of {self.new_trading_pair}..."
+            )
         )
 
     async def test_unsubscribe_from_trading_pair_fails_when_not_connected(self):
@@ -503,9 +507,7 @@ class BitmartAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
         self.assertFalse(result)
         self.assertEqual([self.trading_pair], self.data_source._trading_pairs)
-        self.assertTrue(
-            self._is_logged("WARNING", f"Cannot unsubscribe from {self.trading_pair}: WebSocket not connected")
-        )
+        self.assertTrue(self._is_logged("WARNING", "Cannot unsubscribe: WebSocket connection not established"))
 
     async def test_unsubscribe_from_trading_pair_raises_cancel_exception(self):
         self._with_failing_websocket(asyncio.CancelledError)
@@ -522,7 +524,9 @@ class BitmartAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
 
         self.assertFalse(result)
         self.assertEqual([self.trading_pair], self.data_source._trading_pairs)
-        self.assertTrue(self._is_logged("ERROR", f"Error unsubscribing from {self.trading_pair}"))
+        self.assertTrue(
+            self._is_logged("ERROR", f"Unexpected error occurred unsubscribing from {self.trading_pair}...")
+        )
 
     async def test_get_last_traded_prices(self):
         url = web_utils.public_rest_url(path_url=CONSTANTS.GET_LAST_TRADING_PRICES_PATH_URL, domain=self.domain)

@@ -82,7 +82,7 @@ class BitmartAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
             await self.mocking_assistant.run_until_all_aiohttp_messages_delivered(websocket)
 
         self.assertEqual("wss://ws-manager-compress.bitmart.com/user?protocol=1.1", ws_connect_mock.call_args.args[0])
-        # The wording of Hummingbot's connectors.
+        # The wording of Hummingbot's connectors, or the spec's (user_stream.logs).
         self.assertIn("Successfully connected to user stream", [record.getMessage() for record in logs.records])
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
@@ -124,14 +124,17 @@ class BitmartAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_failed_subscribe_response_raises_and_logs_error(self, ws_connect_mock):
-        self.websocket(ws_connect_mock, {"event": "NOT_login"})
+        self.websocket(ws_connect_mock, {"event": "login", "errorCode": True})
         websocket_assistant = await self.data_source._connected_websocket_assistant()
 
         with self.assertLogs(self.data_source.logger(), level="ERROR") as logs, self.assertRaises(Exception):
             await self.data_source._subscribe_channels(websocket_assistant)
 
         self.assertEqual(
-            ["Unexpected error occurred subscribing to user streams..."],
+            [
+                "Error authenticating the private websocket connection",
+                "Unexpected error occurred subscribing to order book trading and delta streams...",
+            ],
             [record.getMessage() for record in logs.records],
         )
 
@@ -193,6 +196,104 @@ class BitmartAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
 
         self.assertEqual(event, await asyncio.wait_for(self.output.get(), timeout=1))
         self.assertTrue(self.output.empty())
+
+    async def test_error_message_raises_to_reconnect(self):
+        queue = asyncio.Queue()
+
+        with self.assertRaises(IOError) as raised:
+            await self.data_source._process_event_message(
+                {
+                    "data": [
+                        {
+                            "symbol": "LMC_USDT",
+                            "side": "buy",
+                            "type": "market",
+                            "notional": "",
+                            "size": "1.0000000000",
+                            "ms_t": "1609926028000",
+                            "price": "46100.0000000000",
+                            "filled_notional": "46100.0000000000",
+                            "filled_size": "1.0000000000",
+                            "margin_trading": "0",
+                            "state": "2",
+                            "order_id": "2147857398",
+                            "order_type": "0",
+                            "last_fill_time": "1609926039226",
+                            "last_fill_price": "46100.00000",
+                            "last_fill_count": "1.00000",
+                            "exec_type": "M",
+                            "detail_id": "256348632",
+                            "client_order_id": "order4872191",
+                            "create_time": "1609926028000",
+                            "update_time": "1609926044000",
+                            "order_mode": "spot",
+                            "entrust_type": "normal",
+                            "order_state": "partially_filled",
+                        }
+                    ],
+                    "table": "spot/user/order",
+                    "errorCode": True,
+                },
+                queue,
+            )
+
+        # Not a ConnectionError: Hummingbot logs it as an unexpected error before reconnecting.
+        self.assertNotIsInstance(raised.exception, ConnectionError)
+        self.assertTrue(queue.empty())
+
+    async def test_messages_failing_one_queue_condition_are_not_queued(self):
+        queue = asyncio.Queue()
+
+        await self.data_source._process_event_message(
+            {
+                "data": [
+                    {
+                        "symbol": "LMC_USDT",
+                        "side": "buy",
+                        "type": "market",
+                        "notional": "",
+                        "size": "1.0000000000",
+                        "ms_t": "1609926028000",
+                        "price": "46100.0000000000",
+                        "filled_notional": "46100.0000000000",
+                        "filled_size": "1.0000000000",
+                        "margin_trading": "0",
+                        "state": "2",
+                        "order_id": "2147857398",
+                        "order_type": "0",
+                        "last_fill_time": "1609926039226",
+                        "last_fill_price": "46100.00000",
+                        "last_fill_count": "1.00000",
+                        "exec_type": "M",
+                        "detail_id": "256348632",
+                        "client_order_id": "order4872191",
+                        "create_time": "1609926028000",
+                        "update_time": "1609926044000",
+                        "order_mode": "spot",
+                        "entrust_type": "normal",
+                        "order_state": "partially_filled",
+                    }
+                ],
+                "table": False,
+            },
+            queue,
+        )
+        await self.data_source._process_event_message({"data": False, "table": "spot/user/order"}, queue)
+
+        self.assertTrue(queue.empty())
+
+    async def test_text_that_is_not_json_is_logged_and_not_queued(self):
+        queue = asyncio.Queue()
+        message = "invalid message content"
+
+        with self.assertLogs(self.data_source.logger(), level="WARNING") as logs:
+            await self.data_source._process_event_message(message, queue)
+
+        self.assertEqual(
+            [f"Invalid event message received through the order book data source connection ({message})"],
+            [record.getMessage() for record in logs.records],
+        )
+        self.assertTrue(queue.empty())
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_listen_for_user_stream_inflates_compressed_frames(self, ws_connect_mock):

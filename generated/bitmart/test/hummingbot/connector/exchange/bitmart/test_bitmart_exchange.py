@@ -25,6 +25,7 @@ class BitmartExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
     memo = "test-memo"
     expected_order_type_names = {
         OrderType.LIMIT: "limit",
+        OrderType.MARKET: "market",
         OrderType.LIMIT_MAKER: "limit_maker",
     }
 
@@ -270,6 +271,7 @@ class BitmartExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
     def expected_supported_order_types(self):
         return [
             OrderType.LIMIT,
+            OrderType.MARKET,
             OrderType.LIMIT_MAKER,
         ]
 
@@ -833,6 +835,28 @@ class BitmartExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
         self.assertTrue(order_id.startswith(""))
         self.assertLessEqual(len(order_id), 32)
         self.assertRegex(order_id, "^(?:[A-Za-z0-9]{1,32})$")
+
+    @aioresponses()
+    async def test_create_market_order_request(self, mock_api):
+        self._simulate_trading_rules_initialized()
+        self.exchange._set_current_timestamp(1640780000)
+        request_sent_event = asyncio.Event()
+        mock_api.post(
+            self.order_creation_url,
+            body=json.dumps(self.order_creation_request_successful_mock_response),
+            callback=lambda *args, **kwargs: request_sent_event.set(),
+        )
+
+        self.place_buy_order(order_type=OrderType.MARKET)
+        await asyncio.wait_for(request_sent_event.wait(), timeout=1)
+
+        request_call = self._all_executed_requests(mock_api, self.order_creation_url)[0]
+        request_data = json.loads(request_call.kwargs["data"])
+        self.assertEqual("market", request_data["type"])
+        self.assertNotIn("price", request_data)
+        # A market buy is sized in the quote currency: 100 at 10000.
+        self.assertEqual(Decimal("1000000"), Decimal(request_data["notional"]))
+        self.assertNotIn("size", request_data)
 
     @aioresponses()
     async def test_create_limit_maker_order_request(self, mock_api):

@@ -41,17 +41,17 @@ class BitmartWebUtilsTests(IsolatedAsyncioWrapperTestCase):
         self.assertIsInstance(throttler, AsyncThrottler)
         self.assertEqual(
             {
-                "/system/service": (10, 1.0, []),
-                "/system/time": (10, 1.0, []),
-                "/spot/v1/symbols/details": (12, 2.0, []),
-                "/spot/quotation/v3/ticker": (15, 2.0, []),
-                "/spot/quotation/v3/books": (15, 2.0, []),
-                "/spot/v2/submit_order": (40, 2.0, []),
-                "/spot/v3/cancel_order": (40, 2.0, []),
-                "/spot/v4/query/order": (50, 2.0, []),
-                "/spot/v4/query/open-orders": (12, 2.0, []),
-                "/spot/v4/query/order-trades": (12, 2.0, []),
-                "/spot/v1/wallet": (12, 2.0, []),
+                "system/service": (10, 1.0, []),
+                "system/time": (10, 1.0, []),
+                "spot/v1/symbols/details": (12, 2.0, []),
+                "spot/quotation/v3/ticker": (15, 2.0, []),
+                "spot/quotation/v3/books": (15, 2.0, []),
+                "spot/v2/submit_order": (40, 2.0, []),
+                "spot/v3/cancel_order": (40, 2.0, []),
+                "spot/v4/query/order": (50, 2.0, []),
+                "spot/v4/query/open-orders": (12, 2.0, []),
+                "spot/v4/query/order-trades": (12, 2.0, []),
+                "spot/v1/wallet": (12, 2.0, []),
             },
             {
                 limit.limit_id: (

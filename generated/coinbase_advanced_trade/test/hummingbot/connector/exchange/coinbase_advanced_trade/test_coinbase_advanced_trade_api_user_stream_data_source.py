@@ -135,7 +135,7 @@ class CoinbaseAdvancedTradeAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTe
             await self.mocking_assistant.run_until_all_aiohttp_messages_delivered(websocket)
 
         self.assertEqual("wss://advanced-trade-ws-user.coinbase.com", ws_connect_mock.call_args.args[0])
-        # The wording of Hummingbot's connectors.
+        # The wording of Hummingbot's connectors, or the spec's (user_stream.logs).
         self.assertIn("Successfully connected to user stream", [record.getMessage() for record in logs.records])
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)

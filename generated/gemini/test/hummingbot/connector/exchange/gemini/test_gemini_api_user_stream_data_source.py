@@ -79,8 +79,10 @@ class GeminiAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
             await self.mocking_assistant.run_until_all_aiohttp_messages_delivered(websocket)
 
         self.assertEqual("wss://ws.gemini.com", ws_connect_mock.call_args.args[0])
-        # The wording of Hummingbot's connectors.
-        self.assertIn("Successfully connected to user stream", [record.getMessage() for record in logs.records])
+        # The wording of Hummingbot's connectors, or the spec's (user_stream.logs).
+        self.assertIn(
+            "Successfully connected to authenticated user stream", [record.getMessage() for record in logs.records]
+        )
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_connects_to_private_websocket_of_each_domain(self, ws_connect_mock):
@@ -120,7 +122,10 @@ class GeminiAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
         self.assertEqual(
             [{"id": 1, "method": "subscribe", "params": ["orders@account", "balances@account"]}], sent_messages
         )
-        self.assertIn("Subscribed to the user data stream", [record.getMessage() for record in logs.records])
+        self.assertIn(
+            "Subscribed to user order events and balance update channels...",
+            [record.getMessage() for record in logs.records],
+        )
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_listen_for_user_stream_queues_order_event(self, ws_connect_mock):

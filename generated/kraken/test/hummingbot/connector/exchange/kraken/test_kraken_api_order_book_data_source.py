@@ -300,9 +300,7 @@ class KrakenAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         with self.assertRaises(Exception):
             await self.data_source._subscribe_channels(websocket)
 
-        self.assertTrue(
-            self._is_logged("ERROR", "Unexpected error occurred subscribing to order book trading and delta streams...")
-        )
+        self.assertTrue(self._is_logged("ERROR", "Unexpected error occurred subscribing to order book data streams."))
 
     async def test_listen_for_trades_successful(self):
         self.data_source._message_queue[self.data_source._trade_messages_queue_key] = self._queue_delivering(

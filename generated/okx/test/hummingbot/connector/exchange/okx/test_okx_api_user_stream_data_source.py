@@ -83,7 +83,7 @@ class OkxAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
             await self.mocking_assistant.run_until_all_aiohttp_messages_delivered(websocket)
 
         self.assertEqual("wss://ws.okx.com:8443/ws/v5/private", ws_connect_mock.call_args.args[0])
-        # The wording of Hummingbot's connectors.
+        # The wording of Hummingbot's connectors, or the spec's (user_stream.logs).
         self.assertIn("Successfully connected to user stream", [record.getMessage() for record in logs.records])
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
@@ -132,7 +132,10 @@ class OkxAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
             await self.data_source._subscribe_channels(websocket_assistant)
 
         self.assertEqual(
-            ["Unexpected error occurred subscribing to user streams..."],
+            [
+                "Error authenticating the private websocket connection",
+                "Unexpected error occurred subscribing to user streams...",
+            ],
             [record.getMessage() for record in logs.records],
         )
 
