@@ -906,6 +906,21 @@ def _check_markets(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRe
     _check_path(problems, ("markets", "last_traded_price", "price"), price.price, example)
     for key, value in price.params.items():
         _check_placeholders(problems, ("markets", "last_traded_price", "params", key), value, MARKET_PLACEHOLDERS)
+    if price.bulk is not None:
+        loc = ("markets", "last_traded_price", "bulk")
+        example = endpoint_ref(loc + ("endpoint",), price.bulk.endpoint, needs_example=True)
+        for key, value in price.bulk.params.items():
+            if _safe_placeholders(value):
+                problems.append((loc + ("params", key), "the request asks every ticker at once: no placeholders"))
+        _check_path(problems, loc + ("rows",), price.bulk.rows)
+        row = None
+        if example is not None:
+            try:
+                row = fieldpath.first_row(example, price.bulk.rows)
+            except (fieldpath.FieldPathError, IndexError, KeyError, TypeError):
+                problems.append((loc + ("rows",), "expected a non-empty list of tickers in the example_response"))
+        for field in ("symbol", "price"):
+            _check_path(problems, loc + (field,), getattr(price.bulk, field), row)
     snapshot = markets.order_book_snapshot
     example = endpoint_ref(
         ("markets", "order_book_snapshot", "endpoint"), snapshot.endpoint, needs_example=True, fills=MARKET_PLACEHOLDERS
@@ -1246,10 +1261,23 @@ def _check_public_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoint
             problems.append(
                 (("public_ws", "queue_keys"), "event_types keys each queue by its channel's route: the routes differ")
             )
-    for message in ("message", "unsubscribe_message"):
+    for message, kind in (("message", "subscribe"), ("unsubscribe_message", "unsubscribe")):
         template = getattr(public.subscribe, message)
+        names = set()
         for loc, text in _walk_strings(template, ("public_ws", "subscribe", message)):
             _check_placeholders(problems, loc, text, SUBSCRIBE_PLACEHOLDERS)
+            names.update(_safe_placeholders(text))
+        if getattr(public.subscribe.grouping, kind) == "all_channels":
+            loc = ("public_ws", "subscribe", "grouping", kind)
+            one_channel = sorted(names & {"topic", "route", "name"})
+            if one_channel:
+                shown = ", ".join("{" + name + "}" for name in one_channel)
+                problems.append(
+                    (loc, f"all_channels sends one message for every channel: subscribe.{message} cannot use {shown}, "
+                          "which name one channel (list the topics with {topics})")
+                )
+            elif "topics" not in names:
+                problems.append((loc, f"all_channels lists every channel's topics: use {{topics}} in subscribe.{message}"))
     message_uses_topic = any(
         "topic" in _safe_placeholders(text)
         for message in (public.subscribe.message, public.subscribe.unsubscribe_message)

@@ -320,19 +320,22 @@ def _topic(topic: Any, symbol: str) -> str:
     return template_value(topic, {"symbol": symbol, "symbol_lower": f"{symbol}.lower()", "symbols": symbol})
 
 
-def _messages(spec: Spec, message: Any, symbol: str) -> List[str]:
-    """The subscribe (or unsubscribe) messages for one pair, one per subscribed channel, numbered from 1."""
+def _messages(spec: Spec, kind: str, symbol: str) -> List[str]:
+    """The subscribe (or unsubscribe) messages for one pair, numbered from 1: one per subscribed channel, or one for
+    all of them (`public_ws.subscribe.grouping`)."""
+    subscribe = spec.public_ws.subscribe
+    message = subscribe.message if kind == "subscribe" else subscribe.unsubscribe_message
+    topics = [_topic(channel.topic, symbol) for _, channel, _ in subscribed_channels(spec)]
+    if getattr(subscribe.grouping, kind) == "all_channels":
+        grouped = [{"topics": "[" + ", ".join(topics) + "]"}]
+    else:
+        grouped = [
+            {"topic": topic, "topics": f"[{topic}]", "route": literal(channel.route), "name": literal(channel_name(channel))}
+            for topic, (_, channel, _) in zip(topics, subscribed_channels(spec))
+        ]
     sources = []
-    for request_id, (_, channel, _) in enumerate(subscribed_channels(spec), start=FIRST_REQUEST_ID):
-        topic = _topic(channel.topic, symbol)
-        values = {
-            "topic": topic,
-            "topics": f"[{topic}]",
-            "route": literal(channel.route),
-            "name": literal(channel_name(channel)),
-            "request_id": literal(request_id),
-            "time": literal(int(NOW)),
-        }
+    for request_id, values in enumerate(grouped, start=FIRST_REQUEST_ID):
+        values = dict(values, request_id=literal(request_id), time=literal(int(NOW)))
         sources.append(
             template_value(message, values, {"request_id": literal(str(request_id)), "time": literal(str(int(NOW)))})
         )
@@ -341,12 +344,11 @@ def _messages(spec: Spec, message: Any, symbol: str) -> List[str]:
 
 def _subscriptions(spec: Spec) -> Dict[str, Any]:
     public = spec.public_ws
-    subscribe, unsubscribe = public.subscribe.message, public.subscribe.unsubscribe_message
     return {
-        # One message per channel, in the order trades, order book diffs, order book snapshots.
-        "channel_subscriptions": _messages(spec, subscribe, EXCHANGE_SYMBOL),
-        "pair_subscriptions": _messages(spec, subscribe, NEW_EXCHANGE_SYMBOL),
-        "pair_unsubscriptions": _messages(spec, unsubscribe, NEW_EXCHANGE_SYMBOL),
+        # One message per channel, in the order trades, order book diffs, order book snapshots (or one for all).
+        "channel_subscriptions": _messages(spec, "subscribe", EXCHANGE_SYMBOL),
+        "pair_subscriptions": _messages(spec, "subscribe", NEW_EXCHANGE_SYMBOL),
+        "pair_unsubscriptions": _messages(spec, "unsubscribe", NEW_EXCHANGE_SYMBOL),
         "subscribe_response": fixture(public.example_subscribe_response),
         "patch_time": literal(NOW) if uses_time(spec) else None,
     }
@@ -359,7 +361,7 @@ def _keepalive(spec: Spec) -> Dict[str, Any]:
     if ping:
         # The ping follows the subscriptions, which took the first request ids if their message numbers itself
         # (a subscribe message stamped with {time} takes none).
-        taken = len(subscribed_channels(spec)) if uses(public.subscribe.message, "request_id") else 0
+        taken = len(_messages(spec, "subscribe", EXCHANGE_SYMBOL)) if uses(public.subscribe.message, "request_id") else 0
 
         def message(request_id: int) -> str:
             if isinstance(ping.message, str):

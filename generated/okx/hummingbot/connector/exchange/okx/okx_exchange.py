@@ -397,3 +397,26 @@ class OkxExchange(ExchangePyBase):
             },
         )
         return float(ticker["data"][0]["last"])
+
+    async def get_last_traded_prices(self, trading_pairs: List[str]) -> Dict[str, float]:
+        """
+        One pair is asked through its own ticker; several through one request for every ticker, of which the
+        requested pairs' are kept (a ticker without a price is left out).
+        """
+        if len(trading_pairs) == 1:
+            return {trading_pairs[0]: await self._get_last_traded_price(trading_pairs[0])}
+        symbol_map = await self.trading_pair_symbol_map()
+        # A pair the symbol map does not list is looked up under the symbol the exchange's format writes.
+        pairs_by_symbol = {symbol_map.inverse.get(pair) or pair: pair for pair in trading_pairs}
+        response = await self._api_get(
+            path_url=CONSTANTS.OKX_TICKERS_PATH,
+            params={
+                "instType": "SPOT",
+            },
+        )
+        prices = {}
+        for ticker in response["data"]:
+            trading_pair = pairs_by_symbol.get(ticker["instId"])
+            if trading_pair is not None and ticker["last"]:
+                prices[trading_pair] = float(ticker["last"])
+        return prices

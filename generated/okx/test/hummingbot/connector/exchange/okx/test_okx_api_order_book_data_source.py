@@ -583,8 +583,13 @@ class OkxAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         self.assertTrue(result)
         sent_messages = self.mocking_assistant.json_messages_sent_through_websocket(websocket)
         expected_messages = [
-            {"op": "unsubscribe", "args": [{"channel": "trades", "instId": self.new_ex_trading_pair}]},
-            {"op": "unsubscribe", "args": [{"channel": "books", "instId": self.new_ex_trading_pair}]},
+            {
+                "op": "unsubscribe",
+                "args": [
+                    {"channel": "trades", "instId": self.new_ex_trading_pair},
+                    {"channel": "books", "instId": self.new_ex_trading_pair},
+                ],
+            },
         ]
         self.assertEqual(expected_messages, sent_messages)
         self.assertEqual([self.trading_pair], self.data_source._trading_pairs)
