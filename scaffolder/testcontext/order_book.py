@@ -39,6 +39,7 @@ TRADE_ID = "3001"
 TRADE_PRICE = "10.625"
 TRADE_AMOUNT = "0.375"
 LAST_TRADED_PRICE = "10.875"
+BULK_LAST_TRADED_PRICE = "21.25"
 # 2023-11-14T22:13:20.250Z; every unit below seconds holds it exactly, and so does a float once converted.
 EVENT_TIME_MS = 1700000000250
 MS_TO_UNIT = {"ms": 1, "us": 10**3, "ns": 10**6}
@@ -426,6 +427,34 @@ def _last_traded_price(spec: Spec) -> Dict[str, str]:
     }
 
 
+def _bulk_last_traded_prices(spec: Spec) -> Optional[Dict[str, str]]:
+    """`markets.last_traded_price.bulk`: every ticker in one response, of which the test asks three pairs: two the
+    symbol map lists, one it does not (looked up under the symbol format's symbol) whose ticker has no price yet; a
+    fourth ticker is not asked for."""
+    bulk = spec.markets.last_traded_price.bulk
+    if bulk is None:
+        return None
+    example = spec.endpoints[bulk.endpoint].example_response
+    row = fieldpath.first_row(example, bulk.rows)
+    documented = fieldpath.read(row, bulk.price)
+    unmapped = _exchange_symbol(spec.markets.symbols.format, literal("UNMAPPED"), "self.quote_asset")
+    rows = [
+        ("self.ex_trading_pair", _injected(row, bulk.price, LAST_TRADED_PRICE)),
+        ("self.new_ex_trading_pair", _injected(row, bulk.price, BULK_LAST_TRADED_PRICE)),
+        (unmapped, literal("" if isinstance(documented, str) else None)),
+        (_exchange_symbol(spec.markets.symbols.format, literal("OTHER"), "self.quote_asset"), _injected(row, bulk.price, "1")),
+    ]
+    return {
+        "path": path_source(spec.endpoints[bulk.endpoint], {}),
+        "response": fixture(
+            example, rows=bulk.rows, row_replacements=[{bulk.symbol: symbol, bulk.price: price} for symbol, price in rows]
+        ),
+        "unmapped_pair": f"{literal('UNMAPPED-')} + self.quote_asset",
+        "price": literal(float(LAST_TRADED_PRICE)),
+        "new_price": literal(float(BULK_LAST_TRADED_PRICE)),
+    }
+
+
 def _symbols(spec: Spec) -> Mapping[str, str]:
     symbol_format = spec.markets.symbols.format
     return {
@@ -458,6 +487,7 @@ def values(spec: Spec) -> Dict[str, Any]:
         "sell_trade": _trade_event(spec, sell_when),
         "buy_trade": _trade_event(spec, _buy_side_value(spec)),
         "last_traded_price": _last_traded_price(spec),
+        "bulk_last_traded_prices": _bulk_last_traded_prices(spec),
         "last_price_path": _path(spec, spec.markets.last_traded_price.endpoint),
         "snapshot_path": _path(spec, spec.markets.order_book_snapshot.endpoint),
         # The public websocket of each domain: its own URL, or the template on it.
