@@ -14,11 +14,13 @@ from scaffolder.spec.errors import Loc
 from scaffolder.spec.model import (
     CONSTANT,
     FIXED_CONSTANTS,
+    FirstOf,
     NAMED_CONSTANTS,
     RULE_NAMES,
     TIER_LIMITS_CONSTANT,
     Predicate,
     Spec,
+    SumOf,
     SymbolCondition,
     TimeField,
     contained,
@@ -1703,5 +1705,15 @@ def _check_balance_rows(problems: List[Problem], loc: Loc, balances: Any, exampl
                 problems.append((loc + (field,), "an empty list: give the fields whose sum is locked"))
             for index, item in enumerate(path):
                 _check_path(problems, loc + (field, index), item, row)
+        elif isinstance(path, SumOf):
+            for index, item in enumerate(path.sum):
+                _check_path(problems, loc + (field, "sum", index), item, row)
+        elif isinstance(path, FirstOf):
+            for index, choice in enumerate(path.first_of):
+                if isinstance(choice, SumOf):
+                    for part, item in enumerate(choice.sum):
+                        _check_path(problems, loc + (field, "first_of", index, "sum", part), item, row)
+                else:
+                    _check_path(problems, loc + (field, "first_of", index), choice, row)
         elif path is not None:
             _check_path(problems, loc + (field,), path, row)

@@ -373,8 +373,16 @@ class OkxExchange(ExchangePyBase):
         remote_asset_names = set()
         for balance_entry in account_info["data"][0]["details"]:
             asset_name = balance_entry["ccy"]
-            self._account_available_balances[asset_name] = Decimal(balance_entry["availBal"])
-            self._account_balances[asset_name] = Decimal(balance_entry["cashBal"])
+            self._account_available_balances[asset_name] = (
+                Decimal(balance_entry["availBal"])
+                if balance_entry.get("availBal")
+                else Decimal(balance_entry["availEq"])
+            )
+            self._account_balances[asset_name] = (
+                Decimal(balance_entry["eq"])
+                if balance_entry.get("eq")
+                else Decimal(balance_entry["availBal"]) + Decimal(str(balance_entry.get("frozenBal", 0)))
+            )
             remote_asset_names.add(asset_name)
         for asset_name in local_asset_names - remote_asset_names:
             del self._account_available_balances[asset_name]
