@@ -58,7 +58,8 @@ def test_subscribing_all_channels_at_once_passes_the_order_book_suite(tmp_path: 
     "grouping, expected",
     [
         (
-            '    unsubscribe_message: {op: unsubscribe, args: ["{topic}"]}\n    grouping: {unsubscribe: all_channels}\n',
+            '    unsubscribe_message: {op: unsubscribe, args: ["{topic}"]}\n'
+            "    grouping: {unsubscribe: all_channels}\n",
             "public_ws.subscribe.grouping.unsubscribe: all_channels sends one message for every channel: "
             "subscribe.unsubscribe_message cannot use {topic}",
         ),

@@ -166,9 +166,9 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         per_channel.append(values)
     # grouping all_channels: one message whose {topics} lists every channel's topics (the pair's, or every pair's).
     combined = dict(message_values, topics=_all_topics(all_topics))
-    grouping = public.subscribe.grouping
-    for kind, message in (("subscribe", public.subscribe.message), ("unsubscribe", public.subscribe.unsubscribe_message)):
-        grouped = per_channel if getattr(grouping, kind) == "per_channel" else [combined]
+    subscribe = public.subscribe
+    for kind, message in (("subscribe", subscribe.message), ("unsubscribe", subscribe.unsubscribe_message)):
+        grouped = per_channel if getattr(subscribe.grouping, kind) == "per_channel" else [combined]
         v[f"{kind}_payloads"] = [template_value(message, values, embedded) for values in grouped]
 
     # --- routing

@@ -1279,7 +1279,9 @@ def _check_public_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoint
                           "which name one channel (list the topics with {topics})")
                 )
             elif "topics" not in names:
-                problems.append((loc, f"all_channels lists every channel's topics: use {{topics}} in subscribe.{message}"))
+                problems.append(
+                    (loc, f"all_channels lists every channel's topics: use {{topics}} in subscribe.{message}")
+                )
     message_uses_topic = any(
         "topic" in _safe_placeholders(text)
         for message in (public.subscribe.message, public.subscribe.unsubscribe_message)

@@ -331,7 +331,12 @@ def _messages(spec: Spec, kind: str, symbol: str) -> List[str]:
         grouped = [{"topics": "[" + ", ".join(topics) + "]"}]
     else:
         grouped = [
-            {"topic": topic, "topics": f"[{topic}]", "route": literal(channel.route), "name": literal(channel_name(channel))}
+            {
+                "topic": topic,
+                "topics": f"[{topic}]",
+                "route": literal(channel.route),
+                "name": literal(channel_name(channel)),
+            }
             for topic, (_, channel, _) in zip(topics, subscribed_channels(spec))
         ]
     sources = []
@@ -362,7 +367,8 @@ def _keepalive(spec: Spec) -> Dict[str, Any]:
     if ping:
         # The ping follows the subscriptions, which took the first request ids if their message numbers itself
         # (a subscribe message stamped with {time} takes none).
-        taken = len(_messages(spec, "subscribe", EXCHANGE_SYMBOL)) if uses(public.subscribe.message, "request_id") else 0
+        numbered = uses(public.subscribe.message, "request_id")
+        taken = len(_messages(spec, "subscribe", EXCHANGE_SYMBOL)) if numbered else 0
 
         def message(request_id: int) -> str:
             if isinstance(ping.message, str):
@@ -438,16 +444,19 @@ def _bulk_last_traded_prices(spec: Spec) -> Optional[Dict[str, str]]:
     row = fieldpath.first_row(example, bulk.rows)
     documented = fieldpath.read(row, bulk.price)
     unmapped = _exchange_symbol(spec.markets.symbols.format, literal("UNMAPPED"), "self.quote_asset")
+    other = _exchange_symbol(spec.markets.symbols.format, literal("OTHER"), "self.quote_asset")
     rows = [
         ("self.ex_trading_pair", _injected(row, bulk.price, LAST_TRADED_PRICE)),
         ("self.new_ex_trading_pair", _injected(row, bulk.price, BULK_LAST_TRADED_PRICE)),
         (unmapped, literal("" if isinstance(documented, str) else None)),
-        (_exchange_symbol(spec.markets.symbols.format, literal("OTHER"), "self.quote_asset"), _injected(row, bulk.price, "1")),
+        (other, _injected(row, bulk.price, "1")),
     ]
     return {
         "path": path_source(spec.endpoints[bulk.endpoint], {}),
         "response": fixture(
-            example, rows=bulk.rows, row_replacements=[{bulk.symbol: symbol, bulk.price: price} for symbol, price in rows]
+            example,
+            rows=bulk.rows,
+            row_replacements=[{bulk.symbol: symbol, bulk.price: price} for symbol, price in rows],
         ),
         "unmapped_pair": f"{literal('UNMAPPED-')} + self.quote_asset",
         "price": literal(float(LAST_TRADED_PRICE)),

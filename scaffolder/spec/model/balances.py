@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Literal, Optional, Sequence, Tuple, Union
+from typing import Annotated, Any, Dict, List, Literal, Optional, Sequence, Tuple, Union
 
-from pydantic import Field
+from pydantic import Discriminator, Field, Tag
 
-from scaffolder.spec.model.base import FieldPath, JSON, Strict
+from scaffolder.spec.model.base import FieldPath, FieldPaths, JSON, Strict
 from scaffolder.spec.model.expect import Balances as ExpectedBalances
 
 
@@ -21,17 +21,43 @@ class FirstOf(Strict):
     of another account mode "")."""
 
     first_of: List[Union[FieldPath, SumOf]] = Field(
-        min_length=2, description="Field paths or {sum: [...]}, in order of preference: [eq, {sum: [availBal, frozenBal]}]."
+        min_length=2,
+        description="Field paths or {sum: [...]}, in order of preference: [eq, {sum: [availBal, frozenBal]}].",
     )
 
 
 AMOUNT_FIELDS = ("available", "locked", "total")
+AMOUNT_FORMS = "expected a field path, {sum: [paths]} or {first_of: [paths or sums]}"
 EMPTY_FIELD = object()  # a field written empty: "" where the example documents text, else null
 
+
+def _amount_form(value: Any) -> Optional[str]:
+    """Which form a balance amount takes, so that an error speaks of that form alone."""
+    if isinstance(value, (str, list)):
+        return "tag:path"
+    if isinstance(value, dict):
+        return "tag:first_of" if "first_of" in value else "tag:sum"
+    return None
+
+
 # A balance amount: one field, a sum of fields, or the first non-empty of several.
-Amount = Union[FieldPath, SumOf, FirstOf]
+Amount = Annotated[
+    Union[
+        Annotated[FieldPath, Tag("tag:path")],
+        Annotated[SumOf, Tag("tag:sum")],
+        Annotated[FirstOf, Tag("tag:first_of")],
+    ],
+    Discriminator(_amount_form, custom_error_type="amount", custom_error_message=AMOUNT_FORMS),
+]
 # `locked` also takes a plain list: the sum of its fields (Backpack: locked and staked).
-LockedAmount = Union[FieldPath, List[FieldPath], SumOf, FirstOf]
+LockedAmount = Annotated[
+    Union[
+        Annotated[FieldPaths, Tag("tag:path")],
+        Annotated[SumOf, Tag("tag:sum")],
+        Annotated[FirstOf, Tag("tag:first_of")],
+    ],
+    Discriminator(_amount_form, custom_error_type="amount", custom_error_message=AMOUNT_FORMS),
+]
 
 
 class Balances(Strict):
