@@ -40,24 +40,22 @@ def _amount_form(value: Any) -> Optional[str]:
     return None
 
 
+def _amount(path: Any) -> Any:
+    """The type of a balance amount whose plain form is `path`: the form written decides which one validates."""
+    return Annotated[
+        Union[
+            Annotated[path, Tag("tag:path")],
+            Annotated[SumOf, Tag("tag:sum")],
+            Annotated[FirstOf, Tag("tag:first_of")],
+        ],
+        Discriminator(_amount_form, custom_error_type="amount", custom_error_message=AMOUNT_FORMS),
+    ]
+
+
 # A balance amount: one field, a sum of fields, or the first non-empty of several.
-Amount = Annotated[
-    Union[
-        Annotated[FieldPath, Tag("tag:path")],
-        Annotated[SumOf, Tag("tag:sum")],
-        Annotated[FirstOf, Tag("tag:first_of")],
-    ],
-    Discriminator(_amount_form, custom_error_type="amount", custom_error_message=AMOUNT_FORMS),
-]
+Amount = _amount(FieldPath)
 # `locked` also takes a plain list: the sum of its fields (Backpack: locked and staked).
-LockedAmount = Annotated[
-    Union[
-        Annotated[FieldPaths, Tag("tag:path")],
-        Annotated[SumOf, Tag("tag:sum")],
-        Annotated[FirstOf, Tag("tag:first_of")],
-    ],
-    Discriminator(_amount_form, custom_error_type="amount", custom_error_message=AMOUNT_FORMS),
-]
+LockedAmount = _amount(FieldPaths)
 
 
 class Balances(Strict):
