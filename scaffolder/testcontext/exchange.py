@@ -70,12 +70,15 @@ def _trading_fees(spec: Spec) -> Any:
 
     used = {name for text in fees.params.values() for name in placeholders(text)}
     symbol = "self.exchange_symbol_for_tokens(self.base_asset, self.quote_asset)"
+    own_rates = rates(symbol, "0.0002", "0.0007")
     return {
+        # The pair's row, kept as the exchange sends it (a list row: rows of a map arrive as entries).
+        "kept_row": None if fees.rows and fieldpath.is_map(example, fees.rows) else fixture(row, own_rates),
         "response": fixture(
             example,
             rows=fees.rows,
             row_replacements=[
-                rates("self.exchange_symbol_for_tokens(self.base_asset, self.quote_asset)", "0.0002", "0.0007"),
+                own_rates,
                 rates(literal("NOT-TRADED"), "0.5", "0.5"),
             ],
         ),
