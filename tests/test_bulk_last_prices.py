@@ -4,7 +4,7 @@
 specs/okx.yaml ships with it; its generated suite serves one tickers response for three pairs (one the symbol map does
 not list, whose ticker has no price) and a fourth ticker nobody asked for. Here: the generated code, a variant of a
 spec whose symbols are written differently (Gate.io, `BTC_USDT`, the tickers as a bare list) run against
-Hummingbot, and the refusals.
+Hummingbot, the loopback exchange's answer, and the refusals.
 """
 
 from pathlib import Path
@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from spec_variants import QUIET, generate_variant, shipped, validate
 
+from scaffolder.sandbox.server import Sandbox
+from scaffolder.spec import load_spec
 from scaffolder.testing.runner import run_suite
 
 OKX_BULK = "    bulk: {endpoint: tickers, params: {instType: SPOT}, rows: data, symbol: instId, price: last}\n"
@@ -76,3 +78,20 @@ def test_a_bulk_form_without_its_tickers_is_refused(tmp_path: Path, bulk: str, e
     assert result.exit_code == 2, result.output
     assert expected in result.output, result.output
     assert "okx.yaml:" in result.output
+
+
+def test_the_loopback_exchange_answers_every_ticker(tmp_path: Path):
+    okx = Sandbox(load_spec(Path(__file__).resolve().parent.parent / "specs" / "okx.yaml"))
+    assert "tickers" in {route[2] for route in okx.rest.routes}
+    rows = okx.rest._tickers({})["data"]
+    assert [row["instId"] for row in rows] == [market.symbol for market in okx.engine.markets.values()]
+    assert all(isinstance(row["last"], str) and float(row["last"]) > 0 for row in rows)
+    # Gate.io's one tickers endpoint answers for one pair, and for all without currency_pair.
+    text = shipped("gate_io").replace(
+        GATE_PRICE, GATE_PRICE + '    bulk: {endpoint: tickers, rows: "", symbol: currency_pair, price: last}\n'
+    )
+    spec_path = tmp_path / "gate_io.yaml"
+    spec_path.write_text(text)
+    gate = Sandbox(load_spec(spec_path))
+    rows = gate.rest._ticker({})
+    assert [row["currency_pair"] for row in rows] == [market.symbol for market in gate.engine.markets.values()]
