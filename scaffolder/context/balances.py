@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict
+from typing import Any, Dict, List
 
 from scaffolder.context.exchange import hb_asset
-from scaffolder.pysource import decimal, literal, read, rows_source
+from scaffolder.pysource import decimal, literal, read, rows_source, safe_read
 from scaffolder.spec import fieldpath
 from scaffolder.spec.model import Spec
+from scaffolder.spec.model.balances import alternatives
 
 
 def _optional_decimal(path: str, variable: str) -> str:
@@ -21,18 +22,40 @@ def _optional_decimal(path: str, variable: str) -> str:
     return f"Decimal(str({source}.get({last.name!r}, 0)))"
 
 
+def _sum(paths: List[str], variable: str, example_row: Any) -> str:
+    """`Decimal(...)` of fields that add up: the first read as is, the others zero when absent."""
+    return " + ".join(
+        decimal(path, variable, example_row) if index == 0 else _optional_decimal(path, variable)
+        for index, path in enumerate(paths)
+    )
+
+
+def _present(path: str, variable: str, example_row: Any) -> str:
+    """The test that a field holds a value: not empty text ("" where another account mode applies, OKX), nor null
+    or absent."""
+    source = safe_read(path, variable)
+    return source if isinstance(fieldpath.documented(example_row, path), str) else f"{source} is not None"
+
+
+def _amount(amount: Any, variable: str, example_row: Any) -> str:
+    """A balance amount: a field, a sum of fields, or the first alternative whose first field is present."""
+    choices = alternatives(amount)
+    source = _sum(choices[-1], variable, example_row)
+    if len(choices) == 1:
+        return source
+    for paths in reversed(choices[:-1]):
+        source = f"{_sum(paths, variable, example_row)} if {_present(paths[0], variable, example_row)} else {source}"
+    return f"({source})"
+
+
 def _balance_fields(spec: Spec, balances: Any, variable: str, example_row: Any) -> Dict[str, str]:
     """Available and total balance expressions from the two of available / locked / total the spec maps."""
     fields = {
-        name: " + ".join(
-            decimal(path, variable, example_row) if index == 0 else _optional_decimal(path, variable)
-            # `locked` may be a list of fields whose values add up.
-            for index, path in enumerate(fieldpath.paths(getattr(balances, name)))
-        )
+        name: _amount(getattr(balances, name), variable, example_row)
         for name in ("available", "locked", "total")
         if getattr(balances, name)
     }
-    if "locked" in fields and "total" in fields and " + " in fields["locked"]:
+    if "locked" in fields and "total" in fields and " + " in fields["locked"] and not fields["locked"].startswith("("):
         fields["locked"] = f"({fields['locked']})"  # the locked fields' sum is taken from the total
     available = fields.get("available") or f"{fields['total']} - {fields['locked']}"
     total = fields.get("total") or f"{available} + {fields['locked']}"

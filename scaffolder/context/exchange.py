@@ -11,6 +11,25 @@ from scaffolder.spec.model import RULE_NAMES, RuleValue, Spec, nested_lists
 from scaffolder.context.requests import request
 
 
+def _bulk_last_prices(spec: Spec) -> Dict[str, Any]:
+    """`markets.last_traded_price.bulk`: every ticker in one request, kept for the requested pairs."""
+    bulk = spec.markets.last_traded_price.bulk
+    example = spec.endpoints[bulk.endpoint].example_response
+    symbol_format = spec.markets.symbols.format
+    # A pair the symbol map does not list is looked up under the symbol the exchange's format writes.
+    separator = symbol_format.separator
+    formatted = "pair" if separator == "-" else f"pair.replace({literal('-')}, {literal(separator)})"
+    if symbol_format.case == "lower":
+        formatted += ".lower()"
+    return {
+        "request": request(spec, bulk.endpoint, "GET", bulk.params, {}),
+        "rows": rows_source(example, bulk.rows, "response"),
+        "symbol": read(bulk.symbol, "ticker"),
+        "price": read(bulk.price, "ticker"),
+        "formatted_symbol": formatted,
+    }
+
+
 def camel(name: str) -> str:
     return "".join(part.capitalize() for part in name.split("_"))
 
@@ -177,3 +196,4 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     price = markets.last_traded_price
     v["last_price"] = request(spec, price.endpoint, "GET", price.params, {"symbol": "symbol"})
     v["last_price_source"] = read(price.price, "ticker")
+    v["bulk_last_prices"] = _bulk_last_prices(spec) if price.bulk else None

@@ -34,6 +34,6 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         "params": [(key, template_string(text, PARAM_VALUES)) for key, text in fees.params.items()],
         "rows": rows_source(example, fees.rows, "fees_response") if fees.rows else "fees_response",
         "symbol": read(fees.symbol, "fee_row"),
-        "maker": decimal(fees.maker, "fee_row", row),
-        "taker": decimal(fees.taker, "fee_row", row),
+        "account_maker": decimal(fees.maker, "account_fees", row),
+        "account_taker": decimal(fees.taker, "account_fees", row),
     }

@@ -68,6 +68,14 @@ def uses(value: Any, name: str) -> bool:
     return any(name in placeholders(text) for text in strings_in(value))
 
 
+def _all_topics(topics: List[tuple]) -> str:
+    """The list of every channel's topics: `(topic source, single)` pairs, single when a channel has one topic (its
+    pair's, or one for every pair) rather than one per symbol."""
+    if all(single for _, single in topics):
+        return "[" + ", ".join(topic for topic, _ in topics) + "]"
+    return " + ".join(f"[{topic}]" if single else f"[{topic} for symbol in symbols]" for topic, single in topics)
+
+
 def subscribed_channels(spec: Spec) -> List[tuple]:
     """(channel name, channel, route constant) of each channel with its own subscription, in subscription order."""
     channels = spec.public_ws.channels
@@ -148,17 +156,21 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
 
     # --- subscriptions
     v["public_per_pair"] = per_pair
-    subscribe_payloads, unsubscribe_payloads = [], []
+    per_channel, all_topics = [], []
     for _, channel, constant in subscribed_channels(spec):
         topic = template_value(channel.topic, TOPIC_VALUES)
-        joined = uses(channel.topic, "symbols")
+        single = per_pair or uses(channel.topic, "symbols")
+        all_topics.append((topic, single))
         values = dict(message_values, route=f"CONSTANTS.{constant}", topic=topic, name=literal(channel_name(channel)))
-        values["topics"] = f"[{topic}]" if per_pair or joined else f"[{topic} for symbol in symbols]"
-        subscribe_payloads.append(template_value(public.subscribe.message, values, embedded))
-        unsubscribe_payloads.append(template_value(public.subscribe.unsubscribe_message, values, embedded))
-    v["subscribe_payloads"] = subscribe_payloads
+        values["topics"] = f"[{topic}]" if single else f"[{topic} for symbol in symbols]"
+        per_channel.append(values)
+    # grouping all_channels: one message whose {topics} lists every channel's topics (the pair's, or every pair's).
+    combined = dict(message_values, topics=_all_topics(all_topics))
+    subscribe = public.subscribe
+    for kind, message in (("subscribe", subscribe.message), ("unsubscribe", subscribe.unsubscribe_message)):
+        grouped = per_channel if getattr(subscribe.grouping, kind) == "per_channel" else [combined]
+        v[f"{kind}_payloads"] = [template_value(message, values, embedded) for values in grouped]
     v["public_logs"] = public.logs
-    v["unsubscribe_payloads"] = unsubscribe_payloads
 
     # --- routing
     v["public_route"] = _route_read(spec)

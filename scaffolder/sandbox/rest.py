@@ -80,6 +80,9 @@ class RestApi:
                   (markets.last_traded_price.endpoint, "GET", "ticker"),
                   (markets.order_book_snapshot.endpoint, "GET", "snapshot"),
                   (markets.check_network, "GET", "ping")]
+        bulk = markets.last_traded_price.bulk
+        if bulk is not None and bulk.endpoint != markets.last_traded_price.endpoint:
+            roles.append((bulk.endpoint, "GET", "tickers"))
         if spec.public_ws.token:
             roles.append((spec.public_ws.token.endpoint, spec.public_ws.token.method, "public_token"))
         # Literal paths before templates, as a web server routes them: /orders/historical/fills is not the order
@@ -207,12 +210,33 @@ class RestApi:
 
     def _ticker(self, received) -> Any:
         price = self.spec.markets.last_traded_price
+        if price.bulk is not None and price.bulk.endpoint == price.endpoint and not any(
+            key in received for key in price.params
+        ):
+            # Every ticker, from the one endpoint that also answers for a single pair.
+            return self._tickers(received)
         if price.endpoint == self.spec.markets.check_network and not any(key in received for key in price.params):
             # The network check, requested without the pair (Kraken's ticker then answers for every pair).
             return self._ping(received)
         market = self._market(inverse(price.params, received))
         payload = copy.deepcopy(self.spec.endpoints[price.endpoint].example_response)
         put(payload, price.price, self.sandbox.last_price(market))
+        return payload
+
+    def _tickers(self, received) -> Any:
+        """`markets.last_traded_price.bulk`: one row per market, its symbol and last price in the documented row."""
+        bulk = self.spec.markets.last_traded_price.bulk
+        payload = copy.deepcopy(self.spec.endpoints[bulk.endpoint].example_response)
+        documented = fieldpath.first_row(payload, bulk.rows)
+        rows = []
+        for market in self.sandbox.engine.markets.values():
+            row = copy.deepcopy(documented)
+            put(row, bulk.symbol, market.symbol)
+            put(row, bulk.price, self.sandbox.last_price(market))
+            rows.append(row)
+        if not bulk.rows:
+            return rows
+        fieldpath.write(payload, bulk.rows, rows)
         return payload
 
     def _snapshot(self, received) -> Any:

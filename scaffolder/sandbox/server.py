@@ -21,6 +21,7 @@ from scaffolder.sandbox.signing import Verifier
 from scaffolder.sandbox.streams import Streams
 from scaffolder.spec import fieldpath
 from scaffolder.spec.model import Spec
+from scaffolder.spec.model.balances import AMOUNT_FIELDS, write_amounts
 
 WS_PATH = "/sandbox/ws"
 
@@ -128,13 +129,10 @@ class Sandbox:
         rows = []
         for asset, (available, locked) in sorted(self.engine.balances.items()):
             row = {source.asset: self.spec.markets.exchange_asset(asset)}
-            # locked as a sum of fields: all of it in the first, zero in the others.
-            locked_paths = fieldpath.paths(source.locked) or [None]
-            zero = locked - locked
-            values = [(source.available, available), (locked_paths[0], locked), (source.total, available + locked)]
-            for path, value in values + [(path, zero) for path in locked_paths[1:]]:
-                if path:
-                    row[path] = value
+            # Each amount in its preferred field; a sum of fields: all of it in the first, zero in the others.
+            amounts = {"available": available, "locked": locked, "total": available + locked}
+            given = [name for name in AMOUNT_FIELDS if getattr(source, name)]
+            row.update(write_amounts(source, amounts, [0] * len(given), spread=False) or {})
             rows.append(row)
         return rows
 

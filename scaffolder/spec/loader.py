@@ -450,11 +450,12 @@ def load_spec(path: Path, cross_checks: bool = True) -> Spec:
     except ValidationError as validation_error:
         errors = []
         for error in validation_error.errors():
-            # Drop pydantic's union/literal tags from the location; keep keys and indexes.
+            # Drop pydantic's union/literal tags (and the spec model's own, "tag:...") from the location; keep keys
+            # and indexes.
             loc = tuple(
                 part
                 for part in error["loc"]
-                if not (isinstance(part, str) and part.startswith(("function-", "literal[")))
+                if not (isinstance(part, str) and part.startswith(("function-", "literal[", "tag:")))
             )
             line, column = position(positions, loc)
             errors.append(SpecError(display_name(path), line, column, loc, _describe(error)))

@@ -14,12 +14,14 @@ from scaffolder.spec.errors import Loc
 from scaffolder.spec.model import (
     CONSTANT,
     FIXED_CONSTANTS,
+    FirstOf,
     NAMED_CONSTANTS,
     PUBLIC_LOG_PLACEHOLDERS,
     RULE_NAMES,
     TIER_LIMITS_CONSTANT,
     Predicate,
     Spec,
+    SumOf,
     SymbolCondition,
     TimeField,
     USER_STREAM_LOG_PLACEHOLDERS,
@@ -931,6 +933,21 @@ def _check_markets(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRe
     _check_path(problems, ("markets", "last_traded_price", "price"), price.price, example)
     for key, value in price.params.items():
         _check_placeholders(problems, ("markets", "last_traded_price", "params", key), value, MARKET_PLACEHOLDERS)
+    if price.bulk is not None:
+        loc = ("markets", "last_traded_price", "bulk")
+        example = endpoint_ref(loc + ("endpoint",), price.bulk.endpoint, needs_example=True)
+        for key, value in price.bulk.params.items():
+            if _safe_placeholders(value):
+                problems.append((loc + ("params", key), "the request asks every ticker at once: no placeholders"))
+        _check_path(problems, loc + ("rows",), price.bulk.rows)
+        row = None
+        if example is not None:
+            try:
+                row = fieldpath.first_row(example, price.bulk.rows)
+            except (fieldpath.FieldPathError, IndexError, KeyError, TypeError):
+                problems.append((loc + ("rows",), "expected a non-empty list of tickers in the example_response"))
+        for field in ("symbol", "price"):
+            _check_path(problems, loc + (field,), getattr(price.bulk, field), row)
     snapshot = markets.order_book_snapshot
     example = endpoint_ref(
         ("markets", "order_book_snapshot", "endpoint"), snapshot.endpoint, needs_example=True, fills=MARKET_PLACEHOLDERS
@@ -1282,10 +1299,25 @@ def _check_public_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoint
                 (("public_ws", "queue_keys"), "event_types keys each queue by its channel's route: the routes differ")
             )
     _check_logs(problems, ("public_ws", "logs"), public.logs, PUBLIC_LOG_PLACEHOLDERS)
-    for message in ("message", "unsubscribe_message"):
+    for message, kind in (("message", "subscribe"), ("unsubscribe_message", "unsubscribe")):
         template = getattr(public.subscribe, message)
+        names = set()
         for loc, text in _walk_strings(template, ("public_ws", "subscribe", message)):
             _check_placeholders(problems, loc, text, SUBSCRIBE_PLACEHOLDERS)
+            names.update(_safe_placeholders(text))
+        if getattr(public.subscribe.grouping, kind) == "all_channels":
+            loc = ("public_ws", "subscribe", "grouping", kind)
+            one_channel = sorted(names & {"topic", "route", "name"})
+            if one_channel:
+                shown = ", ".join("{" + name + "}" for name in one_channel)
+                problems.append(
+                    (loc, f"all_channels sends one message for every channel: subscribe.{message} cannot use {shown}, "
+                          "which name one channel (list the topics with {topics})")
+                )
+            elif "topics" not in names:
+                problems.append(
+                    (loc, f"all_channels lists every channel's topics: use {{topics}} in subscribe.{message}")
+                )
     message_uses_topic = any(
         "topic" in _safe_placeholders(text)
         for message in (public.subscribe.message, public.subscribe.unsubscribe_message)
@@ -1740,5 +1772,15 @@ def _check_balance_rows(problems: List[Problem], loc: Loc, balances: Any, exampl
                 problems.append((loc + (field,), "an empty list: give the fields whose sum is locked"))
             for index, item in enumerate(path):
                 _check_path(problems, loc + (field, index), item, row)
+        elif isinstance(path, SumOf):
+            for index, item in enumerate(path.sum):
+                _check_path(problems, loc + (field, "sum", index), item, row)
+        elif isinstance(path, FirstOf):
+            for index, choice in enumerate(path.first_of):
+                if isinstance(choice, SumOf):
+                    for part, item in enumerate(choice.sum):
+                        _check_path(problems, loc + (field, "first_of", index, "sum", part), item, row)
+                else:
+                    _check_path(problems, loc + (field, "first_of", index), choice, row)
         elif path is not None:
             _check_path(problems, loc + (field,), path, row)

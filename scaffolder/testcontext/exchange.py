@@ -21,6 +21,7 @@ from scaffolder.spec.model import Spec, nested_lists
 from scaffolder.spec.validate import placeholders
 from scaffolder.testcontext import auth as auth_tests
 from scaffolder.testcontext import orders as order_tests
+from scaffolder.testcontext.balances import balance_rows
 from scaffolder.testcontext.common import payload_params, satisfying, typed, violating
 
 # Fixed values the generated test injects and expects back.
@@ -69,12 +70,15 @@ def _trading_fees(spec: Spec) -> Any:
 
     used = {name for text in fees.params.values() for name in placeholders(text)}
     symbol = "self.exchange_symbol_for_tokens(self.base_asset, self.quote_asset)"
+    own_rates = rates(symbol, "0.0002", "0.0007")
     return {
+        # The pair's row, kept as the exchange sends it (a list row: rows of a map arrive as entries).
+        "kept_row": None if fees.rows and fieldpath.is_map(example, fees.rows) else fixture(row, own_rates),
         "response": fixture(
             example,
             rows=fees.rows,
             row_replacements=[
-                rates("self.exchange_symbol_for_tokens(self.base_asset, self.quote_asset)", "0.0002", "0.0007"),
+                own_rates,
                 rates(literal("NOT-TRADED"), "0.5", "0.5"),
             ],
         ),
@@ -238,22 +242,11 @@ def values(spec: Spec) -> Dict[str, Any]:
     balance_row = fieldpath.first_row(balance_example, balances.rows)
 
     def balance_values(balance_spec: Any, row: Any, asset: str, available: str, total: str) -> Dict[str, str]:
-        amounts = {"available": available, "locked": str(int(total) - int(available)), "total": total}
-        values_ = {balance_spec.asset: asset}
-        for name, amount in amounts.items():
-            paths = getattr(balance_spec, name)
-            if isinstance(paths, list):
-                # locked as a sum of fields: the amount split between them, 1 in each but the first.
-                ones = len(paths) - 1 if int(amount) >= len(paths) else 0
-                split = [str(int(amount) - ones)] + ["1"] * ones + ["0"] * (len(paths) - 1 - ones)
-                for path, part in zip(paths, split):
-                    values_[path] = typed(row, path, literal(part))
-            elif paths:
-                values_[paths] = typed(row, paths, literal(amount))
-        return values_
+        return balance_rows(balance_spec, row, [(asset, available, total)])[0]
 
-    base_row = balance_values(balances, balance_row, "self.base_asset", "10", "15")
-    quote_row = balance_values(balances, balance_row, "self.quote_asset", "2000", "2000")
+    base_row, quote_row = balance_rows(
+        balances, balance_row, [("self.base_asset", "10", "15"), ("self.quote_asset", "2000", "2000")]
+    )
     v["balance_base_and_quote"] = fixture(balance_example, rows=balances.rows, row_replacements=[base_row, quote_row])
     v["balance_only_base"] = fixture(balance_example, rows=balances.rows, row_replacements=[base_row])
     v["asset_alias"] = None

@@ -39,6 +39,7 @@ TRADE_ID = "3001"
 TRADE_PRICE = "10.625"
 TRADE_AMOUNT = "0.375"
 LAST_TRADED_PRICE = "10.875"
+BULK_LAST_TRADED_PRICE = "21.25"
 # 2023-11-14T22:13:20.250Z; every unit below seconds holds it exactly, and so does a float once converted.
 EVENT_TIME_MS = 1700000000250
 MS_TO_UNIT = {"ms": 1, "us": 10**3, "ns": 10**6}
@@ -320,19 +321,27 @@ def _topic(topic: Any, symbol: str) -> str:
     return template_value(topic, {"symbol": symbol, "symbol_lower": f"{symbol}.lower()", "symbols": symbol})
 
 
-def _messages(spec: Spec, message: Any, symbol: str) -> List[str]:
-    """The subscribe (or unsubscribe) messages for one pair, one per subscribed channel, numbered from 1."""
+def _messages(spec: Spec, kind: str, symbol: str) -> List[str]:
+    """The subscribe (or unsubscribe) messages for one pair, numbered from 1: one per subscribed channel, or one for
+    all of them (`public_ws.subscribe.grouping`)."""
+    subscribe = spec.public_ws.subscribe
+    message = subscribe.message if kind == "subscribe" else subscribe.unsubscribe_message
+    topics = [_topic(channel.topic, symbol) for _, channel, _ in subscribed_channels(spec)]
+    if getattr(subscribe.grouping, kind) == "all_channels":
+        grouped = [{"topics": "[" + ", ".join(topics) + "]"}]
+    else:
+        grouped = [
+            {
+                "topic": topic,
+                "topics": f"[{topic}]",
+                "route": literal(channel.route),
+                "name": literal(channel_name(channel)),
+            }
+            for topic, (_, channel, _) in zip(topics, subscribed_channels(spec))
+        ]
     sources = []
-    for request_id, (_, channel, _) in enumerate(subscribed_channels(spec), start=FIRST_REQUEST_ID):
-        topic = _topic(channel.topic, symbol)
-        values = {
-            "topic": topic,
-            "topics": f"[{topic}]",
-            "route": literal(channel.route),
-            "name": literal(channel_name(channel)),
-            "request_id": literal(request_id),
-            "time": literal(int(NOW)),
-        }
+    for request_id, values in enumerate(grouped, start=FIRST_REQUEST_ID):
+        values = dict(values, request_id=literal(request_id), time=literal(int(NOW)))
         sources.append(
             template_value(message, values, {"request_id": literal(str(request_id)), "time": literal(str(int(NOW)))})
         )
@@ -341,12 +350,11 @@ def _messages(spec: Spec, message: Any, symbol: str) -> List[str]:
 
 def _subscriptions(spec: Spec) -> Dict[str, Any]:
     public = spec.public_ws
-    subscribe, unsubscribe = public.subscribe.message, public.subscribe.unsubscribe_message
     return {
-        # One message per channel, in the order trades, order book diffs, order book snapshots.
-        "channel_subscriptions": _messages(spec, subscribe, EXCHANGE_SYMBOL),
-        "pair_subscriptions": _messages(spec, subscribe, NEW_EXCHANGE_SYMBOL),
-        "pair_unsubscriptions": _messages(spec, unsubscribe, NEW_EXCHANGE_SYMBOL),
+        # One message per channel, in the order trades, order book diffs, order book snapshots (or one for all).
+        "channel_subscriptions": _messages(spec, "subscribe", EXCHANGE_SYMBOL),
+        "pair_subscriptions": _messages(spec, "subscribe", NEW_EXCHANGE_SYMBOL),
+        "pair_unsubscriptions": _messages(spec, "unsubscribe", NEW_EXCHANGE_SYMBOL),
         "subscribe_response": fixture(public.example_subscribe_response),
         "patch_time": literal(NOW) if uses_time(spec) else None,
     }
@@ -359,7 +367,8 @@ def _keepalive(spec: Spec) -> Dict[str, Any]:
     if ping:
         # The ping follows the subscriptions, which took the first request ids if their message numbers itself
         # (a subscribe message stamped with {time} takes none).
-        taken = len(subscribed_channels(spec)) if uses(public.subscribe.message, "request_id") else 0
+        numbered = uses(public.subscribe.message, "request_id")
+        taken = len(_messages(spec, "subscribe", EXCHANGE_SYMBOL)) if numbered else 0
 
         def message(request_id: int) -> str:
             if isinstance(ping.message, str):
@@ -424,6 +433,37 @@ def _last_traded_price(spec: Spec) -> Dict[str, str]:
     }
 
 
+def _bulk_last_traded_prices(spec: Spec) -> Optional[Dict[str, str]]:
+    """`markets.last_traded_price.bulk`: every ticker in one response, of which the test asks three pairs: two the
+    symbol map lists, one it does not (looked up under the symbol format's symbol) whose ticker has no price yet; a
+    fourth ticker is not asked for."""
+    bulk = spec.markets.last_traded_price.bulk
+    if bulk is None:
+        return None
+    example = spec.endpoints[bulk.endpoint].example_response
+    row = fieldpath.first_row(example, bulk.rows)
+    documented = fieldpath.read(row, bulk.price)
+    unmapped = _exchange_symbol(spec.markets.symbols.format, literal("UNMAPPED"), "self.quote_asset")
+    other = _exchange_symbol(spec.markets.symbols.format, literal("OTHER"), "self.quote_asset")
+    rows = [
+        ("self.ex_trading_pair", _injected(row, bulk.price, LAST_TRADED_PRICE)),
+        ("self.new_ex_trading_pair", _injected(row, bulk.price, BULK_LAST_TRADED_PRICE)),
+        (unmapped, literal("" if isinstance(documented, str) else None)),
+        (other, _injected(row, bulk.price, "1")),
+    ]
+    return {
+        "path": path_source(spec.endpoints[bulk.endpoint], {}),
+        "response": fixture(
+            example,
+            rows=bulk.rows,
+            row_replacements=[{bulk.symbol: symbol, bulk.price: price} for symbol, price in rows],
+        ),
+        "unmapped_pair": f"{literal('UNMAPPED-')} + self.quote_asset",
+        "price": literal(float(LAST_TRADED_PRICE)),
+        "new_price": literal(float(BULK_LAST_TRADED_PRICE)),
+    }
+
+
 def _symbols(spec: Spec) -> Mapping[str, str]:
     symbol_format = spec.markets.symbols.format
     return {
@@ -456,6 +496,7 @@ def values(spec: Spec) -> Dict[str, Any]:
         "sell_trade": _trade_event(spec, sell_when),
         "buy_trade": _trade_event(spec, _buy_side_value(spec)),
         "last_traded_price": _last_traded_price(spec),
+        "bulk_last_traded_prices": _bulk_last_traded_prices(spec),
         "last_price_path": _path(spec, spec.markets.last_traded_price.endpoint),
         "snapshot_path": _path(spec, spec.markets.order_book_snapshot.endpoint),
         # The public websocket of each domain: its own URL, or the template on it.

@@ -93,10 +93,25 @@ class TradingRules(Strict):
         return RuleValue(path=value) if isinstance(value, str) else value
 
 
+class BulkLastTradedPrices(Strict):
+    """Every ticker in one request, for several pairs at once (OKX /api/v5/market/tickers)."""
+
+    endpoint: str
+    params: Dict[str, str] = Field(default_factory=dict, description="Its query parameters (no placeholders).")
+    rows: FieldPath = Field(description="The list of tickers in the response (empty: the response is the list).")
+    symbol: FieldPath = Field(description="A ticker's exchange symbol, in a row.")
+    price: FieldPath = Field(description="A ticker's last traded price, in a row; an empty value is no price.")
+
+
 class LastTradedPrice(Strict):
     endpoint: str
     params: Dict[str, str] = Field(default_factory=dict)
     price: FieldPath
+    bulk: Optional[BulkLastTradedPrices] = Field(
+        default=None,
+        description="get_last_traded_prices for several pairs asks this endpoint once for every ticker and keeps the "
+        "requested pairs'; one pair is still asked through endpoint.",
+    )
     expect: Optional[ExpectedPrice] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")
 
 

@@ -58,12 +58,28 @@ class OrderBookSnapshot(Strict):
     expect: Optional[ExpectedBook] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")
 
 
+class SubscribeGrouping(Strict):
+    subscribe: Literal["per_channel", "all_channels"] = Field(
+        default="per_channel",
+        description="per_channel: one subscribe message per channel; all_channels: one for every channel's topics.",
+    )
+    unsubscribe: Literal["per_channel", "all_channels"] = Field(
+        default="per_channel",
+        description="per_channel: one unsubscribe message per channel; all_channels: one for every channel's topics.",
+    )
+
+
 class SubscribeMessages(Strict):
     scope: Literal["all_pairs", "per_pair"] = Field(
         description="all_pairs: one message per channel for every pair; per_pair: one message per pair and channel."
     )
     message: JSON
     unsubscribe_message: JSON
+    grouping: SubscribeGrouping = Field(
+        default_factory=SubscribeGrouping,
+        description="How the channels' topics are grouped into messages: per_channel (one message per channel) or "
+        "all_channels (one message with every channel's topics, {topics}), for subscribing and unsubscribing apart.",
+    )
 
 
 class TradeSide(Strict):

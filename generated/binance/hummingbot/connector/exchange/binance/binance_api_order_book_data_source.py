@@ -116,12 +116,8 @@ class BinanceAPIOrderBookDataSource(OrderBookTrackerDataSource):
         return [
             {
                 "method": "UNSUBSCRIBE",
-                "params": [symbol.lower() + "@trade" for symbol in symbols],
-                "id": web_utils.next_message_id(),
-            },
-            {
-                "method": "UNSUBSCRIBE",
-                "params": [symbol.lower() + "@depth@100ms" for symbol in symbols],
+                "params": [symbol.lower() + "@trade" for symbol in symbols]
+                + [symbol.lower() + "@depth@100ms" for symbol in symbols],
                 "id": web_utils.next_message_id(),
             },
         ]

@@ -109,8 +109,7 @@ class BybitAPIOrderBookDataSource(OrderBookTrackerDataSource):
         """The unsubscribe messages for the trade and order book channels of the given symbols."""
         payloads = []
         for symbol in symbols:
-            payloads.append({"op": "unsubscribe", "args": ["publicTrade." + symbol]})
-            payloads.append({"op": "unsubscribe", "args": ["orderbook.50." + symbol]})
+            payloads.append({"op": "unsubscribe", "args": ["publicTrade." + symbol, "orderbook.50." + symbol]})
         return payloads
 
     def _channel_originating_message(self, event_message: Dict[str, Any]) -> str:

@@ -38,6 +38,7 @@ ORDER_CANCEL_PATH_URL = "/v5/order/cancel"
 GET_ORDERS_PATH_URL = "/v5/order/realtime"
 TRADE_HISTORY_PATH_URL = "/v5/execution/list"
 BALANCE_PATH_URL = "/v5/account/wallet-balance"
+EXCHANGE_FEE_RATE_PATH_URL = "/v5/account/fee-rate"
 
 # Query parameters of the symbols and trading rules request
 EXCHANGE_INFO_PARAMS = {"category": "spot"}
@@ -155,6 +156,14 @@ RATE_LIMITS = [
     RateLimit(
         limit_id=BALANCE_PATH_URL,
         limit=50,
+        time_interval=1.0,
+        linked_limits=[
+            LinkedLimitWeightPair(IP_REQUESTS, 1),
+        ],
+    ),
+    RateLimit(
+        limit_id=EXCHANGE_FEE_RATE_PATH_URL,
+        limit=10,
         time_interval=1.0,
         linked_limits=[
             LinkedLimitWeightPair(IP_REQUESTS, 1),

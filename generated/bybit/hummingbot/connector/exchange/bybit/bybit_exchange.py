@@ -156,6 +156,14 @@ class BybitExchange(ExchangePyBase):
         is_maker: Optional[bool] = None,
     ) -> TradeFeeBase:
         is_maker = is_maker or order_type is OrderType.LIMIT_MAKER
+        account_fees = self._trading_fees.get(combine_to_hb_trading_pair(base=base_currency, quote=quote_currency))
+        if account_fees is not None:
+            # The account's rates for the pair: its fee row from the exchange (_update_trading_fees).
+            return TradeFeeBase.new_spot_fee(
+                fee_schema=self.trade_fee_schema(),
+                trade_type=order_side,
+                percent=Decimal(account_fees["makerFeeRate"]) if is_maker else Decimal(account_fees["takerFeeRate"]),
+            )
         return TradeFeeBase.new_spot_fee(
             fee_schema=self.trade_fee_schema(),
             trade_type=order_side,
@@ -235,8 +243,22 @@ class BybitExchange(ExchangePyBase):
         return trading_rules
 
     async def _update_trading_fees(self):
-        """Fees are not fetched from the exchange: DEFAULT_FEES in bybit_utils apply."""
-        pass
+        """The account's maker and taker rates of the connector's pairs; DEFAULT_FEES in bybit_utils apply to
+        the others."""
+        symbol_map = await self.trading_pair_symbol_map()
+        fees_response = await self._api_get(
+            path_url=CONSTANTS.EXCHANGE_FEE_RATE_PATH_URL,
+            params={"category": "spot"},
+            is_auth_required=True,
+        )
+        self._process_trading_fees(fees_response, symbol_map)
+
+    def _process_trading_fees(self, fees_response: Any, symbol_map: Dict[str, str]):
+        for fee_row in fees_response["result"]["list"]:
+            trading_pair = symbol_map.get(fee_row["symbol"])
+            if trading_pair is not None:
+                # The row as the exchange sends it, as Hummingbot's connectors keep it; _get_fee reads its rates.
+                self._trading_fees[trading_pair] = fee_row
 
     async def _make_trading_pairs_request(self) -> Any:
         return await self._api_get(path_url=self.trading_pairs_request_path, params=CONSTANTS.EXCHANGE_INFO_PARAMS)

@@ -20,7 +20,7 @@ from hummingbot.connector.utils import combine_to_hb_trading_pair
 from hummingbot.core.data_type.common import OrderType, TradeType
 from hummingbot.core.data_type.in_flight_order import InFlightOrder, OrderState, OrderUpdate, TradeUpdate
 from hummingbot.core.data_type.order_book_tracker_data_source import OrderBookTrackerDataSource
-from hummingbot.core.data_type.trade_fee import TokenAmount, TradeFeeBase, TradeFeeSchema
+from hummingbot.core.data_type.trade_fee import TokenAmount, TradeFeeBase
 from hummingbot.core.data_type.user_stream_tracker_data_source import UserStreamTrackerDataSource
 from hummingbot.core.web_assistant.web_assistants_factory import WebAssistantsFactory
 
@@ -166,11 +166,11 @@ class KucoinExchange(ExchangePyBase):
         is_maker = is_maker or order_type is OrderType.LIMIT_MAKER
         account_fees = self._trading_fees.get(combine_to_hb_trading_pair(base=base_currency, quote=quote_currency))
         if account_fees is not None:
-            # The account's rates for the pair, from the exchange (_update_trading_fees).
+            # The account's rates for the pair: its fee row from the exchange (_update_trading_fees).
             return TradeFeeBase.new_spot_fee(
                 fee_schema=self.trade_fee_schema(),
                 trade_type=order_side,
-                percent=account_fees.maker_percent_fee_decimal if is_maker else account_fees.taker_percent_fee_decimal,
+                percent=Decimal(account_fees["makerFeeRate"]) if is_maker else Decimal(account_fees["takerFeeRate"]),
             )
         return TradeFeeBase.new_spot_fee(
             fee_schema=self.trade_fee_schema(),
@@ -260,10 +260,8 @@ class KucoinExchange(ExchangePyBase):
         for fee_row in fees_response["data"]:
             trading_pair = symbol_map.get(fee_row["symbol"])
             if trading_pair is not None:
-                self._trading_fees[trading_pair] = TradeFeeSchema(
-                    maker_percent_fee_decimal=Decimal(fee_row["makerFeeRate"]),
-                    taker_percent_fee_decimal=Decimal(fee_row["takerFeeRate"]),
-                )
+                # The row as the exchange sends it, as Hummingbot's connectors keep it; _get_fee reads its rates.
+                self._trading_fees[trading_pair] = fee_row
 
     async def _api_request(self, path_url, *args, return_err: bool = False, **kwargs) -> Dict[str, Any]:
         """The exchange reports errors inside HTTP 200 responses: they are raised like HTTP errors, body included."""

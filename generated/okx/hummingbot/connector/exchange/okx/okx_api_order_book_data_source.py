@@ -106,8 +106,12 @@ class OkxAPIOrderBookDataSource(OrderBookTrackerDataSource):
         """The unsubscribe messages for the trade and order book channels of the given symbols."""
         payloads = []
         for symbol in symbols:
-            payloads.append({"op": "unsubscribe", "args": [{"channel": "trades", "instId": symbol}]})
-            payloads.append({"op": "unsubscribe", "args": [{"channel": "books", "instId": symbol}]})
+            payloads.append(
+                {
+                    "op": "unsubscribe",
+                    "args": [{"channel": "trades", "instId": symbol}, {"channel": "books", "instId": symbol}],
+                }
+            )
         return payloads
 
     def _channel_originating_message(self, event_message: Dict[str, Any]) -> str:

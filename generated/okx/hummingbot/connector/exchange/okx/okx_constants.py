@@ -28,6 +28,7 @@ USER_STREAM_PING_INTERVAL = 25.0
 OKX_SERVER_TIME_PATH = "/api/v5/public/time"
 OKX_INSTRUMENTS_PATH = "/api/v5/public/instruments"
 OKX_TICKER_PATH = "/api/v5/market/ticker"
+OKX_TICKERS_PATH = "/api/v5/market/tickers"
 OKX_ORDER_BOOK_PATH = "/api/v5/market/books"
 OKX_PLACE_ORDER_PATH = "/api/v5/trade/order"
 OKX_ORDER_DETAILS_PATH = "/api/v5/trade/order"
@@ -79,6 +80,7 @@ RATE_LIMITS = [
     RateLimit(limit_id=OKX_SERVER_TIME_PATH, limit=10, time_interval=2.0),
     RateLimit(limit_id=OKX_INSTRUMENTS_PATH, limit=20, time_interval=2.0),
     RateLimit(limit_id=OKX_TICKER_PATH, limit=20, time_interval=2.0),
+    RateLimit(limit_id=OKX_TICKERS_PATH, limit=20, time_interval=2.0),
     RateLimit(limit_id=OKX_ORDER_BOOK_PATH, limit=40, time_interval=2.0),
     RateLimit(limit_id=OKX_PLACE_ORDER_PATH, limit=60, time_interval=2.0),
     RateLimit(limit_id=OKX_ORDER_DETAILS_LIMIT_ID, limit=60, time_interval=2.0),

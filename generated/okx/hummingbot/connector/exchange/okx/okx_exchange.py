@@ -374,8 +374,16 @@ class OkxExchange(ExchangePyBase):
         remote_asset_names = set()
         for balance_entry in account_info["data"][0]["details"]:
             asset_name = balance_entry["ccy"]
-            self._account_available_balances[asset_name] = Decimal(balance_entry["availBal"])
-            self._account_balances[asset_name] = Decimal(balance_entry["cashBal"])
+            self._account_available_balances[asset_name] = (
+                Decimal(balance_entry["availBal"])
+                if balance_entry.get("availBal")
+                else Decimal(balance_entry["availEq"])
+            )
+            self._account_balances[asset_name] = (
+                Decimal(balance_entry["eq"])
+                if balance_entry.get("eq")
+                else Decimal(balance_entry["availBal"]) + Decimal(str(balance_entry.get("frozenBal", 0)))
+            )
             remote_asset_names.add(asset_name)
         for asset_name in local_asset_names - remote_asset_names:
             del self._account_available_balances[asset_name]
@@ -398,3 +406,26 @@ class OkxExchange(ExchangePyBase):
             },
         )
         return float(ticker["data"][0]["last"])
+
+    async def get_last_traded_prices(self, trading_pairs: List[str]) -> Dict[str, float]:
+        """
+        One pair is asked through its own ticker; several through one request for every ticker, of which the
+        requested pairs' are kept (a ticker without a price is left out).
+        """
+        if len(trading_pairs) == 1:
+            return {trading_pairs[0]: await self._get_last_traded_price(trading_pairs[0])}
+        symbol_map = await self.trading_pair_symbol_map()
+        # A pair the symbol map does not list is looked up under the symbol the exchange's format writes.
+        pairs_by_symbol = {symbol_map.inverse.get(pair) or pair: pair for pair in trading_pairs}
+        response = await self._api_get(
+            path_url=CONSTANTS.OKX_TICKERS_PATH,
+            params={
+                "instType": "SPOT",
+            },
+        )
+        prices = {}
+        for ticker in response["data"]:
+            trading_pair = pairs_by_symbol.get(ticker["instId"])
+            if trading_pair is not None and ticker["last"]:
+                prices[trading_pair] = float(ticker["last"])
+        return prices

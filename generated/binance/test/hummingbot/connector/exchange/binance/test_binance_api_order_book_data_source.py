@@ -484,8 +484,14 @@ class BinanceAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         self.assertTrue(result)
         sent_messages = self.mocking_assistant.json_messages_sent_through_websocket(websocket)
         expected_messages = [
-            {"method": "UNSUBSCRIBE", "params": [self.new_ex_trading_pair.lower() + "@trade"], "id": 1},
-            {"method": "UNSUBSCRIBE", "params": [self.new_ex_trading_pair.lower() + "@depth@100ms"], "id": 2},
+            {
+                "method": "UNSUBSCRIBE",
+                "params": [
+                    self.new_ex_trading_pair.lower() + "@trade",
+                    self.new_ex_trading_pair.lower() + "@depth@100ms",
+                ],
+                "id": 1,
+            },
         ]
         self.assertEqual(expected_messages, sent_messages)
         self.assertEqual([self.trading_pair], self.data_source._trading_pairs)

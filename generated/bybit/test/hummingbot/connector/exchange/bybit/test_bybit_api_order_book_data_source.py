@@ -617,8 +617,10 @@ class BybitAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         self.assertTrue(result)
         sent_messages = self.mocking_assistant.json_messages_sent_through_websocket(websocket)
         expected_messages = [
-            {"op": "unsubscribe", "args": ["publicTrade." + self.new_ex_trading_pair]},
-            {"op": "unsubscribe", "args": ["orderbook.50." + self.new_ex_trading_pair]},
+            {
+                "op": "unsubscribe",
+                "args": ["publicTrade." + self.new_ex_trading_pair, "orderbook.50." + self.new_ex_trading_pair],
+            },
         ]
         self.assertEqual(expected_messages, sent_messages)
         self.assertEqual([self.trading_pair], self.data_source._trading_pairs)

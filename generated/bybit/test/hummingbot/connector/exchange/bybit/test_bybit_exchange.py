@@ -1301,6 +1301,65 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
 
         self.assertIn(json.dumps(error_body), str(raised.exception))
 
+    @aioresponses()
+    async def test_update_trading_fees_sets_the_account_rates_of_each_pair(self, mock_api):
+        url, regex_url = self._private_url(CONSTANTS.EXCHANGE_FEE_RATE_PATH_URL)
+        mock_api.get(
+            regex_url,
+            body=json.dumps(
+                {
+                    "retCode": 0,
+                    "retMsg": "OK",
+                    "result": {
+                        "list": [
+                            {
+                                "symbol": self.exchange_symbol_for_tokens(self.base_asset, self.quote_asset),
+                                "takerFeeRate": "0.0007",
+                                "makerFeeRate": "0.0002",
+                            },
+                            {"symbol": "NOT-TRADED", "takerFeeRate": "0.5", "makerFeeRate": "0.5"},
+                        ]
+                    },
+                    "retExtInfo": {},
+                    "time": 1676360412576,
+                }
+            ),
+            repeat=True,
+        )
+
+        await self.exchange._update_trading_fees()
+
+        request = next(iter(mock_api.requests.values()))[0]
+        sent = request.kwargs["params"]
+        sent = (json.loads(sent) if isinstance(sent, str) else sent) or {}
+        expected_params = {"category": "spot"}
+        self.assertEqual(expected_params, {key: sent.get(key) for key in expected_params})
+        self.validate_auth_credentials_present(request)
+        # The pair's fee row is kept as the exchange sends it, as Hummingbot's connectors keep theirs.
+        self.assertEqual(
+            {
+                "symbol": self.exchange_symbol_for_tokens(self.base_asset, self.quote_asset),
+                "takerFeeRate": "0.0007",
+                "makerFeeRate": "0.0002",
+            },
+            self.exchange._trading_fees[self.trading_pair],
+        )
+        fees = [
+            self.exchange.get_fee(base, quote, order_type, TradeType.BUY, Decimal("1"), Decimal("10")).percent
+            for base, quote in ((self.base_asset, self.quote_asset), ("SOME", "OTHER"))
+            for order_type in (OrderType.LIMIT_MAKER, OrderType.LIMIT)
+        ]
+        # The pair's maker and taker rates; the default fees for a pair without rates.
+        self.assertEqual(
+            [
+                Decimal("0.0002"),
+                Decimal("0.0007"),
+                self.exchange.estimate_fee_pct(True),
+                self.exchange.estimate_fee_pct(False),
+            ],
+            fees,
+        )
+
     def test_fill_fees_are_paid_in_the_asset_the_order_receives(self):
         for trade_type, received in ((TradeType.BUY, self.base_asset), (TradeType.SELL, self.quote_asset)):
             order = InFlightOrder(

@@ -54,6 +54,7 @@ class BybitWebUtilsTests(IsolatedAsyncioWrapperTestCase):
                 "/v5/order/realtime": (50, 1.0, [("IP_REQUESTS", 1)]),
                 "/v5/execution/list": (50, 1.0, [("IP_REQUESTS", 1)]),
                 "/v5/account/wallet-balance": (50, 1.0, [("IP_REQUESTS", 1)]),
+                "/v5/account/fee-rate": (10, 1.0, [("IP_REQUESTS", 1)]),
             },
             {
                 limit.limit_id: (

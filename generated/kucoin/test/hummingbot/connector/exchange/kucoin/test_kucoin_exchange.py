@@ -856,6 +856,15 @@ class KucoinExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         expected_params = {"symbols": self.exchange_symbol_for_tokens(self.base_asset, self.quote_asset)}
         self.assertEqual(expected_params, {key: sent.get(key) for key in expected_params})
         self.validate_auth_credentials_present(request)
+        # The pair's fee row is kept as the exchange sends it, as Hummingbot's connectors keep theirs.
+        self.assertEqual(
+            {
+                "symbol": self.exchange_symbol_for_tokens(self.base_asset, self.quote_asset),
+                "takerFeeRate": "0.0007",
+                "makerFeeRate": "0.0002",
+            },
+            self.exchange._trading_fees[self.trading_pair],
+        )
         fees = [
             self.exchange.get_fee(base, quote, order_type, TradeType.BUY, Decimal("1"), Decimal("10")).percent
             for base, quote in ((self.base_asset, self.quote_asset), ("SOME", "OTHER"))

@@ -583,8 +583,13 @@ class OkxAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         self.assertTrue(result)
         sent_messages = self.mocking_assistant.json_messages_sent_through_websocket(websocket)
         expected_messages = [
-            {"op": "unsubscribe", "args": [{"channel": "trades", "instId": self.new_ex_trading_pair}]},
-            {"op": "unsubscribe", "args": [{"channel": "books", "instId": self.new_ex_trading_pair}]},
+            {
+                "op": "unsubscribe",
+                "args": [
+                    {"channel": "trades", "instId": self.new_ex_trading_pair},
+                    {"channel": "books", "instId": self.new_ex_trading_pair},
+                ],
+            },
         ]
         self.assertEqual(expected_messages, sent_messages)
         self.assertEqual([self.trading_pair], self.data_source._trading_pairs)
@@ -653,3 +658,97 @@ class OkxAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         prices = await self.data_source.get_last_traded_prices([self.trading_pair])
 
         self.assertEqual({self.trading_pair: 10.875}, prices)
+
+    async def test_get_last_traded_prices_of_several_pairs_in_one_request(self):
+        # Every ticker in one response: the requested pairs' are kept, a ticker without a price is left out.
+        url = web_utils.public_rest_url(path_url=CONSTANTS.OKX_TICKERS_PATH, domain=self.domain)
+        self.mock_api.get(
+            re.compile(f"^{re.escape(url)}(\\?.*)?$"),
+            body=json.dumps(
+                {
+                    "code": "0",
+                    "msg": "",
+                    "data": [
+                        {
+                            "instType": "SPOT",
+                            "instId": self.ex_trading_pair,
+                            "last": "10.875",
+                            "lastSz": "0.1",
+                            "askPx": "9999.99",
+                            "askSz": "11",
+                            "bidPx": "8888.88",
+                            "bidSz": "5",
+                            "open24h": "9000",
+                            "high24h": "10000",
+                            "low24h": "8888.88",
+                            "volCcy24h": "2222",
+                            "vol24h": "2222",
+                            "sodUtc0": "2222",
+                            "sodUtc8": "2222",
+                            "ts": "1597026383085",
+                        },
+                        {
+                            "instType": "SPOT",
+                            "instId": self.new_ex_trading_pair,
+                            "last": "21.25",
+                            "lastSz": "0.1",
+                            "askPx": "9999.99",
+                            "askSz": "11",
+                            "bidPx": "8888.88",
+                            "bidSz": "5",
+                            "open24h": "9000",
+                            "high24h": "10000",
+                            "low24h": "8888.88",
+                            "volCcy24h": "2222",
+                            "vol24h": "2222",
+                            "sodUtc0": "2222",
+                            "sodUtc8": "2222",
+                            "ts": "1597026383085",
+                        },
+                        {
+                            "instType": "SPOT",
+                            "instId": "UNMAPPED" + "-" + self.quote_asset,
+                            "last": "",
+                            "lastSz": "0.1",
+                            "askPx": "9999.99",
+                            "askSz": "11",
+                            "bidPx": "8888.88",
+                            "bidSz": "5",
+                            "open24h": "9000",
+                            "high24h": "10000",
+                            "low24h": "8888.88",
+                            "volCcy24h": "2222",
+                            "vol24h": "2222",
+                            "sodUtc0": "2222",
+                            "sodUtc8": "2222",
+                            "ts": "1597026383085",
+                        },
+                        {
+                            "instType": "SPOT",
+                            "instId": "OTHER" + "-" + self.quote_asset,
+                            "last": "1",
+                            "lastSz": "0.1",
+                            "askPx": "9999.99",
+                            "askSz": "11",
+                            "bidPx": "8888.88",
+                            "bidSz": "5",
+                            "open24h": "9000",
+                            "high24h": "10000",
+                            "low24h": "8888.88",
+                            "volCcy24h": "2222",
+                            "vol24h": "2222",
+                            "sodUtc0": "2222",
+                            "sodUtc8": "2222",
+                            "ts": "1597026383085",
+                        },
+                    ],
+                }
+            ),
+        )
+        unmapped_pair = "UNMAPPED-" + self.quote_asset
+
+        prices = await self.data_source.get_last_traded_prices(
+            [self.trading_pair, self.new_trading_pair, unmapped_pair]
+        )
+
+        self.assertEqual({self.trading_pair: 10.875, self.new_trading_pair: 21.25}, prices)

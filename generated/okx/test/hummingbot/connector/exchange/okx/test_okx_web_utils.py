@@ -41,6 +41,7 @@ class OkxWebUtilsTests(IsolatedAsyncioWrapperTestCase):
                 "/api/v5/public/time": (10, 2.0, []),
                 "/api/v5/public/instruments": (20, 2.0, []),
                 "/api/v5/market/ticker": (20, 2.0, []),
+                "/api/v5/market/tickers": (20, 2.0, []),
                 "/api/v5/market/books": (40, 2.0, []),
                 "/api/v5/trade/order": (60, 2.0, []),
                 "OKX_ORDER_DETAILS_LIMIT_ID": (60, 2.0, []),
