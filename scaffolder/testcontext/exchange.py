@@ -206,6 +206,8 @@ def values(spec: Spec) -> Dict[str, Any]:
     errors = spec.response_errors
     v["response_error_body"] = literal(errors.example) if errors else None
     v["trading_fees"] = _trading_fees(spec)
+    # The maker and taker fees of a pair without account rates: the spec's defaults, as fractions (exchange.fees).
+    v["default_fee_rates"] = [literal(str(spec.exchange.fees.maker_percent)), literal(str(spec.exchange.fees.taker_percent))]
     # orders.*.not_found_code: (detector, constant, code, documented body, the body with the code removed).
     v["not_found_codes"] = [
         (

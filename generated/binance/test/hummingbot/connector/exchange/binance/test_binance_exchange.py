@@ -1014,6 +1014,23 @@ class BinanceExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
         )
         self.assertEqual("binance_us", other.name)
 
+    def test_get_fee_without_account_rates_is_the_default_fee(self):
+        # LIMIT_MAKER rests on the book (maker); LIMIT is taken as taker unless the caller says it is maker.
+        fees = [
+            self.exchange.get_fee(
+                self.base_asset, self.quote_asset, order_type, TradeType.BUY, Decimal("1"), Decimal("10"), is_maker
+            )
+            for order_type, is_maker in (
+                (OrderType.LIMIT_MAKER, None),
+                (OrderType.LIMIT, None),
+                (OrderType.LIMIT, True),
+            )
+        ]
+        self.assertEqual(
+            [Decimal("0.001"), Decimal("0.001"), Decimal("0.001")],
+            [fee.percent for fee in fees],
+        )
+
     @aioresponses()
     async def test_place_order_of_unknown_outcome_is_tracked_under_an_unknown_exchange_id(self, mock_api):
         self._simulate_trading_rules_initialized()

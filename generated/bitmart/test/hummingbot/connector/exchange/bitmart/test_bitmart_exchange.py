@@ -813,6 +813,23 @@ class BitmartExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests
 
         self.assertIn(json.dumps(error_body), str(raised.exception))
 
+    def test_get_fee_without_account_rates_is_the_default_fee(self):
+        # LIMIT_MAKER rests on the book (maker); LIMIT is taken as taker unless the caller says it is maker.
+        fees = [
+            self.exchange.get_fee(
+                self.base_asset, self.quote_asset, order_type, TradeType.BUY, Decimal("1"), Decimal("10"), is_maker
+            )
+            for order_type, is_maker in (
+                (OrderType.LIMIT_MAKER, None),
+                (OrderType.LIMIT, None),
+                (OrderType.LIMIT, True),
+            )
+        ]
+        self.assertEqual(
+            [Decimal("0.0025"), Decimal("0.0025"), Decimal("0.0025")],
+            [fee.percent for fee in fees],
+        )
+
     async def test_order_statuses_are_polled_at_most_once_per_min_interval(self):
         interval = 10.0
         self.assertEqual(interval, self.exchange.UPDATE_ORDER_STATUS_MIN_INTERVAL)

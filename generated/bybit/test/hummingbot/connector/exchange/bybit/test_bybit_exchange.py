@@ -1301,6 +1301,23 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
 
         self.assertIn(json.dumps(error_body), str(raised.exception))
 
+    def test_get_fee_without_account_rates_is_the_default_fee(self):
+        # LIMIT_MAKER rests on the book (maker); LIMIT is taken as taker unless the caller says it is maker.
+        fees = [
+            self.exchange.get_fee(
+                self.base_asset, self.quote_asset, order_type, TradeType.BUY, Decimal("1"), Decimal("10"), is_maker
+            )
+            for order_type, is_maker in (
+                (OrderType.LIMIT_MAKER, None),
+                (OrderType.LIMIT, None),
+                (OrderType.LIMIT, True),
+            )
+        ]
+        self.assertEqual(
+            [Decimal("0.001"), Decimal("0.001"), Decimal("0.001")],
+            [fee.percent for fee in fees],
+        )
+
     @aioresponses()
     async def test_update_trading_fees_sets_the_account_rates_of_each_pair(self, mock_api):
         url, regex_url = self._private_url(CONSTANTS.EXCHANGE_FEE_RATE_PATH_URL)
@@ -1351,12 +1368,7 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
         ]
         # The pair's maker and taker rates; the default fees for a pair without rates.
         self.assertEqual(
-            [
-                Decimal("0.0002"),
-                Decimal("0.0007"),
-                self.exchange.estimate_fee_pct(True),
-                self.exchange.estimate_fee_pct(False),
-            ],
+            [Decimal("0.0002"), Decimal("0.0007"), Decimal("0.001"), Decimal("0.001")],
             fees,
         )
 

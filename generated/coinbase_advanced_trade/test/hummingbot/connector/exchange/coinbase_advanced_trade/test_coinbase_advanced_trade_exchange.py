@@ -1015,6 +1015,23 @@ class CoinbaseAdvancedTradeExchangeTests(AbstractExchangeConnectorTests.Exchange
         request_params = self._all_executed_requests(mock_api, url)[0].kwargs["params"]
         self.assertEqual("250", request_params["limit"])
 
+    def test_get_fee_without_account_rates_is_the_default_fee(self):
+        # LIMIT_MAKER rests on the book (maker); LIMIT is taken as taker unless the caller says it is maker.
+        fees = [
+            self.exchange.get_fee(
+                self.base_asset, self.quote_asset, order_type, TradeType.BUY, Decimal("1"), Decimal("10"), is_maker
+            )
+            for order_type, is_maker in (
+                (OrderType.LIMIT_MAKER, None),
+                (OrderType.LIMIT, None),
+                (OrderType.LIMIT, True),
+            )
+        ]
+        self.assertEqual(
+            [Decimal("0.004"), Decimal("0.006"), Decimal("0.004")],
+            [fee.percent for fee in fees],
+        )
+
     @aioresponses()
     async def test_cancel_order_not_found_in_the_exchange(self, mock_api):
         """The spec names no not-found error for cancels: a failed cancel leaves the order tracked, never counted

@@ -1198,6 +1198,23 @@ class OkxExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
 
         self.assertIn(json.dumps(error_body), str(raised.exception))
 
+    def test_get_fee_without_account_rates_is_the_default_fee(self):
+        # LIMIT_MAKER rests on the book (maker); LIMIT is taken as taker unless the caller says it is maker.
+        fees = [
+            self.exchange.get_fee(
+                self.base_asset, self.quote_asset, order_type, TradeType.BUY, Decimal("1"), Decimal("10"), is_maker
+            )
+            for order_type, is_maker in (
+                (OrderType.LIMIT_MAKER, None),
+                (OrderType.LIMIT, None),
+                (OrderType.LIMIT, True),
+            )
+        ]
+        self.assertEqual(
+            [Decimal("0.0008"), Decimal("0.001"), Decimal("0.0008")],
+            [fee.percent for fee in fees],
+        )
+
     def test_client_order_id_has_prefix_and_fits_max_length(self):
         self._simulate_trading_rules_initialized()
         with patch.object(self.exchange, "_create_order", new_callable=AsyncMock):
