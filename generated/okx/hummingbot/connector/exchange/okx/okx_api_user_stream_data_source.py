@@ -61,15 +61,11 @@ class OkxAPIUserStreamDataSource(UserStreamTrackerDataSource):
             if not (isinstance(response.data, dict) and response.data.get("event") == "login"):
                 self.logger().error("Error authenticating the private websocket connection")
                 raise IOError(f"Error subscribing to the user stream (response: {response.data})")
+            await websocket_assistant.send(WSJSONRequest(payload={"op": "subscribe", "args": [{"channel": "account"}]}))
             await websocket_assistant.send(
-                WSJSONRequest(
-                    payload={
-                        "op": "subscribe",
-                        "args": [{"channel": "orders", "instType": "SPOT"}, {"channel": "account"}],
-                    }
-                )
+                WSJSONRequest(payload={"op": "subscribe", "args": [{"channel": "orders", "instType": "SPOT"}]})
             )
-            self.logger().info("Subscribed to the user data stream")
+            self.logger().info("Subscribed to private account and orders channels...")
         except asyncio.CancelledError:
             raise
         except Exception:

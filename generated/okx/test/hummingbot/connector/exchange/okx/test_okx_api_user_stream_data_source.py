@@ -117,11 +117,14 @@ class OkxAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
                         }
                     ],
                 },
-                {"op": "subscribe", "args": [{"channel": "orders", "instType": "SPOT"}, {"channel": "account"}]},
+                {"op": "subscribe", "args": [{"channel": "account"}]},
+                {"op": "subscribe", "args": [{"channel": "orders", "instType": "SPOT"}]},
             ],
             sent_messages,
         )
-        self.assertIn("Subscribed to the user data stream", [record.getMessage() for record in logs.records])
+        self.assertIn(
+            "Subscribed to private account and orders channels...", [record.getMessage() for record in logs.records]
+        )
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_failed_subscribe_response_raises_and_logs_error(self, ws_connect_mock):
@@ -384,7 +387,7 @@ class OkxAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
         self.assertEqual("TEST ERROR", str(logs.records[0].exc_info[1]))
         self.data_source._sleep.assert_awaited_once()
         self.assertEqual(2, ws_connect_mock.call_count)
-        self.assertEqual(4, len(self.mocking_assistant.json_messages_sent_through_websocket(websocket)))
+        self.assertEqual(6, len(self.mocking_assistant.json_messages_sent_through_websocket(websocket)))
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_listen_for_user_stream_propagates_cancellation(self, ws_connect_mock):
