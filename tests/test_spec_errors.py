@@ -40,6 +40,17 @@ def test_unknown_key_is_reported_at_its_line(tmp_path, binance_spec_text):
     assert "unknown key" in error.message
 
 
+def test_a_renamed_key_says_where_it_went(tmp_path, repo_root):
+    text = (repo_root / "specs" / "okx.yaml").read_text()
+    old = "  logs: {subscribed: Subscribed to private account and orders channels...}\n"
+    assert old in text
+    text = text.replace(old, "  subscribed_log: Subscribed to private account and orders channels...\n")
+    [error] = errors_for(tmp_path, text)
+    assert error.line == line_of(text, "subscribed_log")
+    assert error.loc == ("user_stream", "subscribed_log")
+    assert error.message == "this key is now user_stream.logs.subscribed (logs: {subscribed: ...})"
+
+
 def test_duplicate_key_is_an_error_not_last_wins(tmp_path, binance_spec_text):
     text = binance_spec_text.replace("  centralized: true\n", "  centralized: true\n  centralized: false\n")
     [error] = errors_for(tmp_path, text)

@@ -409,11 +409,21 @@ def _did_you_mean(word: Any, choices: List[str]) -> str:
     return f"; did you mean {close[0]!r}?" if close and close[0] != str(word) else ""
 
 
+# Keys the spec language has renamed, by their old path (list indices left out): a spec written for an earlier hbgen
+# is told where the key went instead of only that it is unknown.
+RENAMED_KEYS = {
+    ("user_stream", "subscribed_log"): "user_stream.logs.subscribed (logs: {subscribed: ...})",
+}
+
+
 def _describe(error: Dict[str, Any]) -> str:
     kind = error["type"]
     loc = error["loc"]
     if kind == "missing":
         return "required field is missing"
+    renamed = RENAMED_KEYS.get(tuple(part for part in loc if isinstance(part, str)))
+    if kind == "extra_forbidden" and renamed:
+        return f"this key is now {renamed}"
     if kind == "extra_forbidden":
         allowed = _fields_at(loc[:-1])
         hint = _did_you_mean(loc[-1], allowed)
