@@ -75,6 +75,11 @@ def parse(path: str) -> List[Step]:
     return steps
 
 
+def is_key_path(path: str) -> bool:
+    """True when every step of `path` is a plain key (a.b.c): no index, no `[*]`, so it can be written and deleted."""
+    return all(isinstance(step, Key) for step in parse(path))
+
+
 def _split(path: str) -> List[str]:
     parts, depth, current = [], 0, ""
     for char in path:

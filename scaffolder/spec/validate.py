@@ -919,9 +919,7 @@ def _check_markets(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRe
             problems.append(
                 (("response_errors", "example"), "the success condition holds for this error body: it would pass")
             )
-        if errors.absent_field == "success" and not all(
-            isinstance(step, fieldpath.Key) for step in fieldpath.parse(errors.success.field)
-        ):
+        if errors.absent_field == "success" and not fieldpath.is_key_path(errors.success.field):
             problems.append(
                 (("response_errors", "absent_field"), "absent_field: success needs a plain key path (a.b.c) as the field")
             )
@@ -1564,9 +1562,7 @@ def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoin
         )
     if ws.success:
         # `truthy: false` on a plain key tests that an error field is absent (or empty): the example may lack it.
-        absent_ok = ws.success.truthy is False and all(
-            isinstance(step, fieldpath.Key) for step in fieldpath.parse(ws.success.field)
-        )
+        absent_ok = ws.success.truthy is False and fieldpath.is_key_path(ws.success.field)
         example = None if absent_ok else stream.example_subscribe_response
         _check_predicate(problems, loc + ("success",), ws.success, example)
     if ws.timestamp is not None and ws.scheme not in ("login", "headers"):
@@ -1662,7 +1658,7 @@ def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoin
             problems.append((("user_stream", "queue_when"), "give at least one condition, or leave queue_when out"))
         for index, predicate in enumerate(queue_when):
             _check_predicate(problems, ("user_stream", "queue_when") + ((index,) if many else ()), predicate)
-            if many and not all(isinstance(step, fieldpath.Key) for step in fieldpath.parse(predicate.field)):
+            if many and not fieldpath.is_key_path(predicate.field):
                 problems.append(
                     (
                         ("user_stream", "queue_when", index, "field"),
@@ -1699,7 +1695,7 @@ def _check_stream_signal(problems: List[Problem], stream: Any, key: str, what: s
     _check_predicate(problems, loc, predicate)
     if predicate.truthy is False or predicate.equals is False:
         problems.append((loc, f"the {what} must carry its field: use equals, one_of or truthy: true"))
-    if not all(isinstance(step, fieldpath.Key) for step in fieldpath.parse(predicate.field)):
+    if not fieldpath.is_key_path(predicate.field):
         problems.append((loc + ("field",), f"a path of keys (the generated test writes the {what})"))
     for name in ("order_event", "fill_event", "balance_event"):
         event = getattr(stream, name, None)
