@@ -225,10 +225,13 @@ def _generate_into(
             return _report_up_to_date(target, manifest)
     from scaffolder.formatting import FormattingError
     from scaffolder.generate import generate
-    from scaffolder.spec.filename import check_file_name
 
     try:
+        # generate() starts the formatting workers before it imports the spec model (pydantic builds its classes
+        # meanwhile, on the other core), so the file-name check is imported after it.
         generated = generate(spec, workers=workers)
+        from scaffolder.spec.filename import check_file_name
+
         check_file_name(spec, generated.name)
     except SpecErrors as errors:
         _report_spec_errors(errors)
@@ -237,7 +240,8 @@ def _generate_into(
     target = Target.of(generated.name, out, hummingbot)
     with contextlib.nullcontext() if dry_run else locked(target.root):
         labels = Labels(theirs=f"generated from {display_name(spec)}")
-        plan = plan_regeneration(target.root, generated.files, current_inputs(spec), force, labels, target.state)
+        inputs = current_inputs(spec, generated.formatter_versions)
+        plan = plan_regeneration(target.root, generated.files, inputs, force, labels, target.state)
         if dry_run:
             typer.echo(plan.diff(), nl=False)
         else:

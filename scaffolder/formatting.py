@@ -21,7 +21,7 @@ import multiprocessing
 import os
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from functools import lru_cache
 from typing import Any, Dict, Optional, Tuple
 
@@ -84,8 +84,10 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="hbgen-parent-watch", daemon=True).start()
 
 
-def _load_formatters() -> None:
-    _formatters()
+def _load_formatters() -> Dict[str, str]:
+    """Imports isort and black; returns their versions, as the manifest records them."""
+    black, _, isort, _ = _formatters()
+    return {"black_version": black.__version__, "isort_version": isort.__version__}
 
 
 def _start_worker(parent: int, importing: Any) -> None:
@@ -117,6 +119,7 @@ class Formatter:
 
     def __init__(self, workers: int = 1):
         self._pool: Optional[ProcessPoolExecutor] = None
+        self._loaded: Optional[Future] = None
         if workers > 1:
             context = multiprocessing.get_context()
             importing = context.BoundedSemaphore(min(workers, _spare_cores()))
@@ -126,12 +129,19 @@ class Formatter:
                 initializer=_start_worker,
                 initargs=(os.getpid(), importing),
             )
-            self._pool.submit(_load_formatters)  # starts every worker now
+            self._loaded = self._pool.submit(_load_formatters)  # starts every worker now
 
     def format(self, files: Dict[str, str]) -> Dict[str, str]:
         if self._pool is not None and len(files) > 1:
-            return dict(self._pool.map(_format_item, sorted(files.items())))
+            # Largest first: a worker that picks up the last files then finishes close to the other.
+            largest_first = sorted(files.items(), key=lambda item: (-len(item[1]), item[0]))
+            return dict(sorted(self._pool.map(_format_item, largest_first)))
         return {path: format_source(path, text) for path, text in sorted(files.items())}
+
+    def versions(self) -> Dict[str, str]:
+        """The versions of black and isort this formatter runs (from a worker when there are workers: the main
+        process then never imports them, nor importlib.metadata)."""
+        return self._loaded.result() if self._loaded is not None else _load_formatters()
 
     def close(self) -> None:
         if self._pool is not None:

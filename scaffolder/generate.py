@@ -17,6 +17,7 @@ class Generated:
     name: str  # the connector's name (exchange.name)
     files: Dict[str, str]  # path relative to the connector root -> content: the files hbgen owns
     seeds: Dict[str, str]  # the hand-written files hbgen creates only when missing (the extension point)
+    formatter_versions: Dict[str, str]  # black_version and isort_version, as they formatted the files
 
 
 def generate(spec_path: Path, workers: int = 1) -> Generated:
@@ -30,7 +31,8 @@ def generate(spec_path: Path, workers: int = 1) -> Generated:
         spec = load_spec(spec_path)
         context = build_context(spec)
         files, seeds = render_connector(context), render_seeds(context)
-        return Generated(spec.exchange.name, formatter.format(files), formatter.format(seeds))
+        formatted, formatted_seeds = formatter.format(files), formatter.format(seeds)
+        return Generated(spec.exchange.name, formatted, formatted_seeds, formatter.versions())
 
 
 def generate_files(spec_path: Path, workers: int = 1) -> Dict[str, str]:

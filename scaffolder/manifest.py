@@ -20,7 +20,6 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 from typing import Any, Dict, Optional, Tuple
 
@@ -92,15 +91,19 @@ def generator_digest() -> str:
     return digest.hexdigest()
 
 
-def current_inputs(spec_path: Path) -> Dict[str, str]:
-    """What a render of `spec_path` would depend on now (keys: INPUT_NAMES)."""
+def current_inputs(spec_path: Path, formatter_versions: Optional[Dict[str, str]] = None) -> Dict[str, str]:
+    """What a render of `spec_path` would depend on now (keys: INPUT_NAMES). `formatter_versions` are black's and
+    isort's as a render just used them (`Generated.formatter_versions`); without them, the installed ones."""
+    if formatter_versions is None:
+        from importlib import metadata  # about 35 ms of imports (email, zipfile): only when nothing was formatted
+
+        formatter_versions = {"black_version": metadata.version("black"), "isort_version": metadata.version("isort")}
     return {
         "spec_sha256": sha256(read_spec_bytes(spec_path)),
         "templates_sha256": templates_digest(),
         "generator_sha256": generator_digest(),
         "hbgen_version": __version__,
-        "black_version": metadata.version("black"),
-        "isort_version": metadata.version("isort"),
+        **formatter_versions,
     }
 
 

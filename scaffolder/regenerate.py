@@ -21,7 +21,6 @@ The merge runs `git merge-file` when git is on PATH, and the `merge3` package (p
 
 from __future__ import annotations
 
-import difflib
 import re
 import shutil
 import subprocess
@@ -29,8 +28,6 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Sequence, Tuple
-
-from merge3 import Merge3
 
 from scaffolder.manifest import (
     INPUT_NAMES,
@@ -115,6 +112,8 @@ class Plan:
 
     def diff(self) -> str:
         """A unified diff of every file the plan would write or delete."""
+        import difflib
+
         lines: List[str] = []
         for change in self.changes:
             if change.writes:
@@ -353,6 +352,8 @@ def check_tree(
 def _changed_lines(before: Optional[str], after: str) -> str:
     if before is None:
         return "no merge base to compare with"
+    import difflib
+
     diff = difflib.unified_diff(_lines(before), _lines(after), n=0)
     changed = sum(1 for line in diff if line[:1] in "+-" and not line.startswith(("+++", "---")))
     return f"{changed} line{'s' if changed != 1 else ''} differ{'s' if changed == 1 else ''}"
@@ -408,6 +409,8 @@ Region = Tuple[str, Sequence[str], Sequence[str]]
 
 def _merge3_regions(base: List[str], ours: List[str], theirs: List[str]) -> Iterator[Region]:
     """merge3's regions as ours: unchanged and identical changes are "same", one-sided changes "clean"."""
+    from merge3 import Merge3  # the fallback without git: not imported by runs that merge nothing
+
     merger = Merge3(base, ours, theirs)
     for region in merger.reprocess_merge_regions(merger.merge_regions()):
         if region[0] == "conflict":
