@@ -13,11 +13,11 @@ from urllib.parse import parse_qsl, urlsplit
 from aiohttp import web
 
 from scaffolder.sandbox import payloads
-from scaffolder.sandbox.engine import FEE_RATE, MIN_NOTIONAL, STEP, TICK, Order, Rejected
+from scaffolder.sandbox.engine import FEE_RATE, MAX_ORDER_SIZE, MIN_NOTIONAL, STEP, TICK, Order, Rejected
 from scaffolder.sandbox.payloads import put, put_time
 from scaffolder.sandbox.signing import SignedRequest
 from scaffolder.spec import datetimes, fieldpath
-from scaffolder.spec.model import TimeField
+from scaffolder.spec.model import TimeField, with_unit
 
 # Keys under which exchanges put the human-readable part of an error.
 MESSAGE_KEYS = ("msg", "message", "retMsg", "error_message", "label")
@@ -183,7 +183,8 @@ class RestApi:
         symbols = self.spec.markets.symbols
         rules = self.spec.markets.trading_rules
         rule_values = {"min_order_size": STEP, "min_price_increment": TICK, "min_base_amount_increment": STEP,
-                       "min_notional_size": MIN_NOTIONAL, "min_order_value": MIN_NOTIONAL}
+                       "min_notional_size": MIN_NOTIONAL, "min_order_value": MIN_NOTIONAL,
+                       "max_order_size": MAX_ORDER_SIZE, "min_quote_amount_increment": TICK}
 
         def fill_row(row, values):
             for predicate in symbols.valid_when:
@@ -192,7 +193,10 @@ class RestApi:
                 rule = rules.rule(name)
                 if rule is None or fieldpath.documented(row, rule.path) is None and rule.default is not None:
                     continue
-                put(row, rule.path, -value.as_tuple().exponent if rule.decimals else value)
+                if rule.unit:
+                    fieldpath.write(row, rule.path, with_unit(str(value), fieldpath.documented(row, rule.path)))
+                else:
+                    put(row, rule.path, -value.as_tuple().exponent if rule.decimals else value)
 
         example = self.spec.endpoints[symbols.endpoint].example_response
         named = self.spec.markets.exchange_asset

@@ -18,6 +18,8 @@ from scaffolder.spec.model import (
     NAMED_CONSTANTS,
     PUBLIC_LOG_PLACEHOLDERS,
     RULE_NAMES,
+    RuleValue,
+    UNIT_TEXT,
     TIER_LIMITS_CONSTANT,
     Predicate,
     Spec,
@@ -78,6 +80,18 @@ def placeholders(text: str) -> List[str]:
                 f"placeholders are plain names: write {{{name}}}, not {written + '}'} (no format spec or conversion)"
             )
     return [name for _, name, _, _ in parsed if name is not None]
+
+
+def _check_rule_unit(problems: List[Problem], loc: Loc, rule: RuleValue, rows_example: Any) -> None:
+    """A rule written with its unit ("20.0 USD") is text: a number, a space and a word, in the example too."""
+    if rule.decimals:
+        problems.append((loc + ("unit",), "a count of decimals (decimals: true) is no number written with a unit"))
+        return
+    documented = fieldpath.documented(rows_example, rule.path)
+    if documented is not None and not (isinstance(documented, str) and UNIT_TEXT.fullmatch(documented)):
+        problems.append(
+            (loc + ("unit",), f"the example's value {documented!r} is not a number followed by a unit (\"20.0 USD\")")
+        )
 
 
 def _check_placeholders(problems: List[Problem], loc: Loc, text: str, allowed: set) -> None:
@@ -908,6 +922,8 @@ def _check_markets(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRe
         _check_path(problems, loc, rule.path, rows_example)
         if rule.default is not None and not isinstance((fieldpath.parse(rule.path) or [None])[-1], fieldpath.Key):
             problems.append((loc, "a rule with a default must end with a key (it is read with .get())"))
+        if rule.unit:
+            _check_rule_unit(problems, loc[:3], rule, rows_example)
     if all(rules.rule(field).default is not None for field in RULE_NAMES[:3]):
         problems.append(
             (("markets", "trading_rules"), "at least one rule needs no default: a row lacking it must fail to parse")

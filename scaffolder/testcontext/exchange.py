@@ -17,7 +17,7 @@ from scaffolder import keys
 from scaffolder.fixtures import fixture
 from scaffolder.pysource import literal, path_source, read, template_string
 from scaffolder.spec import fieldpath
-from scaffolder.spec.model import Spec, nested_lists
+from scaffolder.spec.model import Spec, nested_lists, with_unit
 from scaffolder.spec.validate import placeholders
 from scaffolder.testcontext import auth as auth_tests
 from scaffolder.testcontext import orders as order_tests
@@ -31,6 +31,8 @@ TRADING_RULE = {
     "min_base_amount_increment": "0.000001",
     "min_notional_size": "10",
     "min_order_value": "5",
+    "max_order_size": "9000",
+    "min_quote_amount_increment": "0.00001",
 }
 
 
@@ -162,6 +164,9 @@ def values(spec: Spec) -> Dict[str, Any]:
             # The exchange sends a count of decimals: 4 for an increment of 0.0001.
             places = str(-Decimal(value).as_tuple().exponent)
             rule_values[rule.path] = typed(row_example, rule.path, literal(places), places)
+        elif rule.unit:
+            # The exchange writes the number with its unit: "10 USD".
+            rule_values[rule.path] = literal(with_unit(value, fieldpath.documented(row_example, rule.path)))
         else:
             rule_values[rule.path] = typed(row_example, rule.path, literal(value), literal(float(value)))
     v["trading_rules_response"] = fixture(

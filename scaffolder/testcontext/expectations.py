@@ -12,7 +12,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from scaffolder.keys import credential_imports, credential_literal, credential_text
 from scaffolder.pysource import literal
 from scaffolder.spec.expectations import exchange_symbol
-from scaffolder.spec.model import Spec
+from scaffolder.spec.model import RULE_NAMES, Spec
 from scaffolder.testcontext.common import example_client_order_id
 
 # Timestamps are compared rounded to the microsecond: what a float keeps of a time since the epoch.
@@ -115,9 +115,7 @@ def values(spec: Spec) -> Dict[str, Any]:
     rules = markets.trading_rules
     v["trading_rules"] = None
     if rules.expect is not None:
-        names = ["min_order_size", "min_price_increment", "min_base_amount_increment"]
-        if rules.min_notional_size is not None:
-            names.append("min_notional_size")
+        names = [name for name in RULE_NAMES if getattr(rules, name) is not None]
         v["trading_rules"] = {
             "symbols_example": response(markets.symbols.endpoint),
             "example": response(rules.endpoint),
