@@ -1751,8 +1751,20 @@ def _check_routes(problems: List[Problem], field_loc: Loc, route_field: str, mes
 
 def _check_balance_rows(problems: List[Problem], loc: Loc, balances: Any, example: Any) -> None:
     given = [field for field in ("available", "locked", "total") if getattr(balances, field) is not None]
+    kinds = getattr(balances, "kinds", None)
+    if kinds is not None:
+        if given:
+            problems.append((loc + (given[0],), "with kinds, the amounts are read by kind: give kinds.available, "
+                             "kinds.locked or kinds.total instead"))
+        given = [field for field in ("available", "locked", "total") if getattr(kinds, field) is not None]
+        repeated = [kind for kind in kinds.of_kind() if sum(kind in (getattr(kinds, f) or []) for f in given) > 1]
+        if repeated:
+            problems.append((loc + ("kinds",), f"kind {repeated[0]!r} is listed for two amounts"))
+        loc_given = loc + ("kinds",)
+    else:
+        loc_given = loc
     if len(given) != 2:
-        problems.append((loc, "give exactly two of available, locked and total (the third is computed)"))
+        problems.append((loc_given, "give exactly two of available, locked and total (the third is computed)"))
     single_row = getattr(balances, "row", None)
     if (balances.rows is None) == (single_row is None):
         problems.append((loc, "give exactly one of rows (a list of balances) and row (a single balance)"))
@@ -1796,3 +1808,9 @@ def _check_balance_rows(problems: List[Problem], loc: Loc, balances: Any, exampl
                     _check_path(problems, loc + (field, "first_of", index), choice, row)
         elif path is not None:
             _check_path(problems, loc + (field,), path, row)
+    if kinds is not None:
+        _check_path(problems, loc + ("kinds", "field"), kinds.field, row)
+        _check_path(problems, loc + ("kinds", "amount"), kinds.amount, row)
+        listed = list(kinds.of_kind())
+        if not any(fieldpath.documented(item, kinds.field) in listed for item in fieldpath.rows_of(rows)):
+            problems.append((loc + ("kinds",), f"no row of the example has a listed kind at {kinds.field!r}"))

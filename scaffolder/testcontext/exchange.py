@@ -21,7 +21,7 @@ from scaffolder.spec.model import Spec, nested_lists, with_unit
 from scaffolder.spec.validate import placeholders
 from scaffolder.testcontext import auth as auth_tests
 from scaffolder.testcontext import orders as order_tests
-from scaffolder.testcontext.balances import balance_rows
+from scaffolder.testcontext.balances import balance_row_groups, balance_rows
 from scaffolder.testcontext.common import payload_params, satisfying, typed, violating
 
 # Fixed values the generated test injects and expects back.
@@ -251,11 +251,14 @@ def values(spec: Spec) -> Dict[str, Any]:
     def balance_values(balance_spec: Any, row: Any, asset: str, available: str, total: str) -> Dict[str, str]:
         return balance_rows(balance_spec, row, [(asset, available, total)])[0]
 
-    base_row, quote_row = balance_rows(
+    # The rows of each asset: one, or one per kind (balances.kinds).
+    base_rows, quote_rows = balance_row_groups(
         balances, balance_row, [("self.base_asset", "10", "15"), ("self.quote_asset", "2000", "2000")]
     )
-    v["balance_base_and_quote"] = fixture(balance_example, rows=balances.rows, row_replacements=[base_row, quote_row])
-    v["balance_only_base"] = fixture(balance_example, rows=balances.rows, row_replacements=[base_row])
+    v["balance_base_and_quote"] = fixture(
+        balance_example, rows=balances.rows, row_replacements=[*base_rows, *quote_rows]
+    )
+    v["balance_only_base"] = fixture(balance_example, rows=balances.rows, row_replacements=base_rows)
     v["asset_alias"] = None
     if markets.asset_aliases:
         # The first alias: a row of the symbols and of the balances naming the base asset as the exchange does.
@@ -275,7 +278,7 @@ def values(spec: Spec) -> Dict[str, Any]:
             "balance_response": fixture(
                 balance_example,
                 rows=balances.rows,
-                row_replacements=[balance_values(balances, balance_row, literal(alias), "10", "15")],
+                row_replacements=balance_row_groups(balances, balance_row, [(literal(alias), "10", "15")])[0],
             ),
         }
     v["balances_constant"] = endpoints[balances.endpoint].constant
