@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, List
 
 from scaffolder.context.exchange import hb_asset
+from scaffolder.context.requests import request
 from scaffolder.pysource import decimal, literal, read, rows_source, safe_read
 from scaffolder.spec import fieldpath
 from scaffolder.spec.model import Spec
@@ -83,8 +84,11 @@ def _kind_fields(spec: Spec, balances: Any, variable: str, example_row: Any) -> 
 def add(spec: Spec, v: Dict[str, Any]) -> None:
     endpoints = spec.endpoints
     balances = spec.balances
-    v["balances_constant"] = endpoints[balances.endpoint].constant
-    v["balances_params"] = [(key, literal(value)) for key, value in balances.params.items()]
+    # Its path and parameters may use the prerequisites' values (HTX: /v1/account/accounts/{account_id}/balance).
+    balances_request = request(spec, balances.endpoint, balances.method, balances.params, {})
+    v["balances_path"] = balances_request.path
+    v["balances_limit_id"] = balances_request.limit_id
+    v["balances_params"] = [(param.key, param.source) for param in balances_request.params]
     v["balance_rows"] = rows_source(endpoints[balances.endpoint].example_response, balances.rows, "account_info")
     balance_row = fieldpath.first_row(endpoints[balances.endpoint].example_response, balances.rows)
     v["balance_kinds"] = None

@@ -186,6 +186,15 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["rule_fields"] = [
         (name, _rule_source(rules.rule(name), "rule", rule_row)) for name in RULE_NAMES if rules.rule(name)
     ]
+    # prerequisites: each value's method, requesting it once.
+    v["prerequisites"] = [
+        {
+            "name": name,
+            "request": request(spec, prerequisite.endpoint, "GET", {}, {}),
+            "value": read(prerequisite.value, "response"),
+        }
+        for name, prerequisite in spec.prerequisites.items()
+    ]
     v["symbols_params"] = [(key, literal(value)) for key, value in symbols.params.items()]
     v["check_network_constant"] = endpoints[markets.check_network].constant
     errors = spec.response_errors

@@ -225,6 +225,7 @@ def cross_check(spec: Spec) -> List[Problem]:
     _check_exchange(spec, problems, endpoint_ref)
     _check_auth(spec, problems, endpoint_ref)
     _check_markets(spec, problems, endpoint_ref)
+    _check_prerequisites(spec, problems, endpoint_ref)
     _check_orders(spec, problems, endpoint_ref)
     _check_balances(spec, problems, endpoint_ref)
     _check_trading_fees(spec, problems, endpoint_ref)
@@ -235,6 +236,23 @@ def cross_check(spec: Spec) -> List[Problem]:
     problems.extend(expectations.check(spec))
     _check_constant_names(spec, problems)
     return problems
+
+
+# Placeholders a prerequisite may not be named after: the values the requests using it fill in themselves.
+REQUEST_PLACEHOLDERS = ORDER_PLACEHOLDERS | TRACKED_ORDER_PLACEHOLDERS | {"symbols", "symbol_lower"}
+
+
+def _check_prerequisites(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) -> None:
+    """`prerequisites`: each a name of its own, read from a documented value of an endpoint without placeholders."""
+    for name, prerequisite in spec.prerequisites.items():
+        loc = ("prerequisites", name)
+        if not re.fullmatch(r"[a-z_][a-z0-9_]*", name) or keyword.iskeyword(name):
+            problems.append((loc, f"{name!r}: a prerequisite's name is a lowercase identifier (account_id)"))
+        elif name in REQUEST_PLACEHOLDERS:
+            problems.append((loc, f"{{{name}}} is a value the requests fill in themselves: name it otherwise"))
+        example = endpoint_ref(loc + ("endpoint",), prerequisite.endpoint, needs_example=True)
+        if example is not None:
+            _check_path(problems, loc + ("value",), prerequisite.value, example)
 
 
 def _check_private_stream_presence(spec: Spec, problems: List[Problem]) -> bool:
@@ -1004,8 +1022,11 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
         problems.append((("orders", "order_types"), "LIMIT orders must be supported"))
     _check_client_id_pattern(problems, orders.client_order_id)
     create = orders.create
+    known = set(spec.prerequisites)  # the prerequisites' values, in any order request
     # The new order's own values are known only when it is placed: its path may name the pair.
-    _check_order_request(problems, spec, ("orders", "create"), create, ORDER_PLACEHOLDERS, MARKET_PLACEHOLDERS)
+    _check_order_request(
+        problems, spec, ("orders", "create"), create, ORDER_PLACEHOLDERS | known, MARKET_PLACEHOLDERS | known
+    )
     if create.market_buy_amount == "quote" and not any("{amount}" in text for text in create.params.values()):
         problems.append(
             (("orders", "create", "market_buy_amount"), "no parameter of orders.create.params uses {amount}")
@@ -1042,7 +1063,7 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
                 )
             )
     cancel = orders.cancel
-    _check_order_request(problems, spec, ("orders", "cancel"), cancel, TRACKED_ORDER_PLACEHOLDERS)
+    _check_order_request(problems, spec, ("orders", "cancel"), cancel, TRACKED_ORDER_PLACEHOLDERS | known)
     _check_cancel_success(problems, cancel)
     for index, name in enumerate(cancel.list_params):
         if name not in cancel.params:
@@ -1056,7 +1077,7 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
         cancel.not_found_example,
     )
     status = orders.status
-    _check_order_request(problems, spec, ("orders", "status"), status, TRACKED_ORDER_PLACEHOLDERS)
+    _check_order_request(problems, spec, ("orders", "status"), status, TRACKED_ORDER_PLACEHOLDERS | known)
     for field in ("client_order_id", "exchange_order_id"):
         _check_path(problems, ("orders", "status", field), getattr(status, field), status.example_response)
     if status.timestamp is not None:
@@ -1080,7 +1101,7 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
         problems.append(
             (("orders", "fills", "bulk"), "the bulk request names no order: the endpoint's path must have no placeholder")
         )
-    _check_order_request(problems, spec, ("orders", "fills"), fills, TRACKED_ORDER_PLACEHOLDERS)
+    _check_order_request(problems, spec, ("orders", "fills"), fills, TRACKED_ORDER_PLACEHOLDERS | known)
     if (fills.endpoint, fills.method) == (status.endpoint, status.method):
         problems.append(
             (
@@ -1260,10 +1281,11 @@ def _check_balances(spec: Spec, problems: List[Problem], endpoint_ref: EndpointR
             ((), "a balances section is required: the connector polls balances (checklist row " "GET ACCOUNT BALANCE)")
         )
     else:
-        example = endpoint_ref(("balances", "endpoint"), balances.endpoint, needs_example=True)
+        known = set(spec.prerequisites)
+        example = endpoint_ref(("balances", "endpoint"), balances.endpoint, needs_example=True, fills=known)
         _check_balance_rows(problems, ("balances",), balances, example)
         for key, value in balances.params.items():
-            _check_placeholders(problems, ("balances", "params", key), value, set())
+            _check_placeholders(problems, ("balances", "params", key), value, known)
     if orders.open_orders:
         endpoint_ref(("orders", "open_orders", "endpoint"), orders.open_orders.endpoint)
 

@@ -22,7 +22,16 @@ from scaffolder.spec.validate import placeholders
 from scaffolder.testcontext import auth as auth_tests
 from scaffolder.testcontext import orders as order_tests
 from scaffolder.testcontext.balances import balance_row_groups, balance_rows
-from scaffolder.testcontext.common import payload_params, satisfying, typed, violating
+from scaffolder.testcontext.common import (
+    PREREQUISITE_SERVED,
+    kept_prerequisites,
+    payload_params,
+    prerequisite_test_values,
+    prerequisite_value,
+    satisfying,
+    typed,
+    violating,
+)
 
 # Fixed values the generated test injects and expects back.
 TRADING_RULE = {
@@ -281,9 +290,25 @@ def values(spec: Spec) -> Dict[str, Any]:
                 row_replacements=balance_row_groups(balances, balance_row, [(literal(alias), "10", "15")])[0],
             ),
         }
-    v["balances_constant"] = endpoints[balances.endpoint].constant
+    kept = prerequisite_test_values(spec)
+    # The prerequisites: kept on the connector the tests create; their own test serves another value to read.
+    v["prerequisites_kept"] = kept_prerequisites(spec)
+    v["prerequisites"] = []
+    for index, (name, prerequisite) in enumerate(spec.prerequisites.items()):
+        served = prerequisite_value(spec, name, PREREQUISITE_SERVED + index)
+        example = endpoints[prerequisite.endpoint].example_response
+        v["prerequisites"].append(
+            {
+                "name": name,
+                "path": path_source(endpoints[prerequisite.endpoint], {}),
+                "response": fixture(example, {prerequisite.value: served}),
+                "served": served,
+            }
+        )
+    v["balances_path"] = path_source(endpoints[balances.endpoint], kept)
     v["balance_params"] = [
-        (literal(key), literal(value)) for key, value in order_tests.sent_params(spec, balances.params).items()
+        (literal(key), template_string(value, kept, {name: f"str({source})" for name, source in kept.items()}))
+        for key, value in order_tests.sent_params(spec, balances.params).items()
     ]
     # A POST balances request carries its parameters in the body, as the auth sends it: the signed parameters
     # themselves (hmac_params, form), form text (hmac_headers), or JSON text.
