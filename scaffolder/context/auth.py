@@ -7,7 +7,7 @@ from typing import Any, Dict, List, Tuple, Union
 from scaffolder.context.user_stream import key_bytes, ws_signature_settings
 from scaffolder.pysource import Expr, fstring, literal, read, template_string
 from scaffolder.spec import fieldpath
-from scaffolder.spec.model import Spec
+from scaffolder.spec.model import BODY_CONTENT_TYPES, Spec
 from scaffolder.spec.validate import placeholders
 
 # Clock sources of the signed timestamp, in seconds.
@@ -16,15 +16,18 @@ CLOCKS = {"server": "self.time_provider.time()", "local": "time.time()"}
 # order they are written, with the locals each one reads; only those the message needs are emitted.
 MESSAGE_LOCALS: List[Tuple[str, str, Tuple[str, ...]]] = [
     ("path", "urlparse(request.url).path", ()),
+    ("host", "urlparse(request.url).netloc", ()),
     ("query", "urlencode(request.params or {})", ()),
     ("request_path", 'f"{path}?{query}" if query else path', ("path", "query")),
     ("body", 'request.data or ""', ()),
     ("body_hash", 'hashlib.{hash}(body.encode("utf8")).hexdigest()', ("body",)),
     ("sorted_params", "self._sorted_params(request)", ()),
+    # The Content-Type a request with a body is sent with (as rest_authenticate sends it), "" without a body.
+    ("content_type", '"{content_type}" if request.data is not None else ""', ()),
 ]
 # Placeholders of the message that stand for the request and may be empty: a part of a message written as a list
 # is left out when all of those it uses are empty (besides the sign-only parameters, which may be absent).
-OPTIONAL_PARTS = ("query", "body", "sorted_params")
+OPTIONAL_PARTS = ("query", "body", "sorted_params", "content_type")
 
 # Conversion of the documented server time to milliseconds.
 # Integer divisions are correctly rounded, so a documented whole number of us or ns converts exactly.
@@ -137,7 +140,9 @@ def message_locals(rest_auth: Any) -> List[Tuple[str, str]]:
         if name in used:
             used.update(needs)
     locals_ = [
-        (name, source.replace("{hash}", rest_auth.body_hash)) for name, source, _ in MESSAGE_LOCALS if name in used
+        (name, source.replace("{hash}", rest_auth.body_hash).replace("{content_type}", BODY_CONTENT_TYPES[rest_auth.body]))
+        for name, source, _ in MESSAGE_LOCALS
+        if name in used
     ]
     if rest_auth.body == "form":
         # A form body travels as its parameters (aiohttp encodes them): the text signed is their urlencoding.
@@ -395,7 +400,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["third_party_imports"] = ["from cryptography.hazmat.primitives.asymmetric import ed25519"] if v["ed25519"] else []
     v["sorted_params"] = "sorted_params" in local_names
     if by_headers:
-        if any(name == "path" for name, _ in locals_):
+        if any(name in ("path", "host") for name, _ in locals_):
             urllib_names.append("urlparse")
         v["auth_locals"] = locals_
         used = {name for part in message_parts(rest_auth.message) for name in placeholders(part)}

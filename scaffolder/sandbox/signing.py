@@ -332,6 +332,8 @@ class Verifier:
             timestamp=by_role.get("timestamp", ""),
             method=request.method,
             path=request.path,
+            host=received.get("host", ""),
+            content_type=received.get("content-type", "") if request.body else "",
             query=request.query,
             request_path=f"{request.path}?{request.query}" if request.query else request.path,
             body=request.body,

@@ -45,7 +45,18 @@ URL_PLACEHOLDERS = {"domain"}
 TOPIC_PLACEHOLDERS = {"symbol", "symbol_lower", "symbols"}
 SUBSCRIBE_PLACEHOLDERS = {"topics", "topic", "route", "name", "request_id", "time"}
 PING_PLACEHOLDERS = {"request_id", "time"}
-MESSAGE_PLACEHOLDERS = {"timestamp", "method", "path", "query", "request_path", "body", "body_hash", "sorted_params"}
+MESSAGE_PLACEHOLDERS = {
+    "timestamp",
+    "method",
+    "path",
+    "host",
+    "query",
+    "request_path",
+    "body",
+    "body_hash",
+    "sorted_params",
+    "content_type",
+}
 # auth.rest.jwt: what the token's claims may use besides the credentials ({method}, {host}, {path}: the request's).
 JWT_CLAIM_PLACEHOLDERS = {"timestamp", "expires", "nonce", "method", "host", "path"}
 # Options of auth.rest that belong to the HMAC schemes: a jwt spec that writes one is told it is unused.

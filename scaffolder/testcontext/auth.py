@@ -17,7 +17,7 @@ from scaffolder import keys
 from scaffolder.fixtures import fixture
 from scaffolder.pysource import Expr, literal
 from scaffolder.spec import fieldpath
-from scaffolder.spec.model import Spec
+from scaffolder.spec.model import BODY_CONTENT_TYPES, Spec
 from scaffolder.testcontext import user_stream as user_stream_tests
 from scaffolder.testcontext.common import PAYLOAD_ENCODERS, UNITS_PER_SECOND
 
@@ -266,15 +266,17 @@ def _rest(spec: Spec) -> Dict[str, Any]:
         values["signed_params"] = literal(dict(signed_params, **{rest.signature_param: Expr("expected_signature")}))
         return values
     credentials = {credential.name: Expr(f"self.{credential.name}") for credential in spec.credentials}
-    common = dict(credentials, timestamp=str(timestamp), path=path, query=query)
+    common = dict(credentials, timestamp=str(timestamp), path=path, host=urlparse(url).netloc, query=query)
     if rest.recv_window is not None:
         common["recv_window"] = str(rest.recv_window)
     if nonce is not None:
         common["nonce"] = nonce
     empty_hash = Expr(f'hashlib.{rest.body_hash}(b"").hexdigest()')
-    get = dict(common, method="GET", request_path=f"{path}?{query}", body="", body_hash=empty_hash)
+    get = dict(common, method="GET", request_path=f"{path}?{query}", body="", body_hash=empty_hash, content_type="")
     body_hash = Expr(f'hashlib.{rest.body_hash}(body.encode("utf8")).hexdigest()')
     post = dict(common, method="POST", query="", request_path=path, body=Expr("body"), body_hash=body_hash)
+    # {content_type}: what a request with a body is sent with.
+    post["content_type"] = BODY_CONTENT_TYPES[rest.body]
     # {sorted_params}: the parameters sorted by key as key=value pairs; the sign-only parameters (given with the
     # request, signed, not sent) have the test's values.
     sorted_params = "&".join(f"{key}={value}" for key, value in sorted(params.items()))
@@ -283,7 +285,9 @@ def _rest(spec: Spec) -> Dict[str, Any]:
     post.update(sign_only, sorted_params=sorted_params)
     if rest.payload is not None:
         # The request's parameters leave it for the payload: nothing is sent in the query or the body.
-        bare = dict(query="", request_path=path, body="", body_hash=empty_hash, payload=Expr("payload"))
+        bare = dict(
+            query="", request_path=path, body="", body_hash=empty_hash, payload=Expr("payload"), content_type=""
+        )
         get.update(bare)
         post.update(bare)
         values["payload"] = {

@@ -10,6 +10,10 @@ from scaffolder.spec.model.base import FieldPath, JSON, PositiveInt, Strict
 from scaffolder.spec.model.expect import ExpectedServerTime
 
 
+# The Content-Type a signed request's body is sent with, by `auth.rest.body` ({content_type} in `auth.rest.message`).
+BODY_CONTENT_TYPES = {"form": "application/x-www-form-urlencoded", "json": "application/json"}
+
+
 class TimestampParam(Strict):
     param: Optional[str] = Field(
         default=None, description="hmac_params: the parameter carrying the timestamp (required there)."
@@ -144,8 +148,8 @@ class RestAuth(Strict):
     )
     message: Optional[Union[str, List[str]]] = Field(
         default=None,
-        description="hmac_headers: the signed string, a template over {timestamp}, {method}, {path}, {query}, "
-        "{request_path}, {body}, {body_hash}, {sorted_params}, {recv_window}, the credentials and the "
+        description="hmac_headers: the signed string, a template over {timestamp}, {method}, {host}, {path}, {query}, "
+        "{request_path}, {body}, {body_hash}, {sorted_params}, {content_type}, {recv_window}, the credentials and the "
         "sign_only_params (required there). A list of templates is joined with message_separator, leaving out "
         "each part whose request placeholders are all empty.",
     )
