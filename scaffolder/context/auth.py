@@ -299,6 +299,8 @@ def _add_jwt(spec: Spec, v: Dict[str, Any]) -> None:
 
 
 def add(spec: Spec, v: Dict[str, Any]) -> None:
+    # hmac_params options (set below for that scheme).
+    v["params_in_query"] = v["sort_signed"] = v["params_request"] = False
     rest_auth = spec.auth.rest
     if rest_auth.scheme == "jwt":
         _add_jwt(spec, v)
@@ -376,7 +378,9 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     signature_method = rest_auth.signature_method if by_headers else None
     # `_body_text(data)`: the body as signed, for a JSON body the message signs (in the request or in the method).
     v["body_text"] = by_headers and rest_auth.body == "json" and "body" in local_names
-    if not by_headers or v["auth_form_body"] or reads_body or nonce_param or payload is not None or v["body_text"]:
+    # (hmac_params reads the body it signs, but in the query: params_in: query)
+    reads_signed_body = not by_headers and rest_auth.params_in == "request"
+    if reads_signed_body or v["auth_form_body"] or reads_body or nonce_param or payload is not None or v["body_text"]:
         imports.append("import json")
     if rest_auth.timestamp.clock == "local":
         imports.append("import time")
@@ -437,6 +441,25 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         v["sign_only_params"] = None
         v["payload_fields"] = None
         v["signature_method"] = None
+        # hmac_params: the signed parameters in the query whatever the method (params_in: query), signed in key
+        # order (sort_query), the string signed (a message over the request and {params}, else the parameters).
+        v["params_in_query"] = rest_auth.params_in == "query"
+        v["sort_signed"] = rest_auth.sort_query
+        v["params_message"] = "urlencode(request_params)"
+        v["params_request"] = rest_auth.message is not None
+        if rest_auth.message is not None:
+            message_values = {c.name: f"self.{c.name}" for c in spec.credentials}
+            message_values.update(
+                method="request.method.value",
+                host="urlparse(request.url).netloc",
+                path="urlparse(request.url).path",
+                params="urlencode(request_params)",
+            )
+            if rest_auth.recv_window is not None:
+                message_values["recv_window"] = recv_window_source(rest_auth)
+            v["params_message"] = template_string(rest_auth.message, message_values)
+            if set(placeholders(rest_auth.message)) & {"host", "path"}:
+                urllib_names.append("urlparse")
     if urllib_names:
         imports.append(f"from urllib.parse import {', '.join(urllib_names)}")
     v["auth_imports"] = imports

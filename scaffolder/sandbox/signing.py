@@ -14,7 +14,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Dict, Mapping, Optional, Union
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote_plus
 
 from scaffolder import keys
 from scaffolder.spec.model import Spec
@@ -230,10 +230,12 @@ class Verifier:
         return self._check_headers(request, where, received, dict(sign_only or {}))
 
     def _check_params(self, request: SignedRequest, where: str) -> Optional[str]:
-        raw = request.body if request.method in ("POST", "PUT") and request.body else request.query
+        in_body = request.method in ("POST", "PUT") and request.body and self.rest.params_in == "request"
+        raw = request.body if in_body else request.query
         signature_key = f"{self.rest.signature_param}="
         parts = raw.split("&") if raw else []
-        signatures = [part[len(signature_key):] for part in parts if part.startswith(signature_key)]
+        # (as sent: URL-encoded, so a base64 signature's +, / and = are unquoted)
+        signatures = [unquote_plus(part[len(signature_key):]) for part in parts if part.startswith(signature_key)]
         if not signatures:
             return f"{where}: no {self.rest.signature_param} parameter in the signed request"
         signed = "&".join(part for part in parts if not part.startswith(signature_key))
@@ -242,7 +244,7 @@ class Verifier:
             problem = self.check_nonce(nonces[0] if nonces else None)
             if problem:
                 return f"{where}: {problem}"
-        stamp = [part.split("=", 1)[1] for part in parts if part.startswith(f"{self.rest.timestamp.param}=")]
+        stamp = [unquote_plus(part.split("=", 1)[1]) for part in parts if part.startswith(f"{self.rest.timestamp.param}=")]
         if not stamp:
             return f"{where}: no {self.rest.timestamp.param} parameter in the signed request"
         problem = stale(stamp[0], self.rest.timestamp.unit)
@@ -252,6 +254,13 @@ class Verifier:
             expected = f"{key}={render(template, self.credential_values())}"
             if expected not in parts:
                 return f"{where}: the signed parameters lack {expected!r}"
+        if self.rest.message is not None:
+            # The message over the request and its signed parameters (HTX: "{method}\n{host}\n{path}\n{params}").
+            host = {key.lower(): value for key, value in request.headers.items()}.get("host", "")
+            values = dict(self.credential_values(), method=request.method, host=host, path=request.path, params=signed)
+            if self.rest.recv_window is not None:
+                values["recv_window"] = str(self.rest.recv_window)
+            signed = render(self.rest.message, values)
         expected = self.sign(signed)
         if signatures[0] != expected:
             return f"{where}: signature {signatures[0]!r} is not the {self.recipe()} of {signed!r} ({expected!r})"

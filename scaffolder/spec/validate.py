@@ -45,6 +45,8 @@ URL_PLACEHOLDERS = {"domain"}
 TOPIC_PLACEHOLDERS = {"symbol", "symbol_lower", "symbols"}
 SUBSCRIBE_PLACEHOLDERS = {"topics", "topic", "route", "name", "request_id", "time"}
 PING_PLACEHOLDERS = {"request_id", "time"}
+# The placeholders of an hmac_params message: the request's method, host and path, and the parameters it signs.
+PARAMS_MESSAGE_PLACEHOLDERS = {"method", "host", "path", "params"}
 MESSAGE_PLACEHOLDERS = {
     "timestamp",
     "method",
@@ -793,8 +795,16 @@ def _check_rest_signing(spec: Spec, problems: List[Problem], credentials: set) -
         for where, value in param_names.items():
             if value is None:
                 problems.append((where, "hmac_params sends the signature and timestamp as parameters: name them"))
-        if rest_auth.message is not None:
-            problems.append((loc + ("message",), "hmac_params signs the urlencoded parameters; message is unused"))
+        if isinstance(rest_auth.message, list):
+            problems.append((loc + ("message",), "hmac_params signs one template: write the message as one text"))
+        elif rest_auth.message is not None:
+            _check_placeholders(problems, loc + ("message",), rest_auth.message, PARAMS_MESSAGE_PLACEHOLDERS | values)
+            if "params" not in _placeholders_or_none(rest_auth.message):
+                problems.append((loc + ("message",), "the message must sign the parameters: write {params} in it"))
+        if rest_auth.params_in == "query" and rest_auth.body == "form":
+            problems.append(
+                (loc + ("params_in",), "params_in: query sends a POST body as it is (JSON): use body: json")
+            )
         if rest_auth.sign_only_params:
             problems.append(
                 (loc + ("sign_only_params",), "hmac_params signs what it sends; sign_only_params is unused")
@@ -809,6 +819,8 @@ def _check_rest_signing(spec: Spec, problems: List[Problem], credentials: set) -
     for where, value in param_names.items():
         if value is not None:
             problems.append((where, "hmac_headers sends signature and timestamp in headers: {signature}, {timestamp}"))
+    if rest_auth.params_in != "request":
+        problems.append((loc + ("params_in",), "hmac_headers sends no signed parameters: params_in is for hmac_params"))
     digest = {"digest"} if rest_auth.digest is not None else set()
     allowed = MESSAGE_PLACEHOLDERS | values | nonce | digest | payload | set(rest_auth.sign_only_params)
     if rest_auth.message is None:

@@ -260,10 +260,24 @@ def _rest(spec: Spec) -> Dict[str, Any]:
         auth_params = {key: _substitute(text, known) for key, text in rest.params.items()}
         if nonce is not None:
             auth_params[rest.nonce.param] = nonce
-        signed_params = dict(SIGNED_PARAMS, **auth_params, **{rest.timestamp.param: timestamp})
-        # hmac_params: the urlencoded parameters in request order, the timestamp appended last.
-        values["message"] = literal(urlencode(signed_params))
-        values["signed_params"] = literal(dict(signed_params, **{rest.signature_param: Expr("expected_signature")}))
+        signature = {rest.signature_param: Expr("expected_signature")}
+        # hmac_params: the urlencoded parameters in request order, the timestamp appended last (all in key order
+        # with sort_query); with params_in: query, a POST signs only the auth parameters, in its query.
+        values["params_in_query"] = rest.params_in == "query"
+        known_window = {"recv_window": str(rest.recv_window)} if rest.recv_window is not None else {}
+        post_params = {} if rest.params_in == "query" else SIGNED_PARAMS
+        for method, request_params in (("GET", SIGNED_PARAMS), ("POST", post_params)):
+            signed_params = dict(request_params, **auth_params, **{rest.timestamp.param: timestamp})
+            if rest.sort_query:
+                signed_params = dict(sorted(signed_params.items()))
+            message: Any = urlencode(signed_params)
+            if rest.message is not None:
+                parts = {credential.name: Expr(f"self.{credential.name}") for credential in spec.credentials}
+                parts.update(known_window, method=method, host=urlparse(url).netloc, path=path, params=message)
+                message = Expr(_message(rest.message, parts))
+            prefix = "" if method == "GET" else "post_"
+            values[prefix + "message"] = literal(message)
+            values[prefix + "signed_params"] = literal(dict(signed_params, **signature))
         return values
     credentials = {credential.name: Expr(f"self.{credential.name}") for credential in spec.credentials}
     common = dict(credentials, timestamp=str(timestamp), path=path, host=urlparse(url).netloc, query=query)

@@ -151,7 +151,9 @@ class RestAuth(Strict):
         description="hmac_headers: the signed string, a template over {timestamp}, {method}, {host}, {path}, {query}, "
         "{request_path}, {body}, {body_hash}, {sorted_params}, {content_type}, {recv_window}, the credentials and the "
         "sign_only_params (required there). A list of templates is joined with message_separator, leaving out "
-        "each part whose request placeholders are all empty.",
+        "each part whose request placeholders are all empty. hmac_params (optional there): a template over {method}, "
+        "{host}, {path}, {params} (the urlencoded signed parameters), {recv_window} and the credentials; "
+        "without it the parameters alone are signed.",
     )
     message_separator: str = Field(
         default="", description="hmac_headers: what joins the parts of a message written as a list."
@@ -205,6 +207,12 @@ class RestAuth(Strict):
         default_factory=dict,
         description="hmac_params: parameters added to every signed request before the timestamp and signed with "
         "it: the key ({api_key}) or fixed values (HTX: AccessKeyId, SignatureMethod, SignatureVersion).",
+    )
+    params_in: Literal["request", "query"] = Field(
+        default="request",
+        description="hmac_params: where the signed parameters travel. request: with the request's own parameters, "
+        "the query of GET/DELETE, the body of POST/PUT (Binance). query: always in the query string, with the "
+        "query's parameters; a POST/PUT body is sent as it is, unsigned (HTX).",
     )
 
 
