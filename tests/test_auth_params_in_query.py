@@ -1,7 +1,7 @@
-"""`auth.rest.params_in: query` and an hmac_params `auth.rest.message`: HTX's recipe. HTX signs
-"METHOD\\nhost\\npath\\nsorted query" (AccessKeyId, SignatureMethod, SignatureVersion, Timestamp and the request's own
-query parameters, in key order), sends the signature as `Signature` in the query, and sends those parameters in the
-query of a POST too, whose JSON body is not signed.
+"""`auth.rest.params_in: query`, an hmac_params `auth.rest.message` and `auth.rest.timestamp.unit: iso_seconds`:
+HTX's recipe. HTX signs "METHOD\\nhost\\npath\\nsorted query" (AccessKeyId, SignatureMethod, SignatureVersion,
+Timestamp written 2017-05-11T15:19:30, and the request's own query parameters, in key order), sends the signature
+as `Signature` in the query, and sends those parameters in the query of a POST too, whose JSON body is not signed.
 
 No shipped spec needs it; here Binance's spec with HTX's recipe runs its generated suite (the auth test writes out
 both messages, the POST's signing only the auth parameters, and expects its body untouched) and its market tests (the
@@ -20,7 +20,7 @@ BINANCE_RECIPE = """    encoding: hex
 """
 HTX_RECIPE = """    encoding: base64
     secret: secret_key
-    timestamp: {param: Timestamp, unit: ms}
+    timestamp: {param: Timestamp, unit: iso_seconds}
     signature_param: Signature
     params: {AccessKeyId: "{api_key}", SignatureMethod: HmacSHA256, SignatureVersion: "2"}
     params_in: query
@@ -47,7 +47,7 @@ def test_binance_signing_as_htx_does(tmp_path: Path):
     assert "async def test_rest_authenticate_signs_the_query_of_post_requests_and_sends_their_body_as_it_is" in tests
     post_message = (
         '"POST\\napi.binance.com\\n/api/v3/account\\n'
-        'AccessKeyId=testApiKey&SignatureMethod=HmacSHA256&SignatureVersion=2&Timestamp=1640000000250"'
+        'AccessKeyId=testApiKey&SignatureMethod=HmacSHA256&SignatureVersion=2&Timestamp=2021-12-20T11%3A33%3A20"'
     )
     assert post_message in tests
     assert passes_suite_and_market_tests(connector)

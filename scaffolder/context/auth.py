@@ -7,7 +7,7 @@ from typing import Any, Dict, List, Tuple, Union
 from scaffolder.context.user_stream import key_bytes, ws_signature_settings
 from scaffolder.pysource import Expr, fstring, literal, read, template_string
 from scaffolder.spec import fieldpath
-from scaffolder.spec.model import BODY_CONTENT_TYPES, Spec
+from scaffolder.spec.model import BODY_CONTENT_TYPES, TEXT_TIMESTAMP_UNITS, Spec
 from scaffolder.spec.validate import placeholders
 
 # Clock sources of the signed timestamp, in seconds.
@@ -35,10 +35,13 @@ TO_MS = {"ms": "", "s": " * 1e3", "us": " / 1000", "ns": " / 1000000"}
 
 
 def timestamp_source(unit: str, clock: str) -> str:
-    """The signed timestamp: an integer (ms, s) or an ISO-8601 UTC string with milliseconds (iso)."""
+    """The signed timestamp: an integer (ms, s) or an ISO-8601 UTC string with milliseconds (iso) or to the second
+    without a zone (iso_seconds)."""
     now = CLOCKS[clock]
     if unit == "iso":
         return f'datetime.fromtimestamp({now}, timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")'
+    if unit == "iso_seconds":
+        return f'datetime.fromtimestamp({now}, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")'
     return f"int({now} * 1e3)" if unit == "ms" else f"int({now})"
 
 
@@ -384,7 +387,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         imports.append("import json")
     if rest_auth.timestamp.clock == "local":
         imports.append("import time")
-    if rest_auth.timestamp.unit == "iso":
+    if rest_auth.timestamp.unit in TEXT_TIMESTAMP_UNITS:
         imports.append("from datetime import datetime, timezone")
     if rest_auth.nonce is not None:
         imports.append(NONCE_IMPORTS[rest_auth.nonce.kind])
@@ -415,7 +418,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         if payload is not None:
             used |= {name for text in payload.fields.values() for name in placeholders(text)}
         v["auth_uses_timestamp"] = "timestamp" in used
-        v["auth_timestamp"] = timestamp if rest_auth.timestamp.unit == "iso" else f"str({timestamp})"
+        v["auth_timestamp"] = timestamp if rest_auth.timestamp.unit in TEXT_TIMESTAMP_UNITS else f"str({timestamp})"
         message_values = _message_values(rest_auth, {c.name: f"self.{c.name}" for c in spec.credentials})
         v.update(payload_values(rest_auth, message_values))
         if signs_bytes:

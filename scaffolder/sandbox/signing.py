@@ -9,15 +9,16 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Dict, Mapping, Optional, Union
-from urllib.parse import parse_qsl, unquote_plus
+from urllib.parse import parse_qsl, unquote_plus, urlencode
 
 from scaffolder import keys
-from scaffolder.spec.model import Spec
+from scaffolder.spec.model import TEXT_TIMESTAMP_UNITS, Spec
 from scaffolder.spec.validate import placeholders
 
 # How far a signed timestamp may be from the sandbox's clock.
@@ -84,6 +85,11 @@ def timestamp_seconds(text: str, unit: str) -> Optional[float]:
     try:
         if unit == "iso":
             return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
+        if unit == "iso_seconds":
+            # Exactly YYYY-MM-DDThh:mm:ss, as the exchange parses it.
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}", text):
+                return None
+            return datetime.fromisoformat(text + "+00:00").timestamp()
         return float(text) / (1e3 if unit == "ms" else 1)
     except ValueError:
         return None
@@ -239,6 +245,10 @@ class Verifier:
         if not signatures:
             return f"{where}: no {self.rest.signature_param} parameter in the signed request"
         signed = "&".join(part for part in parts if not part.startswith(signature_key))
+        if not in_body:
+            # The query as the client urlencoded it to sign it (the server's query string is partly decoded:
+            # an ISO timestamp's colons).
+            signed = urlencode(parse_qsl(signed, keep_blank_values=True))
         if self.rest.nonce is not None:
             nonces = [part.split("=", 1)[1] for part in parts if part.startswith(f"{self.rest.nonce.param}=")]
             problem = self.check_nonce(nonces[0] if nonces else None)
@@ -299,7 +309,7 @@ class Verifier:
         numbers = set()
         if self.rest.nonce is not None and self.rest.nonce.kind != "uuid":
             numbers.add("nonce")
-        if self.rest.timestamp.unit != "iso":
+        if self.rest.timestamp.unit not in TEXT_TIMESTAMP_UNITS:
             numbers.add("timestamp")
         known = dict(self.credential_values(), path=request.path, method=request.method)
         for key, template in self.rest.payload.fields.items():

@@ -17,7 +17,7 @@ from scaffolder import keys
 from scaffolder.fixtures import fixture
 from scaffolder.pysource import Expr, literal
 from scaffolder.spec import fieldpath
-from scaffolder.spec.model import BODY_CONTENT_TYPES, Spec
+from scaffolder.spec.model import BODY_CONTENT_TYPES, TEXT_TIMESTAMP_UNITS, Spec
 from scaffolder.testcontext import user_stream as user_stream_tests
 from scaffolder.testcontext.common import PAYLOAD_ENCODERS, UNITS_PER_SECOND
 
@@ -40,6 +40,8 @@ def signed_timestamp(unit: str) -> Union[int, str]:
     if unit == "iso":
         moment = datetime.fromtimestamp(float(NOW), timezone.utc)
         return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+    if unit == "iso_seconds":
+        return datetime.fromtimestamp(float(NOW), timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
     return int(NOW * UNITS_PER_SECOND[unit])
 
 
@@ -347,7 +349,7 @@ def _payload_source(rest: Any, values: Dict[str, Any], params: Dict[str, Any]) -
     numbers = set()
     if rest.nonce is not None and rest.nonce.kind != "uuid":
         numbers.add("nonce")
-    if rest.timestamp.unit != "iso":
+    if rest.timestamp.unit not in TEXT_TIMESTAMP_UNITS:
         numbers.add("timestamp")
     fields: Dict[str, Any] = {}
     for key, text in rest.payload.fields.items():

@@ -11,6 +11,8 @@ from scaffolder.spec.model.expect import ExpectedServerTime
 
 
 # The Content-Type a signed request's body is sent with, by `auth.rest.body` ({content_type} in `auth.rest.message`).
+# The timestamp units written as text (the others are integers).
+TEXT_TIMESTAMP_UNITS = ("iso", "iso_seconds")
 BODY_CONTENT_TYPES = {"form": "application/x-www-form-urlencoded", "json": "application/json"}
 
 
@@ -18,8 +20,10 @@ class TimestampParam(Strict):
     param: Optional[str] = Field(
         default=None, description="hmac_params: the parameter carrying the timestamp (required there)."
     )
-    unit: Literal["ms", "s", "iso"] = Field(
-        default="ms", description="ms / s: integer epoch time; iso: ISO-8601 UTC with milliseconds (…T09:08:57.715Z)."
+    unit: Literal["ms", "s", "iso", "iso_seconds"] = Field(
+        default="ms",
+        description="ms / s: integer epoch time; iso: ISO-8601 UTC with milliseconds (…T09:08:57.715Z); iso_seconds: "
+        "ISO-8601 UTC to the second, without a zone (HTX: 2017-05-11T15:19:30).",
     )
     clock: Literal["server", "local"] = Field(
         default="server", description="server: Hummingbot's clock synchronised with the exchange; local: time.time()."
