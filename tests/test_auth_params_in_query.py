@@ -46,7 +46,7 @@ def test_binance_signing_as_htx_does(tmp_path: Path):
     tests = (connector / "test/hummingbot/connector/exchange/binance/test_binance_auth.py").read_text()
     assert "async def test_rest_authenticate_signs_the_query_of_post_requests_and_sends_their_body_as_it_is" in tests
     post_message = (
-        '"POST\\napi.binance.com\\n/api/v3/account\\n'
+        '"POST\\napi.binance.com:8443\\n/api/v3/account\\n'
         'AccessKeyId=testApiKey&SignatureMethod=HmacSHA256&SignatureVersion=2&Timestamp=2021-12-20T11%3A33%3A20"'
     )
     assert post_message in tests

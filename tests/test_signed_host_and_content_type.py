@@ -29,7 +29,7 @@ def test_gate_io_signing_its_host_and_content_type(tmp_path: Path):
     assert "        host = urlparse(request.url).netloc\n" in auth
     assert '        content_type = "application/json" if request.data is not None else ""\n' in auth
     tests = (connector / "test/hummingbot/connector/exchange/gate_io/test_gate_io_auth.py").read_text()
-    assert '"POST\\napi.gateio.ws\\n/api/v4/spot/accounts\\n\\napplication/json\\n"' in tests
+    assert '"POST\\napi.gateio.ws:8443\\n/api/v4/spot/accounts\\n\\napplication/json\\n"' in tests
     assert passes_suite_and_market_tests(connector)
 
 

@@ -25,6 +25,8 @@ from scaffolder.testcontext.common import PAYLOAD_ENCODERS, UNITS_PER_SECOND
 NOW = Decimal("1640000000.25")
 # The server clock the documented server-time example is given in the web_utils tests, in milliseconds.
 SERVER_TIME_MS = 1640000001234
+# The port the auth tests' URL names when the message signs {host}.
+TEST_PORT = 8443
 # Parameters of the request the auth tests sign (plain ASCII values: the message is the same however it is encoded).
 SIGNED_PARAMS = {"symbol": "COINALPHAHBOT", "side": "BUY", "quantity": "1.5"}
 
@@ -189,6 +191,10 @@ def _rest(spec: Spec) -> Dict[str, Any]:
         spec.urls.rest_base(private=True).replace("{domain}", spec.exchange.domains.default)
         + spec.endpoints[spec.balances.endpoint].path
     )
+    if "host" in {name for part in _parts(rest.message or "") for name in _names(part)}:
+        # {host} is host[:port]: the test's URL names its port, so that a connector signing the bare host fails.
+        parts = urlparse(url)
+        url = parts._replace(netloc=f"{parts.hostname}:{TEST_PORT}").geturl()
     path = urlparse(url).path
     nonce = nonce_value(rest.nonce) if rest.nonce is not None else None
     # The request's parameters once signed: the nonce parameter first (GET: query; POST: body).
