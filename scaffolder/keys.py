@@ -27,7 +27,7 @@ def kept_parts(rest: Any, empty: Callable[[str], bool]) -> List[str]:
     the caller joins them with `message_separator`."""
     if isinstance(rest.message, str):
         return [rest.message]
-    optional = {"query", "body", "sorted_params", *rest.sign_only_params}
+    optional = {"query", "body", "sorted_params", "content_type", *rest.sign_only_params}
     kept = []
     for part in rest.message:
         used = [name for _, name, _, _ in string.Formatter().parse(part) if name in optional]

@@ -39,3 +39,12 @@ def validate(tmp_path: Path, name: str, text: str):
     spec = tmp_path / f"{name}.yaml"
     spec.write_text(text)
     return CliRunner().invoke(app, ["validate", str(spec)])
+
+
+def assert_refused(tmp_path: Path, name: str, text: str, expected: str) -> None:
+    """Validating `text` as specs/NAME.yaml fails with `expected` in the message, at a position in the file."""
+    result = validate(tmp_path, name, text)
+    assert result.exit_code == 2, result.output
+    assert expected in result.output, result.output
+    assert f"{name}.yaml:" in result.output
+

@@ -7,7 +7,7 @@ from typing import Any, Dict, List, Tuple, Union
 from scaffolder.context.user_stream import key_bytes, ws_signature_settings
 from scaffolder.pysource import Expr, fstring, literal, read, template_string
 from scaffolder.spec import fieldpath
-from scaffolder.spec.model import Spec
+from scaffolder.spec.model import BODY_CONTENT_TYPES, TEXT_TIMESTAMP_UNITS, Spec
 from scaffolder.spec.validate import placeholders
 
 # Clock sources of the signed timestamp, in seconds.
@@ -16,15 +16,18 @@ CLOCKS = {"server": "self.time_provider.time()", "local": "time.time()"}
 # order they are written, with the locals each one reads; only those the message needs are emitted.
 MESSAGE_LOCALS: List[Tuple[str, str, Tuple[str, ...]]] = [
     ("path", "urlparse(request.url).path", ()),
+    ("host", "urlparse(request.url).netloc", ()),
     ("query", "urlencode(request.params or {})", ()),
     ("request_path", 'f"{path}?{query}" if query else path', ("path", "query")),
     ("body", 'request.data or ""', ()),
     ("body_hash", 'hashlib.{hash}(body.encode("utf8")).hexdigest()', ("body",)),
     ("sorted_params", "self._sorted_params(request)", ()),
+    # The Content-Type a request with a body is sent with (as rest_authenticate sends it), "" without a body.
+    ("content_type", '"{content_type}" if request.data is not None else ""', ()),
 ]
 # Placeholders of the message that stand for the request and may be empty: a part of a message written as a list
 # is left out when all of those it uses are empty (besides the sign-only parameters, which may be absent).
-OPTIONAL_PARTS = ("query", "body", "sorted_params")
+OPTIONAL_PARTS = ("query", "body", "sorted_params", "content_type")
 
 # Conversion of the documented server time to milliseconds.
 # Integer divisions are correctly rounded, so a documented whole number of us or ns converts exactly.
@@ -32,10 +35,13 @@ TO_MS = {"ms": "", "s": " * 1e3", "us": " / 1000", "ns": " / 1000000"}
 
 
 def timestamp_source(unit: str, clock: str) -> str:
-    """The signed timestamp: an integer (ms, s) or an ISO-8601 UTC string with milliseconds (iso)."""
+    """The signed timestamp: an integer (ms, s) or an ISO-8601 UTC string with milliseconds (iso) or to the second
+    without a zone (iso_seconds)."""
     now = CLOCKS[clock]
     if unit == "iso":
         return f'datetime.fromtimestamp({now}, timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")'
+    if unit == "iso_seconds":
+        return f'datetime.fromtimestamp({now}, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")'
     return f"int({now} * 1e3)" if unit == "ms" else f"int({now})"
 
 
@@ -137,7 +143,9 @@ def message_locals(rest_auth: Any) -> List[Tuple[str, str]]:
         if name in used:
             used.update(needs)
     locals_ = [
-        (name, source.replace("{hash}", rest_auth.body_hash)) for name, source, _ in MESSAGE_LOCALS if name in used
+        (name, source.replace("{hash}", rest_auth.body_hash).replace("{content_type}", BODY_CONTENT_TYPES[rest_auth.body]))
+        for name, source, _ in MESSAGE_LOCALS
+        if name in used
     ]
     if rest_auth.body == "form":
         # A form body travels as its parameters (aiohttp encodes them): the text signed is their urlencoding.
@@ -294,6 +302,8 @@ def _add_jwt(spec: Spec, v: Dict[str, Any]) -> None:
 
 
 def add(spec: Spec, v: Dict[str, Any]) -> None:
+    # hmac_params options (set below for that scheme).
+    v["params_in_query"] = v["sort_signed"] = v["params_request"] = False
     rest_auth = spec.auth.rest
     if rest_auth.scheme == "jwt":
         _add_jwt(spec, v)
@@ -371,11 +381,13 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     signature_method = rest_auth.signature_method if by_headers else None
     # `_body_text(data)`: the body as signed, for a JSON body the message signs (in the request or in the method).
     v["body_text"] = by_headers and rest_auth.body == "json" and "body" in local_names
-    if not by_headers or v["auth_form_body"] or reads_body or nonce_param or payload is not None or v["body_text"]:
+    # (hmac_params reads the body it signs, but in the query: params_in: query)
+    reads_signed_body = not by_headers and rest_auth.params_in == "request"
+    if reads_signed_body or v["auth_form_body"] or reads_body or nonce_param or payload is not None or v["body_text"]:
         imports.append("import json")
     if rest_auth.timestamp.clock == "local":
         imports.append("import time")
-    if rest_auth.timestamp.unit == "iso":
+    if rest_auth.timestamp.unit in TEXT_TIMESTAMP_UNITS:
         imports.append("from datetime import datetime, timezone")
     if rest_auth.nonce is not None:
         imports.append(NONCE_IMPORTS[rest_auth.nonce.kind])
@@ -395,7 +407,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["third_party_imports"] = ["from cryptography.hazmat.primitives.asymmetric import ed25519"] if v["ed25519"] else []
     v["sorted_params"] = "sorted_params" in local_names
     if by_headers:
-        if any(name == "path" for name, _ in locals_):
+        if any(name in ("path", "host") for name, _ in locals_):
             urllib_names.append("urlparse")
         v["auth_locals"] = locals_
         used = {name for part in message_parts(rest_auth.message) for name in placeholders(part)}
@@ -406,7 +418,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         if payload is not None:
             used |= {name for text in payload.fields.values() for name in placeholders(text)}
         v["auth_uses_timestamp"] = "timestamp" in used
-        v["auth_timestamp"] = timestamp if rest_auth.timestamp.unit == "iso" else f"str({timestamp})"
+        v["auth_timestamp"] = timestamp if rest_auth.timestamp.unit in TEXT_TIMESTAMP_UNITS else f"str({timestamp})"
         message_values = _message_values(rest_auth, {c.name: f"self.{c.name}" for c in spec.credentials})
         v.update(payload_values(rest_auth, message_values))
         if signs_bytes:
@@ -432,6 +444,25 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         v["sign_only_params"] = None
         v["payload_fields"] = None
         v["signature_method"] = None
+        # hmac_params: the signed parameters in the query whatever the method (params_in: query), signed in key
+        # order (sort_query), the string signed (a message over the request and {params}, else the parameters).
+        v["params_in_query"] = rest_auth.params_in == "query"
+        v["sort_signed"] = rest_auth.sort_query
+        v["params_message"] = "urlencode(request_params)"
+        v["params_request"] = rest_auth.message is not None
+        if rest_auth.message is not None:
+            message_values = {c.name: f"self.{c.name}" for c in spec.credentials}
+            message_values.update(
+                method="request.method.value",
+                host="urlparse(request.url).netloc",
+                path="urlparse(request.url).path",
+                params="urlencode(request_params)",
+            )
+            if rest_auth.recv_window is not None:
+                message_values["recv_window"] = recv_window_source(rest_auth)
+            v["params_message"] = template_string(rest_auth.message, message_values)
+            if set(placeholders(rest_auth.message)) & {"host", "path"}:
+                urllib_names.append("urlparse")
     if urllib_names:
         imports.append(f"from urllib.parse import {', '.join(urllib_names)}")
     v["auth_imports"] = imports

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, List
 
 from scaffolder.context.exchange import hb_asset
+from scaffolder.context.requests import request
 from scaffolder.pysource import decimal, literal, read, rows_source, safe_read
 from scaffolder.spec import fieldpath
 from scaffolder.spec.model import Spec
@@ -62,14 +63,39 @@ def _balance_fields(spec: Spec, balances: Any, variable: str, example_row: Any) 
     return {"asset": hb_asset(spec, read(balances.asset, variable)), "available": available, "total": total}
 
 
+def _kind_fields(spec: Spec, balances: Any, variable: str, example_row: Any) -> Dict[str, str]:
+    """`balances.kinds`: a row's kind and amount, each asset's amounts by kind, and its available and total balance
+    from the two amounts listed."""
+    kinds = balances.kinds
+    given = [name for name in ("available", "locked", "total") if getattr(kinds, name)]
+    amount = {name: f"amounts[{literal(name)}]" for name in given}
+    available = amount.get("available") or f"{amount['total']} - {amount['locked']}"
+    return {
+        "kinds": literal(kinds.of_kind()),
+        "asset": hb_asset(spec, read(balances.asset, variable)),
+        "kind": read(kinds.field, variable),
+        "amount": decimal(kinds.amount, variable, example_row),
+        "zero": "{" + ", ".join(f"{literal(name)}: Decimal(0)" for name in given) + "}",
+        "available": available,
+        "total": amount.get("total") or f"{available} + {amount['locked']}",
+    }
+
+
 def add(spec: Spec, v: Dict[str, Any]) -> None:
     endpoints = spec.endpoints
     balances = spec.balances
-    v["balances_constant"] = endpoints[balances.endpoint].constant
-    v["balances_params"] = [(key, literal(value)) for key, value in balances.params.items()]
+    # Its path and parameters may use the prerequisites' values (HTX: /v1/account/accounts/{account_id}/balance).
+    balances_request = request(spec, balances.endpoint, balances.method, balances.params, {})
+    v["balances_path"] = balances_request.path
+    v["balances_limit_id"] = balances_request.limit_id
+    v["balances_params"] = [(param.key, param.source) for param in balances_request.params]
     v["balance_rows"] = rows_source(endpoints[balances.endpoint].example_response, balances.rows, "account_info")
     balance_row = fieldpath.first_row(endpoints[balances.endpoint].example_response, balances.rows)
-    v["balance_fields"] = _balance_fields(spec, balances, "balance_entry", balance_row)
+    v["balance_kinds"] = None
+    if balances.kinds is not None:
+        v["balance_kinds"] = _kind_fields(spec, balances, "balance_entry", balance_row)
+    else:
+        v["balance_fields"] = _balance_fields(spec, balances, "balance_entry", balance_row)
 
     balance_event = spec.user_stream and spec.user_stream.balance_event
     v["balance_event"] = balance_event

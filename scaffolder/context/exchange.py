@@ -51,7 +51,8 @@ def _rate_limits(spec: Spec) -> List[Dict[str, Any]]:
 
 
 def _rule_source(rule: RuleValue, variable: str, example_row: Any) -> str:
-    """`Decimal(...)` of a trading rule: a count of decimals becomes 10^-N, an absent field its default."""
+    """`Decimal(...)` of a trading rule: a count of decimals becomes 10^-N, text with a unit ("20.0 USD") the number
+    before it, an absent field its default."""
     source = read(rule.path, variable)
     if rule.default is not None:
         steps = fieldpath.parse(rule.path)
@@ -59,6 +60,8 @@ def _rule_source(rule: RuleValue, variable: str, example_row: Any) -> str:
         source = f"{read(parent, variable)}.get({literal(steps[-1].name)}, {literal(str(rule.default))})"
     if rule.decimals:
         return f"Decimal(10) ** -int({source})"
+    if rule.unit:
+        return f"Decimal({source}.split()[0])"
     if isinstance(fieldpath.read(example_row, rule.path), str):
         return f"Decimal({source})"
     return f"Decimal(str({source}))"
@@ -182,6 +185,15 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["rule_symbol"] = read(symbols.symbol, "rule")
     v["rule_fields"] = [
         (name, _rule_source(rules.rule(name), "rule", rule_row)) for name in RULE_NAMES if rules.rule(name)
+    ]
+    # prerequisites: each value's method, requesting it once.
+    v["prerequisites"] = [
+        {
+            "name": name,
+            "request": request(spec, prerequisite.endpoint, "GET", {}, {}),
+            "value": read(prerequisite.value, "response"),
+        }
+        for name, prerequisite in spec.prerequisites.items()
     ]
     v["symbols_params"] = [(key, literal(value)) for key, value in symbols.params.items()]
     v["check_network_constant"] = endpoints[markets.check_network].constant

@@ -47,6 +47,12 @@ def client_id_as_integer(spec: Spec, method: str, params_in: Optional[str] = Non
     return rest.payload is not None or (rest.body == "json" and sends_body(method, params_in))
 
 
+def prerequisite_values(spec: Spec) -> Dict[str, str]:
+    """Each prerequisite's value (`prerequisites`), requested once by its own method: `await
+    self._prerequisite_account_id()`."""
+    return {name: f"await self._prerequisite_{name}()" for name in spec.prerequisites}
+
+
 def request(
     spec: Spec,
     endpoint: str,
@@ -57,6 +63,9 @@ def request(
 ) -> Request:
     """A request to `endpoint`; its parameters travel in the body for POST and PUT, in the query otherwise, unless
     `params_in` says ("body": a DELETE with a body)."""
+    # The prerequisites' values, in any request the connector makes (validation says where they may be used).
+    values = {**prerequisite_values(spec), **values}
+    embedded = {name: f"str({source})" for name, source in prerequisite_values(spec).items()}
     param_list = []
     for key, text in params.items():
         only_when = None
@@ -64,7 +73,7 @@ def request(
             only_when = "price"
         elif "{time_in_force}" in text:
             only_when = "time_in_force"
-        source = template_string(text, values)
+        source = template_string(text, values, embedded)
         if text == "{client_order_id}" and client_id_as_integer(spec, method, params_in):
             source = f"int({source})"
         param_list.append(RequestParam(key=key, source=source, only_when=only_when))

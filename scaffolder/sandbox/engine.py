@@ -17,6 +17,7 @@ MID_PRICE = Decimal("100")
 TICK = Decimal("0.01")
 STEP = Decimal("0.001")
 MIN_NOTIONAL = Decimal("1")
+MAX_ORDER_SIZE = Decimal("100000")
 HOUSE_LEVELS = 5
 HOUSE_LEVEL_AMOUNT = Decimal("1000")
 STARTING_BALANCES = (Decimal("1000"), Decimal("100000"))  # base, quote of every pair

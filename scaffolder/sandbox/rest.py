@@ -13,11 +13,11 @@ from urllib.parse import parse_qsl, urlsplit
 from aiohttp import web
 
 from scaffolder.sandbox import payloads
-from scaffolder.sandbox.engine import FEE_RATE, MIN_NOTIONAL, STEP, TICK, Order, Rejected
+from scaffolder.sandbox.engine import FEE_RATE, MAX_ORDER_SIZE, MIN_NOTIONAL, STEP, TICK, Order, Rejected
 from scaffolder.sandbox.payloads import put, put_time
 from scaffolder.sandbox.signing import SignedRequest
 from scaffolder.spec import datetimes, fieldpath
-from scaffolder.spec.model import TimeField
+from scaffolder.spec.model import TimeField, with_unit
 
 # Keys under which exchanges put the human-readable part of an error.
 MESSAGE_KEYS = ("msg", "message", "retMsg", "error_message", "label")
@@ -29,6 +29,7 @@ def _path_pattern(path: str) -> re.Pattern:
 
 
 PATH_VALUES = "path values"
+ENDPOINT = "endpoint name"
 
 
 def inverse(params: Dict[str, str], received: Dict[str, Any]) -> Dict[str, Any]:
@@ -67,6 +68,11 @@ class RestApi:
             roles.append((spec.balances.endpoint, spec.balances.method, "balances"))
         if spec.trading_fees:
             roles.append((spec.trading_fees.endpoint, spec.trading_fees.method, "trading_fees"))
+        # A prerequisite (HTX's account list) is answered as documented: its value is the one the requests carry.
+        roles += [(prerequisite.endpoint, "GET", "prerequisite") for prerequisite in spec.prerequisites.values()]
+        self.prerequisites = {name: fieldpath.read(spec.endpoints[prerequisite.endpoint].example_response,
+                                                   prerequisite.value)
+                              for name, prerequisite in spec.prerequisites.items()}
         private_token = spec.auth.private_ws and spec.auth.private_ws.token
         if private_token:
             roles.append((private_token.endpoint, private_token.method, "private_token"))
@@ -130,6 +136,11 @@ class RestApi:
         # Each path placeholder under the name of the value it stands for (endpoints.*.path_params).
         path_params = self.spec.endpoints[name].path_params
         received[PATH_VALUES] = {path_params.get(key, key): value for key, value in match.groupdict().items()}
+        received[ENDPOINT] = name
+        for prerequisite, value in self.prerequisites.items():
+            sent = received[PATH_VALUES].get(prerequisite)
+            if sent is not None and sent != str(value):
+                return self.error(f"{method} {path}: unknown {prerequisite} {sent!r}", 400)
         try:
             result = getattr(self, f"_{role}")(received)
         except Rejected as rejection:
@@ -183,7 +194,8 @@ class RestApi:
         symbols = self.spec.markets.symbols
         rules = self.spec.markets.trading_rules
         rule_values = {"min_order_size": STEP, "min_price_increment": TICK, "min_base_amount_increment": STEP,
-                       "min_notional_size": MIN_NOTIONAL, "min_order_value": MIN_NOTIONAL}
+                       "min_notional_size": MIN_NOTIONAL, "min_order_value": MIN_NOTIONAL,
+                       "max_order_size": MAX_ORDER_SIZE, "min_quote_amount_increment": TICK}
 
         def fill_row(row, values):
             for predicate in symbols.valid_when:
@@ -192,7 +204,10 @@ class RestApi:
                 rule = rules.rule(name)
                 if rule is None or fieldpath.documented(row, rule.path) is None and rule.default is not None:
                     continue
-                put(row, rule.path, -value.as_tuple().exponent if rule.decimals else value)
+                if rule.unit:
+                    fieldpath.write(row, rule.path, with_unit(str(value), fieldpath.documented(row, rule.path)))
+                else:
+                    put(row, rule.path, -value.as_tuple().exponent if rule.decimals else value)
 
         example = self.spec.endpoints[symbols.endpoint].example_response
         named = self.spec.markets.exchange_asset
@@ -253,6 +268,9 @@ class RestApi:
         payloads.write_book(payload, snapshot.bids, snapshot.asks, engine.levels(market.trading_pair, "BUY"),
                             engine.levels(market.trading_pair, "SELL"), snapshot.levels)
         return payload
+
+    def _prerequisite(self, received) -> Any:
+        return copy.deepcopy(self.spec.endpoints[received[ENDPOINT]].example_response)
 
     def _public_token(self, received) -> Any:
         return self.sandbox.token_response(self.spec.public_ws.token, private=False)

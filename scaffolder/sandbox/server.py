@@ -21,7 +21,7 @@ from scaffolder.sandbox.signing import Verifier
 from scaffolder.sandbox.streams import Streams
 from scaffolder.spec import fieldpath
 from scaffolder.spec.model import Spec
-from scaffolder.spec.model.balances import AMOUNT_FIELDS, write_amounts
+from scaffolder.spec.model.balances import AMOUNT_FIELDS, kind_amounts, write_amounts
 
 WS_PATH = "/sandbox/ws"
 
@@ -129,8 +129,14 @@ class Sandbox:
         rows = []
         for asset, (available, locked) in sorted(self.engine.balances.items()):
             row = {source.asset: self.spec.markets.exchange_asset(asset)}
-            # Each amount in its preferred field; a sum of fields: all of it in the first, zero in the others.
             amounts = {"available": available, "locked": locked, "total": available + locked}
+            kinds = getattr(source, "kinds", None)
+            if kinds is not None:
+                # One row per kind listed; an amount of several kinds all in the first.
+                rows.extend({**row, kinds.field: kind, kinds.amount: amount}
+                            for kind, amount in kind_amounts(kinds, amounts, spread=False))
+                continue
+            # Each amount in its preferred field; a sum of fields: all of it in the first, zero in the others.
             given = [name for name in AMOUNT_FIELDS if getattr(source, name)]
             row.update(write_amounts(source, amounts, [0] * len(given), spread=False) or {})
             rows.append(row)

@@ -9,15 +9,16 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Dict, Mapping, Optional, Union
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote_plus, urlencode
 
 from scaffolder import keys
-from scaffolder.spec.model import Spec
+from scaffolder.spec.model import TEXT_TIMESTAMP_UNITS, Spec
 from scaffolder.spec.validate import placeholders
 
 # How far a signed timestamp may be from the sandbox's clock.
@@ -84,6 +85,11 @@ def timestamp_seconds(text: str, unit: str) -> Optional[float]:
     try:
         if unit == "iso":
             return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
+        if unit == "iso_seconds":
+            # Exactly YYYY-MM-DDThh:mm:ss, as the exchange parses it.
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}", text):
+                return None
+            return datetime.fromisoformat(text + "+00:00").timestamp()
         return float(text) / (1e3 if unit == "ms" else 1)
     except ValueError:
         return None
@@ -230,19 +236,25 @@ class Verifier:
         return self._check_headers(request, where, received, dict(sign_only or {}))
 
     def _check_params(self, request: SignedRequest, where: str) -> Optional[str]:
-        raw = request.body if request.method in ("POST", "PUT") and request.body else request.query
+        in_body = request.method in ("POST", "PUT") and request.body and self.rest.params_in == "request"
+        raw = request.body if in_body else request.query
         signature_key = f"{self.rest.signature_param}="
         parts = raw.split("&") if raw else []
-        signatures = [part[len(signature_key):] for part in parts if part.startswith(signature_key)]
+        # (as sent: URL-encoded, so a base64 signature's +, / and = are unquoted)
+        signatures = [unquote_plus(part[len(signature_key):]) for part in parts if part.startswith(signature_key)]
         if not signatures:
             return f"{where}: no {self.rest.signature_param} parameter in the signed request"
         signed = "&".join(part for part in parts if not part.startswith(signature_key))
+        if not in_body:
+            # The query as the client urlencoded it to sign it (the server's query string is partly decoded:
+            # an ISO timestamp's colons).
+            signed = urlencode(parse_qsl(signed, keep_blank_values=True))
         if self.rest.nonce is not None:
             nonces = [part.split("=", 1)[1] for part in parts if part.startswith(f"{self.rest.nonce.param}=")]
             problem = self.check_nonce(nonces[0] if nonces else None)
             if problem:
                 return f"{where}: {problem}"
-        stamp = [part.split("=", 1)[1] for part in parts if part.startswith(f"{self.rest.timestamp.param}=")]
+        stamp = [unquote_plus(part.split("=", 1)[1]) for part in parts if part.startswith(f"{self.rest.timestamp.param}=")]
         if not stamp:
             return f"{where}: no {self.rest.timestamp.param} parameter in the signed request"
         problem = stale(stamp[0], self.rest.timestamp.unit)
@@ -252,6 +264,13 @@ class Verifier:
             expected = f"{key}={render(template, self.credential_values())}"
             if expected not in parts:
                 return f"{where}: the signed parameters lack {expected!r}"
+        if self.rest.message is not None:
+            # The message over the request and its signed parameters (HTX: "{method}\n{host}\n{path}\n{params}").
+            host = {key.lower(): value for key, value in request.headers.items()}.get("host", "")
+            values = dict(self.credential_values(), method=request.method, host=host, path=request.path, params=signed)
+            if self.rest.recv_window is not None:
+                values["recv_window"] = str(self.rest.recv_window)
+            signed = render(self.rest.message, values)
         expected = self.sign(signed)
         if signatures[0] != expected:
             return f"{where}: signature {signatures[0]!r} is not the {self.recipe()} of {signed!r} ({expected!r})"
@@ -290,7 +309,7 @@ class Verifier:
         numbers = set()
         if self.rest.nonce is not None and self.rest.nonce.kind != "uuid":
             numbers.add("nonce")
-        if self.rest.timestamp.unit != "iso":
+        if self.rest.timestamp.unit not in TEXT_TIMESTAMP_UNITS:
             numbers.add("timestamp")
         known = dict(self.credential_values(), path=request.path, method=request.method)
         for key, template in self.rest.payload.fields.items():
@@ -332,6 +351,8 @@ class Verifier:
             timestamp=by_role.get("timestamp", ""),
             method=request.method,
             path=request.path,
+            host=received.get("host", ""),
+            content_type=received.get("content-type", "") if request.body else "",
             query=request.query,
             request_path=f"{request.path}?{request.query}" if request.query else request.path,
             body=request.body,

@@ -7,7 +7,7 @@ from typing import Any, List, Optional, Tuple
 
 from scaffolder.spec import fieldpath
 from scaffolder.spec.errors import Loc
-from scaffolder.spec.model import PAIR, Spec
+from scaffolder.spec.model import PAIR, RULE_NAMES, Spec
 
 Problem = Tuple[Loc, str]
 
@@ -99,8 +99,11 @@ def check(spec: Spec) -> List[Problem]:
             loc = ("markets", "trading_rules", "expect", pair)
             if not PAIR.fullmatch(str(pair)):
                 problems.append((loc, f"expected trading pairs BASE-QUOTE in upper case as keys, found {pair!r}"))
-            if rules.min_notional_size is None:
-                _refuse(problems, loc + ("min_notional_size",), rule.min_notional_size, "no min_notional_size mapped")
+            for name in RULE_NAMES[3:]:  # the optional rules
+                if getattr(rules, name) is None:
+                    _refuse(problems, loc + (name,), getattr(rule, name), f"no {name} mapped")
+                elif getattr(rule, name) is None:
+                    problems.append((loc, f"markets.trading_rules maps {name}: declare its expected value"))
     if markets.order_book_snapshot.expect is not None:
         _book(problems, ("markets", "order_book_snapshot", "expect"), markets.order_book_snapshot.expect,
               False, markets.order_book_snapshot.timestamp is not None, False)

@@ -18,6 +18,8 @@ from scaffolder.spec.model import (
     NAMED_CONSTANTS,
     PUBLIC_LOG_PLACEHOLDERS,
     RULE_NAMES,
+    RuleValue,
+    UNIT_TEXT,
     TIER_LIMITS_CONSTANT,
     Predicate,
     Spec,
@@ -43,7 +45,20 @@ URL_PLACEHOLDERS = {"domain"}
 TOPIC_PLACEHOLDERS = {"symbol", "symbol_lower", "symbols"}
 SUBSCRIBE_PLACEHOLDERS = {"topics", "topic", "route", "name", "request_id", "time"}
 PING_PLACEHOLDERS = {"request_id", "time"}
-MESSAGE_PLACEHOLDERS = {"timestamp", "method", "path", "query", "request_path", "body", "body_hash", "sorted_params"}
+# The placeholders of an hmac_params message: the request's method, host and path, and the parameters it signs.
+PARAMS_MESSAGE_PLACEHOLDERS = {"method", "host", "path", "params"}
+MESSAGE_PLACEHOLDERS = {
+    "timestamp",
+    "method",
+    "path",
+    "host",
+    "query",
+    "request_path",
+    "body",
+    "body_hash",
+    "sorted_params",
+    "content_type",
+}
 # auth.rest.jwt: what the token's claims may use besides the credentials ({method}, {host}, {path}: the request's).
 JWT_CLAIM_PLACEHOLDERS = {"timestamp", "expires", "nonce", "method", "host", "path"}
 # Options of auth.rest that belong to the HMAC schemes: a jwt spec that writes one is told it is unused.
@@ -78,6 +93,18 @@ def placeholders(text: str) -> List[str]:
                 f"placeholders are plain names: write {{{name}}}, not {written + '}'} (no format spec or conversion)"
             )
     return [name for _, name, _, _ in parsed if name is not None]
+
+
+def _check_rule_unit(problems: List[Problem], loc: Loc, rule: RuleValue, rows_example: Any) -> None:
+    """A rule written with its unit ("20.0 USD") is text: a number, a space and a word, in the example too."""
+    if rule.decimals:
+        problems.append((loc + ("unit",), "a count of decimals (decimals: true) is no number written with a unit"))
+        return
+    documented = fieldpath.documented(rows_example, rule.path)
+    if documented is not None and not (isinstance(documented, str) and UNIT_TEXT.fullmatch(documented)):
+        problems.append(
+            (loc + ("unit",), f"the example's value {documented!r} is not a number followed by a unit (\"20.0 USD\")")
+        )
 
 
 def _check_placeholders(problems: List[Problem], loc: Loc, text: str, allowed: set) -> None:
@@ -211,6 +238,7 @@ def cross_check(spec: Spec) -> List[Problem]:
     _check_exchange(spec, problems, endpoint_ref)
     _check_auth(spec, problems, endpoint_ref)
     _check_markets(spec, problems, endpoint_ref)
+    _check_prerequisites(spec, problems, endpoint_ref)
     _check_orders(spec, problems, endpoint_ref)
     _check_balances(spec, problems, endpoint_ref)
     _check_trading_fees(spec, problems, endpoint_ref)
@@ -221,6 +249,23 @@ def cross_check(spec: Spec) -> List[Problem]:
     problems.extend(expectations.check(spec))
     _check_constant_names(spec, problems)
     return problems
+
+
+# Placeholders a prerequisite may not be named after: the values the requests using it fill in themselves.
+REQUEST_PLACEHOLDERS = ORDER_PLACEHOLDERS | TRACKED_ORDER_PLACEHOLDERS | {"symbols", "symbol_lower"}
+
+
+def _check_prerequisites(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef) -> None:
+    """`prerequisites`: each a name of its own, read from a documented value of an endpoint without placeholders."""
+    for name, prerequisite in spec.prerequisites.items():
+        loc = ("prerequisites", name)
+        if not re.fullmatch(r"[a-z_][a-z0-9_]*", name) or keyword.iskeyword(name):
+            problems.append((loc, f"{name!r}: a prerequisite's name is a lowercase identifier (account_id)"))
+        elif name in REQUEST_PLACEHOLDERS:
+            problems.append((loc, f"{{{name}}} is a value the requests fill in themselves: name it otherwise"))
+        example = endpoint_ref(loc + ("endpoint",), prerequisite.endpoint, needs_example=True)
+        if example is not None:
+            _check_path(problems, loc + ("value",), prerequisite.value, example)
 
 
 def _check_private_stream_presence(spec: Spec, problems: List[Problem]) -> bool:
@@ -750,8 +795,16 @@ def _check_rest_signing(spec: Spec, problems: List[Problem], credentials: set) -
         for where, value in param_names.items():
             if value is None:
                 problems.append((where, "hmac_params sends the signature and timestamp as parameters: name them"))
-        if rest_auth.message is not None:
-            problems.append((loc + ("message",), "hmac_params signs the urlencoded parameters; message is unused"))
+        if isinstance(rest_auth.message, list):
+            problems.append((loc + ("message",), "hmac_params signs one template: write the message as one text"))
+        elif rest_auth.message is not None:
+            _check_placeholders(problems, loc + ("message",), rest_auth.message, PARAMS_MESSAGE_PLACEHOLDERS | values)
+            if "params" not in _placeholders_or_none(rest_auth.message):
+                problems.append((loc + ("message",), "the message must sign the parameters: write {params} in it"))
+        if rest_auth.params_in == "query" and rest_auth.body == "form":
+            problems.append(
+                (loc + ("params_in",), "params_in: query sends a POST body as it is (JSON): use body: json")
+            )
         if rest_auth.sign_only_params:
             problems.append(
                 (loc + ("sign_only_params",), "hmac_params signs what it sends; sign_only_params is unused")
@@ -766,6 +819,8 @@ def _check_rest_signing(spec: Spec, problems: List[Problem], credentials: set) -
     for where, value in param_names.items():
         if value is not None:
             problems.append((where, "hmac_headers sends signature and timestamp in headers: {signature}, {timestamp}"))
+    if rest_auth.params_in != "request":
+        problems.append((loc + ("params_in",), "hmac_headers sends no signed parameters: params_in is for hmac_params"))
     digest = {"digest"} if rest_auth.digest is not None else set()
     allowed = MESSAGE_PLACEHOLDERS | values | nonce | digest | payload | set(rest_auth.sign_only_params)
     if rest_auth.message is None:
@@ -908,6 +963,8 @@ def _check_markets(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRe
         _check_path(problems, loc, rule.path, rows_example)
         if rule.default is not None and not isinstance((fieldpath.parse(rule.path) or [None])[-1], fieldpath.Key):
             problems.append((loc, "a rule with a default must end with a key (it is read with .get())"))
+        if rule.unit:
+            _check_rule_unit(problems, loc[:3], rule, rows_example)
     if all(rules.rule(field).default is not None for field in RULE_NAMES[:3]):
         problems.append(
             (("markets", "trading_rules"), "at least one rule needs no default: a row lacking it must fail to parse")
@@ -988,8 +1045,11 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
         problems.append((("orders", "order_types"), "LIMIT orders must be supported"))
     _check_client_id_pattern(problems, orders.client_order_id)
     create = orders.create
+    known = set(spec.prerequisites)  # the prerequisites' values, in any order request
     # The new order's own values are known only when it is placed: its path may name the pair.
-    _check_order_request(problems, spec, ("orders", "create"), create, ORDER_PLACEHOLDERS, MARKET_PLACEHOLDERS)
+    _check_order_request(
+        problems, spec, ("orders", "create"), create, ORDER_PLACEHOLDERS | known, MARKET_PLACEHOLDERS | known
+    )
     if create.market_buy_amount == "quote" and not any("{amount}" in text for text in create.params.values()):
         problems.append(
             (("orders", "create", "market_buy_amount"), "no parameter of orders.create.params uses {amount}")
@@ -1026,7 +1086,7 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
                 )
             )
     cancel = orders.cancel
-    _check_order_request(problems, spec, ("orders", "cancel"), cancel, TRACKED_ORDER_PLACEHOLDERS)
+    _check_order_request(problems, spec, ("orders", "cancel"), cancel, TRACKED_ORDER_PLACEHOLDERS | known)
     _check_cancel_success(problems, cancel)
     for index, name in enumerate(cancel.list_params):
         if name not in cancel.params:
@@ -1040,7 +1100,7 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
         cancel.not_found_example,
     )
     status = orders.status
-    _check_order_request(problems, spec, ("orders", "status"), status, TRACKED_ORDER_PLACEHOLDERS)
+    _check_order_request(problems, spec, ("orders", "status"), status, TRACKED_ORDER_PLACEHOLDERS | known)
     for field in ("client_order_id", "exchange_order_id"):
         _check_path(problems, ("orders", "status", field), getattr(status, field), status.example_response)
     if status.timestamp is not None:
@@ -1064,7 +1124,7 @@ def _check_orders(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRef
         problems.append(
             (("orders", "fills", "bulk"), "the bulk request names no order: the endpoint's path must have no placeholder")
         )
-    _check_order_request(problems, spec, ("orders", "fills"), fills, TRACKED_ORDER_PLACEHOLDERS)
+    _check_order_request(problems, spec, ("orders", "fills"), fills, TRACKED_ORDER_PLACEHOLDERS | known)
     if (fills.endpoint, fills.method) == (status.endpoint, status.method):
         problems.append(
             (
@@ -1244,10 +1304,11 @@ def _check_balances(spec: Spec, problems: List[Problem], endpoint_ref: EndpointR
             ((), "a balances section is required: the connector polls balances (checklist row " "GET ACCOUNT BALANCE)")
         )
     else:
-        example = endpoint_ref(("balances", "endpoint"), balances.endpoint, needs_example=True)
+        known = set(spec.prerequisites)
+        example = endpoint_ref(("balances", "endpoint"), balances.endpoint, needs_example=True, fills=known)
         _check_balance_rows(problems, ("balances",), balances, example)
         for key, value in balances.params.items():
-            _check_placeholders(problems, ("balances", "params", key), value, set())
+            _check_placeholders(problems, ("balances", "params", key), value, known)
     if orders.open_orders:
         endpoint_ref(("orders", "open_orders", "endpoint"), orders.open_orders.endpoint)
 
@@ -1735,8 +1796,20 @@ def _check_routes(problems: List[Problem], field_loc: Loc, route_field: str, mes
 
 def _check_balance_rows(problems: List[Problem], loc: Loc, balances: Any, example: Any) -> None:
     given = [field for field in ("available", "locked", "total") if getattr(balances, field) is not None]
+    kinds = getattr(balances, "kinds", None)
+    if kinds is not None:
+        if given:
+            problems.append((loc + (given[0],), "with kinds, the amounts are read by kind: give kinds.available, "
+                             "kinds.locked or kinds.total instead"))
+        given = [field for field in ("available", "locked", "total") if getattr(kinds, field) is not None]
+        repeated = [kind for kind in kinds.of_kind() if sum(kind in (getattr(kinds, f) or []) for f in given) > 1]
+        if repeated:
+            problems.append((loc + ("kinds",), f"kind {repeated[0]!r} is listed for two amounts"))
+        loc_given = loc + ("kinds",)
+    else:
+        loc_given = loc
     if len(given) != 2:
-        problems.append((loc, "give exactly two of available, locked and total (the third is computed)"))
+        problems.append((loc_given, "give exactly two of available, locked and total (the third is computed)"))
     single_row = getattr(balances, "row", None)
     if (balances.rows is None) == (single_row is None):
         problems.append((loc, "give exactly one of rows (a list of balances) and row (a single balance)"))
@@ -1780,3 +1853,9 @@ def _check_balance_rows(problems: List[Problem], loc: Loc, balances: Any, exampl
                     _check_path(problems, loc + (field, "first_of", index), choice, row)
         elif path is not None:
             _check_path(problems, loc + (field,), path, row)
+    if kinds is not None:
+        _check_path(problems, loc + ("kinds", "field"), kinds.field, row)
+        _check_path(problems, loc + ("kinds", "amount"), kinds.amount, row)
+        listed = list(kinds.of_kind())
+        if not any(fieldpath.documented(item, kinds.field) in listed for item in fieldpath.rows_of(rows)):
+            problems.append((loc + ("kinds",), f"no row of the example has a listed kind at {kinds.field!r}"))

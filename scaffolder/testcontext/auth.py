@@ -17,7 +17,7 @@ from scaffolder import keys
 from scaffolder.fixtures import fixture
 from scaffolder.pysource import Expr, literal
 from scaffolder.spec import fieldpath
-from scaffolder.spec.model import Spec
+from scaffolder.spec.model import BODY_CONTENT_TYPES, TEXT_TIMESTAMP_UNITS, Spec
 from scaffolder.testcontext import user_stream as user_stream_tests
 from scaffolder.testcontext.common import PAYLOAD_ENCODERS, UNITS_PER_SECOND
 
@@ -25,6 +25,8 @@ from scaffolder.testcontext.common import PAYLOAD_ENCODERS, UNITS_PER_SECOND
 NOW = Decimal("1640000000.25")
 # The server clock the documented server-time example is given in the web_utils tests, in milliseconds.
 SERVER_TIME_MS = 1640000001234
+# The port the auth tests' URL names when the message signs {host}.
+TEST_PORT = 8443
 # Parameters of the request the auth tests sign (plain ASCII values: the message is the same however it is encoded).
 SIGNED_PARAMS = {"symbol": "COINALPHAHBOT", "side": "BUY", "quantity": "1.5"}
 
@@ -40,6 +42,8 @@ def signed_timestamp(unit: str) -> Union[int, str]:
     if unit == "iso":
         moment = datetime.fromtimestamp(float(NOW), timezone.utc)
         return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+    if unit == "iso_seconds":
+        return datetime.fromtimestamp(float(NOW), timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
     return int(NOW * UNITS_PER_SECOND[unit])
 
 
@@ -187,6 +191,10 @@ def _rest(spec: Spec) -> Dict[str, Any]:
         spec.urls.rest_base(private=True).replace("{domain}", spec.exchange.domains.default)
         + spec.endpoints[spec.balances.endpoint].path
     )
+    if "host" in {name for part in _parts(rest.message or "") for name in _names(part)}:
+        # {host} is host[:port]: the test's URL names its port, so that a connector signing the bare host fails.
+        parts = urlparse(url)
+        url = parts._replace(netloc=f"{parts.hostname}:{TEST_PORT}").geturl()
     path = urlparse(url).path
     nonce = nonce_value(rest.nonce) if rest.nonce is not None else None
     # The request's parameters once signed: the nonce parameter first (GET: query; POST: body).
@@ -260,21 +268,37 @@ def _rest(spec: Spec) -> Dict[str, Any]:
         auth_params = {key: _substitute(text, known) for key, text in rest.params.items()}
         if nonce is not None:
             auth_params[rest.nonce.param] = nonce
-        signed_params = dict(SIGNED_PARAMS, **auth_params, **{rest.timestamp.param: timestamp})
-        # hmac_params: the urlencoded parameters in request order, the timestamp appended last.
-        values["message"] = literal(urlencode(signed_params))
-        values["signed_params"] = literal(dict(signed_params, **{rest.signature_param: Expr("expected_signature")}))
+        signature = {rest.signature_param: Expr("expected_signature")}
+        # hmac_params: the urlencoded parameters in request order, the timestamp appended last (all in key order
+        # with sort_query); with params_in: query, a POST signs only the auth parameters, in its query.
+        values["params_in_query"] = rest.params_in == "query"
+        known_window = {"recv_window": str(rest.recv_window)} if rest.recv_window is not None else {}
+        post_params = {} if rest.params_in == "query" else SIGNED_PARAMS
+        for method, request_params in (("GET", SIGNED_PARAMS), ("POST", post_params)):
+            signed_params = dict(request_params, **auth_params, **{rest.timestamp.param: timestamp})
+            if rest.sort_query:
+                signed_params = dict(sorted(signed_params.items()))
+            message: Any = urlencode(signed_params)
+            if rest.message is not None:
+                parts = {credential.name: Expr(f"self.{credential.name}") for credential in spec.credentials}
+                parts.update(known_window, method=method, host=urlparse(url).netloc, path=path, params=message)
+                message = Expr(_message(rest.message, parts))
+            prefix = "" if method == "GET" else "post_"
+            values[prefix + "message"] = literal(message)
+            values[prefix + "signed_params"] = literal(dict(signed_params, **signature))
         return values
     credentials = {credential.name: Expr(f"self.{credential.name}") for credential in spec.credentials}
-    common = dict(credentials, timestamp=str(timestamp), path=path, query=query)
+    common = dict(credentials, timestamp=str(timestamp), path=path, host=urlparse(url).netloc, query=query)
     if rest.recv_window is not None:
         common["recv_window"] = str(rest.recv_window)
     if nonce is not None:
         common["nonce"] = nonce
     empty_hash = Expr(f'hashlib.{rest.body_hash}(b"").hexdigest()')
-    get = dict(common, method="GET", request_path=f"{path}?{query}", body="", body_hash=empty_hash)
+    get = dict(common, method="GET", request_path=f"{path}?{query}", body="", body_hash=empty_hash, content_type="")
     body_hash = Expr(f'hashlib.{rest.body_hash}(body.encode("utf8")).hexdigest()')
     post = dict(common, method="POST", query="", request_path=path, body=Expr("body"), body_hash=body_hash)
+    # {content_type}: what a request with a body is sent with.
+    post["content_type"] = BODY_CONTENT_TYPES[rest.body]
     # {sorted_params}: the parameters sorted by key as key=value pairs; the sign-only parameters (given with the
     # request, signed, not sent) have the test's values.
     sorted_params = "&".join(f"{key}={value}" for key, value in sorted(params.items()))
@@ -283,7 +307,9 @@ def _rest(spec: Spec) -> Dict[str, Any]:
     post.update(sign_only, sorted_params=sorted_params)
     if rest.payload is not None:
         # The request's parameters leave it for the payload: nothing is sent in the query or the body.
-        bare = dict(query="", request_path=path, body="", body_hash=empty_hash, payload=Expr("payload"))
+        bare = dict(
+            query="", request_path=path, body="", body_hash=empty_hash, payload=Expr("payload"), content_type=""
+        )
         get.update(bare)
         post.update(bare)
         values["payload"] = {
@@ -329,7 +355,7 @@ def _payload_source(rest: Any, values: Dict[str, Any], params: Dict[str, Any]) -
     numbers = set()
     if rest.nonce is not None and rest.nonce.kind != "uuid":
         numbers.add("nonce")
-    if rest.timestamp.unit != "iso":
+    if rest.timestamp.unit not in TEXT_TIMESTAMP_UNITS:
         numbers.add("timestamp")
     fields: Dict[str, Any] = {}
     for key, text in rest.payload.fields.items():

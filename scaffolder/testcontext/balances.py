@@ -14,7 +14,7 @@ from typing import Any, Dict, List, Sequence, Tuple
 
 from scaffolder.pysource import literal
 from scaffolder.spec import fieldpath
-from scaffolder.spec.model.balances import EMPTY_FIELD, AMOUNT_FIELDS, alternatives, write_amounts
+from scaffolder.spec.model.balances import EMPTY_FIELD, AMOUNT_FIELDS, alternatives, kind_amounts, write_amounts
 from scaffolder.testcontext.common import typed
 
 
@@ -55,3 +55,33 @@ def balance_rows(balance_spec: Any, row: Any, rows: Sequence[Tuple[str, str, str
                 row_values[path] = typed(row, path, literal(str(amount)))
         values.append(row_values)
     return values
+
+
+def balance_row_groups(balance_spec: Any, row: Any, rows: Sequence[Tuple[str, str, str]]) -> List[List[Dict[str, str]]]:
+    """The rows written for each `(asset source, available, total)`: one row, or with `balances.kinds` one row per
+    kind listed (an amount of several kinds split among them) and, for the first asset, its first amount in two rows
+    of that kind and a row of a kind not listed (HTX's loan), which the connector must ignore."""
+    kinds = getattr(balance_spec, "kinds", None)
+    if kinds is None:
+        return [[values] for values in balance_rows(balance_spec, row, rows)]
+    unlisted = next(kind for kind in ("loan", "interest", "other kind") if kind not in kinds.of_kind())
+    groups = []
+    for index, (asset, available, total) in enumerate(rows):
+        amounts = {"available": int(available), "locked": int(total) - int(available), "total": int(total)}
+        written = kind_amounts(kinds, amounts)
+        if index == 0:
+            # The first kind's amount in two rows (the amounts of a kind add up), and a kind to ignore.
+            kind, amount = written[0]
+            written[:1] = [(kind, amount - 1), (kind, 1)] if amount >= 2 else written[:1]
+            written.append((unlisted, 7))
+        groups.append(
+            [
+                {
+                    balance_spec.asset: asset,
+                    kinds.field: literal(kind),
+                    kinds.amount: typed(row, kinds.amount, literal(str(amount))),
+                }
+                for kind, amount in written
+            ]
+        )
+    return groups

@@ -103,3 +103,30 @@ def payload_params(spec: Any, call: str) -> Optional[str]:
         return None
     decoded = PAYLOAD_DECODERS[rest.payload.encoding].format(f'{call}.kwargs["headers"][{literal(header)}]')
     return f"json.loads({decoded})"
+
+
+def prerequisite_value(spec: Any, name: str, value: int) -> str:
+    """`value` as the prerequisite `name`'s test value, typed as its documented value (an id as an integer or as
+    text)."""
+    prerequisite = spec.prerequisites[name]
+    documented = fieldpath.documented(spec.endpoints[prerequisite.endpoint].example_response, prerequisite.value)
+    return literal(value if isinstance(documented, int) and not isinstance(documented, bool) else str(value))
+
+
+# The values the generated tests give the prerequisites: the connector's kept ones, and those its test serves.
+PREREQUISITE_KEPT = 5550001
+PREREQUISITE_SERVED = 7770001
+
+
+def prerequisite_test_values(spec: Any) -> dict:
+    """Each prerequisite's value as the generated tests keep it on the connector (create_exchange_instance)."""
+    return {
+        name: prerequisite_value(spec, name, PREREQUISITE_KEPT + index) for index, name in enumerate(spec.prerequisites)
+    }
+
+
+def kept_prerequisites(spec: Any) -> Optional[str]:
+    """The dict the generated tests put in the connector's `_prerequisites` (none without prerequisites)."""
+    kept = prerequisite_test_values(spec)
+    return "{" + ", ".join(f"{literal(name)}: {source}" for name, source in kept.items()) + "}" if kept else None
+

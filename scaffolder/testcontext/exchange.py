@@ -17,12 +17,21 @@ from scaffolder import keys
 from scaffolder.fixtures import fixture
 from scaffolder.pysource import literal, path_source, read, template_string
 from scaffolder.spec import fieldpath
-from scaffolder.spec.model import Spec, nested_lists
+from scaffolder.spec.model import Spec, nested_lists, with_unit
 from scaffolder.spec.validate import placeholders
 from scaffolder.testcontext import auth as auth_tests
 from scaffolder.testcontext import orders as order_tests
-from scaffolder.testcontext.balances import balance_rows
-from scaffolder.testcontext.common import payload_params, satisfying, typed, violating
+from scaffolder.testcontext.balances import balance_row_groups, balance_rows
+from scaffolder.testcontext.common import (
+    PREREQUISITE_SERVED,
+    kept_prerequisites,
+    payload_params,
+    prerequisite_test_values,
+    prerequisite_value,
+    satisfying,
+    typed,
+    violating,
+)
 
 # Fixed values the generated test injects and expects back.
 TRADING_RULE = {
@@ -31,6 +40,8 @@ TRADING_RULE = {
     "min_base_amount_increment": "0.000001",
     "min_notional_size": "10",
     "min_order_value": "5",
+    "max_order_size": "9000",
+    "min_quote_amount_increment": "0.00001",
 }
 
 
@@ -162,6 +173,9 @@ def values(spec: Spec) -> Dict[str, Any]:
             # The exchange sends a count of decimals: 4 for an increment of 0.0001.
             places = str(-Decimal(value).as_tuple().exponent)
             rule_values[rule.path] = typed(row_example, rule.path, literal(places), places)
+        elif rule.unit:
+            # The exchange writes the number with its unit: "10 USD".
+            rule_values[rule.path] = literal(with_unit(value, fieldpath.documented(row_example, rule.path)))
         else:
             rule_values[rule.path] = typed(row_example, rule.path, literal(value), literal(float(value)))
     v["trading_rules_response"] = fixture(
@@ -246,11 +260,14 @@ def values(spec: Spec) -> Dict[str, Any]:
     def balance_values(balance_spec: Any, row: Any, asset: str, available: str, total: str) -> Dict[str, str]:
         return balance_rows(balance_spec, row, [(asset, available, total)])[0]
 
-    base_row, quote_row = balance_rows(
+    # The rows of each asset: one, or one per kind (balances.kinds).
+    base_rows, quote_rows = balance_row_groups(
         balances, balance_row, [("self.base_asset", "10", "15"), ("self.quote_asset", "2000", "2000")]
     )
-    v["balance_base_and_quote"] = fixture(balance_example, rows=balances.rows, row_replacements=[base_row, quote_row])
-    v["balance_only_base"] = fixture(balance_example, rows=balances.rows, row_replacements=[base_row])
+    v["balance_base_and_quote"] = fixture(
+        balance_example, rows=balances.rows, row_replacements=[*base_rows, *quote_rows]
+    )
+    v["balance_only_base"] = fixture(balance_example, rows=balances.rows, row_replacements=base_rows)
     v["asset_alias"] = None
     if markets.asset_aliases:
         # The first alias: a row of the symbols and of the balances naming the base asset as the exchange does.
@@ -270,12 +287,28 @@ def values(spec: Spec) -> Dict[str, Any]:
             "balance_response": fixture(
                 balance_example,
                 rows=balances.rows,
-                row_replacements=[balance_values(balances, balance_row, literal(alias), "10", "15")],
+                row_replacements=balance_row_groups(balances, balance_row, [(literal(alias), "10", "15")])[0],
             ),
         }
-    v["balances_constant"] = endpoints[balances.endpoint].constant
+    kept = prerequisite_test_values(spec)
+    # The prerequisites: kept on the connector the tests create; their own test serves another value to read.
+    v["prerequisites_kept"] = kept_prerequisites(spec)
+    v["prerequisites"] = []
+    for index, (name, prerequisite) in enumerate(spec.prerequisites.items()):
+        served = prerequisite_value(spec, name, PREREQUISITE_SERVED + index)
+        example = endpoints[prerequisite.endpoint].example_response
+        v["prerequisites"].append(
+            {
+                "name": name,
+                "path": path_source(endpoints[prerequisite.endpoint], {}),
+                "response": fixture(example, {prerequisite.value: served}),
+                "served": served,
+            }
+        )
+    v["balances_path"] = path_source(endpoints[balances.endpoint], kept)
     v["balance_params"] = [
-        (literal(key), literal(value)) for key, value in order_tests.sent_params(spec, balances.params).items()
+        (literal(key), template_string(value, kept, {name: f"str({source})" for name, source in kept.items()}))
+        for key, value in order_tests.sent_params(spec, balances.params).items()
     ]
     # A POST balances request carries its parameters in the body, as the auth sends it: the signed parameters
     # themselves (hmac_params, form), form text (hmac_headers), or JSON text.

@@ -12,8 +12,8 @@ from typing import Any, Dict, List, Optional, Tuple
 from scaffolder.keys import credential_imports, credential_literal, credential_text
 from scaffolder.pysource import literal
 from scaffolder.spec.expectations import exchange_symbol
-from scaffolder.spec.model import Spec
-from scaffolder.testcontext.common import example_client_order_id
+from scaffolder.spec.model import RULE_NAMES, Spec
+from scaffolder.testcontext.common import example_client_order_id, kept_prerequisites
 
 # Timestamps are compared rounded to the microsecond: what a float keeps of a time since the epoch.
 TIME_DIGITS = 6
@@ -115,9 +115,7 @@ def values(spec: Spec) -> Dict[str, Any]:
     rules = markets.trading_rules
     v["trading_rules"] = None
     if rules.expect is not None:
-        names = ["min_order_size", "min_price_increment", "min_base_amount_increment"]
-        if rules.min_notional_size is not None:
-            names.append("min_notional_size")
+        names = [name for name in RULE_NAMES if getattr(rules, name) is not None]
         v["trading_rules"] = {
             "symbols_example": response(markets.symbols.endpoint),
             "example": response(rules.endpoint),
@@ -269,6 +267,7 @@ def values(spec: Spec) -> Dict[str, Any]:
             )
     v["documented_responses"] = literal(responses) if responses else None
     v["symbol_map"] = literal({exchange_symbol(spec, pair): pair for pair in sorted(pairs)})
+    v["prerequisites_kept"] = kept_prerequisites(spec)
     v["public"] = bool(v["trade"] or v["books"] or v["snapshot"])
     v["user_events"] = bool(v["order_event"] or v["fill_event"] or v["balance_event"])
     v["any"] = any(

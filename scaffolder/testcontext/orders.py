@@ -16,6 +16,7 @@ from scaffolder.testcontext.common import (
     UNITS_PER_SECOND,
     example_client_order_id,
     payload_params,
+    prerequisite_test_values,
     satisfying,
     typed,
     violating,
@@ -55,6 +56,7 @@ def _params_checks(
     (`orders.client_order_id.numeric_bits`) sent in JSON is expected as an integer."""
     params = sent_params(spec, request.params)
     integer_ids = client_id_as_integer(spec, request.method, getattr(request, "params_in", None))
+    expected = {**{name: (value, False) for name, value in prerequisite_test_values(spec).items()}, **expected}
     checks = []
     for key, text in params.items():
         names = [name for name in expected if "{" + name + "}" in text]
@@ -70,7 +72,7 @@ def _params_checks(
 
 def _request_values(spec: Spec, request: Any, test_values: Mapping[str, str]) -> Dict[str, Any]:
     """How the generated test finds a request: its mocked path, HTTP method, and where its parameters are."""
-    path = path_source(spec.endpoints[request.endpoint], test_values)
+    path = path_source(spec.endpoints[request.endpoint], {**prerequisite_test_values(spec), **test_values})
     in_payload = payload_params(spec, "request_call")
     if in_payload is not None:
         # The parameters travel in the signed payload header, whatever the method.

@@ -20,7 +20,15 @@ from scaffolder.spec.model.exchange import *  # noqa: F401,F403
 from scaffolder.spec.model.extensions import ExtensiblePart
 from scaffolder.spec.model.fees import *  # noqa: F401,F403
 from scaffolder.spec.model.fees import TradingFees
-from scaffolder.spec.model.exchange import Credential, Endpoint, Exchange, RateLimits, ResponseErrors, Urls
+from scaffolder.spec.model.exchange import (
+    Credential,
+    Endpoint,
+    Exchange,
+    Prerequisite,
+    RateLimits,
+    ResponseErrors,
+    Urls,
+)
 from scaffolder.spec.model.markets import *  # noqa: F401,F403
 from scaffolder.spec.model.markets import Markets
 from scaffolder.spec.model.orders import *  # noqa: F401,F403
@@ -47,6 +55,11 @@ class Spec(Strict):
     auth: Auth
     rate_limits: RateLimits
     endpoints: Dict[str, Endpoint]
+    prerequisites: Dict[str, Prerequisite] = Field(
+        default_factory=dict,
+        description="Values read once from a signed request and kept ({account_id: {endpoint: accounts, value: "
+        "data[type=spot].id}}): {name} in the paths and parameters of the order and balance requests.",
+    )
     constant_names: Dict[str, str] = Field(
         default_factory=dict,
         description="Names for the constants of NAME_constants.py, by their default names "

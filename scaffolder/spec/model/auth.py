@@ -10,12 +10,20 @@ from scaffolder.spec.model.base import FieldPath, JSON, PositiveInt, Strict
 from scaffolder.spec.model.expect import ExpectedServerTime
 
 
+# The Content-Type a signed request's body is sent with, by `auth.rest.body` ({content_type} in `auth.rest.message`).
+# The timestamp units written as text (the others are integers).
+TEXT_TIMESTAMP_UNITS = ("iso", "iso_seconds")
+BODY_CONTENT_TYPES = {"form": "application/x-www-form-urlencoded", "json": "application/json"}
+
+
 class TimestampParam(Strict):
     param: Optional[str] = Field(
         default=None, description="hmac_params: the parameter carrying the timestamp (required there)."
     )
-    unit: Literal["ms", "s", "iso"] = Field(
-        default="ms", description="ms / s: integer epoch time; iso: ISO-8601 UTC with milliseconds (…T09:08:57.715Z)."
+    unit: Literal["ms", "s", "iso", "iso_seconds"] = Field(
+        default="ms",
+        description="ms / s: integer epoch time; iso: ISO-8601 UTC with milliseconds (…T09:08:57.715Z); iso_seconds: "
+        "ISO-8601 UTC to the second, without a zone (HTX: 2017-05-11T15:19:30).",
     )
     clock: Literal["server", "local"] = Field(
         default="server", description="server: Hummingbot's clock synchronised with the exchange; local: time.time()."
@@ -144,10 +152,12 @@ class RestAuth(Strict):
     )
     message: Optional[Union[str, List[str]]] = Field(
         default=None,
-        description="hmac_headers: the signed string, a template over {timestamp}, {method}, {path}, {query}, "
-        "{request_path}, {body}, {body_hash}, {sorted_params}, {recv_window}, the credentials and the "
+        description="hmac_headers: the signed string, a template over {timestamp}, {method}, {host}, {path}, {query}, "
+        "{request_path}, {body}, {body_hash}, {sorted_params}, {content_type}, {recv_window}, the credentials and the "
         "sign_only_params (required there). A list of templates is joined with message_separator, leaving out "
-        "each part whose request placeholders are all empty.",
+        "each part whose request placeholders are all empty. hmac_params (optional there): a template over {method}, "
+        "{host}, {path}, {params} (the urlencoded signed parameters), {recv_window} and the credentials; "
+        "without it the parameters alone are signed.",
     )
     message_separator: str = Field(
         default="", description="hmac_headers: what joins the parts of a message written as a list."
@@ -201,6 +211,12 @@ class RestAuth(Strict):
         default_factory=dict,
         description="hmac_params: parameters added to every signed request before the timestamp and signed with "
         "it: the key ({api_key}) or fixed values (HTX: AccessKeyId, SignatureMethod, SignatureVersion).",
+    )
+    params_in: Literal["request", "query"] = Field(
+        default="request",
+        description="hmac_params: where the signed parameters travel. request: with the request's own parameters, "
+        "the query of GET/DELETE, the body of POST/PUT (Binance). query: always in the query string, with the "
+        "query's parameters; a POST/PUT body is sent as it is, unsigned (HTX).",
     )
 
 

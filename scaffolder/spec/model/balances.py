@@ -58,6 +58,39 @@ Amount = _amount(FieldPath)
 LockedAmount = _amount(FieldPaths)
 
 
+class BalanceKinds(Strict):
+    """Balances written one row per asset and kind of amount (HTX: {currency, type: trade|frozen, balance}): each
+    asset's amounts are the sums of its rows of the kinds listed; rows of other kinds are ignored."""
+
+    field: FieldPath = Field(description="The row's kind (HTX: type).")
+    amount: FieldPath = Field(description="The row's amount (HTX: balance).")
+    available: Optional[List[str]] = Field(
+        default=None, min_length=1, description="Kinds whose amounts are available (HTX: [trade])."
+    )
+    locked: Optional[List[str]] = Field(
+        default=None, min_length=1, description="Kinds whose amounts are not available (HTX: [frozen])."
+    )
+    total: Optional[List[str]] = Field(default=None, min_length=1, description="Kinds whose amounts are the total.")
+
+    def of_kind(self) -> Dict[str, str]:
+        """Each listed kind -> the amount it adds to (available, locked or total)."""
+        return {kind: name for name in AMOUNT_FIELDS for kind in getattr(self, name) or []}
+
+
+def kind_amounts(kinds: BalanceKinds, amounts: Dict[str, Any], spread: bool = True) -> List[Tuple[str, Any]]:
+    """(kind, amount) rows writing `amounts` (by available / locked / total) in the kinds given: an amount of several
+    kinds is split among them, with `spread` 1 in each but the first where the amount allows (so that reading only
+    one kind is wrong), else all of it in the first."""
+    rows = []
+    for name in AMOUNT_FIELDS:
+        values = getattr(kinds, name) or []
+        amount = amounts[name]
+        ones = len(values) - 1 if spread and amount >= len(values) else 0
+        for position, value in enumerate(values):
+            rows.append((value, amount - ones if position == 0 else (1 if position <= ones else amount * 0)))
+    return rows
+
+
 class Balances(Strict):
     endpoint: str
     method: Literal["GET", "POST"] = Field(
@@ -76,6 +109,11 @@ class Balances(Strict):
         description="The amount not available, or a list of fields whose sum it is (Backpack: locked and staked).",
     )
     total: Optional[Amount] = None
+    kinds: Optional[BalanceKinds] = Field(
+        default=None,
+        description="Instead of available / locked / total: one row per asset and kind (HTX's trade and frozen rows), "
+        "amounts summed per asset by kind.",
+    )
     expect: Optional[ExpectedBalances] = Field(default=None, description="Values expected from the documented example, by hand (see docs).")
 
 

@@ -10,6 +10,7 @@ from pydantic import Field, field_validator
 
 from scaffolder.spec.model.base import (
     CONSTANT,
+    FieldPath,
     JSON,
     PositiveInt,
     PositiveNumber,
@@ -344,6 +345,15 @@ class Endpoint(Strict):
     def rate_limit_id(self) -> str:
         """The constant naming the endpoint's rate limit: `limit_id`, else the path constant."""
         return self.limit_id or self.constant
+
+
+class Prerequisite(Strict):
+    """A value the connector reads once from a signed request and keeps, for the paths and parameters of later
+    requests (HTX's spot account id, from GET /v1/account/accounts, in /v1/account/accounts/{account-id}/balance
+    and in the order's account-id)."""
+
+    endpoint: str = Field(description="The endpoint answering it (GET, signed; its path without placeholders).")
+    value: FieldPath = Field(description="The value in its response: data[type=spot].id.")
 
 
 class ResponseErrors(Strict):

@@ -54,6 +54,9 @@ class ExpectedRule(Strict):
     min_price_increment: Number
     min_base_amount_increment: Number
     min_notional_size: Optional[Number] = Field(default=None, description="When trading_rules maps it.")
+    min_order_value: Optional[Number] = Field(default=None, description="When trading_rules maps it.")
+    max_order_size: Optional[Number] = Field(default=None, description="When trading_rules maps it.")
+    min_quote_amount_increment: Optional[Number] = Field(default=None, description="When trading_rules maps it.")
 
 
 class ExpectedPrice(Strict):

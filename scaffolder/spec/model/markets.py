@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
-from typing import Callable, Dict, List, Literal, Optional, Union
+from typing import Any, Callable, Dict, List, Literal, Optional, Union
 
 from pydantic import Field
 
@@ -52,15 +53,31 @@ class Symbols(Strict):
 
 
 class RuleValue(Strict):
-    """A trading rule read with a conversion: a count of decimals, or a default when the field is absent."""
+    """A trading rule read with a conversion: a count of decimals, a number written with its unit, or a default when
+    the field is absent."""
 
     path: FieldPath
     decimals: bool = Field(
         default=False, description="The field holds a number of decimal places N; the rule is 10^-N (8 -> 1E-8)."
     )
+    unit: bool = Field(
+        default=False,
+        description="The field is text: a number, a space, then a unit word (Bitstamp's minimum_order \"20.0 USD\"); "
+        "the rule is the number before the unit.",
+    )
     default: Optional[Decimal] = Field(
         default=None, description="Value used when the (plain-key) field is absent from a row."
     )
+
+
+# A number written with its unit, "20.0 USD": the number, then the unit word.
+UNIT_TEXT = re.compile(r"\s*([0-9]+(?:\.[0-9]*)?(?:[eE][+-]?[0-9]+)?)\s+(\S+)\s*")
+
+
+def with_unit(value: str, documented: Any) -> str:
+    """`value` written as the documented text writes its number, with the documented unit ("0.01" -> "0.01 USD")."""
+    match = UNIT_TEXT.fullmatch(documented) if isinstance(documented, str) else None
+    return f"{value} {match.group(2) if match else 'UNIT'}"
 
 
 RULE_NAMES = (
@@ -69,6 +86,8 @@ RULE_NAMES = (
     "min_base_amount_increment",
     "min_notional_size",
     "min_order_value",
+    "max_order_size",
+    "min_quote_amount_increment",
 )
 
 
@@ -83,6 +102,12 @@ class TradingRules(Strict):
     min_base_amount_increment: Rule
     min_notional_size: Optional[Rule] = None
     min_order_value: Optional[Rule] = None
+    max_order_size: Optional[Rule] = Field(
+        default=None, description="The largest order amount in the base asset (Binance's LOT_SIZE maxQty)."
+    )
+    min_quote_amount_increment: Optional[Rule] = Field(
+        default=None, description="The step of an amount in the quote asset (KuCoin's quoteIncrement)."
+    )
     expect: Optional[Dict[str, ExpectedRule]] = Field(
         default=None, description="The rules expected for each documented trading pair, by hand."
     )

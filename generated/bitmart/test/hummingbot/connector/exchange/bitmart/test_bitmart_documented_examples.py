@@ -239,10 +239,13 @@ class BitmartDocumentedExamplesTests(IsolatedAsyncioWrapperTestCase):
                 rule.min_order_size,
                 rule.min_price_increment,
                 rule.min_base_amount_increment,
+                rule.min_order_value,
             )
             for rule in rules
         }
-        self.assertEqual({"GXC-BTC": (Decimal("1.00000000"), Decimal("1E-8"), Decimal("1.00000000"))}, parsed)
+        self.assertEqual(
+            {"GXC-BTC": (Decimal("1.00000000"), Decimal("1E-8"), Decimal("1.00000000"), Decimal("0.00010000"))}, parsed
+        )
 
     async def test_last_traded_price(self):
         self._respond("get", DOCUMENTED_RESPONSES["ticker"])
