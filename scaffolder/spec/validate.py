@@ -9,7 +9,7 @@ import re
 import string
 from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
-from scaffolder.spec import datetimes, expectations, fieldpath
+from scaffolder.spec import datetimes, expectations, fieldpath, routes
 from scaffolder.spec.errors import Loc
 from scaffolder.spec.model import (
     CONSTANT,
@@ -1332,9 +1332,10 @@ def _check_public_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoint
         (("public_ws", "channels", name), getattr(channels, name).route, getattr(channels, name).example)
         for name in channel_names
     ]
-    if public.route_match == "prefix":
-        routed = [(loc, _routed_prefix(example, public.route_field, route), example) for loc, route, example in routed]
+    routed = [(loc, _routed(example, public, route), example) for loc, route, example in routed]
     _check_routes(problems, ("public_ws", "route_field"), public.route_field, routed)
+    for name in channel_names:
+        _check_route_template(problems, ("public_ws", "channels", name), getattr(channels, name))
     for name in channel_names:
         channel = getattr(channels, name)
         loc = ("public_ws", "channels", name)
@@ -1440,13 +1441,32 @@ def _safe_placeholders(text: str) -> List[str]:
         return []
 
 
-def _routed_prefix(example: Any, route_field: str, route: str) -> str:
-    """With route_match prefix, the value an example must carry at route_field is any text starting with route."""
+def _routed(example: Any, public: Any, route: str) -> str:
+    """The value an example must carry at route_field: the route itself, or (route_match prefix, suffix, contains,
+    or a route template) any value the route matches."""
     try:
-        value = str(fieldpath.read(example, route_field))
+        value = fieldpath.read(example, public.route_field)
     except fieldpath.FieldPathError:
         return route
-    return value if value.startswith(route) else route
+    return str(value) if routes.matches(public.route_match, route, value) else route
+
+
+def _check_route_template(problems: List[Problem], loc: Loc, channel: Any) -> None:
+    """A route holding {symbol} is a template reading the symbol; a plain route needs the channel's symbol path."""
+    template = routes.symbol_template(channel.route)
+    names = _safe_placeholders(channel.route)
+    if template is None and "{" in channel.route:
+        problems.append((loc + ("route",), "a route template names the symbol's place with {symbol}, its only placeholder"))
+    elif template is not None and (names != ["symbol"] or not any(template)):
+        problems.append(
+            (loc + ("route",), "a route template holds {symbol} once, its only placeholder, with text around it")
+        )
+    if template is not None and channel.symbol is not None:
+        problems.append((loc + ("symbol",), "the route template reads the symbol ({symbol}): leave symbol out"))
+    elif template is None and channel.symbol is None:
+        problems.append(
+            (loc + ("symbol",), "required: where messages name their symbol (or a route template holding {symbol})")
+        )
 
 
 def _check_ws_token(problems: List[Problem], loc: Loc, token: Any, endpoint_ref: EndpointRef) -> None:

@@ -17,7 +17,7 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 from scaffolder.context.public_ws import channel_name, subscribed_channels, uses
 from scaffolder.fixtures import fixture
 from scaffolder.pysource import literal, path_source, template_string, template_value
-from scaffolder.spec import datetimes, fieldpath
+from scaffolder.spec import datetimes, fieldpath, routes
 from scaffolder.spec.model import Spec, SymbolFormat, TimeField
 from scaffolder.testcontext.common import UNITS_PER_SECOND
 
@@ -221,7 +221,7 @@ def _ws_snapshot(spec: Spec) -> Optional[Dict[str, Any]]:
         example, channel.bids, channel.asks, (WS_SNAPSHOT_BID, WS_SNAPSHOT_ASK), update_id, channel.levels
     )
     replacements = {
-        channel.symbol: EXCHANGE_SYMBOL,
+        **symbol_replacement(spec, channel, EXCHANGE_SYMBOL),
         channel.update_id: _update_id_injected(example, channel, update_text),
         **rows,
     }
@@ -248,7 +248,7 @@ def _diff(spec: Spec) -> Optional[Dict[str, Any]]:
     update_id = _expected_id(update_text, channel.update_id_unit)
     event_time, seconds = _event_time(example, channel.timestamp)
     replacements: Dict[str, str] = {
-        channel.symbol: EXCHANGE_SYMBOL,
+        **symbol_replacement(spec, channel, EXCHANGE_SYMBOL),
         channel.update_id: _update_id_injected(example, channel, update_text),
         channel.timestamp.path: event_time,
     }
@@ -283,23 +283,29 @@ def _trade_event(spec: Spec, side_value: Any) -> Dict[str, Any]:
     trade_id = event_time if shared else _injected(example, channel.trade_id, TRADE_ID)
     price = _injected(example, channel.price, TRADE_PRICE)
     amount = _injected(example, channel.amount, TRADE_AMOUNT)
+    # A route template carries the symbol in the message's route field, outside the rows.
+    in_route = routes.symbol_template(channel.route) is not None
+    symbol = symbol_replacement(spec, channel, EXCHANGE_SYMBOL)
     replacements = {
-        channel.symbol: EXCHANGE_SYMBOL,
+        **({} if in_route and channel.rows else symbol),
         channel.trade_id: trade_id,
         channel.price: price,
         channel.amount: amount,
         channel.timestamp.path: event_time,
         channel.side.field: literal(side_value),
     }
+    message = symbol if in_route and channel.rows else {}
     if channel.rows:
-        event = fixture(channel.example, rows=channel.rows, row_replacements=[replacements])
+        event = fixture(channel.example, message, rows=channel.rows, row_replacements=[replacements])
     else:
         event = fixture(example, replacements)
-    # Malformed: the symbol of the wrong type (unhashable); no trades at all (an empty rows list).
-    mistyped = dict(replacements, **{channel.symbol: literal({"hbgen": "not a symbol"})})
+    # Malformed: the symbol (or the route value holding it) of the wrong type (unhashable); no trades at all (an
+    # empty rows list).
+    wrong = {path: literal({"hbgen": "not a symbol"}) for path in symbol}
+    mistyped = dict(replacements, **({} if message else wrong))
     if channel.rows:
-        mistyped_event = fixture(channel.example, rows=channel.rows, row_replacements=[mistyped])
-        empty_event = fixture(channel.example, {channel.rows: "[]"})
+        mistyped_event = fixture(channel.example, wrong if message else {}, rows=channel.rows, row_replacements=[mistyped])
+        empty_event = fixture(channel.example, {**message, channel.rows: "[]"})
     else:
         mistyped_event, empty_event = fixture(example, mistyped), None
     route_field = spec.public_ws.route_field
@@ -315,6 +321,17 @@ def _trade_event(spec: Spec, side_value: Any) -> Dict[str, Any]:
         "amount": amount,
         "timestamp": seconds,
     }
+
+
+def symbol_replacement(spec: Spec, channel: Any, source: str) -> Dict[str, str]:
+    """The field a message names its symbol at, with `source`: the channel's `symbol` path, or its route field
+    written from the route template around the symbol."""
+    template = routes.symbol_template(channel.route)
+    if template is None:
+        return {channel.symbol: source}
+    before, after = template
+    parts = ([literal(before)] if before else []) + [source] + ([literal(after)] if after else [])
+    return {spec.public_ws.route_field: " + ".join(parts)}
 
 
 def _topic(topic: Any, symbol: str) -> str:

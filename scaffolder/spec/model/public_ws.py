@@ -82,6 +82,15 @@ class SubscribeMessages(Strict):
     )
 
 
+ROUTE_DESCRIPTION = (
+    "The value at public_ws.route_field that recognises the channel's messages, compared as route_match says; or a "
+    "template holding {symbol} (`market.{symbol}.depth.step0`), matching the whole value and reading the symbol in it."
+)
+SYMBOL_DESCRIPTION = (
+    "Where a message names its symbol; required unless the route is a template holding {symbol}, which reads it."
+)
+
+
 class TradeSide(Strict):
     field: FieldPath
     sell_when: Union[bool, str]
@@ -94,10 +103,10 @@ class TradeChannel(Strict):
         description="The channel's name in the subscribe messages ({name}) where it differs from its route (Coinbase "
         "subscribes to level2 and receives l2_data); default: the route.",
     )
-    route: str
+    route: str = Field(description=ROUTE_DESCRIPTION)
     when: Optional[Predicate] = Field(default=None, description="A second test the channel's messages pass.")
     rows: Optional[FieldPath] = Field(default=None, description="The list of trades a message carries, if any.")
-    symbol: FieldPath
+    symbol: Optional[FieldPath] = Field(default=None, description=SYMBOL_DESCRIPTION)
     trade_id: FieldPath
     price: FieldPath
     amount: FieldPath
@@ -120,9 +129,9 @@ class DiffChannel(Strict):
         description="The channel's name in the subscribe messages ({name}) where it differs from its route (Coinbase "
         "subscribes to level2 and receives l2_data); default: the route.",
     )
-    route: str
+    route: str = Field(description=ROUTE_DESCRIPTION)
     when: Optional[Predicate] = None
-    symbol: FieldPath
+    symbol: Optional[FieldPath] = Field(default=None, description=SYMBOL_DESCRIPTION)
     first_update_id: Optional[FieldPath] = None
     update_id: FieldPath
     update_id_unit: Optional[Literal["ms", "s", "us", "ns"]] = Field(
@@ -147,9 +156,9 @@ class SnapshotChannel(Strict):
         description="The channel's name in the subscribe messages ({name}) where it differs from its route (Coinbase "
         "subscribes to level2 and receives l2_data); default: the route.",
     )
-    route: str
+    route: str = Field(description=ROUTE_DESCRIPTION)
     when: Optional[Predicate] = None
-    symbol: FieldPath
+    symbol: Optional[FieldPath] = Field(default=None, description=SYMBOL_DESCRIPTION)
     update_id: FieldPath
     update_id_unit: Optional[Literal["ms", "s", "us", "ns"]] = Field(
         default=None,
@@ -252,8 +261,10 @@ class PublicWs(Strict):
         "order_book_snapshot), or event_types: the channels' routes (TRADE_EVENT_TYPE, ...), as Hummingbot's "
         "Binance and Backpack data sources key them.",
     )
-    route_match: Literal["equals", "prefix"] = Field(
-        default="equals", description="How the value at route_field is compared with each channel's route."
+    route_match: Literal["equals", "prefix", "suffix", "contains"] = Field(
+        default="equals",
+        description="How the value at route_field is compared with each plain channel route: equal to it, starting "
+        "with it, ending with it, or containing it (a route template holding {symbol} matches the whole value).",
     )
     channels: PublicChannels
     compression: Optional[Compression] = Field(
