@@ -111,8 +111,10 @@ def routed_channels(spec: Spec) -> List[tuple]:
 def _route_condition(spec: Spec, default: str, channel: Any) -> str:
     """The test recognising a channel's messages: str methods on literals computed here, no pattern per message."""
     template = routes.symbol_template(channel.route)
-    if template is None:
-        test = ROUTE_TESTS[spec.public_ws.route_match].format(f"CONSTANTS.{spec.constant(default)}")
+    if routes.by_key(spec.public_ws, channel):
+        test = _key_present(channel.route)
+    elif template is None:
+        test = ROUTE_TESTS[routes.match_of(spec.public_ws, channel)].format(f"CONSTANTS.{spec.constant(default)}")
     else:
         before, after = template
         tests = [f"event_type.startswith({literal(before)})" if before else None]
@@ -133,10 +135,26 @@ def channel_symbol(spec: Spec, channel: Any, variable: str) -> str:
     return f"{read(spec.public_ws.route_field, variable)}[{len(before)}:{end}]"
 
 
-def _route_read(spec: Spec) -> str:
+def _key_present(path: str) -> str:
+    """The test that a message carries a key (route_match key): `in` for a top-level key, else a read that does not
+    raise."""
+    steps = fieldpath.parse(path)
+    if len(steps) == 1 and isinstance(steps[0], fieldpath.Key):
+        return f"{literal(steps[0].name)} in event_message"
+    return f"{safe_read(path, 'event_message')} is not None"
+
+
+def _route_read(spec: Spec) -> Optional[str]:
+    """The value routing compares (`event_type`), or None when every channel is routed by key."""
     public = spec.public_ws
-    templates = any(routes.symbol_template(channel.route) for channel, _, _ in routed_channels(spec))
-    if public.route_match == "equals" and not templates:
+    valued = [channel for channel, _, _ in routed_channels(spec) if not routes.by_key(public, channel)]
+    if not valued:
+        return None
+    plain = all(
+        routes.symbol_template(channel.route) is None and routes.match_of(public, channel) == "equals"
+        for channel in valued
+    )
+    if plain:
         return safe_read(public.route_field, "event_message")
     # str methods need a string: a message without the field reads as "".
     steps = fieldpath.parse(public.route_field)

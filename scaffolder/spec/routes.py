@@ -11,6 +11,17 @@ from scaffolder.spec import fieldpath
 SYMBOL = "{symbol}"
 
 
+def match_of(public: Any, channel: Any) -> str:
+    """How a channel's route is matched: its own route_match, else public_ws.route_match."""
+    return channel.route_match or public.route_match
+
+
+def by_key(public: Any, channel: Any) -> bool:
+    """The channel's messages are those carrying its route as a key (route_match key); a route template always
+    reads route_field."""
+    return match_of(public, channel) == "key" and symbol_template(channel.route) is None
+
+
 def symbol_template(route: Optional[str]) -> Optional[Tuple[str, str]]:
     """(text before, text after) `{symbol}` in a route template, or None for a plain route."""
     if route is None or SYMBOL not in route:
@@ -50,6 +61,8 @@ def documented_symbol(public: Any, channel: Any, message: Any) -> Any:
         if channel.symbol is None:
             raise fieldpath.FieldPathError("the channel names no symbol path")
         return fieldpath.read(message, channel.symbol)
+    if public.route_field is None:
+        raise fieldpath.FieldPathError("no route_field holds the route")
     symbol = captured(channel.route, fieldpath.read(message, public.route_field))
     if symbol is None:
         raise fieldpath.FieldPathError(f"{public.route_field!r} does not match the route {channel.route!r}")

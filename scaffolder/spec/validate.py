@@ -1290,9 +1290,9 @@ def _check_public_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoint
     channels = public.channels
     per_pair = public.subscribe.scope == "per_pair"
     if public.queue_keys == "event_types":
-        routes = [channel.route for channel in (channels.trade, channels.order_book_diff, channels.order_book_snapshot)
+        queue_routes = [channel.route for channel in (channels.trade, channels.order_book_diff, channels.order_book_snapshot)
                   if channel is not None]
-        if len(set(routes)) != len(routes):
+        if len(set(queue_routes)) != len(queue_routes):
             problems.append(
                 (("public_ws", "queue_keys"), "event_types keys each queue by its channel's route: the routes differ")
             )
@@ -1328,12 +1328,28 @@ def _check_public_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoint
         problems.append(
             (("public_ws", "channels"), "give order_book_diff, order_book_snapshot or both: the book needs updates")
         )
+    # Channels routed by key are recognised by their route, a key their messages carry; the others by route_field.
+    keyed = [name for name in channel_names if routes.by_key(public, getattr(channels, name))]
     routed = [
-        (("public_ws", "channels", name), getattr(channels, name).route, getattr(channels, name).example)
+        (("public_ws", "channels", name), _routed(public, getattr(channels, name)), getattr(channels, name).example)
         for name in channel_names
+        if name not in keyed
     ]
-    routed = [(loc, _routed(example, public, route), example) for loc, route, example in routed]
-    _check_routes(problems, ("public_ws", "route_field"), public.route_field, routed)
+    if routed and public.route_field is None:
+        problems.append(
+            (("public_ws", "route_field"), "required: channels not routed by key are routed by the value there")
+        )
+    elif routed:
+        _check_routes(problems, ("public_ws", "route_field"), public.route_field, routed)
+    for name in keyed:
+        channel = getattr(channels, name)
+        loc = ("public_ws", "channels", name, "route")
+        if routes.symbol_template(channel.route) is not None:
+            continue
+        if not _is_key_path(channel.route):
+            problems.append((loc, "routed by key, the route names a key: a path of plain keys (a.b)"))
+        else:
+            _check_path(problems, loc, channel.route, channel.example)
     for name in channel_names:
         _check_route_template(problems, ("public_ws", "channels", name), getattr(channels, name))
     for name in channel_names:
@@ -1381,7 +1397,7 @@ def _check_public_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoint
         if hasattr(channel, "bids"):
             _check_shared_book_list(problems, loc, channel)
         for field, value in channel:
-            skipped = ("topic", "name", "route", "example", "rows", "when", "update_id_unit", "levels")
+            skipped = ("topic", "name", "route", "route_match", "example", "rows", "when", "update_id_unit", "levels")
             if field in skipped or value is None:
                 continue
             if isinstance(value, TimeField):
@@ -1441,21 +1457,32 @@ def _safe_placeholders(text: str) -> List[str]:
         return []
 
 
-def _routed(example: Any, public: Any, route: str) -> str:
-    """The value an example must carry at route_field: the route itself, or (route_match prefix, suffix, contains,
-    or a route template) any value the route matches."""
+def _is_key_path(path: str) -> bool:
     try:
-        value = fieldpath.read(example, public.route_field)
+        return fieldpath.is_key_path(path)
     except fieldpath.FieldPathError:
-        return route
-    return str(value) if routes.matches(public.route_match, route, value) else route
+        return False
+
+
+def _routed(public: Any, channel: Any) -> str:
+    """The value a channel's example must carry at route_field: the route itself, or (route_match prefix, suffix,
+    contains, or a route template) any value the route matches."""
+    if public.route_field is None:
+        return channel.route
+    try:
+        value = fieldpath.read(channel.example, public.route_field)
+    except fieldpath.FieldPathError:
+        return channel.route
+    return str(value) if routes.matches(routes.match_of(public, channel), channel.route, value) else channel.route
 
 
 def _check_route_template(problems: List[Problem], loc: Loc, channel: Any) -> None:
     """A route holding {symbol} is a template reading the symbol; a plain route needs the channel's symbol path."""
     template = routes.symbol_template(channel.route)
     names = _safe_placeholders(channel.route)
-    if template is None and "{" in channel.route:
+    if template is not None and channel.route_match == "key":
+        problems.append((loc + ("route_match",), "a route template reads the symbol in route_field: not by key"))
+    elif template is None and "{" in channel.route:
         problems.append((loc + ("route",), "a route template names the symbol's place with {symbol}, its only placeholder"))
     elif template is not None and (names != ["symbol"] or not any(template)):
         problems.append(

@@ -308,12 +308,18 @@ def _trade_event(spec: Spec, side_value: Any) -> Dict[str, Any]:
         empty_event = fixture(channel.example, {**message, channel.rows: "[]"})
     else:
         mistyped_event, empty_event = fixture(example, mistyped), None
-    route_field = spec.public_ws.route_field
+    # An event of no subscribed channel: another route value, or (routed by key) without the channel's key.
+    unknown = copy.deepcopy(channel.example)
+    if routes.by_key(spec.public_ws, channel):
+        fieldpath.delete(unknown, channel.route)
+        unknown_event = fixture(unknown)
+    else:
+        unknown_event = fixture(unknown, {spec.public_ws.route_field: literal("hbgen-unknown-event")})
     return {
         "event": event,
         "mistyped_event": mistyped_event,
         "empty_event": empty_event,
-        "unknown_event": fixture(channel.example, {route_field: literal("hbgen-unknown-event")}),
+        "unknown_event": unknown_event,
         # What trade_message_from_exchange receives: one row of the message, or the message itself.
         "trade": fixture(example, replacements),
         "trade_id": trade_id,

@@ -86,6 +86,11 @@ ROUTE_DESCRIPTION = (
     "The value at public_ws.route_field that recognises the channel's messages, compared as route_match says; or a "
     "template holding {symbol} (`market.{symbol}.depth.step0`), matching the whole value and reading the symbol in it."
 )
+RouteMatch = Literal["equals", "prefix", "suffix", "contains", "key"]
+CHANNEL_ROUTE_MATCH_DESCRIPTION = (
+    "How this channel's route is matched, where it differs from public_ws.route_match (key: the channel's messages "
+    "are those carrying its route as a key, whatever route_field holds)."
+)
 SYMBOL_DESCRIPTION = (
     "Where a message names its symbol; required unless the route is a template holding {symbol}, which reads it."
 )
@@ -104,6 +109,7 @@ class TradeChannel(Strict):
         "subscribes to level2 and receives l2_data); default: the route.",
     )
     route: str = Field(description=ROUTE_DESCRIPTION)
+    route_match: Optional[RouteMatch] = Field(default=None, description=CHANNEL_ROUTE_MATCH_DESCRIPTION)
     when: Optional[Predicate] = Field(default=None, description="A second test the channel's messages pass.")
     rows: Optional[FieldPath] = Field(default=None, description="The list of trades a message carries, if any.")
     symbol: Optional[FieldPath] = Field(default=None, description=SYMBOL_DESCRIPTION)
@@ -130,6 +136,7 @@ class DiffChannel(Strict):
         "subscribes to level2 and receives l2_data); default: the route.",
     )
     route: str = Field(description=ROUTE_DESCRIPTION)
+    route_match: Optional[RouteMatch] = Field(default=None, description=CHANNEL_ROUTE_MATCH_DESCRIPTION)
     when: Optional[Predicate] = None
     symbol: Optional[FieldPath] = Field(default=None, description=SYMBOL_DESCRIPTION)
     first_update_id: Optional[FieldPath] = None
@@ -157,6 +164,7 @@ class SnapshotChannel(Strict):
         "subscribes to level2 and receives l2_data); default: the route.",
     )
     route: str = Field(description=ROUTE_DESCRIPTION)
+    route_match: Optional[RouteMatch] = Field(default=None, description=CHANNEL_ROUTE_MATCH_DESCRIPTION)
     when: Optional[Predicate] = None
     symbol: Optional[FieldPath] = Field(default=None, description=SYMBOL_DESCRIPTION)
     update_id: FieldPath
@@ -254,17 +262,23 @@ class PublicWs(Strict):
     ping: Optional[ClientPing] = Field(default=None, description="A keepalive message the client sends.")
     server_ping: Optional[ServerPing] = Field(default=None, description="A server ping that needs a reply.")
     subscribe: SubscribeMessages
-    route_field: FieldPath
+    route_field: Optional[FieldPath] = Field(
+        default=None,
+        description="Where a message names its channel, compared with each channel's route; required unless every "
+        "channel is routed by key.",
+    )
     queue_keys: Literal["hummingbot", "event_types"] = Field(
         default="hummingbot",
         description="The keys of the data source's message queues: Hummingbot's defaults (trade, order_book_diff, "
         "order_book_snapshot), or event_types: the channels' routes (TRADE_EVENT_TYPE, ...), as Hummingbot's "
         "Binance and Backpack data sources key them.",
     )
-    route_match: Literal["equals", "prefix", "suffix", "contains"] = Field(
+    route_match: RouteMatch = Field(
         default="equals",
         description="How the value at route_field is compared with each plain channel route: equal to it, starting "
-        "with it, ending with it, or containing it (a route template holding {symbol} matches the whole value).",
+        "with it, ending with it, or containing it (a route template holding {symbol} matches the whole value); "
+        "key: a channel's messages are those carrying its route as a key (a field path). A channel's own "
+        "route_match overrides it.",
     )
     channels: PublicChannels
     compression: Optional[Compression] = Field(

@@ -3,9 +3,12 @@
 A route holding `{symbol}` is a template that recognises a channel whose route value carries the symbol, and reads the
 symbol there (HTX's `{"ch": "market.btcusdt.depth.step0", ...}`; Bybit's `"topic": "orderbook.50.BTCUSDT"`): the
 channel then has no `symbol` path. `route_match: suffix` and `contains` compare plain routes by their end or by a
-substring. No shipped spec uses them: a Bybit variant reads its symbols from the topic (route templates), Binance
-variants route by suffix and by substring; each generated suite runs against Hummingbot, the Bybit one against its
-loopback exchange too (market tests); contradictions are refused with positions.
+substring. `route_match: key` (for all channels, or a channel's own `route_match`) recognises a channel's messages
+by a key they carry, its route, whatever route_field holds (or without route_field when every channel is routed by
+key). No shipped spec uses them: a Bybit variant reads its symbols from the topic (route templates), Binance variants
+route by suffix, by substring, by key (every channel, no route_field) and by key for one channel; each generated
+suite runs against Hummingbot, the Bybit and all-key ones against their loopback exchange too (market tests);
+contradictions are refused with positions.
 """
 
 from pathlib import Path
@@ -35,6 +38,18 @@ def binance_routed(match: str, trade: str, diff: str) -> str:
     text = _replace(shipped("binance"), "  route_field: e\n  channels:", f"  route_field: e\n  route_match: {match}\n  channels:")
     text = _replace(text, "      route: trade\n", f"      route: {trade}\n")
     return _replace(text, "      route: depthUpdate\n", f"      route: {diff}\n")
+
+
+def binance_by_key() -> str:
+    """Binance with every channel recognised by a key its messages carry: trades by `t`, diffs by `U`."""
+    text = _replace(shipped("binance"), "  route_field: e\n  channels:", "  route_match: key\n  channels:")
+    text = _replace(text, "      route: trade\n", "      route: t\n")
+    return _replace(text, "      route: depthUpdate\n", "      route: U\n")
+
+
+def binance_diff_by_key() -> str:
+    """Binance with trades routed by `e` and diffs by their key `U` (a channel's own route_match)."""
+    return _replace(shipped("binance"), "      route: depthUpdate\n", "      route: U\n      route_match: key\n")
 
 
 def test_a_template_reads_the_symbol_between_its_texts():
@@ -115,4 +130,56 @@ def test_binance_routed_by_suffix_or_substring_passes_its_order_book_suite(tmp_p
     source = (connector / "hummingbot/connector/exchange/binance/binance_api_order_book_data_source.py").read_text()
     test = {"suffix": "event_type.endswith(CONSTANTS.TRADE_EVENT_TYPE)", "contains": "CONSTANTS.TRADE_EVENT_TYPE in event_type"}
     assert test[match] in source
+    assert run_suite(connector, [*QUIET, "-k", "order_book"]) == 0
+
+
+def test_generated_routing_tests_keys(tmp_path: Path):
+    connector = generate_variant(tmp_path, "binance", binance_diff_by_key())
+    source = (connector / "hummingbot/connector/exchange/binance/binance_api_order_book_data_source.py").read_text()
+    assert 'event_type = event_message.get("e")' in source
+    assert 'if "U" in event_message:\n            return self._diff_messages_queue_key' in source
+    assert "if event_type == CONSTANTS.TRADE_EVENT_TYPE:" in source
+    connector = generate_variant(tmp_path / "all", "binance", binance_by_key())
+    source = (connector / "hummingbot/connector/exchange/binance/binance_api_order_book_data_source.py").read_text()
+    assert "event_type" not in source
+    assert 'if "t" in event_message:\n            return self._trade_messages_queue_key' in source
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            lambda: _replace(binance_by_key(), "      route: U\n", "      route: V\n"),
+            "public_ws.channels.order_book_diff.route:",
+        ),
+        (
+            lambda: _replace(binance_by_key(), "      route: U\n", "      route: b[0]\n"),
+            "public_ws.channels.order_book_diff.route: routed by key, the route names a key: a path of plain keys",
+        ),
+        (
+            lambda: _replace(binance_diff_by_key(), "  route_field: e\n  channels:", "  channels:"),
+            "public_ws.route_field: required: channels not routed by key are routed by the value there",
+        ),
+        (
+            lambda: _replace(
+                bybit_templates(), 'route: "publicTrade.{symbol}"\n', 'route: "publicTrade.{symbol}"\n      route_match: key\n'
+            ),
+            "public_ws.channels.trade.route_match: a route template reads the symbol in route_field: not by key",
+        ),
+    ],
+)
+def test_contradictory_key_routes_are_refused(tmp_path: Path, text, expected):
+    result = validate(tmp_path, "spec", text())
+    assert result.exit_code == 2
+    assert expected in result.output
+
+
+@pytest.mark.timeout(600)
+def test_binance_routed_by_keys_passes_its_suite_and_market_tests(tmp_path: Path):
+    assert passes_suite_and_market_tests(generate_variant(tmp_path, "binance", binance_by_key()))
+
+
+@pytest.mark.timeout(300)
+def test_binance_with_diffs_routed_by_key_passes_its_order_book_suite(tmp_path: Path):
+    connector = generate_variant(tmp_path, "binance", binance_diff_by_key())
     assert run_suite(connector, [*QUIET, "-k", "order_book"]) == 0
