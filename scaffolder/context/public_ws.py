@@ -79,7 +79,7 @@ def _all_topics(topics: List[tuple]) -> str:
 def subscribed_channels(spec: Spec) -> List[tuple]:
     """(channel name, channel, route constant) of each channel with its own subscription, in subscription order."""
     channels = spec.public_ws.channels
-    listed = [("trade", channels.trade, spec.constant("TRADE_EVENT_TYPE"))]
+    listed = [("trade", channels.trade, spec.constant("TRADE_EVENT_TYPE"))] if channels.trade else []
     if channels.order_book_diff:
         listed.append(("order_book_diff", channels.order_book_diff, spec.constant("DIFF_EVENT_TYPE")))
     if channels.order_book_snapshot and channels.order_book_snapshot.topic is not None:
@@ -167,6 +167,27 @@ def _route_read(spec: Spec) -> Optional[str]:
     return expression
 
 
+def _trade_values(spec: Spec, trade: Any, v: Dict[str, Any]) -> None:
+    """How public trade messages are read (a spec without a trade channel has none)."""
+    trade_example = fieldpath.first_row(trade.example, trade.rows) if trade.rows else trade.example
+    v["trade_rows"] = read(trade.rows, "raw_message") if trade.rows else None
+    # A route template reads the symbol in the message's route field, not in each row.
+    v["trade_symbol"] = (
+        read(trade.symbol, "trade") if trade.rows and trade.symbol else channel_symbol(spec, trade, "raw_message")
+    )
+    side_read = read(trade.side.field, "msg")
+    sell = trade.side.sell_when
+    v["trade_is_sell"] = (
+        (side_read if sell else f"not {side_read}") if isinstance(sell, bool) else f"{side_read} == {literal(sell)}"
+    )
+    v["trade_fields"] = {
+        "trade_id": read(trade.trade_id, "msg"),
+        "price": read(trade.price, "msg"),
+        "amount": read(trade.amount, "msg"),
+        "timestamp": seconds(trade.timestamp, "msg", trade_example),
+    }
+
+
 def add(spec: Spec, v: Dict[str, Any]) -> None:
     public_messages = [spec.public_ws.subscribe.message, spec.public_ws.subscribe.unsubscribe_message]
     if spec.public_ws.ping is not None:
@@ -235,28 +256,14 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     snapshot = channels.order_book_snapshot
     diff = channels.order_book_diff
     trade = channels.trade
-    v["trade_route"] = trade.route
+    v["trade_route"] = trade.route if trade else None
     v["diff_route"] = diff.route if diff else None
     v["snapshot_route"] = snapshot.route if snapshot else None
 
     # --- messages
-    trade_example = fieldpath.first_row(trade.example, trade.rows) if trade.rows else trade.example
-    v["trade_rows"] = read(trade.rows, "raw_message") if trade.rows else None
-    # A route template reads the symbol in the message's route field, not in each row.
-    v["trade_symbol"] = (
-        read(trade.symbol, "trade") if trade.rows and trade.symbol else channel_symbol(spec, trade, "raw_message")
-    )
-    side_read = read(trade.side.field, "msg")
-    sell = trade.side.sell_when
-    v["trade_is_sell"] = (
-        (side_read if sell else f"not {side_read}") if isinstance(sell, bool) else f"{side_read} == {literal(sell)}"
-    )
-    v["trade_fields"] = {
-        "trade_id": read(trade.trade_id, "msg"),
-        "price": read(trade.price, "msg"),
-        "amount": read(trade.amount, "msg"),
-        "timestamp": seconds(trade.timestamp, "msg", trade_example),
-    }
+    v["trade_fields"] = None
+    if trade:
+        _trade_values(spec, trade, v)
     if diff:
         v["diff_symbol"] = channel_symbol(spec, diff, "raw_message")
         v["diff_fields"] = {

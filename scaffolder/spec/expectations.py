@@ -139,7 +139,7 @@ def check(spec: Spec) -> List[Problem]:
 
     channels = spec.public_ws.channels
     trade = channels.trade
-    if trade.expect is not None:
+    if trade is not None and trade.expect is not None:
         loc = ("public_ws", "channels", "trade", "expect")
         _count(problems, loc, trade.expect, trade.example, trade.rows)
         _symbols(problems, loc, spec, trade, [item.trading_pair for item in trade.expect])

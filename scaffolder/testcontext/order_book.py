@@ -308,18 +308,10 @@ def _trade_event(spec: Spec, side_value: Any) -> Dict[str, Any]:
         empty_event = fixture(channel.example, {**message, channel.rows: "[]"})
     else:
         mistyped_event, empty_event = fixture(example, mistyped), None
-    # An event of no subscribed channel: another route value, or (routed by key) without the channel's key.
-    unknown = copy.deepcopy(channel.example)
-    if routes.by_key(spec.public_ws, channel):
-        fieldpath.delete(unknown, channel.route)
-        unknown_event = fixture(unknown)
-    else:
-        unknown_event = fixture(unknown, {spec.public_ws.route_field: literal("hbgen-unknown-event")})
     return {
         "event": event,
         "mistyped_event": mistyped_event,
         "empty_event": empty_event,
-        "unknown_event": unknown_event,
         # What trade_message_from_exchange receives: one row of the message, or the message itself.
         "trade": fixture(example, replacements),
         "trade_id": trade_id,
@@ -338,6 +330,35 @@ def symbol_replacement(spec: Spec, channel: Any, source: str) -> Dict[str, str]:
     before, after = template
     parts = ([literal(before)] if before else []) + [source] + ([literal(after)] if after else [])
     return {spec.public_ws.route_field: " + ".join(parts)}
+
+
+def _routed_event(spec: Spec) -> Dict[str, str]:
+    """The channel whose event the generic routing tests send (trades, else diffs, else snapshots): the test's
+    method building it, its queue key, the test's variable for its queue, its description, and an event of no subscribed channel made from its example (another route
+    value, or, routed by key, the example without the channel's key)."""
+    channels = spec.public_ws.channels
+    channel, method, queue_key, queue, kind = next(
+        entry
+        for entry in (
+            (channels.trade, "_trade_event", "_trade_messages_queue_key", "trade_queue", "a trade"),
+            (channels.order_book_diff, "_diff_event", "_diff_messages_queue_key", "diff_queue", "a book update"),
+            (
+                channels.order_book_snapshot,
+                "_snapshot_event",
+                "_snapshot_messages_queue_key",
+                "snapshot_queue",
+                "a book snapshot",
+            ),
+        )
+        if entry[0] is not None
+    )
+    unknown = copy.deepcopy(channel.example)
+    if routes.by_key(spec.public_ws, channel):
+        fieldpath.delete(unknown, channel.route)
+        unknown_event = fixture(unknown)
+    else:
+        unknown_event = fixture(unknown, {spec.public_ws.route_field: literal("hbgen-unknown-event")})
+    return {"method": method, "queue_key": queue_key, "queue": queue, "kind": kind, "unknown_event": unknown_event}
 
 
 def _topic(topic: Any, symbol: str) -> str:
@@ -507,7 +528,7 @@ def uses_time(spec: Spec) -> bool:
 
 
 def values(spec: Spec) -> Dict[str, Any]:
-    sell_when = spec.public_ws.channels.trade.side.sell_when
+    trade = spec.public_ws.channels.trade
     return {
         "symbols": _symbols(spec),
         "snapshot": _snapshot(spec),
@@ -516,8 +537,9 @@ def values(spec: Spec) -> Dict[str, Any]:
         "token": _token(spec),
         "received_at": literal(RECEIVED_AT),
         **_keepalive(spec),
-        "sell_trade": _trade_event(spec, sell_when),
-        "buy_trade": _trade_event(spec, _buy_side_value(spec)),
+        "sell_trade": _trade_event(spec, trade.side.sell_when) if trade else None,
+        "buy_trade": _trade_event(spec, _buy_side_value(spec)) if trade else None,
+        "routed": _routed_event(spec),
         "last_traded_price": _last_traded_price(spec),
         "bulk_last_traded_prices": _bulk_last_traded_prices(spec),
         "last_price_path": _path(spec, spec.markets.last_traded_price.endpoint),

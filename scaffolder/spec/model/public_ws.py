@@ -182,7 +182,11 @@ class SnapshotChannel(Strict):
 
 
 class PublicChannels(Strict):
-    trade: TradeChannel
+    trade: Optional[TradeChannel] = Field(
+        default=None,
+        description="Public trades; without them the connector follows the order book only (no trade messages, no "
+        "trade tests).",
+    )
     order_book_diff: Optional[DiffChannel] = None
     order_book_snapshot: Optional[SnapshotChannel] = None
 
