@@ -64,6 +64,17 @@ def channel_name(channel: Any) -> str:
     return channel.name if getattr(channel, "name", None) is not None else channel.route
 
 
+def server_ping_values(server_ping: Any) -> Optional[Dict[str, str]]:
+    """How a server ping is recognised in `event_message` and the reply sent back (public or private stream)."""
+    if server_ping is None:
+        return None
+    value = read(server_ping.value or server_ping.when.field, "event_message")
+    return {
+        "condition": condition(server_ping.when, "event_message", safe=True),
+        "reply": template_value(server_ping.reply, {"ping": value}),
+    }
+
+
 def uses(value: Any, name: str) -> bool:
     return any(name in placeholders(text) for text in strings_in(value))
 
@@ -218,15 +229,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         if ping
         else None
     )
-    server_ping = public.server_ping
-    v["public_server_ping"] = (
-        {
-            "condition": condition(server_ping.when, "event_message", safe=True),
-            "reply": template_value(server_ping.reply, {"ping": read(server_ping.when.field, "event_message")}),
-        }
-        if server_ping
-        else None
-    )
+    v["public_server_ping"] = server_ping_values(public.server_ping)
     # A text ping is answered in text ("pong"), which reaches routing as a string.
     v["public_text_replies"] = bool(ping and isinstance(ping.message, str))
 

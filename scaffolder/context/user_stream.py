@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, Optional
 
 from scaffolder import keys
+from scaffolder.context.public_ws import server_ping_values
 from scaffolder.context.ws_token import token_values
 from scaffolder.pysource import condition, fstring, literal, read, safe_read, strings_in, template_value
 from scaffolder.spec.model import Spec, all_of
@@ -156,6 +157,7 @@ NO_PRIVATE_STREAM_VALUES = {
     "listen_key": None,
     "ws_token": None,
     "user_ping": None,
+    "user_server_ping": None,
     "user_request_ids": False,
     "keep_ws_assistant": False,
 }
@@ -207,6 +209,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         or None
     )
     v["stream_error"] = condition(stream.error_when, "event_message", safe=True) if stream.error_when else None
+    v["user_server_ping"] = server_ping_values(stream.server_ping)
     # A token announcing no server travels in the subscriptions, as fetched on connection.
     v["subscription_token"] = ws_auth.token is not None and ws_auth.token.server is None
     message_values = dict(MESSAGE_VALUES, token="self._ws_token") if v["subscription_token"] else MESSAGE_VALUES
@@ -247,7 +250,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     data_types = []
     if ws_auth.listen_key or ws_auth.token:
         data_types.append("RESTMethod")
-    if v["user_stream_subscribes"] or (ping and not isinstance(ping.message, str)):
+    if v["user_stream_subscribes"] or (ping and not isinstance(ping.message, str)) or stream.server_ping:
         data_types.append("WSJSONRequest")
     if ping and isinstance(ping.message, str):
         data_types.append("WSPlainTextRequest")

@@ -1410,16 +1410,22 @@ def _check_public_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoint
         for loc, text in _walk_strings(public.ping.message, ("public_ws", "ping", "message")):
             _check_placeholders(problems, loc, text, PING_PLACEHOLDERS)
     if public.server_ping is not None:
-        server_ping = public.server_ping
-        _check_predicate(problems, ("public_ws", "server_ping", "when"), server_ping.when, server_ping.example)
-        for loc, text in _walk_strings(server_ping.reply, ("public_ws", "server_ping", "reply")):
-            _check_placeholders(problems, loc, text, {"ping"})
+        _check_server_ping(problems, ("public_ws", "server_ping"), public.server_ping)
     if public.token is not None:
         _check_ws_token(problems, ("public_ws", "token"), public.token, endpoint_ref)
         if public.token.ping_interval is not None and public.ping is None:
             problems.append(
                 (("public_ws", "token", "ping_interval"), "the announced interval paces public_ws.ping: give it")
             )
+
+
+def _check_server_ping(problems: List[Problem], loc: Loc, server_ping: Any) -> None:
+    """A server ping (public_ws or user_stream): its test holds on its example, its reply uses {ping} only."""
+    _check_predicate(problems, loc + ("when",), server_ping.when, server_ping.example)
+    if server_ping.value is not None:
+        _check_path(problems, loc + ("value",), server_ping.value, server_ping.example)
+    for text_loc, text in _walk_strings(server_ping.reply, loc + ("reply",)):
+        _check_placeholders(problems, text_loc, text, {"ping"})
 
 
 def _check_shared_book_list(problems: List[Problem], loc: Loc, book: Any) -> None:
@@ -1525,6 +1531,8 @@ def _check_user_stream(spec: Spec, problems: List[Problem], endpoint_ref: Endpoi
     if stream.balance_event:
         routed.append((("user_stream", "balance_event"), stream.balance_event.route, stream.balance_event.example))
     _check_routes(problems, ("user_stream", "route_field"), stream.route_field, routed)
+    if stream.server_ping is not None:
+        _check_server_ping(problems, ("user_stream", "server_ping"), stream.server_ping)
     _check_private_ws(spec, problems, endpoint_ref)
     _check_order_events(spec, problems)
     if stream.balance_event:

@@ -432,14 +432,19 @@ def _keepalive(spec: Spec) -> Dict[str, Any]:
             # The ping of a connection that has sent nothing else (processing driven directly).
             "first_message": message(FIRST_REQUEST_ID),
         }
-    server_ping = public.server_ping
-    if server_ping:
-        ping_value = fieldpath.read(server_ping.example, server_ping.when.field)
-        values["server_ping"] = {
-            "event": fixture(server_ping.example),
-            "reply": template_value(server_ping.reply, {"ping": literal(ping_value)}),
-        }
+    values["server_ping"] = server_ping_test(public.server_ping)
     return values
+
+
+def server_ping_test(server_ping: Any) -> Optional[Dict[str, str]]:
+    """The documented server ping a test sends, and the reply it expects: the spec's reply with the ping's value."""
+    if server_ping is None:
+        return None
+    ping_value = fieldpath.read(server_ping.example, server_ping.value or server_ping.when.field)
+    return {
+        "event": fixture(server_ping.example),
+        "reply": template_value(server_ping.reply, {"ping": literal(ping_value)}),
+    }
 
 
 def _token(spec: Spec) -> Optional[Dict[str, Any]]:

@@ -22,6 +22,7 @@ from scaffolder.context.user_stream import ws_signature_settings
 from scaffolder.spec.validate import jwt_subscriptions, placeholders
 from scaffolder.testcontext import tiers as tier_tests
 from scaffolder.testcontext.common import UNITS_PER_SECOND
+from scaffolder.testcontext.order_book import server_ping_test
 
 # The moment the tests' time provider reports, in seconds (exact in binary, so every unit conversion is exact).
 NOW = Decimal("1640000000.25")
@@ -433,6 +434,8 @@ def _user_stream(spec: Spec) -> Dict[str, Any]:
         "events": [{"name": name, "event": source, "message": _wrapped("event", envelope)} for name, source in events],
         # With an envelope and a reply field, an event sent bare is queued as it is.
         "bare_events": bool(envelope and success),
+        # user_stream.server_ping: the documented ping, answered on the connection and not queued.
+        "server_ping": server_ping_test(stream.server_ping),
         "terminated": _wrapped(literal(_message_with(stream.terminated)), envelope) if stream.terminated else None,
         # The documented order event carrying the error field (user_stream.error_when).
         "stream_error": (

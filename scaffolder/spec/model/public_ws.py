@@ -206,7 +206,12 @@ class ClientPing(Strict):
 
 class ServerPing(Strict):
     when: Predicate = Field(description="Recognises the server's ping.")
-    reply: JSON = Field(description="A JSON template; {ping} is the value read at when.field.")
+    value: Optional[FieldPath] = Field(
+        default=None,
+        description="Where the ping's value ({ping}) is read, when not at when.field (HTX's private stream: data.ts "
+        "of {action: ping, data: {ts: ...}}).",
+    )
+    reply: JSON = Field(description="A JSON template; {ping} is the value read at value, by default when.field.")
     example: JSON = Field(description="A documented server ping.")
 
 

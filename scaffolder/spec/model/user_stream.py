@@ -10,7 +10,7 @@ from pydantic_core import core_schema as cs
 from scaffolder.spec.model.base import Compression, FieldPath, JSON, PositiveNumber, Predicate, Strict
 from scaffolder.spec.model.balances import BalanceEvent
 from scaffolder.spec.model.orders import FillEvent, OrderEvent
-from scaffolder.spec.model.public_ws import PING_SCHEDULE_DESCRIPTION
+from scaffolder.spec.model.public_ws import PING_SCHEDULE_DESCRIPTION, ServerPing
 from scaffolder.spec.model.ws_token import WsToken
 
 
@@ -158,6 +158,11 @@ class UserStream(Strict):
         default=None, description="{symbols} when the connector has no trading pairs: every pair (Gate: ['!all'])."
     )
     ping: Optional[UserStreamPing] = None
+    server_ping: Optional[ServerPing] = Field(
+        default=None,
+        description="A ping the server sends on the private stream that needs a reply: answered on the connection, "
+        "never queued as an event.",
+    )
     logs: UserStreamLogs = Field(
         default_factory=UserStreamLogs,
         description="The wording of the lines the user stream data source logs (Hummingbot's usual by default).",
