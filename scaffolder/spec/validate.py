@@ -1525,7 +1525,20 @@ def _check_user_stream(spec: Spec, problems: List[Problem], endpoint_ref: Endpoi
     stream = spec.user_stream
     event = stream.order_event
     loc = ("user_stream", "order_event")
-    routed = [(loc, event.route, event.example)]
+    names = event.route if isinstance(event.route, list) else [event.route]
+    if not names:
+        problems.append((loc + ("route",), "an empty list routes nothing: give the order events' names"))
+    elif len(set(names)) != len(names):
+        problems.append((loc + ("route",), "each order event name once"))
+    # The example carries one of the names (the first counts when it carries none).
+    documented = fieldpath.documented(event.example, stream.route_field)
+    routed = [(loc, str(documented) if str(documented) in names else (names or [""])[0], event.example)]
+    others = {"fill_event": stream.fill_event, "balance_event": stream.balance_event}
+    for name, other in others.items():
+        if other is not None and other.route in names:
+            problems.append(
+                (("user_stream", name, "route"), f"{other.route!r} is already an order event route (order_event.route)")
+            )
     if stream.fill_event:
         routed.append((("user_stream", "fill_event"), stream.fill_event.route, stream.fill_event.example))
     if stream.balance_event:
