@@ -132,12 +132,39 @@ def _connection_values(spec: Spec) -> Dict[str, Any]:
     values: Dict[str, Any] = {"listen_key": None, "ws_token": None}
     if ws.listen_key:
         listen_key = ws.listen_key
+        path = f"CONSTANTS.{spec.endpoints[listen_key.endpoint].constant}"
+        keepalive_path = path
+        if listen_key.keepalive_path is not None:
+            # The key travels in the keep-alive's path (PUT /listenKey/{listen_key}).
+            keepalive_path = "keepalive_path"
+
+        def url(path_source: str) -> str:
+            # Another host (`url`): its base URL; else the private REST URL of the domain.
+            if listen_key.url is not None:
+                return f"CONSTANTS.LISTEN_KEY_URL + {path_source}"
+            return f"web_utils.private_rest_url(path_url={path_source}, domain=self._domain)"
+
+        credentials = {credential.name: f"self._auth.{credential.name}" for credential in spec.credentials}
         values["listen_key"] = {
             "constant": spec.endpoints[listen_key.endpoint].constant,
             "limit_id": spec.endpoints[listen_key.endpoint].rate_limit_id,
             "key": read(listen_key.key, "response"),
             "param": listen_key.param,
             "interval": literal(float(listen_key.keepalive_interval)),
+            "create_url": url(path),
+            "keepalive_url": url(keepalive_path),
+            "keepalive_path": literal(listen_key.keepalive_path) if listen_key.keepalive_path is not None else None,
+            "base_url": literal(listen_key.url) if listen_key.url is not None else None,
+            # Unsigned requests (`headers`): the headers only, not the REST authentication.
+            "headers": (
+                "{"
+                + ", ".join(
+                    f"{literal(name)}: {template_value(text, credentials)}" for name, text in listen_key.headers.items()
+                )
+                + "}"
+                if listen_key.headers is not None
+                else None
+            ),
         }
     if ws.token:
         values["ws_token"] = token_values(spec, ws.token, "response", pings=True)

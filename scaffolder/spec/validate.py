@@ -1676,9 +1676,23 @@ def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoin
             if jwt and "jwt" in _placeholders_or_none(text) and ws.subscription_auth.value != "{jwt}":
                 problems.append((message_loc, 'the token is the whole value: write value: "{jwt}"'))
     if ws.listen_key is not None:
-        example = endpoint_ref(loc + ("listen_key", "endpoint"), ws.listen_key.endpoint, needs_example=True)
+        listen_key = ws.listen_key
+        key_loc = loc + ("listen_key",)
+        example = endpoint_ref(key_loc + ("endpoint",), listen_key.endpoint, needs_example=True)
         if example is not None:
-            _check_path(problems, loc + ("listen_key", "key"), ws.listen_key.key, example)
+            _check_path(problems, key_loc + ("key",), listen_key.key, example)
+        if (listen_key.param is None) == (listen_key.keepalive_path is None):
+            problems.append((key_loc, "give exactly one of param and keepalive_path: where the keep-alive carries the key"))
+        if listen_key.keepalive_path is not None:
+            names = _safe_placeholders(listen_key.keepalive_path)
+            if names != ["listen_key"] or not listen_key.keepalive_path.startswith("/"):
+                problems.append(
+                    (key_loc + ("keepalive_path",), "a path starting with /, holding {listen_key} once and nothing else")
+                )
+        if listen_key.url is not None and not re.fullmatch(r"https?://[^\s{}/]+(/[^\s{}]*)?", listen_key.url):
+            problems.append((key_loc + ("url",), "an http(s) URL without placeholders (the same for every domain)"))
+        for name, text in (listen_key.headers or {}).items():
+            _check_placeholders(problems, key_loc + ("headers", name), text, credentials)
         if "listen_key" not in placeholders(spec.urls.private_ws):
             problems.append((("urls", "private_ws"), "the listen_key scheme connects with {listen_key} in this URL"))
     if ws.token is not None:
