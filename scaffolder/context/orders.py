@@ -253,7 +253,10 @@ def _event_values(spec: Spec, v: Dict[str, Any]) -> None:
         return
     event = stream.order_event
     row = event_row(event.example, event.rows)
-    v["order_event_route"] = event.route
+    # Several order event names: a tuple of them, which the listener tests with `in`.
+    several = isinstance(event.route, list)
+    v["order_event_route"] = tuple(event.route) if several else event.route
+    v["order_event_route_test"] = "in" if several else "=="
     v["order_event_rows"] = read(event.rows, "event_message") if event.rows is not None else None
     v["order_event_state"] = state_derivation(spec, event, "event", row)
     exchange_order_id = f"str({read(event.exchange_order_id, 'event')})"

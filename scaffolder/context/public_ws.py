@@ -14,10 +14,10 @@ from scaffolder.pysource import (
     strings_in,
     template_value,
 )
-from scaffolder.spec import fieldpath
+from scaffolder.spec import fieldpath, routes
 from scaffolder.context.requests import request
 from scaffolder.context.ws_token import token_values
-from scaffolder.spec.model import Predicate, Spec, TimeField
+from scaffolder.spec.model import Spec, TimeField
 from scaffolder.spec.validate import placeholders
 
 TOPIC_VALUES = {"symbol": "symbol", "symbol_lower": "symbol.lower()", "symbols": '",".join(symbols)'}
@@ -64,6 +64,17 @@ def channel_name(channel: Any) -> str:
     return channel.name if getattr(channel, "name", None) is not None else channel.route
 
 
+def server_ping_values(server_ping: Any) -> Optional[Dict[str, str]]:
+    """How a server ping is recognised in `event_message` and the reply sent back (public or private stream)."""
+    if server_ping is None:
+        return None
+    value = read(server_ping.value or server_ping.when.field, "event_message")
+    return {
+        "condition": condition(server_ping.when, "event_message", safe=True),
+        "reply": template_value(server_ping.reply, {"ping": value}),
+    }
+
+
 def uses(value: Any, name: str) -> bool:
     return any(name in placeholders(text) for text in strings_in(value))
 
@@ -79,7 +90,7 @@ def _all_topics(topics: List[tuple]) -> str:
 def subscribed_channels(spec: Spec) -> List[tuple]:
     """(channel name, channel, route constant) of each channel with its own subscription, in subscription order."""
     channels = spec.public_ws.channels
-    listed = [("trade", channels.trade, spec.constant("TRADE_EVENT_TYPE"))]
+    listed = [("trade", channels.trade, spec.constant("TRADE_EVENT_TYPE"))] if channels.trade else []
     if channels.order_book_diff:
         listed.append(("order_book_diff", channels.order_book_diff, spec.constant("DIFF_EVENT_TYPE")))
     if channels.order_book_snapshot and channels.order_book_snapshot.topic is not None:
@@ -87,21 +98,76 @@ def subscribed_channels(spec: Spec) -> List[tuple]:
     return listed
 
 
-def _route_condition(spec: Spec, default: str, when: Optional[Predicate]) -> str:
-    public = spec.public_ws
-    constant = spec.constant(default)
-    if public.route_match == "prefix":
-        test = f"event_type.startswith(CONSTANTS.{constant})"
+# How a plain route is compared with the value read at route_field, by route_match.
+ROUTE_TESTS = {
+    "equals": "event_type == {}",
+    "prefix": "event_type.startswith({})",
+    "suffix": "event_type.endswith({})",
+    "contains": "{} in event_type",
+}
+
+
+def routed_channels(spec: Spec) -> List[tuple]:
+    """(channel, route constant, queue key) of each channel, in the order messages are tested: snapshots, diffs,
+    trades."""
+    channels = spec.public_ws.channels
+    listed = [
+        (channels.order_book_snapshot, "SNAPSHOT_EVENT_TYPE", "_snapshot_messages_queue_key"),
+        (channels.order_book_diff, "DIFF_EVENT_TYPE", "_diff_messages_queue_key"),
+        (channels.trade, "TRADE_EVENT_TYPE", "_trade_messages_queue_key"),
+    ]
+    return [entry for entry in listed if entry[0] is not None]
+
+
+def _route_condition(spec: Spec, default: str, channel: Any) -> str:
+    """The test recognising a channel's messages: str methods on literals computed here, no pattern per message."""
+    template = routes.symbol_template(channel.route)
+    if routes.by_key(spec.public_ws, channel):
+        test = _key_present(channel.route)
+    elif template is None:
+        test = ROUTE_TESTS[routes.match_of(spec.public_ws, channel)].format(f"CONSTANTS.{spec.constant(default)}")
     else:
-        test = f"event_type == CONSTANTS.{constant}"
+        before, after = template
+        tests = [f"event_type.startswith({literal(before)})" if before else None]
+        tests.append(f"event_type.endswith({literal(after)})" if after else None)
+        test = " and ".join(part for part in tests if part)
+    when = channel.when
     return f"{test} and {condition(when, 'event_message', safe=True)}" if when else test
 
 
-def _route_read(spec: Spec) -> str:
+def channel_symbol(spec: Spec, channel: Any, variable: str) -> str:
+    """Where a channel's message names its symbol: its `symbol` path, or the text a route template leaves around
+    {symbol} sliced off the route value."""
+    template = routes.symbol_template(channel.route)
+    if template is None:
+        return read(channel.symbol, variable)
+    before, after = template
+    end = f"-{len(after)}" if after else ""
+    return f"{read(spec.public_ws.route_field, variable)}[{len(before)}:{end}]"
+
+
+def _key_present(path: str) -> str:
+    """The test that a message carries a key (route_match key): `in` for a top-level key, else a read that does not
+    raise."""
+    steps = fieldpath.parse(path)
+    if len(steps) == 1 and isinstance(steps[0], fieldpath.Key):
+        return f"{literal(steps[0].name)} in event_message"
+    return f"{safe_read(path, 'event_message')} is not None"
+
+
+def _route_read(spec: Spec) -> Optional[str]:
+    """The value routing compares (`event_type`), or None when every channel is routed by key."""
     public = spec.public_ws
-    if public.route_match == "equals":
+    valued = [channel for channel, _, _ in routed_channels(spec) if not routes.by_key(public, channel)]
+    if not valued:
+        return None
+    plain = all(
+        routes.symbol_template(channel.route) is None and routes.match_of(public, channel) == "equals"
+        for channel in valued
+    )
+    if plain:
         return safe_read(public.route_field, "event_message")
-    # startswith needs a string: a message without the field reads as "".
+    # str methods need a string: a message without the field reads as "".
     steps = fieldpath.parse(public.route_field)
     if not all(isinstance(step, fieldpath.Key) for step in steps):
         return read(public.route_field, "event_message")
@@ -110,6 +176,27 @@ def _route_read(spec: Spec) -> str:
         default = '""' if index == len(steps) - 1 else "{}"
         expression = f"{expression}.get({step.name!r}, {default})"
     return expression
+
+
+def _trade_values(spec: Spec, trade: Any, v: Dict[str, Any]) -> None:
+    """How public trade messages are read (a spec without a trade channel has none)."""
+    trade_example = fieldpath.first_row(trade.example, trade.rows) if trade.rows else trade.example
+    v["trade_rows"] = read(trade.rows, "raw_message") if trade.rows else None
+    # A route template reads the symbol in the message's route field, not in each row.
+    v["trade_symbol"] = (
+        read(trade.symbol, "trade") if trade.rows and trade.symbol else channel_symbol(spec, trade, "raw_message")
+    )
+    side_read = read(trade.side.field, "msg")
+    sell = trade.side.sell_when
+    v["trade_is_sell"] = (
+        (side_read if sell else f"not {side_read}") if isinstance(sell, bool) else f"{side_read} == {literal(sell)}"
+    )
+    v["trade_fields"] = {
+        "trade_id": read(trade.trade_id, "msg"),
+        "price": read(trade.price, "msg"),
+        "amount": read(trade.amount, "msg"),
+        "timestamp": seconds(trade.timestamp, "msg", trade_example),
+    }
 
 
 def add(spec: Spec, v: Dict[str, Any]) -> None:
@@ -142,15 +229,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         if ping
         else None
     )
-    server_ping = public.server_ping
-    v["public_server_ping"] = (
-        {
-            "condition": condition(server_ping.when, "event_message", safe=True),
-            "reply": template_value(server_ping.reply, {"ping": read(server_ping.when.field, "event_message")}),
-        }
-        if server_ping
-        else None
-    )
+    v["public_server_ping"] = server_ping_values(public.server_ping)
     # A text ping is answered in text ("pong"), which reaches routing as a string.
     v["public_text_replies"] = bool(ping and isinstance(ping.message, str))
 
@@ -174,37 +253,22 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
 
     # --- routing
     v["public_route"] = _route_read(spec)
-    routes = []
+    v["public_routes"] = [
+        (_route_condition(spec, constant, channel), queue_key) for channel, constant, queue_key in routed_channels(spec)
+    ]
     snapshot = channels.order_book_snapshot
-    if snapshot:
-        routes.append((_route_condition(spec, "SNAPSHOT_EVENT_TYPE", snapshot.when), "_snapshot_messages_queue_key"))
     diff = channels.order_book_diff
-    if diff:
-        routes.append((_route_condition(spec, "DIFF_EVENT_TYPE", diff.when), "_diff_messages_queue_key"))
     trade = channels.trade
-    routes.append((_route_condition(spec, "TRADE_EVENT_TYPE", trade.when), "_trade_messages_queue_key"))
-    v["public_routes"] = routes
-    v["trade_route"] = trade.route
+    v["trade_route"] = trade.route if trade else None
     v["diff_route"] = diff.route if diff else None
     v["snapshot_route"] = snapshot.route if snapshot else None
 
     # --- messages
-    trade_example = fieldpath.first_row(trade.example, trade.rows) if trade.rows else trade.example
-    v["trade_rows"] = read(trade.rows, "raw_message") if trade.rows else None
-    v["trade_symbol"] = read(trade.symbol, "trade" if trade.rows else "raw_message")
-    side_read = read(trade.side.field, "msg")
-    sell = trade.side.sell_when
-    v["trade_is_sell"] = (
-        (side_read if sell else f"not {side_read}") if isinstance(sell, bool) else f"{side_read} == {literal(sell)}"
-    )
-    v["trade_fields"] = {
-        "trade_id": read(trade.trade_id, "msg"),
-        "price": read(trade.price, "msg"),
-        "amount": read(trade.amount, "msg"),
-        "timestamp": seconds(trade.timestamp, "msg", trade_example),
-    }
+    v["trade_fields"] = None
+    if trade:
+        _trade_values(spec, trade, v)
     if diff:
-        v["diff_symbol"] = read(diff.symbol, "raw_message")
+        v["diff_symbol"] = channel_symbol(spec, diff, "raw_message")
         v["diff_fields"] = {
             "first_update_id": update_id(diff.first_update_id, "msg", diff.example) if diff.first_update_id else None,
             "update_id": update_id(diff.update_id, "msg", diff.example, diff.update_id_unit),
@@ -213,7 +277,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
             "timestamp": seconds(diff.timestamp, "msg", diff.example),
         }
     if snapshot:
-        v["ws_snapshot_symbol"] = read(snapshot.symbol, "raw_message")
+        v["ws_snapshot_symbol"] = channel_symbol(spec, snapshot, "raw_message")
         v["ws_snapshot_fields"] = {
             "update_id": update_id(snapshot.update_id, "msg", snapshot.example, snapshot.update_id_unit),
             "bids": book_side(snapshot, "bids", "msg"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, Optional
 
 from scaffolder import keys
+from scaffolder.context.public_ws import server_ping_values
 from scaffolder.context.ws_token import token_values
 from scaffolder.pysource import condition, fstring, literal, read, safe_read, strings_in, template_value
 from scaffolder.spec.model import Spec, all_of
@@ -131,12 +132,39 @@ def _connection_values(spec: Spec) -> Dict[str, Any]:
     values: Dict[str, Any] = {"listen_key": None, "ws_token": None}
     if ws.listen_key:
         listen_key = ws.listen_key
+        path = f"CONSTANTS.{spec.endpoints[listen_key.endpoint].constant}"
+        keepalive_path = path
+        if listen_key.keepalive_path is not None:
+            # The key travels in the keep-alive's path (PUT /listenKey/{listen_key}).
+            keepalive_path = "keepalive_path"
+
+        def url(path_source: str) -> str:
+            # Another host (`url`): its base URL; else the private REST URL of the domain.
+            if listen_key.url is not None:
+                return f"CONSTANTS.LISTEN_KEY_URL + {path_source}"
+            return f"web_utils.private_rest_url(path_url={path_source}, domain=self._domain)"
+
+        credentials = {credential.name: f"self._auth.{credential.name}" for credential in spec.credentials}
         values["listen_key"] = {
             "constant": spec.endpoints[listen_key.endpoint].constant,
             "limit_id": spec.endpoints[listen_key.endpoint].rate_limit_id,
             "key": read(listen_key.key, "response"),
             "param": listen_key.param,
             "interval": literal(float(listen_key.keepalive_interval)),
+            "create_url": url(path),
+            "keepalive_url": url(keepalive_path),
+            "keepalive_path": literal(listen_key.keepalive_path) if listen_key.keepalive_path is not None else None,
+            "base_url": literal(listen_key.url) if listen_key.url is not None else None,
+            # Unsigned requests (`headers`): the headers only, not the REST authentication.
+            "headers": (
+                "{"
+                + ", ".join(
+                    f"{literal(name)}: {template_value(text, credentials)}" for name, text in listen_key.headers.items()
+                )
+                + "}"
+                if listen_key.headers is not None
+                else None
+            ),
         }
     if ws.token:
         values["ws_token"] = token_values(spec, ws.token, "response", pings=True)
@@ -156,6 +184,7 @@ NO_PRIVATE_STREAM_VALUES = {
     "listen_key": None,
     "ws_token": None,
     "user_ping": None,
+    "user_server_ping": None,
     "user_request_ids": False,
     "keep_ws_assistant": False,
 }
@@ -207,6 +236,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         or None
     )
     v["stream_error"] = condition(stream.error_when, "event_message", safe=True) if stream.error_when else None
+    v["user_server_ping"] = server_ping_values(stream.server_ping)
     # A token announcing no server travels in the subscriptions, as fetched on connection.
     v["subscription_token"] = ws_auth.token is not None and ws_auth.token.server is None
     message_values = dict(MESSAGE_VALUES, token="self._ws_token") if v["subscription_token"] else MESSAGE_VALUES
@@ -247,7 +277,7 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     data_types = []
     if ws_auth.listen_key or ws_auth.token:
         data_types.append("RESTMethod")
-    if v["user_stream_subscribes"] or (ping and not isinstance(ping.message, str)):
+    if v["user_stream_subscribes"] or (ping and not isinstance(ping.message, str)) or stream.server_ping:
         data_types.append("WSJSONRequest")
     if ping and isinstance(ping.message, str):
         data_types.append("WSPlainTextRequest")

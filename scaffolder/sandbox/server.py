@@ -19,7 +19,7 @@ from scaffolder.sandbox.payloads import put, put_first, put_time
 from scaffolder.sandbox.rest import RestApi
 from scaffolder.sandbox.signing import Verifier
 from scaffolder.sandbox.streams import Streams
-from scaffolder.spec import fieldpath
+from scaffolder.spec import fieldpath, routes
 from scaffolder.spec.model import Spec
 from scaffolder.spec.model.balances import AMOUNT_FIELDS, kind_amounts, write_amounts
 
@@ -180,7 +180,7 @@ class Sandbox:
         payload = copy.deepcopy(channel.example)
         if channel.when is not None:
             payloads.satisfy(payload, channel.when)
-        put(payload, channel.symbol, market.symbol)
+        self._put_symbol(payload, channel, market)
         timestamp = getattr(channel, "timestamp", None)
         if timestamp is None or timestamp.path != channel.update_id:
             # (A book keyed by its time takes the time written below.)
@@ -204,8 +204,10 @@ class Sandbox:
     def trade_message(self, market: Market, price: Decimal, amount: Decimal, taker_side: str) -> Any:
         channel = self.spec.public_ws.channels.trade
         now = self.now()
-        values = {channel.symbol: market.symbol, channel.trade_id: int(now * 1e6), channel.price: price,
+        values = {channel.trade_id: int(now * 1e6), channel.price: price,
                   channel.amount: amount, channel.timestamp.path: payloads.time_value(channel.timestamp, now)}
+        if channel.symbol is not None:
+            values[channel.symbol] = market.symbol
 
         def side(row, _values):
             documented = fieldpath.read(row, channel.side.field)
@@ -218,12 +220,22 @@ class Sandbox:
                 fieldpath.write(row, channel.side.field, "buy" if sell.islower() else "Buy")
 
         if channel.rows is not None:
-            return payloads.with_rows(channel.example, channel.rows, [values], side)
-        payload = copy.deepcopy(channel.example)
-        for path, value in values.items():
-            put(payload, path, value)
-        side(payload, values)
+            payload = payloads.with_rows(channel.example, channel.rows, [values], side)
+        else:
+            payload = copy.deepcopy(channel.example)
+            for path, value in values.items():
+                put(payload, path, value)
+            side(payload, values)
+        self._put_symbol(payload, channel, market, in_route_only=True)
         return payload
+
+    def _put_symbol(self, payload: Any, channel, market: Market, in_route_only: bool = False) -> None:
+        """The market's symbol where the channel's messages name it: at its `symbol` path, or in the route field
+        written from its route template."""
+        if routes.symbol_template(channel.route) is not None:
+            put(payload, self.spec.public_ws.route_field, routes.with_symbol(channel.route, market.symbol))
+        elif not in_route_only:
+            put(payload, channel.symbol, market.symbol)
 
     def _enveloped(self, payload: Any) -> Any:
         envelope = self.spec.auth.private_ws.event_envelope

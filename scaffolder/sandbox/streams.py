@@ -358,6 +358,8 @@ class Streams:
     def _on_engine_event(self, kind: str, *args) -> None:
         if kind in ("diff", "trade"):
             market = args[0]
+            if kind == "trade" and self.spec.public_ws.channels.trade is None:
+                return  # no public trade channel: trades are not streamed
             if kind == "trade":
                 channel, message = "trade", self.sandbox.trade_message(*args)
             elif self.spec.public_ws.channels.order_book_diff is not None:

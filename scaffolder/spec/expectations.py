@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, List, Optional, Tuple
 
-from scaffolder.spec import fieldpath
+from scaffolder.spec import fieldpath, routes
 from scaffolder.spec.errors import Loc
 from scaffolder.spec.model import PAIR, RULE_NAMES, Spec
 
@@ -71,13 +71,15 @@ def exchange_symbol(spec: Spec, pair: str) -> str:
 def _symbols(problems: List[Problem], loc: Loc, spec: Spec, channel: Any, pairs: List[str]) -> None:
     """The generated test knows each expected pair under its formatted symbol: the example must carry that symbol."""
     rows = getattr(channel, "rows", None)
+    # A route template reads the symbol in the message's route field, the same for every row.
+    template = routes.symbol_template(channel.route)
     try:
         examples = fieldpath.read(channel.example, rows) if rows else [channel.example]
     except fieldpath.FieldPathError:
         return
     for index, (example, pair) in enumerate(zip(examples, pairs)):
         try:
-            symbol = fieldpath.read(example, channel.symbol)
+            symbol = routes.documented_symbol(spec.public_ws, channel, example if template is None else channel.example)
         except fieldpath.FieldPathError:
             continue
         if symbol != exchange_symbol(spec, pair):
@@ -140,7 +142,7 @@ def check(spec: Spec) -> List[Problem]:
 
     channels = spec.public_ws.channels
     trade = channels.trade
-    if trade.expect is not None:
+    if trade is not None and trade.expect is not None:
         loc = ("public_ws", "channels", "trade", "expect")
         _count(problems, loc, trade.expect, trade.example, trade.rows)
         _symbols(problems, loc, spec, trade, [item.trading_pair for item in trade.expect])

@@ -9,7 +9,7 @@ import re
 import string
 from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
-from scaffolder.spec import datetimes, expectations, fieldpath
+from scaffolder.spec import datetimes, expectations, fieldpath, routes
 from scaffolder.spec.errors import Loc
 from scaffolder.spec.model import (
     CONSTANT,
@@ -1351,9 +1351,9 @@ def _check_public_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoint
     channels = public.channels
     per_pair = public.subscribe.scope == "per_pair"
     if public.queue_keys == "event_types":
-        routes = [channel.route for channel in (channels.trade, channels.order_book_diff, channels.order_book_snapshot)
+        queue_routes = [channel.route for channel in (channels.trade, channels.order_book_diff, channels.order_book_snapshot)
                   if channel is not None]
-        if len(set(routes)) != len(routes):
+        if len(set(queue_routes)) != len(queue_routes):
             problems.append(
                 (("public_ws", "queue_keys"), "event_types keys each queue by its channel's route: the routes differ")
             )
@@ -1389,13 +1389,30 @@ def _check_public_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoint
         problems.append(
             (("public_ws", "channels"), "give order_book_diff, order_book_snapshot or both: the book needs updates")
         )
+    # Channels routed by key are recognised by their route, a key their messages carry; the others by route_field.
+    keyed = [name for name in channel_names if routes.by_key(public, getattr(channels, name))]
     routed = [
-        (("public_ws", "channels", name), getattr(channels, name).route, getattr(channels, name).example)
+        (("public_ws", "channels", name), _routed(public, getattr(channels, name)), getattr(channels, name).example)
         for name in channel_names
+        if name not in keyed
     ]
-    if public.route_match == "prefix":
-        routed = [(loc, _routed_prefix(example, public.route_field, route), example) for loc, route, example in routed]
-    _check_routes(problems, ("public_ws", "route_field"), public.route_field, routed)
+    if routed and public.route_field is None:
+        problems.append(
+            (("public_ws", "route_field"), "required: channels not routed by key are routed by the value there")
+        )
+    elif routed:
+        _check_routes(problems, ("public_ws", "route_field"), public.route_field, routed)
+    for name in keyed:
+        channel = getattr(channels, name)
+        loc = ("public_ws", "channels", name, "route")
+        if routes.symbol_template(channel.route) is not None:
+            continue
+        if not _is_key_path(channel.route):
+            problems.append((loc, "routed by key, the route names a key: a path of plain keys (a.b)"))
+        else:
+            _check_path(problems, loc, channel.route, channel.example)
+    for name in channel_names:
+        _check_route_template(problems, ("public_ws", "channels", name), getattr(channels, name))
     for name in channel_names:
         channel = getattr(channels, name)
         loc = ("public_ws", "channels", name)
@@ -1441,7 +1458,7 @@ def _check_public_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoint
         if hasattr(channel, "bids"):
             _check_shared_book_list(problems, loc, channel)
         for field, value in channel:
-            skipped = ("topic", "name", "route", "example", "rows", "when", "update_id_unit", "levels")
+            skipped = ("topic", "name", "route", "route_match", "example", "rows", "when", "update_id_unit", "levels")
             if field in skipped or value is None:
                 continue
             if isinstance(value, TimeField):
@@ -1454,16 +1471,22 @@ def _check_public_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoint
         for loc, text in _walk_strings(public.ping.message, ("public_ws", "ping", "message")):
             _check_placeholders(problems, loc, text, PING_PLACEHOLDERS)
     if public.server_ping is not None:
-        server_ping = public.server_ping
-        _check_predicate(problems, ("public_ws", "server_ping", "when"), server_ping.when, server_ping.example)
-        for loc, text in _walk_strings(server_ping.reply, ("public_ws", "server_ping", "reply")):
-            _check_placeholders(problems, loc, text, {"ping"})
+        _check_server_ping(problems, ("public_ws", "server_ping"), public.server_ping)
     if public.token is not None:
         _check_ws_token(problems, ("public_ws", "token"), public.token, endpoint_ref)
         if public.token.ping_interval is not None and public.ping is None:
             problems.append(
                 (("public_ws", "token", "ping_interval"), "the announced interval paces public_ws.ping: give it")
             )
+
+
+def _check_server_ping(problems: List[Problem], loc: Loc, server_ping: Any) -> None:
+    """A server ping (public_ws or user_stream): its test holds on its example, its reply uses {ping} only."""
+    _check_predicate(problems, loc + ("when",), server_ping.when, server_ping.example)
+    if server_ping.value is not None:
+        _check_path(problems, loc + ("value",), server_ping.value, server_ping.example)
+    for text_loc, text in _walk_strings(server_ping.reply, loc + ("reply",)):
+        _check_placeholders(problems, text_loc, text, {"ping"})
 
 
 def _check_shared_book_list(problems: List[Problem], loc: Loc, book: Any) -> None:
@@ -1501,13 +1524,43 @@ def _safe_placeholders(text: str) -> List[str]:
         return []
 
 
-def _routed_prefix(example: Any, route_field: str, route: str) -> str:
-    """With route_match prefix, the value an example must carry at route_field is any text starting with route."""
+def _is_key_path(path: str) -> bool:
     try:
-        value = str(fieldpath.read(example, route_field))
+        return fieldpath.is_key_path(path)
     except fieldpath.FieldPathError:
-        return route
-    return value if value.startswith(route) else route
+        return False
+
+
+def _routed(public: Any, channel: Any) -> str:
+    """The value a channel's example must carry at route_field: the route itself, or (route_match prefix, suffix,
+    contains, or a route template) any value the route matches."""
+    if public.route_field is None:
+        return channel.route
+    try:
+        value = fieldpath.read(channel.example, public.route_field)
+    except fieldpath.FieldPathError:
+        return channel.route
+    return str(value) if routes.matches(routes.match_of(public, channel), channel.route, value) else channel.route
+
+
+def _check_route_template(problems: List[Problem], loc: Loc, channel: Any) -> None:
+    """A route holding {symbol} is a template reading the symbol; a plain route needs the channel's symbol path."""
+    template = routes.symbol_template(channel.route)
+    names = _safe_placeholders(channel.route)
+    if template is not None and channel.route_match == "key":
+        problems.append((loc + ("route_match",), "a route template reads the symbol in route_field: not by key"))
+    elif template is None and "{" in channel.route:
+        problems.append((loc + ("route",), "a route template names the symbol's place with {symbol}, its only placeholder"))
+    elif template is not None and (names != ["symbol"] or not any(template)):
+        problems.append(
+            (loc + ("route",), "a route template holds {symbol} once, its only placeholder, with text around it")
+        )
+    if template is not None and channel.symbol is not None:
+        problems.append((loc + ("symbol",), "the route template reads the symbol ({symbol}): leave symbol out"))
+    elif template is None and channel.symbol is None:
+        problems.append(
+            (loc + ("symbol",), "required: where messages name their symbol (or a route template holding {symbol})")
+        )
 
 
 def _check_ws_token(problems: List[Problem], loc: Loc, token: Any, endpoint_ref: EndpointRef) -> None:
@@ -1533,12 +1586,27 @@ def _check_user_stream(spec: Spec, problems: List[Problem], endpoint_ref: Endpoi
     stream = spec.user_stream
     event = stream.order_event
     loc = ("user_stream", "order_event")
-    routed = [(loc, event.route, event.example)]
+    names = event.route if isinstance(event.route, list) else [event.route]
+    if not names:
+        problems.append((loc + ("route",), "an empty list routes nothing: give the order events' names"))
+    elif len(set(names)) != len(names):
+        problems.append((loc + ("route",), "each order event name once"))
+    # The example carries one of the names (the first counts when it carries none).
+    documented = fieldpath.documented(event.example, stream.route_field)
+    routed = [(loc, str(documented) if str(documented) in names else (names or [""])[0], event.example)]
+    others = {"fill_event": stream.fill_event, "balance_event": stream.balance_event}
+    for name, other in others.items():
+        if other is not None and other.route in names:
+            problems.append(
+                (("user_stream", name, "route"), f"{other.route!r} is already an order event route (order_event.route)")
+            )
     if stream.fill_event:
         routed.append((("user_stream", "fill_event"), stream.fill_event.route, stream.fill_event.example))
     if stream.balance_event:
         routed.append((("user_stream", "balance_event"), stream.balance_event.route, stream.balance_event.example))
     _check_routes(problems, ("user_stream", "route_field"), stream.route_field, routed)
+    if stream.server_ping is not None:
+        _check_server_ping(problems, ("user_stream", "server_ping"), stream.server_ping)
     _check_private_ws(spec, problems, endpoint_ref)
     _check_order_events(spec, problems)
     if stream.balance_event:
@@ -1669,9 +1737,23 @@ def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoin
             if jwt and "jwt" in _placeholders_or_none(text) and ws.subscription_auth.value != "{jwt}":
                 problems.append((message_loc, 'the token is the whole value: write value: "{jwt}"'))
     if ws.listen_key is not None:
-        example = endpoint_ref(loc + ("listen_key", "endpoint"), ws.listen_key.endpoint, needs_example=True)
+        listen_key = ws.listen_key
+        key_loc = loc + ("listen_key",)
+        example = endpoint_ref(key_loc + ("endpoint",), listen_key.endpoint, needs_example=True)
         if example is not None:
-            _check_path(problems, loc + ("listen_key", "key"), ws.listen_key.key, example)
+            _check_path(problems, key_loc + ("key",), listen_key.key, example)
+        if (listen_key.param is None) == (listen_key.keepalive_path is None):
+            problems.append((key_loc, "give exactly one of param and keepalive_path: where the keep-alive carries the key"))
+        if listen_key.keepalive_path is not None:
+            names = _safe_placeholders(listen_key.keepalive_path)
+            if names != ["listen_key"] or not listen_key.keepalive_path.startswith("/"):
+                problems.append(
+                    (key_loc + ("keepalive_path",), "a path starting with /, holding {listen_key} once and nothing else")
+                )
+        if listen_key.url is not None and not re.fullmatch(r"https?://[^\s{}/]+(/[^\s{}]*)?", listen_key.url):
+            problems.append((key_loc + ("url",), "an http(s) URL without placeholders (the same for every domain)"))
+        for name, text in (listen_key.headers or {}).items():
+            _check_placeholders(problems, key_loc + ("headers", name), text, credentials)
         if "listen_key" not in placeholders(spec.urls.private_ws):
             problems.append((("urls", "private_ws"), "the listen_key scheme connects with {listen_key} in this URL"))
     if ws.token is not None:

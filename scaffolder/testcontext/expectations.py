@@ -234,7 +234,7 @@ def values(spec: Spec) -> Dict[str, Any]:
 
     # Public channels: the pairs the messages are for are known to the connector under their formatted symbols.
     v["trade"] = None
-    if channels.trade.expect is not None:
+    if channels.trade is not None and channels.trade.expect is not None:
         pairs.update(item.trading_pair for item in channels.trade.expect)
         v["trade"] = {
             "example": literal(channels.trade.example),

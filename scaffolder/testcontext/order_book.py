@@ -17,7 +17,7 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 from scaffolder.context.public_ws import channel_name, subscribed_channels, uses
 from scaffolder.fixtures import fixture
 from scaffolder.pysource import literal, path_source, template_string, template_value
-from scaffolder.spec import datetimes, fieldpath
+from scaffolder.spec import datetimes, fieldpath, routes
 from scaffolder.spec.model import Spec, SymbolFormat, TimeField
 from scaffolder.testcontext.common import UNITS_PER_SECOND
 
@@ -221,7 +221,7 @@ def _ws_snapshot(spec: Spec) -> Optional[Dict[str, Any]]:
         example, channel.bids, channel.asks, (WS_SNAPSHOT_BID, WS_SNAPSHOT_ASK), update_id, channel.levels
     )
     replacements = {
-        channel.symbol: EXCHANGE_SYMBOL,
+        **symbol_replacement(spec, channel, EXCHANGE_SYMBOL),
         channel.update_id: _update_id_injected(example, channel, update_text),
         **rows,
     }
@@ -248,7 +248,7 @@ def _diff(spec: Spec) -> Optional[Dict[str, Any]]:
     update_id = _expected_id(update_text, channel.update_id_unit)
     event_time, seconds = _event_time(example, channel.timestamp)
     replacements: Dict[str, str] = {
-        channel.symbol: EXCHANGE_SYMBOL,
+        **symbol_replacement(spec, channel, EXCHANGE_SYMBOL),
         channel.update_id: _update_id_injected(example, channel, update_text),
         channel.timestamp.path: event_time,
     }
@@ -283,31 +283,35 @@ def _trade_event(spec: Spec, side_value: Any) -> Dict[str, Any]:
     trade_id = event_time if shared else _injected(example, channel.trade_id, TRADE_ID)
     price = _injected(example, channel.price, TRADE_PRICE)
     amount = _injected(example, channel.amount, TRADE_AMOUNT)
+    # A route template carries the symbol in the message's route field, outside the rows.
+    in_route = routes.symbol_template(channel.route) is not None
+    symbol = symbol_replacement(spec, channel, EXCHANGE_SYMBOL)
     replacements = {
-        channel.symbol: EXCHANGE_SYMBOL,
+        **({} if in_route and channel.rows else symbol),
         channel.trade_id: trade_id,
         channel.price: price,
         channel.amount: amount,
         channel.timestamp.path: event_time,
         channel.side.field: literal(side_value),
     }
+    message = symbol if in_route and channel.rows else {}
     if channel.rows:
-        event = fixture(channel.example, rows=channel.rows, row_replacements=[replacements])
+        event = fixture(channel.example, message, rows=channel.rows, row_replacements=[replacements])
     else:
         event = fixture(example, replacements)
-    # Malformed: the symbol of the wrong type (unhashable); no trades at all (an empty rows list).
-    mistyped = dict(replacements, **{channel.symbol: literal({"hbgen": "not a symbol"})})
+    # Malformed: the symbol (or the route value holding it) of the wrong type (unhashable); no trades at all (an
+    # empty rows list).
+    wrong = {path: literal({"hbgen": "not a symbol"}) for path in symbol}
+    mistyped = dict(replacements, **({} if message else wrong))
     if channel.rows:
-        mistyped_event = fixture(channel.example, rows=channel.rows, row_replacements=[mistyped])
-        empty_event = fixture(channel.example, {channel.rows: "[]"})
+        mistyped_event = fixture(channel.example, wrong if message else {}, rows=channel.rows, row_replacements=[mistyped])
+        empty_event = fixture(channel.example, {**message, channel.rows: "[]"})
     else:
         mistyped_event, empty_event = fixture(example, mistyped), None
-    route_field = spec.public_ws.route_field
     return {
         "event": event,
         "mistyped_event": mistyped_event,
         "empty_event": empty_event,
-        "unknown_event": fixture(channel.example, {route_field: literal("hbgen-unknown-event")}),
         # What trade_message_from_exchange receives: one row of the message, or the message itself.
         "trade": fixture(example, replacements),
         "trade_id": trade_id,
@@ -315,6 +319,46 @@ def _trade_event(spec: Spec, side_value: Any) -> Dict[str, Any]:
         "amount": amount,
         "timestamp": seconds,
     }
+
+
+def symbol_replacement(spec: Spec, channel: Any, source: str) -> Dict[str, str]:
+    """The field a message names its symbol at, with `source`: the channel's `symbol` path, or its route field
+    written from the route template around the symbol."""
+    template = routes.symbol_template(channel.route)
+    if template is None:
+        return {channel.symbol: source}
+    before, after = template
+    parts = ([literal(before)] if before else []) + [source] + ([literal(after)] if after else [])
+    return {spec.public_ws.route_field: " + ".join(parts)}
+
+
+def _routed_event(spec: Spec) -> Dict[str, str]:
+    """The channel whose event the generic routing tests send (trades, else diffs, else snapshots): the test's
+    method building it, its queue key, the test's variable for its queue, its description, and an event of no subscribed channel made from its example (another route
+    value, or, routed by key, the example without the channel's key)."""
+    channels = spec.public_ws.channels
+    channel, method, queue_key, queue, kind = next(
+        entry
+        for entry in (
+            (channels.trade, "_trade_event", "_trade_messages_queue_key", "trade_queue", "a trade"),
+            (channels.order_book_diff, "_diff_event", "_diff_messages_queue_key", "diff_queue", "a book update"),
+            (
+                channels.order_book_snapshot,
+                "_snapshot_event",
+                "_snapshot_messages_queue_key",
+                "snapshot_queue",
+                "a book snapshot",
+            ),
+        )
+        if entry[0] is not None
+    )
+    unknown = copy.deepcopy(channel.example)
+    if routes.by_key(spec.public_ws, channel):
+        fieldpath.delete(unknown, channel.route)
+        unknown_event = fixture(unknown)
+    else:
+        unknown_event = fixture(unknown, {spec.public_ws.route_field: literal("hbgen-unknown-event")})
+    return {"method": method, "queue_key": queue_key, "queue": queue, "kind": kind, "unknown_event": unknown_event}
 
 
 def _topic(topic: Any, symbol: str) -> str:
@@ -388,14 +432,19 @@ def _keepalive(spec: Spec) -> Dict[str, Any]:
             # The ping of a connection that has sent nothing else (processing driven directly).
             "first_message": message(FIRST_REQUEST_ID),
         }
-    server_ping = public.server_ping
-    if server_ping:
-        ping_value = fieldpath.read(server_ping.example, server_ping.when.field)
-        values["server_ping"] = {
-            "event": fixture(server_ping.example),
-            "reply": template_value(server_ping.reply, {"ping": literal(ping_value)}),
-        }
+    values["server_ping"] = server_ping_test(public.server_ping)
     return values
+
+
+def server_ping_test(server_ping: Any) -> Optional[Dict[str, str]]:
+    """The documented server ping a test sends, and the reply it expects: the spec's reply with the ping's value."""
+    if server_ping is None:
+        return None
+    ping_value = fieldpath.read(server_ping.example, server_ping.value or server_ping.when.field)
+    return {
+        "event": fixture(server_ping.example),
+        "reply": template_value(server_ping.reply, {"ping": literal(ping_value)}),
+    }
 
 
 def _token(spec: Spec) -> Optional[Dict[str, Any]]:
@@ -484,7 +533,7 @@ def uses_time(spec: Spec) -> bool:
 
 
 def values(spec: Spec) -> Dict[str, Any]:
-    sell_when = spec.public_ws.channels.trade.side.sell_when
+    trade = spec.public_ws.channels.trade
     return {
         "symbols": _symbols(spec),
         "snapshot": _snapshot(spec),
@@ -493,8 +542,9 @@ def values(spec: Spec) -> Dict[str, Any]:
         "token": _token(spec),
         "received_at": literal(RECEIVED_AT),
         **_keepalive(spec),
-        "sell_trade": _trade_event(spec, sell_when),
-        "buy_trade": _trade_event(spec, _buy_side_value(spec)),
+        "sell_trade": _trade_event(spec, trade.side.sell_when) if trade else None,
+        "buy_trade": _trade_event(spec, _buy_side_value(spec)) if trade else None,
+        "routed": _routed_event(spec),
         "last_traded_price": _last_traded_price(spec),
         "bulk_last_traded_prices": _bulk_last_traded_prices(spec),
         "last_price_path": _path(spec, spec.markets.last_traded_price.endpoint),

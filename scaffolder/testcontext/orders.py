@@ -416,15 +416,17 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
             fills_fetched_on_event=False, has_failed_event=False, trade_event=None, fill_event_fee_asset_fallback=None
         )
         v["late_fill_event"] = None
+        v["renamed_canceled_order_events"] = []
         v["failure_tests"] = v["has_failed_status"]
         v["event_classes"] = _event_classes(v["failure_tests"], polling=True)
         return
     event = stream.order_event
     event_example = event.example
     row = event_example if event.rows is None else fieldpath.first_row(event_example, event.rows)
-    route = {stream.route_field: literal(event.route)}
+    names = event.route if isinstance(event.route, list) else [event.route]
 
-    def order_event(state: str, canceled: bool = False, filled: bool = False) -> str:
+    def order_event(state: str, canceled: bool = False, filled: bool = False, name: Optional[str] = None) -> str:
+        route = {stream.route_field: literal(name if name is not None else names[0])}
         values = {
             **_coalesced_client_id(event.client_order_id, "order.client_order_id", canceled),
             event.exchange_order_id: typed(row, event.exchange_order_id, "order.exchange_order_id"),
@@ -454,9 +456,13 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     # empty list of orders; the listener drops each and goes on.
     route_field = spec.user_stream.route_field
     v["unknown_user_event"] = literal(_nested({route_field: "hbgen-unknown-event"}))
-    v["fieldless_order_event"] = literal(_nested({route_field: event.route}))
-    v["empty_order_event"] = literal(_nested({route_field: event.route, event.rows: []})) if event.rows else None
+    v["fieldless_order_event"] = literal(_nested({route_field: names[0]}))
+    v["empty_order_event"] = literal(_nested({route_field: names[0], event.rows: []})) if event.rows else None
     v["canceled_order_event"] = order_event("CANCELED", canceled=True)
+    # Several order event names: a cancellation under each of the others is processed too.
+    v["renamed_canceled_order_events"] = [
+        {"route": literal(name), "event": order_event("CANCELED", canceled=True, name=name)} for name in names[1:]
+    ]
     v["client_id_deletions"] = _client_id_deletions(event)
     v["full_fill_event"] = order_event("FILLED", filled=True)
     v["fills_fetched_on_event"] = event.fetch_fills_when is not None
@@ -464,7 +470,9 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     if v["has_failed_event"]:
         v["failed_order_event"] = order_event("FAILED")
     v["failure_tests"] = v["has_failed_status"] or v["has_failed_event"]
-    v["event_classes"] = _event_classes(v["failure_tests"], polling=False)
+    v["event_classes"] = _event_classes(
+        v["failure_tests"], polling=False, cancellations=bool(v["renamed_canceled_order_events"])
+    )
 
     fill_event = stream.fill_event
     v["trade_event"] = None
@@ -519,10 +527,13 @@ def fee_asset_fallback(fill: Any, example: Any, variable: str) -> Optional[Dict[
     }
 
 
-def _event_classes(failure_tests: bool, polling: bool) -> List[str]:
-    """The market events the exchange test reads: order failures when it tests them, and with REST polling only (no
-    private websocket) those of the order created, canceled and completed by a status poll."""
+def _event_classes(failure_tests: bool, polling: bool, cancellations: bool = False) -> List[str]:
+    """The market events the exchange test reads: order failures when it tests them, with REST polling only (no
+    private websocket) those of the order created, canceled and completed by a status poll, and the cancellations
+    sent under each order event name (`cancellations`)."""
     names = ["OrderFilledEvent"] + (["MarketOrderFailureEvent"] if failure_tests else [])
     if polling:
         names += ["BuyOrderCompletedEvent", "BuyOrderCreatedEvent", "OrderCancelledEvent"]
+    elif cancellations:
+        names.append("OrderCancelledEvent")
     return sorted(names)

@@ -22,6 +22,7 @@ from scaffolder.context.user_stream import ws_signature_settings
 from scaffolder.spec.validate import jwt_subscriptions, placeholders
 from scaffolder.testcontext import tiers as tier_tests
 from scaffolder.testcontext.common import UNITS_PER_SECOND
+from scaffolder.testcontext.order_book import server_ping_test
 
 # The moment the tests' time provider reports, in seconds (exact in binary, so every unit conversion is exact).
 NOW = Decimal("1640000000.25")
@@ -376,16 +377,32 @@ def _user_stream(spec: Spec) -> Dict[str, Any]:
     filtered = bool(envelope or stream.queue_when)
     connection: Dict[str, Any] = {"listen_key": None, "token": None}
     if ws.listen_key:
-        endpoint = spec.endpoints[ws.listen_key.endpoint]
+        listen_key = ws.listen_key
+        endpoint = spec.endpoints[listen_key.endpoint]
         key = "testListenKey"
+        # The key requests go to the private REST URL, or to their own host (`url`).
+        base = listen_key.url if listen_key.url is not None else _url(
+            spec.urls.rest_base(private=True), spec.exchange.domains.default, ""
+        )
+        keepalive_path = (
+            listen_key.keepalive_path.replace("{listen_key}", key) if listen_key.keepalive_path else endpoint.path
+        )
+        test_credentials = {credential.name: _credential_value(credential.name, spec) for credential in spec.credentials}
         connection["listen_key"] = {
-            "url": literal(_url(spec.urls.rest_base(private=True), spec.exchange.domains.default, endpoint.path)),
-            "response": fixture(endpoint.example_response, {ws.listen_key.key: literal(key)}),
+            "url": literal(base + endpoint.path),
+            "keepalive_url": literal(base + keepalive_path),
+            "response": fixture(endpoint.example_response, {listen_key.key: literal(key)}),
             "ws_url": literal(
                 spec.urls.private_ws.replace("{domain}", spec.exchange.domains.default).replace("{listen_key}", key)
             ),
-            "param": literal(ws.listen_key.param),
+            "param": literal(listen_key.param) if listen_key.param is not None else None,
             "key": literal(key),
+            # Unsigned requests: exactly these headers, with the test's credentials.
+            "headers": (
+                literal({name: text.format(**test_credentials) for name, text in listen_key.headers.items()})
+                if listen_key.headers is not None
+                else None
+            ),
         }
     if ws.token:
         endpoint = spec.endpoints[ws.token.endpoint]
@@ -433,6 +450,8 @@ def _user_stream(spec: Spec) -> Dict[str, Any]:
         "events": [{"name": name, "event": source, "message": _wrapped("event", envelope)} for name, source in events],
         # With an envelope and a reply field, an event sent bare is queued as it is.
         "bare_events": bool(envelope and success),
+        # user_stream.server_ping: the documented ping, answered on the connection and not queued.
+        "server_ping": server_ping_test(stream.server_ping),
         "terminated": _wrapped(literal(_message_with(stream.terminated)), envelope) if stream.terminated else None,
         # The documented order event carrying the error field (user_stream.error_when).
         "stream_error": (

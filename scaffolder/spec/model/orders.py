@@ -3,7 +3,7 @@ their fills."""
 
 from __future__ import annotations
 
-from typing import Dict, List, Literal, Optional
+from typing import Dict, List, Literal, Optional, Union
 
 from pydantic import Field, model_validator
 
@@ -275,7 +275,10 @@ class FillInEvent(FeeAssetSource):
 
 
 class OrderEvent(Strict):
-    route: str
+    route: Union[str, List[str]] = Field(
+        description="The value at user_stream.route_field of order events; a list: several event names carrying the "
+        "same order shape (Coinbase Exchange's received, open, done...), each routed to the order event handler."
+    )
     rows: Optional[FieldPath] = Field(
         default=None, description="Path to the list of orders an event carries; the other paths are read per row."
     )

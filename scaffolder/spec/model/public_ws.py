@@ -82,6 +82,20 @@ class SubscribeMessages(Strict):
     )
 
 
+ROUTE_DESCRIPTION = (
+    "The value at public_ws.route_field that recognises the channel's messages, compared as route_match says; or a "
+    "template holding {symbol} (`market.{symbol}.depth.step0`), matching the whole value and reading the symbol in it."
+)
+RouteMatch = Literal["equals", "prefix", "suffix", "contains", "key"]
+CHANNEL_ROUTE_MATCH_DESCRIPTION = (
+    "How this channel's route is matched, where it differs from public_ws.route_match (key: the channel's messages "
+    "are those carrying its route as a key, whatever route_field holds)."
+)
+SYMBOL_DESCRIPTION = (
+    "Where a message names its symbol; required unless the route is a template holding {symbol}, which reads it."
+)
+
+
 class TradeSide(Strict):
     field: FieldPath
     sell_when: Union[bool, str]
@@ -94,10 +108,11 @@ class TradeChannel(Strict):
         description="The channel's name in the subscribe messages ({name}) where it differs from its route (Coinbase "
         "subscribes to level2 and receives l2_data); default: the route.",
     )
-    route: str
+    route: str = Field(description=ROUTE_DESCRIPTION)
+    route_match: Optional[RouteMatch] = Field(default=None, description=CHANNEL_ROUTE_MATCH_DESCRIPTION)
     when: Optional[Predicate] = Field(default=None, description="A second test the channel's messages pass.")
     rows: Optional[FieldPath] = Field(default=None, description="The list of trades a message carries, if any.")
-    symbol: FieldPath
+    symbol: Optional[FieldPath] = Field(default=None, description=SYMBOL_DESCRIPTION)
     trade_id: FieldPath
     price: FieldPath
     amount: FieldPath
@@ -120,9 +135,10 @@ class DiffChannel(Strict):
         description="The channel's name in the subscribe messages ({name}) where it differs from its route (Coinbase "
         "subscribes to level2 and receives l2_data); default: the route.",
     )
-    route: str
+    route: str = Field(description=ROUTE_DESCRIPTION)
+    route_match: Optional[RouteMatch] = Field(default=None, description=CHANNEL_ROUTE_MATCH_DESCRIPTION)
     when: Optional[Predicate] = None
-    symbol: FieldPath
+    symbol: Optional[FieldPath] = Field(default=None, description=SYMBOL_DESCRIPTION)
     first_update_id: Optional[FieldPath] = None
     update_id: FieldPath
     update_id_unit: Optional[Literal["ms", "s", "us", "ns"]] = Field(
@@ -147,9 +163,10 @@ class SnapshotChannel(Strict):
         description="The channel's name in the subscribe messages ({name}) where it differs from its route (Coinbase "
         "subscribes to level2 and receives l2_data); default: the route.",
     )
-    route: str
+    route: str = Field(description=ROUTE_DESCRIPTION)
+    route_match: Optional[RouteMatch] = Field(default=None, description=CHANNEL_ROUTE_MATCH_DESCRIPTION)
     when: Optional[Predicate] = None
-    symbol: FieldPath
+    symbol: Optional[FieldPath] = Field(default=None, description=SYMBOL_DESCRIPTION)
     update_id: FieldPath
     update_id_unit: Optional[Literal["ms", "s", "us", "ns"]] = Field(
         default=None,
@@ -165,7 +182,11 @@ class SnapshotChannel(Strict):
 
 
 class PublicChannels(Strict):
-    trade: TradeChannel
+    trade: Optional[TradeChannel] = Field(
+        default=None,
+        description="Public trades; without them the connector follows the order book only (no trade messages, no "
+        "trade tests).",
+    )
     order_book_diff: Optional[DiffChannel] = None
     order_book_snapshot: Optional[SnapshotChannel] = None
 
@@ -185,7 +206,12 @@ class ClientPing(Strict):
 
 class ServerPing(Strict):
     when: Predicate = Field(description="Recognises the server's ping.")
-    reply: JSON = Field(description="A JSON template; {ping} is the value read at when.field.")
+    value: Optional[FieldPath] = Field(
+        default=None,
+        description="Where the ping's value ({ping}) is read, when not at when.field (HTX's private stream: data.ts "
+        "of {action: ping, data: {ts: ...}}).",
+    )
+    reply: JSON = Field(description="A JSON template; {ping} is the value read at value, by default when.field.")
     example: JSON = Field(description="A documented server ping.")
 
 
@@ -245,15 +271,23 @@ class PublicWs(Strict):
     ping: Optional[ClientPing] = Field(default=None, description="A keepalive message the client sends.")
     server_ping: Optional[ServerPing] = Field(default=None, description="A server ping that needs a reply.")
     subscribe: SubscribeMessages
-    route_field: FieldPath
+    route_field: Optional[FieldPath] = Field(
+        default=None,
+        description="Where a message names its channel, compared with each channel's route; required unless every "
+        "channel is routed by key.",
+    )
     queue_keys: Literal["hummingbot", "event_types"] = Field(
         default="hummingbot",
         description="The keys of the data source's message queues: Hummingbot's defaults (trade, order_book_diff, "
         "order_book_snapshot), or event_types: the channels' routes (TRADE_EVENT_TYPE, ...), as Hummingbot's "
         "Binance and Backpack data sources key them.",
     )
-    route_match: Literal["equals", "prefix"] = Field(
-        default="equals", description="How the value at route_field is compared with each channel's route."
+    route_match: RouteMatch = Field(
+        default="equals",
+        description="How the value at route_field is compared with each plain channel route: equal to it, starting "
+        "with it, ending with it, or containing it (a route template holding {symbol} matches the whole value); "
+        "key: a channel's messages are those carrying its route as a key (a field path). A channel's own "
+        "route_match overrides it.",
     )
     channels: PublicChannels
     compression: Optional[Compression] = Field(

@@ -10,7 +10,7 @@ from pydantic_core import core_schema as cs
 from scaffolder.spec.model.base import Compression, FieldPath, JSON, PositiveNumber, Predicate, Strict
 from scaffolder.spec.model.balances import BalanceEvent
 from scaffolder.spec.model.orders import FillEvent, OrderEvent
-from scaffolder.spec.model.public_ws import PING_SCHEDULE_DESCRIPTION
+from scaffolder.spec.model.public_ws import PING_SCHEDULE_DESCRIPTION, ServerPing
 from scaffolder.spec.model.ws_token import WsToken
 
 
@@ -41,8 +41,25 @@ class ListenKey(Strict):
 
     endpoint: str = Field(description="The endpoint POSTed to create the key and PUT to keep it alive.")
     key: FieldPath = Field(description="The key in the endpoint's example_response.")
-    param: str = Field(description="The parameter carrying the key in the keep-alive request.")
+    param: Optional[str] = Field(
+        default=None, description="The parameter carrying the key in the keep-alive request (or keepalive_path)."
+    )
+    keepalive_path: Optional[str] = Field(
+        default=None,
+        description="The keep-alive request's path with the key in it, {listen_key} (PUT /listenKey/{listen_key}), "
+        "instead of a parameter.",
+    )
     keepalive_interval: PositiveNumber = Field(description="Seconds between keep-alive requests.")
+    url: Optional[str] = Field(
+        default=None,
+        description="The base URL of the key requests where it is not the private REST URL (a separate user stream "
+        "API host), the same for every domain.",
+    )
+    headers: Optional[Dict[str, str]] = Field(
+        default=None,
+        description="The key requests go unsigned, carrying only these headers, templates over the credentials "
+        "(Binance: {X-MBX-APIKEY: \"{api_key}\"}); default: signed as any private request.",
+    )
 
 
 class SubscriptionAuth(Strict):
@@ -158,6 +175,11 @@ class UserStream(Strict):
         default=None, description="{symbols} when the connector has no trading pairs: every pair (Gate: ['!all'])."
     )
     ping: Optional[UserStreamPing] = None
+    server_ping: Optional[ServerPing] = Field(
+        default=None,
+        description="A ping the server sends on the private stream that needs a reply: answered on the connection, "
+        "never queued as an event.",
+    )
     logs: UserStreamLogs = Field(
         default_factory=UserStreamLogs,
         description="The wording of the lines the user stream data source logs (Hummingbot's usual by default).",
