@@ -114,3 +114,13 @@ def test_market_buy_param_needs_quote_market_buys_and_a_new_name(tmp_path, bitma
     text = bitmart_text.replace("    market_buy_param: notional\n", "    market_buy_param: size\n")
     [error] = errors_for(tmp_path, text)
     assert "already a parameter" in error.message
+
+
+def test_every_log_line_has_its_placeholders_listed():
+    """The placeholder tables the validation reads name exactly the log models' fields: a log line added to a model
+    without its placeholders (or a table entry left after a field is removed) fails here."""
+    from scaffolder.spec.model.public_ws import PUBLIC_LOG_PLACEHOLDERS, PublicWsLogs
+    from scaffolder.spec.model.user_stream import USER_STREAM_LOG_PLACEHOLDERS, UserStreamLogs
+
+    assert set(PUBLIC_LOG_PLACEHOLDERS) == set(PublicWsLogs.model_fields)
+    assert set(USER_STREAM_LOG_PLACEHOLDERS) == set(UserStreamLogs.model_fields)
