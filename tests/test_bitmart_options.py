@@ -8,6 +8,7 @@ import pytest
 
 from scaffolder.generate import generate_files
 from scaffolder.spec import SpecErrors, load_spec
+from scaffolder.spec.model import public_ws, user_stream
 
 
 def errors_for(tmp_path: Path, text: str):
@@ -119,8 +120,5 @@ def test_market_buy_param_needs_quote_market_buys_and_a_new_name(tmp_path, bitma
 def test_every_log_line_has_its_placeholders_listed():
     """The placeholder tables the validation reads name exactly the log models' fields: a log line added to a model
     without its placeholders (or a table entry left after a field is removed) fails here."""
-    from scaffolder.spec.model.public_ws import PUBLIC_LOG_PLACEHOLDERS, PublicWsLogs
-    from scaffolder.spec.model.user_stream import USER_STREAM_LOG_PLACEHOLDERS, UserStreamLogs
-
-    assert set(PUBLIC_LOG_PLACEHOLDERS) == set(PublicWsLogs.model_fields)
-    assert set(USER_STREAM_LOG_PLACEHOLDERS) == set(UserStreamLogs.model_fields)
+    assert set(public_ws.PUBLIC_LOG_PLACEHOLDERS) == set(public_ws.PublicWsLogs.model_fields)
+    assert set(user_stream.USER_STREAM_LOG_PLACEHOLDERS) == set(user_stream.UserStreamLogs.model_fields)
