@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict
 
-from scaffolder.formatting import Formatter
+from scaffolder.formatting import Formatter, cyclic_gc_paused
 
 
 @dataclass(frozen=True)
@@ -22,8 +22,10 @@ class Generated:
 
 def generate(spec_path: Path, workers: int = 1) -> Generated:
     """Everything hbgen generates from the spec at `spec_path`. With workers > 1, the formatting processes start
-    first and import the formatters while the spec loads and the templates render."""
-    with Formatter(workers) as formatter:
+    first and import the formatters while the spec loads and the templates render. The cyclic garbage collector
+    is paused throughout: pydantic building the spec model's classes, and black, leave cycles it would walk for
+    nothing in a run this short."""
+    with Formatter(workers) as formatter, cyclic_gc_paused():
         from scaffolder.context import build_context
         from scaffolder.render import render_connector, render_seeds
         from scaffolder.spec import load_spec

@@ -116,6 +116,7 @@ class _Document:
         self.file = file
         self.positions: Positions = {}
         self.errors: List[SpecError] = []
+        self._constructor = yaml.constructor.SafeConstructor()
 
     def error(self, node: yaml.Node, loc: Loc, message: str) -> None:
         self.errors.append(SpecError(self.file, node.start_mark.line + 1, node.start_mark.column + 1, loc, message))
@@ -157,8 +158,9 @@ class _Document:
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
             return self.build(node, loc)
         try:
-            value = yaml.SafeLoader("").construct_object(node, deep=True)
+            value = self._constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, TypeError) as error:
+            self._constructor = yaml.constructor.SafeConstructor()  # its bookkeeping is left mid-construction
             problem = getattr(error, "problem", None) or str(error)
             self.error(node, loc, f"cannot read this value ({node.tag}): {problem}")
             return None
