@@ -18,6 +18,15 @@ from scaffolder.testing.runner import run_suite
 
 OKX_BULK = "    bulk: {endpoint: tickers, params: {instType: SPOT}, rows: data, symbol: instId, price: last}\n"
 GATE_PRICE = '    price: "[0].last"\n    expect: {price: "2.46140352"}\n'
+KRAKEN_PRICE = '    price: "result[*][1].c[0]"\n    expect: {price: "30303.20000"}\n'
+# Kraken's Ticker without "pair" answers every pair's ticker in a map keyed by the pair.
+KRAKEN_BULK = '    bulk: {endpoint: ticker, rows: result, symbol: "[0]", price: "[1].c[0]"}\n'
+
+
+def kraken_with_bulk() -> str:
+    text = shipped("kraken")
+    assert text.count(KRAKEN_PRICE) == 1
+    return text.replace(KRAKEN_PRICE, KRAKEN_PRICE + KRAKEN_BULK)
 
 
 def _exchange(connector: Path, name: str) -> str:
@@ -63,7 +72,7 @@ def test_a_bare_list_of_tickers_and_another_symbol_format_pass_the_suite(tmp_pat
         ),
         (
             "    bulk: {endpoint: tickers, rows: tickers, symbol: instId, price: last}\n",
-            "markets.last_traded_price.bulk.rows: expected a non-empty list of tickers in the example_response",
+            "markets.last_traded_price.bulk.rows: expected a non-empty list (or map) of tickers in the example_response",
         ),
         (
             "    bulk: {endpoint: tickers, rows: data, symbol: instId}\n",
@@ -95,3 +104,26 @@ def test_the_loopback_exchange_answers_every_ticker(tmp_path: Path):
     gate = Sandbox(load_spec(spec_path))
     rows = gate.rest._ticker({})
     assert [row["currency_pair"] for row in rows] == [market.symbol for market in gate.engine.markets.values()]
+
+
+@pytest.mark.timeout(300)
+def test_a_map_of_tickers_keyed_by_symbol_passes_the_suite(tmp_path: Path):
+    """Kraken's `{"result": {"XXBTZUSD": {"c": ["30303.20000", ...]}, ...}}`: the map's entries are the rows, the
+    key the symbol (`[0]`), the price in the value (`[1].c[0]`)."""
+    connector = generate_variant(tmp_path, "kraken", kraken_with_bulk())
+    source = _exchange(connector, "kraken")
+    assert '        for ticker in response["result"].items():\n' in source
+    assert "            trading_pair = pairs_by_symbol.get(ticker[0])\n" in source
+    assert '            if trading_pair is not None and ticker[1]["c"][0]:\n' in source
+    assert run_suite(connector, [*QUIET, "-k", "last_traded_price"]) == 0
+
+
+def test_the_loopback_exchange_answers_every_ticker_in_a_map(tmp_path: Path):
+    spec_path = tmp_path / "kraken.yaml"
+    spec_path.write_text(kraken_with_bulk())
+    kraken = Sandbox(load_spec(spec_path))
+    # The one Ticker endpoint answers for one pair with "pair", for every pair without.
+    tickers = kraken.rest._ticker({})["result"]
+    assert list(tickers) == [market.symbol for market in kraken.engine.markets.values()]
+    assert all(isinstance(ticker["c"][0], str) and float(ticker["c"][0]) > 0 for ticker in tickers.values())
+    assert all(ticker["o"] == "30502.80000" for ticker in tickers.values())

@@ -63,3 +63,27 @@ def test_token_in_subscriptions_passes_the_generated_suite_and_market_tests(tmp_
     assert 'self._ws_token = response["data"]["token"]' in source and '"token": self._ws_token' in source
     assert "WSS_PRIVATE_URL = " in (package / "kucoin_constants.py").read_text()
     assert passes_suite_and_market_tests(connector)
+
+
+@pytest.mark.timeout(600)
+def test_a_token_read_alone_is_fetched_by_get_auth_token(tmp_path: Path):
+    """Without server and ping interval only the token is read from the response: `get_auth_token()` fetches it, as
+    Hummingbot's Kraken data source names it, and the generated suite calls it."""
+    ping = "  ping: {message: {id: \"{request_id}\", type: ping}, schedule: after_last_sent}\n"
+    text = variant(token_settings="")
+    assert text.count(ping) == 1
+    text = text.replace(ping, ping.replace("schedule:", "interval: 18, schedule:"))
+    connector = generate_variant(tmp_path, "kucoin", text)
+    package = connector / "hummingbot/connector/exchange/kucoin"
+    source = (package / "kucoin_api_user_stream_data_source.py").read_text()
+    assert "    async def get_auth_token(self) -> str:\n" in source
+    assert 'return response["data"]["token"]' in source and "self._ws_token = await self.get_auth_token()" in source
+    tests = (connector / "test/hummingbot/connector/exchange/kucoin/test_kucoin_api_user_stream_data_source.py").read_text()
+    assert "await self.data_source.get_auth_token()" in tests
+    assert passes_suite_and_market_tests(connector)
+
+
+def test_a_token_read_with_its_ping_interval_is_fetched_on_connection(tmp_path: Path):
+    connector = generate_variant(tmp_path, "kucoin", variant())
+    source = (connector / "hummingbot/connector/exchange/kucoin/kucoin_api_user_stream_data_source.py").read_text()
+    assert "get_auth_token" not in source

@@ -37,4 +37,6 @@ def token_values(spec: Spec, token: WsToken, variable: str, pings: bool) -> Dict
         ),
         "url": url,
         "uses_connect_id": token.server is not None and "connect_id" in placeholders(token.connect_url),
+        # Only the token is read from the response: a method of its own fetches it (get_auth_token).
+        "token_only": token.server is None and not (interval and pings),
     }

@@ -239,20 +239,14 @@ class RestApi:
         return payload
 
     def _tickers(self, received) -> Any:
-        """`markets.last_traded_price.bulk`: one row per market, its symbol and last price in the documented row."""
+        """`markets.last_traded_price.bulk`: one row per market, its symbol and last price in the documented row (a
+        list's item, or a map's entry keyed by the symbol)."""
         bulk = self.spec.markets.last_traded_price.bulk
-        payload = copy.deepcopy(self.spec.endpoints[bulk.endpoint].example_response)
-        documented = fieldpath.first_row(payload, bulk.rows)
-        rows = []
-        for market in self.sandbox.engine.markets.values():
-            row = copy.deepcopy(documented)
-            put(row, bulk.symbol, market.symbol)
-            put(row, bulk.price, self.sandbox.last_price(market))
-            rows.append(row)
-        if not bulk.rows:
-            return rows
-        fieldpath.write(payload, bulk.rows, rows)
-        return payload
+        rows = [
+            {bulk.symbol: market.symbol, bulk.price: self.sandbox.last_price(market)}
+            for market in self.sandbox.engine.markets.values()
+        ]
+        return payloads.with_rows(self.spec.endpoints[bulk.endpoint].example_response, bulk.rows, rows)
 
     def _snapshot(self, received) -> Any:
         snapshot = self.spec.markets.order_book_snapshot

@@ -1000,7 +1000,7 @@ def _check_markets(spec: Spec, problems: List[Problem], endpoint_ref: EndpointRe
             try:
                 row = fieldpath.first_row(example, price.bulk.rows)
             except (fieldpath.FieldPathError, IndexError, KeyError, TypeError):
-                problems.append((loc + ("rows",), "expected a non-empty list of tickers in the example_response"))
+                problems.append((loc + ("rows",), "expected a non-empty list (or map) of tickers in the example_response"))
         for field in ("symbol", "price"):
             _check_path(problems, loc + (field,), getattr(price.bulk, field), row)
     snapshot = markets.order_book_snapshot

@@ -424,6 +424,8 @@ def _user_stream(spec: Spec) -> Dict[str, Any]:
             "response": fixture(endpoint.example_response),
             "ws_url": literal(ws_url),
             "ping_interval": ping_interval,
+            # get_auth_token() returns this token (only the token is read from the response).
+            "value": literal(token_value) if ws.token.server is None and not ws.token.ping_interval else None,
         }
     return {
         **connection,

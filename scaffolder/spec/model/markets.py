@@ -123,7 +123,10 @@ class BulkLastTradedPrices(Strict):
 
     endpoint: str
     params: Dict[str, str] = Field(default_factory=dict, description="Its query parameters (no placeholders).")
-    rows: FieldPath = Field(description="The list of tickers in the response (empty: the response is the list).")
+    rows: FieldPath = Field(
+        description="The list of tickers in the response (empty: the response is the list), or a map of tickers keyed "
+        "by symbol (rows [key, value])."
+    )
     symbol: FieldPath = Field(description="A ticker's exchange symbol, in a row.")
     price: FieldPath = Field(description="A ticker's last traded price, in a row; an empty value is no price.")
 

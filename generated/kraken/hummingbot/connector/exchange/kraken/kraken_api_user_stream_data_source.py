@@ -45,7 +45,8 @@ class KrakenAPIUserStreamDataSource(UserStreamTrackerDataSource):
     async def _get_ws_assistant(self) -> WSAssistant:
         return await self._api_factory.get_ws_assistant()
 
-    async def _connected_websocket_assistant(self) -> WSAssistant:
+    async def get_auth_token(self) -> str:
+        """A new websocket token, fetched with a signed request; the subscriptions carry it."""
         rest_assistant = await self._api_factory.get_rest_assistant()
         response = await rest_assistant.execute_request(
             url=web_utils.private_rest_url(path_url=CONSTANTS.GET_TOKEN_PATH_URL, domain=self._domain),
@@ -53,7 +54,10 @@ class KrakenAPIUserStreamDataSource(UserStreamTrackerDataSource):
             throttler_limit_id=CONSTANTS.GET_TOKEN_PATH_URL,
             is_auth_required=True,
         )
-        self._ws_token = response["result"]["token"]
+        return response["result"]["token"]
+
+    async def _connected_websocket_assistant(self) -> WSAssistant:
+        self._ws_token = await self.get_auth_token()
         ws = await self._get_ws_assistant()
         await ws.connect(ws_url=CONSTANTS.WS_AUTH_URL.format(domain=self._domain), ping_timeout=CONSTANTS.PING_TIMEOUT)
         self.logger().info("Successfully connected to user stream")

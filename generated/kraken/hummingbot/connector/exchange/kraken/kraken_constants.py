@@ -75,7 +75,7 @@ ORDER_STATE = {
     "open": OrderState.OPEN,
     "closed": OrderState.FILLED,
     "canceled": OrderState.CANCELED,
-    "expired": OrderState.CANCELED,
+    "expired": OrderState.FAILED,
     "pending_new": OrderState.OPEN,
     "new": OrderState.OPEN,
     "partially_filled": OrderState.PARTIALLY_FILLED,

@@ -136,7 +136,7 @@ class KrakenAPIOrderBookDataSourceUnitTests(IsolatedAsyncioWrapperTestCase):
         order_book = await self.data_source.get_new_order_book(self.trading_pair)
 
         request = next(iter(self.mock_api.requests.values()))[0]
-        self.assertEqual({"pair": self.ex_trading_pair, "count": "500"}, request.kwargs["params"])
+        self.assertEqual({"pair": self.ex_trading_pair}, request.kwargs["params"])
         self.assertEqual(1700000000, order_book.snapshot_uid)
         bids = list(order_book.bid_entries())
         asks = list(order_book.ask_entries())

@@ -98,6 +98,9 @@ class KrakenAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
 
         self.assertEqual("wss://ws-auth.kraken.com/v2", ws_connect_mock.call_args.args[0])
 
+    async def test_get_auth_token_returns_the_token_the_exchange_hands_out(self):
+        self.assertEqual("1Dwc4lzSwNWOAwkMdqhssNNFhs1ed606d1WcF3XfEMw", await self.data_source.get_auth_token())
+
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_listen_for_user_stream_subscribes_to_account_channels(self, ws_connect_mock):
         websocket = self.websocket(

@@ -20,7 +20,7 @@ from hummingbot.connector.trading_rule import TradingRule
 from hummingbot.core.data_type.common import OrderType, TradeType
 from hummingbot.core.data_type.in_flight_order import InFlightOrder, OrderState
 from hummingbot.core.data_type.trade_fee import AddedToCostTradeFee, TokenAmount, TradeFeeBase
-from hummingbot.core.event.events import OrderFilledEvent
+from hummingbot.core.event.events import MarketOrderFailureEvent, OrderFilledEvent
 
 
 class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
@@ -783,6 +783,80 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
         mock_api.post(regex_url, body=json.dumps(response), callback=callback)
         return url
 
+    def configure_failed_order_status_response(
+        self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
+    ) -> str:
+        url, regex_url = self._private_url(CONSTANTS.QUERY_ORDERS_PATH_URL)
+        response = {
+            "error": [],
+            "result": {
+                order.exchange_order_id: {
+                    "refid": "None",
+                    "userref": 0,
+                    "cl_ord_id": order.client_order_id,
+                    "status": "expired",
+                    "reason": None,
+                    "opentm": 1688665496.7808,
+                    "closetm": 1688665499.1922,
+                    "starttm": 0,
+                    "expiretm": 0,
+                    "descr": {
+                        "pair": "XBTUSD",
+                        "type": "buy",
+                        "ordertype": "stop-loss-limit",
+                        "price": "27500.0",
+                        "price2": "0",
+                        "leverage": "none",
+                        "order": "buy 1.25000000 XBTUSD @ limit 27500.0",
+                        "close": "",
+                    },
+                    "vol": "1.25000000",
+                    "vol_exec": "1.25000000",
+                    "cost": "27526.2",
+                    "fee": "26.2",
+                    "price": "27500.0",
+                    "stopprice": "0.00000",
+                    "limitprice": "0.00000",
+                    "misc": "",
+                    "oflags": "fciq",
+                    "trigger": "index",
+                    "trades": ["TZX2WP-XSEOP-FP7WYR"],
+                },
+                "OMMDB2-FSB6Z-7W3HPO": {
+                    "refid": "None",
+                    "userref": 0,
+                    "status": "closed",
+                    "reason": None,
+                    "opentm": 1688592012.2317,
+                    "closetm": 1688592012.2335,
+                    "starttm": 0,
+                    "expiretm": 0,
+                    "descr": {
+                        "pair": "XBTUSD",
+                        "type": "sell",
+                        "ordertype": "market",
+                        "price": "0",
+                        "price2": "0",
+                        "leverage": "none",
+                        "order": "sell 0.25000000 XBTUSD @ market",
+                        "close": "",
+                    },
+                    "vol": "0.25000000",
+                    "vol_exec": "0.25000000",
+                    "cost": "7500.0",
+                    "fee": "7.5",
+                    "price": "30000.0",
+                    "stopprice": "0.00000",
+                    "limitprice": "0.00000",
+                    "misc": "",
+                    "oflags": "fcib",
+                    "trades": ["TJUW2K-FLX2N-AR2FLU"],
+                },
+            },
+        }
+        mock_api.post(regex_url, body=json.dumps(response), callback=callback)
+        return url
+
     def configure_http_error_order_status_response(
         self, order: InFlightOrder, mock_api: aioresponses, callback: Optional[Callable] = lambda *args, **kwargs: None
     ) -> str:
@@ -962,6 +1036,37 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
     def trade_event_for_full_fill_websocket_update(self, order: InFlightOrder):
         # Fills arrive with the order event itself.
         return None
+
+    def order_event_for_failed_order_websocket_update(self, order: InFlightOrder):
+        return {
+            "channel": "executions",
+            "type": "update",
+            "data": [
+                {
+                    "order_id": order.exchange_order_id,
+                    "order_userref": 3,
+                    "cl_ord_id": order.client_order_id,
+                    "exec_id": "TGBB7L-HT5LX-J3BZ4A",
+                    "exec_type": "NOT_trade",
+                    "trade_id": 62887576,
+                    "symbol": "BTC/USD",
+                    "side": "sell",
+                    "last_qty": 0.005,
+                    "last_price": 26599.9,
+                    "liquidity_ind": "t",
+                    "cost": 132.9995,
+                    "order_type": "limit",
+                    "timestamp": "2021-12-29T12:13:20.000Z",
+                    "order_status": "expired",
+                    "cum_qty": 0.005,
+                    "cum_cost": 132.9995,
+                    "avg_price": 26599.9,
+                    "fee_usd_equiv": 0.3458,
+                    "fees": [{"asset": "USD", "qty": 0.3458}],
+                }
+            ],
+            "sequence": 10,
+        }
 
     def _track_buy_order(self) -> InFlightOrder:
         self.exchange.start_tracking_order(
@@ -1222,6 +1327,40 @@ class KrakenExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests)
                 for record in self.log_records
             )
         )
+
+    @aioresponses()
+    async def test_update_order_status_when_failed(self, mock_api):
+        self.exchange._set_current_timestamp(1640780000)
+        order = self._track_buy_order()
+        self.configure_erroneous_http_fill_trade_response(order=order, mock_api=mock_api)
+        self.configure_failed_order_status_response(order=order, mock_api=mock_api)
+
+        await self.exchange._update_order_status()
+        await asyncio.sleep(0.1)
+
+        failure_event: MarketOrderFailureEvent = self.order_failure_logger.event_log[0]
+        self.assertEqual(self.exchange.current_timestamp, failure_event.timestamp)
+        self.assertEqual(order.client_order_id, failure_event.order_id)
+        self.assertEqual(order.order_type, failure_event.order_type)
+        self.assertNotIn(order.client_order_id, self.exchange.in_flight_orders)
+        self.assertTrue(order.is_failure)
+
+    async def test_user_stream_update_for_order_failure(self):
+        self.exchange._set_current_timestamp(1640780000)
+        order = self._track_buy_order()
+        mock_queue = AsyncMock()
+        mock_queue.get.side_effect = [self.order_event_for_failed_order_websocket_update(order), asyncio.CancelledError]
+        self.exchange._user_stream_tracker._user_stream = mock_queue
+
+        with self.assertRaises(asyncio.CancelledError):
+            await self.exchange._user_stream_event_listener()
+        await asyncio.sleep(0.1)
+
+        failure_event: MarketOrderFailureEvent = self.order_failure_logger.event_log[0]
+        self.assertEqual(self.exchange.current_timestamp, failure_event.timestamp)
+        self.assertEqual(order.client_order_id, failure_event.order_id)
+        self.assertTrue(order.is_failure)
+        self.assertTrue(order.is_done)
 
     async def test_user_stream_ignores_events_for_untracked_orders(self):
         self.exchange._set_current_timestamp(1640780000)
