@@ -345,7 +345,7 @@ class BybitExchange(ExchangePyBase):
                     trading_pair=fillable_order.trading_pair,
                     fee=fee,
                     fill_base_amount=Decimal(event["execQty"]),
-                    fill_quote_amount=Decimal(event["execValue"]),
+                    fill_quote_amount=Decimal(event["execQty"]) * Decimal(event["execPrice"]),
                     fill_price=Decimal(event["execPrice"]),
                     fill_timestamp=float(event["execTime"]) * 1e-3,
                 )
@@ -392,7 +392,7 @@ class BybitExchange(ExchangePyBase):
                     trading_pair=order.trading_pair,
                     fee=fee,
                     fill_base_amount=Decimal(fill["execQty"]),
-                    fill_quote_amount=Decimal(fill["execValue"]),
+                    fill_quote_amount=Decimal(fill["execQty"]) * Decimal(fill["execPrice"]),
                     fill_price=Decimal(fill["execPrice"]),
                     fill_timestamp=float(fill["execTime"]) * 1e-3,
                 )
