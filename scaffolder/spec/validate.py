@@ -1694,6 +1694,13 @@ def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoin
         absent_ok = ws.success.truthy is False and fieldpath.is_key_path(ws.success.field)
         example = None if absent_ok else stream.example_subscribe_response
         _check_predicate(problems, loc + ("success",), ws.success, example)
+    if ws.login_reply == "after_subscriptions":
+        if ws.scheme != "login":
+            problems.append((loc + ("login_reply",), f"only the login scheme has a login reply (scheme {ws.scheme})"))
+        elif not stream.subscriptions:
+            problems.append(
+                (loc + ("login_reply",), "no user_stream.subscriptions to send before the reply: leave it out")
+            )
     if ws.timestamp is not None and ws.scheme not in ("login", "headers"):
         problems.append((loc + ("timestamp",), "only the login and headers schemes send a timestamp of their own"))
     _check_ws_headers(problems, loc, ws, credentials)

@@ -274,6 +274,8 @@ def _ws(spec: Spec) -> Dict[str, Any]:
     sent.extend(signed for _, signed in subscriptions)
     sent = [_with_sent_tokens(spec, (None, message), f"sent_messages[{index}]")[1] for index, message in enumerate(sent)]
     values["sent"] = literal(sent)
+    # auth.private_ws.login_reply after_subscriptions: everything is sent before a failed login's reply is read.
+    values["sent_before_login_reply"] = literal(sent) if ws.login_reply == "after_subscriptions" else None
     values["sent_count"] = len(sent)
     ping = stream.ping
     values["ping"] = None

@@ -112,6 +112,13 @@ class PrivateWsAuth(Strict):
     listen_key: Optional[ListenKey] = None
     token: Optional[WsToken] = None
     success: Optional[Predicate] = None
+    login_reply: Literal["before_subscriptions", "after_subscriptions"] = Field(
+        default="before_subscriptions",
+        description="login: when the reply to the login message is read and checked against success. "
+        "before_subscriptions: the subscriptions are sent once it says the login succeeded. after_subscriptions: "
+        "they follow the login message at once (one round trip less), then the first reply, the login's, is checked; "
+        "a failed login still raises, and Hummingbot reconnects.",
+    )
     event_envelope: Optional[str] = Field(
         default=None,
         description="Key that wraps each event, if any. A message without it is queued as it is, unless it is a "
