@@ -16,12 +16,14 @@ MESSAGE_VALUES = {
     "symbols": "symbols",
     "symbol": "symbol",
     "time": "int(self._time())",
+    "time_ms": "int(self._time() * 1e3)",
     "request_id": "web_utils.next_message_id()",
 }
 # The same inside a longer string: text, the symbols joined by commas.
 EMBEDDED_MESSAGE_VALUES = {
     "symbols": '",".join(symbols)',
     "time": "str(int(self._time()))",
+    "time_ms": "str(int(self._time() * 1e3))",
     "request_id": "str(web_utils.next_message_id())",
 }
 # A list item of a subscription message using {symbol} is repeated for each of the connector's pairs.

@@ -43,8 +43,8 @@ TRACKED_ORDER_PLACEHOLDERS = {"symbol", "client_order_id", "exchange_order_id"}
 MARKET_PLACEHOLDERS = {"symbol"}
 URL_PLACEHOLDERS = {"domain"}
 TOPIC_PLACEHOLDERS = {"symbol", "symbol_lower", "symbols"}
-SUBSCRIBE_PLACEHOLDERS = {"topics", "topic", "route", "name", "request_id", "time"}
-PING_PLACEHOLDERS = {"request_id", "time"}
+SUBSCRIBE_PLACEHOLDERS = {"topics", "topic", "route", "name", "request_id", "time", "time_ms"}
+PING_PLACEHOLDERS = {"request_id", "time", "time_ms"}
 # The placeholders of an hmac_params message: the request's method, host and path, and the parameters it signs.
 PARAMS_MESSAGE_PLACEHOLDERS = {"method", "host", "path", "params"}
 MESSAGE_PLACEHOLDERS = {
@@ -1624,7 +1624,7 @@ PRIVATE_WS_KEYS = {
     "signed_subscriptions": ("signature", "subscription_auth"),
     "headers": ("signature",),
 }
-USER_MESSAGE_PLACEHOLDERS = {"symbols", "time", "request_id"}
+USER_MESSAGE_PLACEHOLDERS = {"symbols", "time", "time_ms", "request_id"}
 
 
 def jwt_subscriptions(spec: Spec) -> bool:

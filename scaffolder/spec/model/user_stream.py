@@ -127,11 +127,15 @@ class PrivateWsAuth(Strict):
 
 
 class Subscription(Strict):
-    message: JSON = Field(description="A subscribe message, a JSON template ({symbols}, {time}, {request_id}).")
+    message: JSON = Field(
+        description="A subscribe message, a JSON template ({symbols}, {time}, {time_ms}, {request_id})."
+    )
 
 
 class UserStreamPing(Strict):
-    message: JSON = Field(description="A text, or a JSON template ({time}, {request_id}).")
+    message: JSON = Field(
+        description="A text, or a JSON template ({time} in seconds, {time_ms} in milliseconds, {request_id})."
+    )
     interval: Optional[PositiveNumber] = Field(
         default=None, description="Seconds between pings; not needed when auth.private_ws.token announces it."
     )
