@@ -266,6 +266,23 @@ def _check_prerequisites(spec: Spec, problems: List[Problem], endpoint_ref: Endp
         example = endpoint_ref(loc + ("endpoint",), prerequisite.endpoint, needs_example=True)
         if example is not None:
             _check_path(problems, loc + ("value",), prerequisite.value, example)
+        if prerequisite.default is not None and prerequisite.values is None:
+            problems.append((loc + ("default",), "a default stands for the values read that `values` does not list"))
+        if prerequisite.values is not None and example is not None and prerequisite.default is None:
+            documented = fieldpath.documented(example, prerequisite.value)  # (None: reported on `value`)
+            if documented is not None and str(documented) not in prerequisite.values:
+                problems.append(
+                    (
+                        loc + ("values",),
+                        f"the documented value {documented!r} is not listed and there is no default to keep for it",
+                    )
+                )
+        names = [prerequisite.attribute, prerequisite.method]
+        for key, given in zip(("attribute", "method"), names):
+            if given is not None and not re.fullmatch(r"_[a-z][a-z0-9_]*", given):
+                problems.append((loc + (key,), f"{given!r}: a private identifier of the connector (_account_type)"))
+        if None not in names and names[0] == names[1]:
+            problems.append((loc + ("method",), "the method and the attribute need names of their own"))
 
 
 def _check_private_stream_presence(spec: Spec, problems: List[Problem]) -> bool:
