@@ -184,6 +184,7 @@ NO_PRIVATE_STREAM_VALUES = {
     "ws_subscription_auth": None,
     "ws_subscription_timestamp": None,
     "ws_headers": None,
+    "ws_timestamp": None,
     "listen_key": None,
     "ws_token": None,
     "user_ping": None,
