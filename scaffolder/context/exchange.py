@@ -108,6 +108,29 @@ def _absent(path: str, variable: str) -> str:
     return f"{literal(steps[-1].name)} not in {parent}"
 
 
+def _prerequisite(spec: Spec, name: str, prerequisite: Any) -> Dict[str, Any]:
+    """A prerequisite's request, the value kept from its response (mapped by `values`), and where it is kept: its
+    own attribute, or the `_prerequisites` dict."""
+    value = read(prerequisite.value, "response")
+    if prerequisite.values is not None:
+        mapping = literal(dict(prerequisite.values))
+        value = (
+            f"{mapping}[str({value})]"
+            if prerequisite.default is None
+            else f"{mapping}.get(str({value}), {literal(prerequisite.default)})"
+        )
+    attribute = prerequisite.attribute
+    return {
+        "name": name,
+        "request": request(spec, prerequisite.endpoint, "GET", {}, {}),
+        "value": value,
+        "attribute": attribute,
+        "kept": f"self.{attribute}" if attribute else f"self._prerequisites[{literal(name)}]",
+        "missing": f"self.{attribute} is None" if attribute else f"{literal(name)} not in self._prerequisites",
+        "method": prerequisite.method,
+    }
+
+
 def add(spec: Spec, v: Dict[str, Any]) -> None:
     endpoints = spec.endpoints
     v["api_host_env"] = api_host_env(spec)
@@ -187,14 +210,8 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
         (name, _rule_source(rules.rule(name), "rule", rule_row)) for name in RULE_NAMES if rules.rule(name)
     ]
     # prerequisites: each value's method, requesting it once.
-    v["prerequisites"] = [
-        {
-            "name": name,
-            "request": request(spec, prerequisite.endpoint, "GET", {}, {}),
-            "value": read(prerequisite.value, "response"),
-        }
-        for name, prerequisite in spec.prerequisites.items()
-    ]
+    v["prerequisites"] = [_prerequisite(spec, name, prerequisite) for name, prerequisite in spec.prerequisites.items()]
+    v["prerequisites_in_dict"] = any(prerequisite.attribute is None for prerequisite in spec.prerequisites.values())
     v["symbols_params"] = [(key, literal(value)) for key, value in symbols.params.items()]
     v["check_network_constant"] = endpoints[markets.check_network].constant
     errors = spec.response_errors

@@ -212,7 +212,12 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     token = public.token
     # Without a ping message the connection only needs the token, not the announced interval.
     v["public_token"] = token_values(spec, token, "connection_info", pings=bool(public.ping)) if token else None
-    message_values = {"request_id": "web_utils.next_message_id()", "time": "int(self._time())"}
+    # {time}: the clock in whole seconds; {time_ms}: in milliseconds.
+    message_values = {
+        "request_id": "web_utils.next_message_id()",
+        "time": "int(self._time())",
+        "time_ms": "int(self._time() * 1e3)",
+    }
     embedded = {name: f"str({source})" for name, source in message_values.items()}
     ping = public.ping
     v["public_ping"] = (

@@ -16,12 +16,14 @@ MESSAGE_VALUES = {
     "symbols": "symbols",
     "symbol": "symbol",
     "time": "int(self._time())",
+    "time_ms": "int(self._time() * 1e3)",
     "request_id": "web_utils.next_message_id()",
 }
 # The same inside a longer string: text, the symbols joined by commas.
 EMBEDDED_MESSAGE_VALUES = {
     "symbols": '",".join(symbols)',
     "time": "str(int(self._time()))",
+    "time_ms": "str(int(self._time() * 1e3))",
     "request_id": "str(web_utils.next_message_id())",
 }
 # A list item of a subscription message using {symbol} is repeated for each of the connector's pairs.
@@ -45,11 +47,11 @@ def ws_signature_settings(spec: Spec) -> Dict[str, str]:
 
 
 def ws_timestamp_source(spec: Spec) -> Optional[str]:
-    """The login timestamp, from the auth's synchronised clock."""
+    """The login (or handshake) timestamp, from the auth's `_time()`: its synchronised clock."""
     stamp = spec.auth.private_ws.timestamp
     if stamp is None:
         return None
-    clock = "self.time_provider.time()"
+    clock = "self._time()"
     if stamp.offset:
         offset = int(stamp.offset) if float(stamp.offset).is_integer() else stamp.offset
         clock = f"({clock} + {literal(offset)})"
@@ -66,6 +68,7 @@ def _auth_values(spec: Spec) -> Dict[str, Any]:
         "ws_subscription_auth": None,
         "ws_subscription_timestamp": None,
         "ws_headers": None,
+        "ws_timestamp": None,
     }
     if jwt_subscriptions(spec):
         # Each subscription carries a token made without a request (generate_jwt of the REST auth).
@@ -181,6 +184,7 @@ NO_PRIVATE_STREAM_VALUES = {
     "ws_subscription_auth": None,
     "ws_subscription_timestamp": None,
     "ws_headers": None,
+    "ws_timestamp": None,
     "listen_key": None,
     "ws_token": None,
     "user_ping": None,
@@ -211,6 +215,8 @@ def add(spec: Spec, v: Dict[str, Any]) -> None:
     v["ws_auth"] = ws_auth
     v["ws_scheme"] = ws_auth.scheme
     v["ws_subscribe_success"] = condition(ws_auth.success, "response.data", safe=True) if ws_auth.success else None
+    # The login's reply read before the subscriptions are sent, or after (auth.private_ws.login_reply).
+    v["login_reply_after_subscriptions"] = ws_auth.login_reply == "after_subscriptions"
     v["event_envelope"] = ws_auth.event_envelope
     # With an envelope, a bare message is an event unless it is a reply to a request (it carries the success field).
     v["reply_field"] = safe_read(ws_auth.success.field, "event_message") if ws_auth.success else None

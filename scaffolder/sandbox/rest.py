@@ -47,6 +47,13 @@ def _base_path(url: str) -> str:
     return urlsplit(url).path
 
 
+def _kept(prerequisite, value):
+    """The value the connector keeps for a prerequisite read as `value` (mapped by `values`, else as it is)."""
+    if prerequisite.values is None:
+        return value
+    return prerequisite.values.get(str(value), prerequisite.default)
+
+
 class RestApi:
     def __init__(self, sandbox):
         self.sandbox = sandbox
@@ -70,8 +77,8 @@ class RestApi:
             roles.append((spec.trading_fees.endpoint, spec.trading_fees.method, "trading_fees"))
         # A prerequisite (HTX's account list) is answered as documented: its value is the one the requests carry.
         roles += [(prerequisite.endpoint, "GET", "prerequisite") for prerequisite in spec.prerequisites.values()]
-        self.prerequisites = {name: fieldpath.read(spec.endpoints[prerequisite.endpoint].example_response,
-                                                   prerequisite.value)
+        self.prerequisites = {name: _kept(prerequisite, fieldpath.read(spec.endpoints[prerequisite.endpoint]
+                                                                       .example_response, prerequisite.value))
                               for name, prerequisite in spec.prerequisites.items()}
         private_token = spec.auth.private_ws and spec.auth.private_ws.token
         if private_token:

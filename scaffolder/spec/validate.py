@@ -43,8 +43,8 @@ TRACKED_ORDER_PLACEHOLDERS = {"symbol", "client_order_id", "exchange_order_id"}
 MARKET_PLACEHOLDERS = {"symbol"}
 URL_PLACEHOLDERS = {"domain"}
 TOPIC_PLACEHOLDERS = {"symbol", "symbol_lower", "symbols"}
-SUBSCRIBE_PLACEHOLDERS = {"topics", "topic", "route", "name", "request_id", "time"}
-PING_PLACEHOLDERS = {"request_id", "time"}
+SUBSCRIBE_PLACEHOLDERS = {"topics", "topic", "route", "name", "request_id", "time", "time_ms"}
+PING_PLACEHOLDERS = {"request_id", "time", "time_ms"}
 # The placeholders of an hmac_params message: the request's method, host and path, and the parameters it signs.
 PARAMS_MESSAGE_PLACEHOLDERS = {"method", "host", "path", "params"}
 MESSAGE_PLACEHOLDERS = {
@@ -266,6 +266,23 @@ def _check_prerequisites(spec: Spec, problems: List[Problem], endpoint_ref: Endp
         example = endpoint_ref(loc + ("endpoint",), prerequisite.endpoint, needs_example=True)
         if example is not None:
             _check_path(problems, loc + ("value",), prerequisite.value, example)
+        if prerequisite.default is not None and prerequisite.values is None:
+            problems.append((loc + ("default",), "a default stands for the values read that `values` does not list"))
+        if prerequisite.values is not None and example is not None and prerequisite.default is None:
+            documented = fieldpath.documented(example, prerequisite.value)  # (None: reported on `value`)
+            if documented is not None and str(documented) not in prerequisite.values:
+                problems.append(
+                    (
+                        loc + ("values",),
+                        f"the documented value {documented!r} is not listed and there is no default to keep for it",
+                    )
+                )
+        names = [prerequisite.attribute, prerequisite.method]
+        for key, given in zip(("attribute", "method"), names):
+            if given is not None and not re.fullmatch(r"_[a-z][a-z0-9_]*", given):
+                problems.append((loc + (key,), f"{given!r}: a private identifier of the connector (_account_type)"))
+        if None not in names and names[0] == names[1]:
+            problems.append((loc + ("method",), "the method and the attribute need names of their own"))
 
 
 def _check_private_stream_presence(spec: Spec, problems: List[Problem]) -> bool:
@@ -1624,7 +1641,7 @@ PRIVATE_WS_KEYS = {
     "signed_subscriptions": ("signature", "subscription_auth"),
     "headers": ("signature",),
 }
-USER_MESSAGE_PLACEHOLDERS = {"symbols", "time", "request_id"}
+USER_MESSAGE_PLACEHOLDERS = {"symbols", "time", "time_ms", "request_id"}
 
 
 def jwt_subscriptions(spec: Spec) -> bool:
@@ -1694,6 +1711,13 @@ def _check_private_ws(spec: Spec, problems: List[Problem], endpoint_ref: Endpoin
         absent_ok = ws.success.truthy is False and fieldpath.is_key_path(ws.success.field)
         example = None if absent_ok else stream.example_subscribe_response
         _check_predicate(problems, loc + ("success",), ws.success, example)
+    if ws.login_reply == "after_subscriptions":
+        if ws.scheme != "login":
+            problems.append((loc + ("login_reply",), f"only the login scheme has a login reply (scheme {ws.scheme})"))
+        elif not stream.subscriptions:
+            problems.append(
+                (loc + ("login_reply",), "no user_stream.subscriptions to send before the reply: leave it out")
+            )
     if ws.timestamp is not None and ws.scheme not in ("login", "headers"):
         problems.append((loc + ("timestamp",), "only the login and headers schemes send a timestamp of their own"))
     _check_ws_headers(problems, loc, ws, credentials)

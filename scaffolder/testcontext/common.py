@@ -119,14 +119,35 @@ PREREQUISITE_SERVED = 7770001
 
 
 def prerequisite_test_values(spec: Any) -> dict:
-    """Each prerequisite's value as the generated tests keep it on the connector (create_exchange_instance)."""
+    """Each prerequisite's value as the generated tests keep it on the connector (create_exchange_instance): text
+    when the prerequisite maps what it reads (`values`)."""
     return {
-        name: prerequisite_value(spec, name, PREREQUISITE_KEPT + index) for index, name in enumerate(spec.prerequisites)
+        name: (
+            literal(str(PREREQUISITE_KEPT + index))
+            if spec.prerequisites[name].values is not None
+            else prerequisite_value(spec, name, PREREQUISITE_KEPT + index)
+        )
+        for index, name in enumerate(spec.prerequisites)
     }
 
 
 def kept_prerequisites(spec: Any) -> Optional[str]:
-    """The dict the generated tests put in the connector's `_prerequisites` (none without prerequisites)."""
-    kept = prerequisite_test_values(spec)
+    """The dict the generated tests put in the connector's `_prerequisites` (none without prerequisites kept
+    there)."""
+    kept = {
+        name: source
+        for name, source in prerequisite_test_values(spec).items()
+        if spec.prerequisites[name].attribute is None
+    }
     return "{" + ", ".join(f"{literal(name)}: {source}" for name, source in kept.items()) + "}" if kept else None
+
+
+def kept_prerequisite_attributes(spec: Any) -> list:
+    """`(attribute, value)` of the prerequisites kept in attributes of their own (`prerequisites.*.attribute`)."""
+    kept = prerequisite_test_values(spec)
+    return [
+        (prerequisite.attribute, kept[name])
+        for name, prerequisite in spec.prerequisites.items()
+        if prerequisite.attribute
+    ]
 

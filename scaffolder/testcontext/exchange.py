@@ -24,6 +24,7 @@ from scaffolder.testcontext import orders as order_tests
 from scaffolder.testcontext.balances import balance_row_groups, balance_rows
 from scaffolder.testcontext.common import (
     PREREQUISITE_SERVED,
+    kept_prerequisite_attributes,
     kept_prerequisites,
     payload_params,
     prerequisite_test_values,
@@ -293,16 +294,38 @@ def values(spec: Spec) -> Dict[str, Any]:
     kept = prerequisite_test_values(spec)
     # The prerequisites: kept on the connector the tests create; their own test serves another value to read.
     v["prerequisites_kept"] = kept_prerequisites(spec)
+    v["prerequisites_kept_attributes"] = kept_prerequisite_attributes(spec)
     v["prerequisites"] = []
     for index, (name, prerequisite) in enumerate(spec.prerequisites.items()):
         served = prerequisite_value(spec, name, PREREQUISITE_SERVED + index)
+        expected = served
         example = endpoints[prerequisite.endpoint].example_response
+        # A value the mapping does not list, kept as its default.
+        unlisted = (
+            (fixture(example, {prerequisite.value: served}), literal(prerequisite.default))
+            if prerequisite.default is not None
+            else None
+        )
+        if prerequisite.values is not None:
+            # A value the mapping lists (typed as documented), and the value kept for it.
+            listed = next(iter(prerequisite.values))
+            documented = fieldpath.documented(endpoints[prerequisite.endpoint].example_response, prerequisite.value)
+            served = literal(int(listed) if isinstance(documented, int) and listed.isdigit() else listed)
+            expected = literal(prerequisite.values[listed])
         v["prerequisites"].append(
             {
                 "name": name,
                 "path": path_source(endpoints[prerequisite.endpoint], {}),
                 "response": fixture(example, {prerequisite.value: served}),
-                "served": served,
+                "served": expected,
+                "forget": (
+                    f"self.exchange.{prerequisite.attribute} = None"
+                    if prerequisite.attribute
+                    else "self.exchange._prerequisites.clear()"
+                ),
+                "method": prerequisite.method,
+                "kept": f"self.exchange.{prerequisite.attribute}" if prerequisite.attribute else None,
+                "unlisted": unlisted,
             }
         )
     v["balances_path"] = path_source(endpoints[balances.endpoint], kept)

@@ -13,7 +13,7 @@ from scaffolder.keys import credential_imports, credential_literal, credential_t
 from scaffolder.pysource import literal
 from scaffolder.spec.expectations import exchange_symbol
 from scaffolder.spec.model import RULE_NAMES, Spec
-from scaffolder.testcontext.common import example_client_order_id, kept_prerequisites
+from scaffolder.testcontext.common import example_client_order_id, kept_prerequisite_attributes, kept_prerequisites
 
 # Timestamps are compared rounded to the microsecond: what a float keeps of a time since the epoch.
 TIME_DIGITS = 6
@@ -268,6 +268,7 @@ def values(spec: Spec) -> Dict[str, Any]:
     v["documented_responses"] = literal(responses) if responses else None
     v["symbol_map"] = literal({exchange_symbol(spec, pair): pair for pair in sorted(pairs)})
     v["prerequisites_kept"] = kept_prerequisites(spec)
+    v["prerequisites_kept_attributes"] = kept_prerequisite_attributes(spec)
     v["public"] = bool(v["trade"] or v["books"] or v["snapshot"])
     v["user_events"] = bool(v["order_event"] or v["fill_event"] or v["balance_event"])
     v["any"] = any(

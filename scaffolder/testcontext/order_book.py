@@ -46,6 +46,8 @@ MS_TO_UNIT = {"ms": 1, "us": 10**3, "ns": 10**6}
 # The data source's clock in the tests that patch it ({time} in websocket messages), and the receive time the
 # order book tests give.
 NOW = 1700000000.5
+# {time_ms} at NOW.
+NOW_MS = int(NOW * 1000)
 RECEIVED_AT = 1640000000.0
 # A websocket token announced over REST: the server, the token and the ping interval (seconds).
 WS_SERVER = "wss://ws-test.hbot.io/endpoint"
@@ -385,10 +387,13 @@ def _messages(spec: Spec, kind: str, symbol: str) -> List[str]:
         ]
     sources = []
     for request_id, values in enumerate(grouped, start=FIRST_REQUEST_ID):
-        values = dict(values, request_id=literal(request_id), time=literal(int(NOW)))
-        sources.append(
-            template_value(message, values, {"request_id": literal(str(request_id)), "time": literal(str(int(NOW)))})
-        )
+        values = dict(values, request_id=literal(request_id), time=literal(int(NOW)), time_ms=literal(NOW_MS))
+        embedded = {
+            "request_id": literal(str(request_id)),
+            "time": literal(str(int(NOW))),
+            "time_ms": literal(str(NOW_MS)),
+        }
+        sources.append(template_value(message, values, embedded))
     return sources
 
 
@@ -419,13 +424,17 @@ def _keepalive(spec: Spec) -> Dict[str, Any]:
                 return literal(ping.message)
             return template_value(
                 ping.message,
-                {"request_id": literal(request_id), "time": literal(int(NOW))},
-                {"request_id": literal(str(request_id)), "time": literal(str(int(NOW)))},
+                {"request_id": literal(request_id), "time": literal(int(NOW)), "time_ms": literal(NOW_MS)},
+                {
+                    "request_id": literal(str(request_id)),
+                    "time": literal(str(int(NOW))),
+                    "time_ms": literal(str(NOW_MS)),
+                },
             )
 
         values["ping"] = {
             "after_last_sent": ping.schedule == "after_last_sent",
-            # The clock reads this when the ping is sent (its {time}).
+            # The clock reads this when the ping is sent (its {time}, {time_ms}).
             "now": literal(NOW),
             "text": isinstance(ping.message, str),
             "message": message(FIRST_REQUEST_ID + taken),
@@ -529,7 +538,8 @@ def _path(spec: Spec, endpoint: str) -> str:
 def uses_time(spec: Spec) -> bool:
     public = spec.public_ws
     messages = [public.subscribe.message, public.subscribe.unsubscribe_message]
-    return any(uses(message, "time") for message in messages) or bool(public.ping and uses(public.ping.message, "time"))
+    messages.append(public.ping and public.ping.message)
+    return any(uses(message, name) for message in messages for name in ("time", "time_ms"))
 
 
 def values(spec: Spec) -> Dict[str, Any]:

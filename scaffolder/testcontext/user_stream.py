@@ -180,8 +180,10 @@ def _ws(spec: Spec) -> Dict[str, Any]:
         "trading_pair_symbols": any(
             "{symbols}" in str(item.message) or "{symbol}" in str(item.message) for item in stream.subscriptions
         ),
-        "uses_time": "{time}"
-        in str([item.message for item in stream.subscriptions] + [stream.ping and stream.ping.message]),
+        "uses_time": any(
+            name in str([item.message for item in stream.subscriptions] + [stream.ping and stream.ping.message])
+            for name in ("{time}", "{time_ms}")
+        ),
         "subscribe_params": None,
         # Signed subscriptions carrying the signing time (auth.private_ws.subscription_auth / signature).
         # (a subscription's token carries the time too)
@@ -233,7 +235,7 @@ def _ws(spec: Spec) -> Dict[str, Any]:
             else:
                 headers[name] = _render(template, texts)
         values["handshake_headers"] = literal(headers)
-    message_values = {"symbols": [_exchange_symbol(spec)], "time": now_seconds}
+    message_values = {"symbols": [_exchange_symbol(spec)], "time": now_seconds, "time_ms": int(NOW * 1000)}
     if ws.token is not None and ws.token.server is None:
         # The token of the documented response the tests serve, as the subscriptions carry it.
         message_values["token"] = fieldpath.read(spec.endpoints[ws.token.endpoint].example_response, ws.token.token)
@@ -274,6 +276,8 @@ def _ws(spec: Spec) -> Dict[str, Any]:
     sent.extend(signed for _, signed in subscriptions)
     sent = [_with_sent_tokens(spec, (None, message), f"sent_messages[{index}]")[1] for index, message in enumerate(sent)]
     values["sent"] = literal(sent)
+    # auth.private_ws.login_reply after_subscriptions: everything is sent before a failed login's reply is read.
+    values["sent_before_login_reply"] = literal(sent) if ws.login_reply == "after_subscriptions" else None
     values["sent_count"] = len(sent)
     ping = stream.ping
     values["ping"] = None

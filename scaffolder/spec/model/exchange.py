@@ -354,6 +354,23 @@ class Prerequisite(Strict):
 
     endpoint: str = Field(description="The endpoint answering it (GET, signed; its path without placeholders).")
     value: FieldPath = Field(description="The value in its response: data[type=spot].id.")
+    values: Optional[Dict[str, str]] = Field(
+        default=None,
+        description="The value kept for each value read, compared as text: the read value names what later "
+        "requests send (Bybit's unifiedMarginStatus \"1\", a classic account, has its balances under accountType "
+        "SPOT). A value read that is not listed is kept as `default`, or raises without one.",
+    )
+    default: Optional[str] = Field(default=None, description="With values: kept for a value read they do not list.")
+    attribute: Optional[str] = Field(
+        default=None,
+        description="Hummingbot's name for the connector attribute keeping the value, None until requested "
+        "(Bybit: _account_type); default: self._prerequisites[NAME].",
+    )
+    method: Optional[str] = Field(
+        default=None,
+        description="Hummingbot's name for a connector method requesting the value anew and keeping it (Bybit: "
+        "_update_account_type); _prerequisite_NAME() calls it while the value is not kept.",
+    )
 
 
 class ResponseErrors(Strict):

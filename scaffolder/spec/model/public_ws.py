@@ -199,7 +199,10 @@ PING_SCHEDULE_DESCRIPTION = (
 
 
 class ClientPing(Strict):
-    message: JSON = Field(description="A text sent as is, or a JSON template ({request_id}, {time}).")
+    message: JSON = Field(
+        description="A text sent as is, or a JSON template ({request_id}, {time} in seconds, {time_ms} in "
+        "milliseconds)."
+    )
     interval: PositiveNumber = Field(description="Seconds between pings (a token's ping_interval overrides it).")
     schedule: Literal["fixed", "after_last_sent"] = Field(default="fixed", description=PING_SCHEDULE_DESCRIPTION)
 

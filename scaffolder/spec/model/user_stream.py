@@ -112,6 +112,13 @@ class PrivateWsAuth(Strict):
     listen_key: Optional[ListenKey] = None
     token: Optional[WsToken] = None
     success: Optional[Predicate] = None
+    login_reply: Literal["before_subscriptions", "after_subscriptions"] = Field(
+        default="before_subscriptions",
+        description="login: when the reply to the login message is read and checked against success. "
+        "before_subscriptions: the subscriptions are sent once it says the login succeeded. after_subscriptions: "
+        "they follow the login message at once (one round trip less), then the first reply, the login's, is checked; "
+        "a failed login still raises, and Hummingbot reconnects.",
+    )
     event_envelope: Optional[str] = Field(
         default=None,
         description="Key that wraps each event, if any. A message without it is queued as it is, unless it is a "
@@ -120,11 +127,15 @@ class PrivateWsAuth(Strict):
 
 
 class Subscription(Strict):
-    message: JSON = Field(description="A subscribe message, a JSON template ({symbols}, {time}, {request_id}).")
+    message: JSON = Field(
+        description="A subscribe message, a JSON template ({symbols}, {time}, {time_ms}, {request_id})."
+    )
 
 
 class UserStreamPing(Strict):
-    message: JSON = Field(description="A text, or a JSON template ({time}, {request_id}).")
+    message: JSON = Field(
+        description="A text, or a JSON template ({time} in seconds, {time_ms} in milliseconds, {request_id})."
+    )
     interval: Optional[PositiveNumber] = Field(
         default=None, description="Seconds between pings; not needed when auth.private_ws.token announces it."
     )

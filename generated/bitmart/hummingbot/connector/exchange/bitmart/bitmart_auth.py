@@ -45,9 +45,13 @@ class BitmartAuth(AuthBase):
 
     def ws_login_message(self) -> Dict[str, Any]:
         """The private websocket's login message, signed with the current time."""
-        timestamp = str(int(self.time_provider.time() * 1e3))
+        timestamp = str(int(self._time() * 1e3))
         signature = self._generate_signature(f"{timestamp}#{self.memo}#bitmart.WebSocket")
         return {"op": "login", "args": [self.api_key, timestamp, signature]}
+
+    def _time(self) -> float:
+        """The clock the private websocket's login is signed with: Hummingbot's, synchronised with the exchange."""
+        return self.time_provider.time()
 
     @staticmethod
     def _body_text(data: Any) -> str:

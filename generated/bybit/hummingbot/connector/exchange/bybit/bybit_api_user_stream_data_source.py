@@ -60,13 +60,14 @@ class BybitAPIUserStreamDataSource(UserStreamTrackerDataSource):
     async def _subscribe_channels(self, websocket_assistant: WSAssistant):
         try:
             await websocket_assistant.send(WSJSONRequest(payload=self._auth.ws_login_message()))
+            await websocket_assistant.send(WSJSONRequest(payload={"op": "subscribe", "args": ["order"]}))
+            await websocket_assistant.send(WSJSONRequest(payload={"op": "subscribe", "args": ["execution"]}))
+            await websocket_assistant.send(WSJSONRequest(payload={"op": "subscribe", "args": ["wallet"]}))
+            # The subscriptions went right after the login message: the first reply is the login's.
             response = await websocket_assistant.receive()
             if not (isinstance(response.data, dict) and response.data.get("success")):
                 self.logger().error("Error authenticating the private websocket connection")
                 raise IOError(f"Error subscribing to the user stream (response: {response.data})")
-            await websocket_assistant.send(
-                WSJSONRequest(payload={"op": "subscribe", "args": ["order", "execution", "wallet"]})
-            )
             self.logger().info("Subscribed to the user data stream")
         except asyncio.CancelledError:
             raise

@@ -49,9 +49,13 @@ class BybitAuth(AuthBase):
 
     def ws_login_message(self) -> Dict[str, Any]:
         """The private websocket's login message, signed with the current time."""
-        timestamp = int((self.time_provider.time() + 10) * 1e3)
+        timestamp = int((self._time() + 10) * 1e3)
         signature = self._generate_signature(f"GET/realtime{timestamp}")
         return {"op": "auth", "args": [self.api_key, timestamp, signature]}
+
+    def _time(self) -> float:
+        """The clock the private websocket's login is signed with: Hummingbot's, synchronised with the exchange."""
+        return self.time_provider.time()
 
     def _generate_rest_signature(self, timestamp: str, method: RESTMethod, payload: Any) -> str:
         """The signature of a request from its parts: the timestamp as the headers send it, the HTTP method, and

@@ -37,6 +37,7 @@ ORDER_PLACE_PATH_URL = "/v5/order/create"
 ORDER_CANCEL_PATH_URL = "/v5/order/cancel"
 GET_ORDERS_PATH_URL = "/v5/order/realtime"
 TRADE_HISTORY_PATH_URL = "/v5/execution/list"
+ACCOUNT_INFO_PATH_URL = "/v5/account/info"
 BALANCE_PATH_URL = "/v5/account/wallet-balance"
 EXCHANGE_FEE_RATE_PATH_URL = "/v5/account/fee-rate"
 
@@ -147,6 +148,14 @@ RATE_LIMITS = [
     ),
     RateLimit(
         limit_id=TRADE_HISTORY_PATH_URL,
+        limit=50,
+        time_interval=1.0,
+        linked_limits=[
+            LinkedLimitWeightPair(IP_REQUESTS, 1),
+        ],
+    ),
+    RateLimit(
+        limit_id=ACCOUNT_INFO_PATH_URL,
         limit=50,
         time_interval=1.0,
         linked_limits=[

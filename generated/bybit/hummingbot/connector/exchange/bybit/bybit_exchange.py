@@ -39,6 +39,8 @@ class BybitExchange(ExchangePyBase):
         self.bybit_api_secret = bybit_api_secret
         self._domain = domain
         self._trading_required = trading_required
+        # The prerequisite `account_type`, once requested.
+        self._account_type: Optional[Any] = None
         self._trading_pairs = trading_pairs
         super().__init__(balance_asset_limit, rate_limits_share_pct)
 
@@ -345,7 +347,7 @@ class BybitExchange(ExchangePyBase):
                     trading_pair=fillable_order.trading_pair,
                     fee=fee,
                     fill_base_amount=Decimal(event["execQty"]),
-                    fill_quote_amount=Decimal(event["execValue"]),
+                    fill_quote_amount=Decimal(event["execQty"]) * Decimal(event["execPrice"]),
                     fill_price=Decimal(event["execPrice"]),
                     fill_timestamp=float(event["execTime"]) * 1e-3,
                 )
@@ -392,7 +394,7 @@ class BybitExchange(ExchangePyBase):
                     trading_pair=order.trading_pair,
                     fee=fee,
                     fill_base_amount=Decimal(fill["execQty"]),
-                    fill_quote_amount=Decimal(fill["execValue"]),
+                    fill_quote_amount=Decimal(fill["execQty"]) * Decimal(fill["execPrice"]),
                     fill_price=Decimal(fill["execPrice"]),
                     fill_timestamp=float(fill["execTime"]) * 1e-3,
                 )
@@ -418,10 +420,21 @@ class BybitExchange(ExchangePyBase):
             new_state=CONSTANTS.ORDER_STATE[order_status["result"]["list"][0]["orderStatus"]],
         )
 
+    async def _prerequisite_account_type(self) -> Any:
+        """The prerequisite `account_type`: requested once (signed), then kept."""
+        if self._account_type is None:
+            await self._update_account_type()
+        return self._account_type
+
+    async def _update_account_type(self):
+        """Requests the prerequisite `account_type` (signed) and keeps it."""
+        response = await self._api_get(path_url=CONSTANTS.ACCOUNT_INFO_PATH_URL, is_auth_required=True)
+        self._account_type = {"1": "SPOT"}.get(str(response["result"]["unifiedMarginStatus"]), "UNIFIED")
+
     async def _update_balances(self):
         account_info = await self._api_get(
             path_url=CONSTANTS.BALANCE_PATH_URL,
-            params={"accountType": "UNIFIED"},
+            params={"accountType": await self._prerequisite_account_type()},
             is_auth_required=True,
         )
         local_asset_names = set(self._account_balances.keys())

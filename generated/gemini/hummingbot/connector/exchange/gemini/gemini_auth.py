@@ -52,7 +52,7 @@ class GeminiAuth(AuthBase):
 
     def ws_auth_headers(self) -> Dict[str, str]:
         """The private websocket handshake's headers, signed with the current time."""
-        timestamp = str(int(self.time_provider.time()))
+        timestamp = str(int(self._time()))
         payload = base64.b64encode(f"{timestamp}".encode("utf8")).decode()
         signature = self._generate_signature(f"{payload}")
         return {
@@ -61,6 +61,10 @@ class GeminiAuth(AuthBase):
             "X-GEMINI-PAYLOAD": f"{payload}",
             "X-GEMINI-SIGNATURE": f"{signature}",
         }
+
+    def _time(self) -> float:
+        """The clock the private websocket's handshake is signed with: Hummingbot's, synchronised with the exchange."""
+        return self.time_provider.time()
 
     @staticmethod
     def _take_params(request: RESTRequest) -> Dict[str, Any]:

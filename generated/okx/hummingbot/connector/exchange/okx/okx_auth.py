@@ -53,7 +53,7 @@ class OkxAuth(AuthBase):
 
     def ws_login_message(self) -> Dict[str, Any]:
         """The private websocket's login message, signed with the current time."""
-        timestamp = str(int(self.time_provider.time()))
+        timestamp = str(int(self._time()))
         signature = self._generate_signature(f"{timestamp}GET/users/self/verify")
         return {
             "op": "login",
@@ -61,6 +61,10 @@ class OkxAuth(AuthBase):
                 {"apiKey": self.api_key, "passphrase": self.passphrase, "timestamp": timestamp, "sign": signature}
             ],
         }
+
+    def _time(self) -> float:
+        """The clock the private websocket's login is signed with: Hummingbot's, synchronised with the exchange."""
+        return self.time_provider.time()
 
     @staticmethod
     def _body_text(data: Any) -> str:

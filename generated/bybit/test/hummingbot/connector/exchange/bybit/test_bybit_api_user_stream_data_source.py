@@ -104,7 +104,9 @@ class BybitAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
         self.assertEqual(
             [
                 {"op": "auth", "args": [self.api_key, 1640000010250, self.ws_signature("GET/realtime1640000010250")]},
-                {"op": "subscribe", "args": ["order", "execution", "wallet"]},
+                {"op": "subscribe", "args": ["order"]},
+                {"op": "subscribe", "args": ["execution"]},
+                {"op": "subscribe", "args": ["wallet"]},
             ],
             sent_messages,
         )
@@ -112,7 +114,7 @@ class BybitAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_failed_subscribe_response_raises_and_logs_error(self, ws_connect_mock):
-        self.websocket(
+        websocket = self.websocket(
             ws_connect_mock, {"success": False, "ret_msg": "", "op": "auth", "conn_id": "cejreaspqfh3sjdnldmg-p"}
         )
         websocket_assistant = await self.data_source._connected_websocket_assistant()
@@ -126,6 +128,17 @@ class BybitAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
                 "Unexpected error occurred subscribing to user streams...",
             ],
             [record.getMessage() for record in logs.records],
+        )
+        # The subscriptions follow the login message before its reply is read (auth.private_ws.login_reply).
+        sent_messages = self.mocking_assistant.json_messages_sent_through_websocket(websocket)
+        self.assertEqual(
+            [
+                {"op": "auth", "args": [self.api_key, 1640000010250, self.ws_signature("GET/realtime1640000010250")]},
+                {"op": "subscribe", "args": ["order"]},
+                {"op": "subscribe", "args": ["execution"]},
+                {"op": "subscribe", "args": ["wallet"]},
+            ],
+            sent_messages,
         )
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
@@ -396,7 +409,7 @@ class BybitAPIUserStreamDataSourceTests(IsolatedAsyncioWrapperTestCase):
         self.assertEqual("TEST ERROR", str(logs.records[0].exc_info[1]))
         self.data_source._sleep.assert_awaited_once()
         self.assertEqual(2, ws_connect_mock.call_count)
-        self.assertEqual(4, len(self.mocking_assistant.json_messages_sent_through_websocket(websocket)))
+        self.assertEqual(8, len(self.mocking_assistant.json_messages_sent_through_websocket(websocket)))
 
     @patch("aiohttp.ClientSession.ws_connect", new_callable=AsyncMock)
     async def test_listen_for_user_stream_propagates_cancellation(self, ws_connect_mock):

@@ -161,6 +161,8 @@ class BybitDocumentedExamplesTests(IsolatedAsyncioWrapperTestCase):
         # A server time sample is known already, so requests go out without a time synchronization request.
         self.connector._time_synchronizer.add_time_offset_ms_sample(0)
         self.connector._set_trading_pair_symbol_map(bidict({"BTCUSDT": "BTC-USDT"}))
+        # The prerequisites' values, as if requested already.
+        self.connector._account_type = "5550001"
         self.mock_api = aioresponses()
         self.mock_api.start()
 

@@ -472,11 +472,14 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
         return (base_token + quote_token).upper()
 
     def create_exchange_instance(self):
-        return BybitExchange(
+        exchange = BybitExchange(
             bybit_api_key=self.api_key,
             bybit_api_secret=self.secret_key,
             trading_pairs=[self.trading_pair],
         )
+        # The prerequisites' values, as if requested already (test_prerequisite_* request them).
+        exchange._account_type = "5550001"
+        return exchange
 
     def validate_auth_credentials_present(self, request_call: RequestCall):
         # The signature and timestamp values are recomputed from the documented recipe in the auth tests.
@@ -934,7 +937,7 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
                         "markIv": "",
                         "orderQty": "0.0005",
                         "orderPrice": "",
-                        "execValue": str(self.expected_partial_fill_price * self.expected_partial_fill_amount),
+                        "execValue": "21.385235",
                         "execType": "Trade",
                         "execQty": str(self.expected_partial_fill_amount),
                         "closedSize": "",
@@ -988,7 +991,7 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
                         "markIv": "",
                         "orderQty": "0.0005",
                         "orderPrice": "",
-                        "execValue": str(order.price * order.amount),
+                        "execValue": "21.385235",
                         "execType": "Trade",
                         "execQty": str(order.amount),
                         "closedSize": "",
@@ -1175,7 +1178,7 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
                     "execPrice": str(order.price),
                     "execQty": str(order.amount),
                     "execType": "Trade",
-                    "execValue": str(order.price * order.amount),
+                    "execValue": "9.9967116",
                     "feeRate": "0.001",
                     "tradeIv": "",
                     "markIv": "",
@@ -1288,7 +1291,95 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
         await self.exchange._update_balances()
 
         request_params = self._all_executed_requests(mock_api, url)[0].kwargs["params"]
-        self.assertEqual("UNIFIED", request_params["accountType"])
+        self.assertEqual("5550001", request_params["accountType"])
+
+    @aioresponses()
+    async def test_prerequisite_account_type_is_requested_once_and_kept(self, mock_api):
+        self.exchange._account_type = None
+        url, regex_url = self._private_url(CONSTANTS.ACCOUNT_INFO_PATH_URL)
+        mock_api.get(
+            regex_url,
+            body=json.dumps(
+                {
+                    "retCode": 0,
+                    "retMsg": "OK",
+                    "result": {
+                        "marginMode": "REGULAR_MARGIN",
+                        "updatedTime": "1697078946000",
+                        "unifiedMarginStatus": 1,
+                        "dcpStatus": "OFF",
+                        "timeWindow": 10,
+                        "smpGroup": 0,
+                        "isMasterTrader": False,
+                        "spotHedgingStatus": "OFF",
+                    },
+                }
+            ),
+            repeat=True,
+        )
+
+        first = await self.exchange._prerequisite_account_type()
+        second = await self.exchange._prerequisite_account_type()
+
+        self.assertEqual("SPOT", first)
+        self.assertEqual("SPOT", second)
+        requests = self._all_executed_requests(mock_api, regex_url)
+        self.assertEqual(1, len(requests))
+        self.validate_auth_credentials_present(requests[0])
+
+    @aioresponses()
+    async def test_update_account_type_requests_the_prerequisite_anew(self, mock_api):
+        url, regex_url = self._private_url(CONSTANTS.ACCOUNT_INFO_PATH_URL)
+        mock_api.get(
+            regex_url,
+            body=json.dumps(
+                {
+                    "retCode": 0,
+                    "retMsg": "OK",
+                    "result": {
+                        "marginMode": "REGULAR_MARGIN",
+                        "updatedTime": "1697078946000",
+                        "unifiedMarginStatus": 1,
+                        "dcpStatus": "OFF",
+                        "timeWindow": 10,
+                        "smpGroup": 0,
+                        "isMasterTrader": False,
+                        "spotHedgingStatus": "OFF",
+                    },
+                }
+            ),
+        )
+
+        await self.exchange._update_account_type()
+
+        self.assertEqual("SPOT", self.exchange._account_type)
+
+    @aioresponses()
+    async def test_update_account_type_keeps_the_default_for_an_unlisted_value(self, mock_api):
+        url, regex_url = self._private_url(CONSTANTS.ACCOUNT_INFO_PATH_URL)
+        mock_api.get(
+            regex_url,
+            body=json.dumps(
+                {
+                    "retCode": 0,
+                    "retMsg": "OK",
+                    "result": {
+                        "marginMode": "REGULAR_MARGIN",
+                        "updatedTime": "1697078946000",
+                        "unifiedMarginStatus": 7770001,
+                        "dcpStatus": "OFF",
+                        "timeWindow": 10,
+                        "smpGroup": 0,
+                        "isMasterTrader": False,
+                        "spotHedgingStatus": "OFF",
+                    },
+                }
+            ),
+        )
+
+        await self.exchange._update_account_type()
+
+        self.assertEqual("UNIFIED", self.exchange._account_type)
 
     @aioresponses()
     async def test_error_in_successful_http_response_raises_with_the_body(self, mock_api):
@@ -1604,7 +1695,7 @@ class BybitExchangeTests(AbstractExchangeConnectorTests.ExchangeConnectorTests):
                         "markIv": "",
                         "orderQty": "0.0005",
                         "orderPrice": "",
-                        "execValue": str(order.price * order.amount),
+                        "execValue": "21.385235",
                         "execType": "Trade",
                         "execQty": str(order.amount),
                         "closedSize": "",

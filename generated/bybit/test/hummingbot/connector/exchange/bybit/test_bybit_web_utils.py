@@ -53,6 +53,7 @@ class BybitWebUtilsTests(IsolatedAsyncioWrapperTestCase):
                 "/v5/order/cancel": (20, 1.0, [("IP_REQUESTS", 1)]),
                 "/v5/order/realtime": (50, 1.0, [("IP_REQUESTS", 1)]),
                 "/v5/execution/list": (50, 1.0, [("IP_REQUESTS", 1)]),
+                "/v5/account/info": (50, 1.0, [("IP_REQUESTS", 1)]),
                 "/v5/account/wallet-balance": (50, 1.0, [("IP_REQUESTS", 1)]),
                 "/v5/account/fee-rate": (10, 1.0, [("IP_REQUESTS", 1)]),
             },
