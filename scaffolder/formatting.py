@@ -15,11 +15,13 @@ isort and black are imported on first use: with several workers, the worker proc
 process is still loading the spec and rendering (see Formatter).
 
 Python's cyclic garbage collector is paused while formatting (cyclic_gc_paused; in worker processes, for their whole
-life). Black's syntax trees link each node to its parent, so every file formatted leaves cyclic garbage, and the
-collector, triggered by allocations, keeps walking every live object while black runs: on a whole connector that is
-about a fifth of black's time. Reference counting still frees everything that is not a cycle; the trees wait for the
-collector's return: a whole connector (about 200 KB of source) leaves about 50 MB, and a collection runs after every
-COLLECT_AFTER characters formatted, so that an outsized spec cannot exhaust memory.
+life). Black's syntax trees link each node to its parent, so every file formatted leaves its trees behind as cyclic
+garbage, and the collector, triggered by allocations, would walk every live object again and again while black runs:
+on a whole connector that is about a fifth of black's time. In process, each file formatted is followed instead by one
+collection of the youngest generation, which frees that file's trees and looks at nothing older. A worker does not
+collect at all: its memory goes back with the process when it exits (multiprocessing ends workers without the
+interpreter's final collection), unless it formats more than WORKER_COLLECT_AFTER characters, so that an outsized
+spec cannot exhaust memory.
 """
 
 from __future__ import annotations
@@ -48,8 +50,9 @@ ISORT_SETTINGS = dict(
 )
 
 
-# Characters of source formatted between two collections while the collector is paused (about 125 MB of trees).
-COLLECT_AFTER = 500_000
+# Characters a worker formats between two collections (about 125 MB of syntax trees; a whole connector is about
+# 200 KB of source, shared between the workers).
+WORKER_COLLECT_AFTER = 500_000
 _formatted_since_collection = 0
 
 
@@ -94,12 +97,19 @@ def cyclic_gc_paused() -> Iterator[None]:
 
 
 def _format_item(item: Tuple[str, str]) -> Tuple[str, str]:
+    path, text = item
+    formatted = format_source(path, text)
+    gc.collect(0)  # this file's syntax trees, with the collector paused: see the module's docstring
+    return path, formatted
+
+
+def _format_in_worker(item: Tuple[str, str]) -> Tuple[str, str]:
     global _formatted_since_collection
     path, text = item
     formatted = format_source(path, text)
     _formatted_since_collection += len(text)
-    if _formatted_since_collection >= COLLECT_AFTER:
-        gc.collect()
+    if _formatted_since_collection >= WORKER_COLLECT_AFTER:
+        gc.collect(0)
         _formatted_since_collection = 0
     return path, formatted
 
@@ -169,7 +179,7 @@ class Formatter:
         if self._pool is not None and len(files) > 1:
             # Largest first: a worker that picks up the last files then finishes close to the other.
             largest_first = sorted(files.items(), key=lambda item: (-len(item[1]), item[0]))
-            return dict(sorted(self._pool.map(_format_item, largest_first)))
+            return dict(sorted(self._pool.map(_format_in_worker, largest_first)))
         with cyclic_gc_paused():
             return dict(map(_format_item, sorted(files.items())))
 
