@@ -36,7 +36,7 @@ def test_bybit_keeps_its_account_type_under_hummingbots_names():
     ).read_text()
     assert "        self._account_type: Optional[Any] = None\n" in source
     assert (
-        "    async def _update_account_type(self):\n"
+        "    async def _update_account_type(self) -> None:\n"
         '        """Requests the prerequisite `account_type` (signed) and keeps it."""\n'
         "        response = await self._api_get(path_url=CONSTANTS.ACCOUNT_INFO_PATH_URL, is_auth_required=True)\n"
         '        self._account_type = {"1": "SPOT"}.get(str(response["result"]["unifiedMarginStatus"]), "UNIFIED")\n'

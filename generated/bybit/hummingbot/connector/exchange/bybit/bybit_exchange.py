@@ -426,7 +426,7 @@ class BybitExchange(ExchangePyBase):
             await self._update_account_type()
         return self._account_type
 
-    async def _update_account_type(self):
+    async def _update_account_type(self) -> None:
         """Requests the prerequisite `account_type` (signed) and keeps it."""
         response = await self._api_get(path_url=CONSTANTS.ACCOUNT_INFO_PATH_URL, is_auth_required=True)
         self._account_type = {"1": "SPOT"}.get(str(response["result"]["unifiedMarginStatus"]), "UNIFIED")
